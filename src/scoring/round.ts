@@ -1,0 +1,11 @@
+/**
+ * Half away from zero to 2 decimals, on the decimal the user sees (SCORING.md §Arithmetic 4):
+ * 1.005 is 1.00499999999999989… in binary, so scale, trim the float noise to 15 significant
+ * digits, then round.
+ */
+export function round2(value: number): number {
+  if (!Number.isFinite(value)) return value;
+  const scaled = Number((Math.abs(value) * 100).toPrecision(15));
+  const rounded = Math.round(scaled) / 100;
+  return value < 0 ? -rounded || 0 : rounded;
+}
