@@ -1,0 +1,43 @@
+import type { Logger } from "pino";
+import type { CrmClient } from "../../ports/crm-client.js";
+import { createHubSpotLists } from "./hubspot-lists.js";
+import { createHubSpotProperties } from "./hubspot-properties.js";
+import { createHubSpotRecords } from "./hubspot-records.js";
+import { createPortalPacer } from "./portal-pacer.js";
+import { type RetryPolicy, standardRetryPolicy } from "./retry-policy.js";
+import { createSdkApis } from "./sdk-apis.js";
+
+export interface HubSpotCrmClientOptions {
+  portalId: string;
+  /** Called before every request; the installation store refreshes tokens behind it. */
+  accessToken: () => Promise<string>;
+  /** HUBSPOT_API_BASE_URL, e.g. https://api.hubapi.com. */
+  baseUrl: string;
+  /** HUBSPOT_RATE_LIMIT_PER_10S; HubSpot allows 110 for OAuth apps (HUBSPOT.md §5.1). */
+  ratePer10s: number;
+  logger: Pick<Logger, "warn">;
+  policy?: RetryPolicy;
+  /** Injected so tests never wait. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmClient {
+  const apis = createSdkApis({ baseUrl: options.baseUrl, accessToken: options.accessToken });
+  const pacer = createPortalPacer({
+    portalId: options.portalId,
+    ratePer10s: options.ratePer10s,
+    policy: options.policy ?? standardRetryPolicy,
+    sleep: options.sleep ?? realSleep,
+    random: options.random ?? Math.random,
+    logger: options.logger,
+  });
+  return {
+    portalId: options.portalId,
+    ...createHubSpotRecords(apis, pacer),
+    ...createHubSpotLists(apis, pacer),
+    ...createHubSpotProperties(apis, pacer),
+  };
+}

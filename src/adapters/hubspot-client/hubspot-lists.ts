@@ -1,0 +1,48 @@
+import type { CrmClient } from "../../ports/crm-client.js";
+import type { PortalPacer } from "./portal-pacer.js";
+import type { SdkApis } from "./sdk-apis.js";
+
+// Lists API v3 (scope crm.lists.read): list metadata with sizes, the members of a list (pages of
+// up to 250, [SDK] codegen/crm/lists/apis/MembershipsApi.ts), and the lists of one record
+// (GET /crm/v3/lists/records/{objectTypeId}/{recordId}/memberships). HubSpot has no batch form
+// of the last one; load-list-memberships.ts picks the cheaper of the two per call.
+
+const MEMBERS_PAGE = 250;
+
+type ListsPart = Pick<CrmClient, "readLists" | "readListMemberIds" | "readRecordListIds">;
+
+export function createHubSpotLists(apis: SdkApis, pacer: PortalPacer): ListsPart {
+  return {
+    async readLists(listIds) {
+      if (listIds.length === 0) return [];
+      const answer = await pacer.run("api", "lists read", () =>
+        apis.lists.getAll([...listIds], false, apis.callOptions),
+      );
+      return answer.lists.map((list) => ({
+        listId: String(list.listId),
+        objectTypeId: list.objectTypeId,
+        size: typeof list.size === "number" ? list.size : null,
+      }));
+    },
+
+    async readListMemberIds(listId) {
+      const ids: string[] = [];
+      let after: string | undefined;
+      do {
+        const page = await pacer.run("api", `list ${listId} memberships`, () =>
+          apis.memberships.getPage(listId, after, undefined, MEMBERS_PAGE, apis.callOptions),
+        );
+        for (const member of page.results) ids.push(String(member.recordId));
+        after = page.paging?.next?.after;
+      } while (after);
+      return ids;
+    },
+
+    async readRecordListIds(objectTypeId, recordId) {
+      const answer = await pacer.run("api", `record ${recordId} list memberships`, () =>
+        apis.memberships.getLists(objectTypeId, recordId, apis.callOptions),
+      );
+      return answer.results.map((membership) => String(membership.listId));
+    },
+  };
+}

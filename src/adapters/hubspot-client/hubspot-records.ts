@@ -1,0 +1,137 @@
+import type { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/objects/models/Filter.js";
+import type { CrmAssociation, CrmClient, CrmObjectType, CrmRecordUpdate } from "../../ports/crm-client.js";
+import { chunk } from "./chunk.js";
+import type { PortalPacer } from "./portal-pacer.js";
+import type { SdkApis } from "./sdk-apis.js";
+
+// Record-level calls of the port: objects batch read/update (100 per call) and associations v4
+// batch read (1,000 ids per call, labels included, pages followed). HUBSPOT.md §5.1–5.2.
+
+const OBJECT_BATCH = 100;
+const ASSOCIATION_BATCH = 1_000;
+const SEARCH_PAGE = 200;
+const LIST_PAGE = 100;
+
+type RecordsPart = Pick<
+  CrmClient,
+  "readRecords" | "readAssociations" | "updateRecords" | "searchModifiedSince" | "listRecordIds"
+>;
+
+export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): RecordsPart {
+  async function readAssociationPage(
+    from: CrmObjectType,
+    to: CrmObjectType,
+    inputs: { id: string; after?: string }[],
+    found: Map<string, CrmAssociation[]>,
+  ): Promise<{ id: string; after: string }[]> {
+    const answer = await pacer.run("api", `associations ${from}->${to} batch read`, () =>
+      apis.associationsBatch.getPage(from, to, { inputs }, apis.callOptions),
+    );
+    const nextPages: { id: string; after: string }[] = [];
+    for (const result of answer.results) {
+      const fromId = String(result._from.id);
+      const list = found.get(fromId) ?? [];
+      for (const target of result.to) {
+        // Labels come with the association types; an unlabeled type has no label (HUBSPOT.md §5.1).
+        const labels = target.associationTypes.flatMap((type) => (type.label ? [type.label] : []));
+        const id = String(target.toObjectId);
+        const existing = list.find((association) => association.id === id);
+        if (existing) existing.labels = [...new Set([...existing.labels, ...labels])];
+        else list.push({ id, labels: [...new Set(labels)] });
+      }
+      found.set(fromId, list);
+      const after = result.paging?.next?.after;
+      if (after) nextPages.push({ id: fromId, after });
+    }
+    // Ids without associations come back as errors ("no associations found"), not results:
+    // they stay at their empty list.
+    return nextPages;
+  }
+
+  return {
+    async readRecords(objectType, ids, properties) {
+      const records = [];
+      for (const run of chunk([...new Set(ids)], OBJECT_BATCH)) {
+        const answer = await pacer.run("api", `${objectType} batch read`, () =>
+          apis.objectsBatch.read(
+            objectType,
+            { inputs: run.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [] },
+            undefined,
+            apis.callOptions,
+          ),
+        );
+        for (const record of answer.results)
+          records.push({ id: record.id, properties: { ...record.properties } });
+      }
+      return records;
+    },
+
+    async readAssociations(from, to, ids) {
+      const found = new Map<string, CrmAssociation[]>();
+      const unique = [...new Set(ids)];
+      for (const id of unique) found.set(id, []);
+      let pending: { id: string; after?: string }[] = unique.map((id) => ({ id }));
+      while (pending.length > 0) {
+        const next: { id: string; after: string }[] = [];
+        for (const run of chunk(pending, ASSOCIATION_BATCH))
+          next.push(...(await readAssociationPage(from, to, run, found)));
+        pending = next;
+      }
+      return found;
+    },
+
+    async updateRecords(objectType, updates: readonly CrmRecordUpdate[]) {
+      for (const run of chunk(updates, OBJECT_BATCH)) {
+        await pacer.run("api", `${objectType} batch update`, () =>
+          apis.objectsBatch.update(
+            objectType,
+            { inputs: run.map((u) => ({ id: u.id, properties: { ...u.properties } })) },
+            apis.callOptions,
+          ),
+        );
+      }
+    },
+
+    async listRecordIds(objectType, after) {
+      const answer = await pacer.run("api", `${objectType} list page`, () =>
+        apis.objectsBasic.getPage(
+          objectType,
+          LIST_PAGE,
+          after ?? undefined,
+          ["hs_object_id"],
+          undefined,
+          undefined,
+          false,
+          apis.callOptions,
+        ),
+      );
+      return { ids: answer.results.map((record) => record.id), after: answer.paging?.next?.after ?? null };
+    },
+
+    async searchModifiedSince(objectType, sinceMs, after) {
+      const answer = await pacer.run("search", `${objectType} search`, () =>
+        apis.objectsSearch.doSearch(
+          objectType,
+          {
+            filterGroups: [
+              {
+                filters: [
+                  {
+                    propertyName: "hs_lastmodifieddate",
+                    operator: "GTE" as FilterOperatorEnum,
+                    value: String(sinceMs),
+                  },
+                ],
+              },
+            ],
+            properties: ["hs_object_id"],
+            limit: SEARCH_PAGE,
+            ...(after ? { after } : {}),
+          },
+          apis.callOptions,
+        ),
+      );
+      return { ids: answer.results.map((record) => record.id), after: answer.paging?.next?.after ?? null };
+    },
+  };
+}

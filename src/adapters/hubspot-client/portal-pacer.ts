@@ -1,0 +1,100 @@
+import PQueue from "p-queue";
+import type { Logger } from "pino";
+import type { AppError } from "../../errors.js";
+import { isRetryable, mapHubSpotError } from "./map-hubspot-error.js";
+import { backoffDelayMs, type RetryPolicy } from "./retry-policy.js";
+
+// One pacer per portal (HUBSPOT.md §5.1–5.2): HubSpot limits OAuth apps per installing account,
+// 110 requests per rolling 10 s, and CRM search separately at 5/s. p-queue's `strict` mode is a
+// sliding window, so no 10 s span ever holds more than `ratePer10s` starts. The SDK's own
+// Bottleneck limiter and retry decorator stay off (they ignore Retry-After and are process-wide
+// singletons, HUBSPOT.md §0.6), so these queues are the only pacing and retrying that happens.
+
+export type Lane = "api" | "search";
+
+export interface PortalPacerOptions {
+  portalId: string;
+  ratePer10s: number;
+  /** HUBSPOT.md §5.1 allows 5/s; we keep one in reserve. */
+  searchPerSecond?: number;
+  concurrency?: number;
+  policy: RetryPolicy;
+  sleep: (ms: number) => Promise<void>;
+  random: () => number;
+  logger: Pick<Logger, "warn">;
+}
+
+export interface PortalPacer {
+  run<T>(lane: Lane, operation: string, call: () => Promise<T>): Promise<T>;
+}
+
+interface LaneState {
+  queue: PQueue;
+  windowMs: number;
+  resumed: Promise<void> | null;
+}
+
+export function createPortalPacer(options: PortalPacerOptions): PortalPacer {
+  const { policy, sleep, logger, portalId } = options;
+  const concurrency = options.concurrency ?? 10;
+  const lanes: Record<Lane, LaneState> = {
+    api: {
+      queue: new PQueue({ concurrency, intervalCap: options.ratePer10s, interval: 10_000, strict: true }),
+      windowMs: policy.rateWindowMs,
+      resumed: null,
+    },
+    search: {
+      queue: new PQueue({
+        concurrency,
+        intervalCap: options.searchPerSecond ?? 4,
+        interval: 1_000,
+        strict: true,
+      }),
+      windowMs: policy.searchWindowMs,
+      resumed: null,
+    },
+  };
+
+  // A 429 stops the whole lane, not just the request that got it: every other queued request
+  // would meet the same limit. Concurrent 429s share one pause.
+  function pauseLane(lane: LaneState, ms: number): Promise<void> {
+    if (lane.resumed) return lane.resumed;
+    lane.queue.pause();
+    lane.resumed = sleep(ms).finally(() => {
+      lane.resumed = null;
+      lane.queue.start();
+    });
+    return lane.resumed;
+  }
+
+  async function retryDelay(lane: LaneState, error: AppError, attempt: number, operation: string) {
+    const retryAfterSec = error.details.retryAfterSec;
+    if (error.code === "rate_limited") {
+      const pauseMs = typeof retryAfterSec === "number" ? retryAfterSec * 1000 : lane.windowMs;
+      logger.warn({ portalId, operation, pauseMs, attempt }, "HubSpot rate limit hit: pausing this portal");
+      await pauseLane(lane, pauseMs);
+      return;
+    }
+    const delayMs = backoffDelayMs(attempt, policy, options.random);
+    logger.warn(
+      { portalId, operation, delayMs, attempt, status: error.details.status },
+      "HubSpot call failed: retrying",
+    );
+    await sleep(delayMs);
+  }
+
+  return {
+    async run<T>(laneName: Lane, operation: string, call: () => Promise<T>): Promise<T> {
+      const lane = lanes[laneName];
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await lane.queue.add(call);
+        } catch (raw) {
+          const error = mapHubSpotError(raw, portalId, operation);
+          if (!isRetryable(error) || attempt >= policy.maxAttempts) throw error;
+          await retryDelay(lane, error, attempt, operation);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { Client } from "@hubspot/api-client";
+
+// The only run-time import of @hubspot/api-client (STYLE.md §2).
+//
+// The SDK keeps its retry and limiter decorators in a process-wide singleton that every
+// `new Client()` replaces, and patches an API object when it is first touched (HUBSPOT.md §0.6,
+// [SDK] src/services/ApiDecoratorService.ts). So we build the client with neither
+// `numberOfApiCallRetries` nor `limiterOptions` and touch every API we use in the same
+// synchronous turn: they are patched with "no decorators" whatever other clients do later.
+
+export interface SdkApisOptions {
+  baseUrl: string;
+  accessToken: () => Promise<string>;
+}
+
+interface RequestContextLike {
+  setHeaderParam(name: string, value: string): void;
+}
+
+export function createSdkApis(options: SdkApisOptions) {
+  const client = new Client({ basePath: options.baseUrl, numberOfApiCallRetries: 0 });
+  // Middleware given to `new Client({ middleware })` never runs in 13.5: the generated
+  // ObservableAPI only uses call-time middleware ([SDK] codegen/*/types/ObservableAPI.ts,
+  // `allMiddleware`). So every call passes these options; the token is looked up per request,
+  // and a refresh behind `accessToken()` is picked up at once.
+  const callOptions = {
+    middlewareMergeStrategy: "append" as const,
+    middleware: [
+      {
+        pre: async <C extends RequestContextLike>(context: C): Promise<C> => {
+          context.setHeaderParam("Authorization", `Bearer ${await options.accessToken()}`);
+          return context;
+        },
+        post: async <R>(response: R): Promise<R> => response,
+      },
+    ],
+  };
+  return {
+    callOptions,
+    objectsBasic: client.crm.objects.basicApi,
+    objectsBatch: client.crm.objects.batchApi,
+    objectsSearch: client.crm.objects.searchApi,
+    associationsBatch: client.crm.associations.v4.batchApi,
+    lists: client.crm.lists.listsApi,
+    memberships: client.crm.lists.membershipsApi,
+    propertiesBatch: client.crm.properties.batchApi,
+    propertiesCore: client.crm.properties.coreApi,
+    propertyGroups: client.crm.properties.groupsApi,
+  };
+}
+
+export type SdkApis = ReturnType<typeof createSdkApis>;

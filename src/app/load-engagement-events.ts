@@ -1,0 +1,85 @@
+import { AppError } from "../errors.js";
+import type { CrmClient, CrmObjectType } from "../ports/crm-client.js";
+import {
+  baseEngagementProperties,
+  buildEngagementEvent,
+  type EngagementObject,
+  engagementObjects,
+  type SnapshotEvent,
+} from "./build-engagement-event.js";
+import type { EventNeeds, SnapshotWarning } from "./snapshot-needs.js";
+
+// Events of many records at once: per engagement object, one associations batch read for all
+// records (1,000 ids a call) and one batch read per 100 distinct engagements, so the number of
+// calls grows with the number of engagements, not of records (HUBSPOT.md §5.1).
+
+export interface LoadedEvents {
+  byRecord: Map<string, SnapshotEvent[]>;
+  warnings: SnapshotWarning[];
+}
+
+async function loadOneObject(
+  crm: CrmClient,
+  from: CrmObjectType,
+  ids: readonly string[],
+  object: EngagementObject,
+  extra: readonly string[],
+): Promise<Map<string, SnapshotEvent[]>> {
+  const associations = await crm.readAssociations(from, object, ids);
+  const engagementIds = [...new Set([...associations.values()].flat().map((a) => a.id))];
+  const properties = [...new Set([...baseEngagementProperties[object], ...extra])];
+  const records = await crm.readRecords(object, engagementIds, properties);
+  const events = new Map<string, SnapshotEvent>();
+  for (const record of records) {
+    const event = buildEngagementEvent(object, record.properties);
+    if (event) events.set(record.id, event);
+  }
+  const byRecord = new Map<string, SnapshotEvent[]>();
+  for (const [recordId, linked] of associations) {
+    byRecord.set(
+      recordId,
+      linked.flatMap((a) => events.get(a.id) ?? []),
+    );
+  }
+  return byRecord;
+}
+
+export async function loadEngagementEvents(
+  crm: CrmClient,
+  from: CrmObjectType,
+  ids: readonly string[],
+  needs: EventNeeds,
+): Promise<LoadedEvents> {
+  const byRecord = new Map<string, SnapshotEvent[]>(ids.map((id) => [id, []]));
+  const warnings: SnapshotWarning[] = [];
+  const objects = needs.objects ?? engagementObjects;
+  const loaded = await Promise.all(
+    objects.map(async (object) => {
+      try {
+        return await loadOneObject(crm, from, ids, object, needs.properties?.[object] ?? []);
+      } catch (error) {
+        // A missing scope (emails need sales-email-read, HUBSPOT.md §5.3) costs that source,
+        // not the snapshot: the score is computed without it and the warning says so.
+        if (error instanceof AppError && error.code === "forbidden") {
+          warnings.push({
+            source: object,
+            code: "forbidden",
+            message: `${object} were not read (HubSpot answered 403; is the scope granted?): ${error.message}`,
+          });
+          return new Map<string, SnapshotEvent[]>();
+        }
+        throw error;
+      }
+    }),
+  );
+  for (const perObject of loaded) {
+    for (const [recordId, events] of perObject) byRecord.get(recordId)?.push(...events);
+  }
+  for (const events of byRecord.values())
+    events.sort((a, b) => instantMs(a.occurredAt) - instantMs(b.occurredAt));
+  return { byRecord, warnings };
+}
+
+function instantMs(value: string | number): number {
+  return typeof value === "number" ? value : Date.parse(value);
+}

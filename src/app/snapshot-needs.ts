@@ -1,0 +1,40 @@
+import type { EngagementObject } from "./build-engagement-event.js";
+
+// What loadSnapshots reads: a plain object (derived from enabled score definitions elsewhere),
+// so only what some score reads is asked of HubSpot (issue 3, "asks only for the properties that
+// enabled scores read").
+
+export interface EventNeeds {
+  /** Engagement objects to read; all five when absent. */
+  objects?: EngagementObject[];
+  /** Extra properties per engagement object, beyond baseEngagementProperties (for `where` rules). */
+  properties?: Partial<Record<EngagementObject, string[]>>;
+}
+
+export interface AssociatedNeeds {
+  properties: string[];
+  /** List ids whose membership is needed for these associated records. */
+  lists?: string[];
+  /** Contacts only: their events (company and deal engagement, SCORING.md "association aggregation"). */
+  events?: EventNeeds;
+}
+
+export interface SnapshotNeeds {
+  properties: string[];
+  /** List ids whose membership the record's list rules and score scopes need. */
+  lists?: string[];
+  /** The record's own events (contacts). */
+  events?: EventNeeds;
+  associations?: {
+    contacts?: AssociatedNeeds;
+    companies?: AssociatedNeeds;
+    deals?: AssociatedNeeds;
+  };
+}
+
+/** Something a snapshot lacks because HubSpot refused a source, e.g. emails without their scope. */
+export interface SnapshotWarning {
+  source: string;
+  code: string;
+  message: string;
+}

@@ -1,0 +1,118 @@
+// The one door to a portal's CRM (STYLE.md §2): our own narrow types, no SDK types leak past
+// src/adapters/hubspot-client/. Every method batches and pages on its own (HUBSPOT.md §5.1):
+// callers pass any number of ids and get everything back.
+
+/** CRM object types this app reads or writes: scored objects and engagement objects (HUBSPOT.md §5.3). */
+export type CrmObjectType =
+  | "contacts"
+  | "companies"
+  | "deals"
+  | "meetings"
+  | "calls"
+  | "emails"
+  | "notes"
+  | "tasks";
+
+/** HubSpot answers property values as strings (or null when unset). */
+export type CrmProperties = Record<string, string | null>;
+
+export interface CrmRecord {
+  id: string;
+  properties: CrmProperties;
+}
+
+/** One associated record, with the labels of its association types (unlabeled types give no label). */
+export interface CrmAssociation {
+  id: string;
+  labels: string[];
+}
+
+export interface CrmList {
+  listId: string;
+  objectTypeId: string;
+  /** Number of members as HubSpot last counted them; null when HubSpot did not say. */
+  size: number | null;
+}
+
+export interface CrmPropertyOption {
+  label: string;
+  value: string;
+  displayOrder: number;
+  hidden: boolean;
+}
+
+export interface CrmPropertyDefinition {
+  name: string;
+  label: string;
+  type: "number" | "enumeration";
+  fieldType: "number" | "select";
+  groupName: string;
+  description: string;
+  /** Empty for numbers. */
+  options: CrmPropertyOption[];
+}
+
+/** A property as the portal has it now; its type may be anything a user chose. */
+export type CrmExistingProperty = Omit<CrmPropertyDefinition, "type" | "fieldType"> & {
+  type: string;
+  fieldType: string;
+};
+
+export interface CrmPropertyGroup {
+  name: string;
+  label: string;
+  displayOrder: number;
+}
+
+export interface CrmRecordUpdate {
+  id: string;
+  /** HubSpot clears a property written as "" (HUBSPOT.md §6: values are strings). */
+  properties: Record<string, string>;
+}
+
+export interface CrmSearchPage {
+  ids: string[];
+  /** Paging token for the next page; null on the last page. */
+  after: string | null;
+}
+
+export interface CrmClient {
+  readonly portalId: string;
+  /** Batch read (100 ids per call). Ids HubSpot does not know are left out of the answer. */
+  readRecords(
+    objectType: CrmObjectType,
+    ids: readonly string[],
+    properties: readonly string[],
+  ): Promise<CrmRecord[]>;
+  /** Associations v4 batch read (1,000 ids per call, pages followed). Every asked id is a key. */
+  readAssociations(
+    from: CrmObjectType,
+    to: CrmObjectType,
+    ids: readonly string[],
+  ): Promise<Map<string, CrmAssociation[]>>;
+  /** Lists API v3: the lists with these ids (one call), for their sizes. */
+  readLists(listIds: readonly string[]): Promise<CrmList[]>;
+  /** Lists API v3: every record id in a list (pages of 250). */
+  readListMemberIds(listId: string): Promise<string[]>;
+  /** Lists API v3: the ids of every list one record belongs to. */
+  readRecordListIds(objectTypeId: string, recordId: string): Promise<string[]>;
+  /** Batch update (100 records per call). */
+  updateRecords(objectType: CrmObjectType, updates: readonly CrmRecordUpdate[]): Promise<void>;
+  /** Every record of an object, a page of up to 100 ids at a time (objects API, no search limit). */
+  listRecordIds(objectType: CrmObjectType, after: string | null): Promise<CrmSearchPage>;
+  /** Records modified at or after a time, a page of up to 200 ids (CRM search, its own pace). */
+  searchModifiedSince(
+    objectType: CrmObjectType,
+    sinceMs: number,
+    after: string | null,
+  ): Promise<CrmSearchPage>;
+  /** Creates a property group; false when it already exists. */
+  createPropertyGroup(objectType: CrmObjectType, group: CrmPropertyGroup): Promise<boolean>;
+  /** Batch read of property definitions; names that do not exist are left out. */
+  readProperties(objectType: CrmObjectType, names: readonly string[]): Promise<CrmExistingProperty[]>;
+  /** Batch create; a name that exists already fails the call with code "conflict". */
+  createProperties(objectType: CrmObjectType, properties: readonly CrmPropertyDefinition[]): Promise<void>;
+  updateProperty(objectType: CrmObjectType, property: CrmPropertyDefinition): Promise<void>;
+  /** Batch archive of properties (a deleted score's); names that do not exist are ignored. */
+  archiveProperties(objectType: CrmObjectType, names: readonly string[]): Promise<void>;
+}
