@@ -1,0 +1,65 @@
+import { Client } from "@hubspot/api-client";
+import type { OAuthTokenVersion } from "../../config.js";
+import { AppError } from "../../errors.js";
+import type { OAuthClient, TokenGrant } from "../../ports/oauth-client.js";
+import { type AppCredentials, introspect2026, requestToken2026 } from "./oauth-token-2026-03.js";
+
+export type OAuthClientOptions = AppCredentials & { apiBaseUrl: string; tokenVersion: OAuthTokenVersion };
+
+// One SDK Client without access token, retries or limiter: token calls are few, must not be retried
+// blindly (a code is single-use), and creating a Client resets the SDK's process-wide decorators
+// (HUBSPOT.md §5.2), so this one is built once per process.
+export function createHubSpotOAuthClient(options: OAuthClientOptions): OAuthClient {
+  const client = new Client({ basePath: options.apiBaseUrl });
+  const app = { clientId: options.clientId, clientSecret: options.clientSecret };
+  if (options.tokenVersion === "2026-03") {
+    return {
+      exchangeCode: (code, redirectUri) =>
+        requestToken2026(client, app, { grant_type: "authorization_code", code, redirect_uri: redirectUri }),
+      refresh: (refreshToken) =>
+        requestToken2026(client, app, { grant_type: "refresh_token", refresh_token: refreshToken }),
+      introspect: (accessToken) => introspect2026(client, app, accessToken),
+    };
+  }
+  // v1 (deprecated 2027-02-16, HUBSPOT.md §0.7): the SDK's typed TokensApi / AccessTokensApi.
+  const { tokensApi, accessTokensApi } = client.oauth;
+  const v1Token = async (grant: Parameters<typeof tokensApi.create>): Promise<TokenGrant> => {
+    const res = await mapV1Errors("/oauth/v1/token", () => tokensApi.create(...grant));
+    return { accessToken: res.accessToken, refreshToken: res.refreshToken, expiresInSec: res.expiresIn };
+  };
+  return {
+    exchangeCode: (code, redirectUri) =>
+      v1Token(["authorization_code", code, redirectUri, app.clientId, app.clientSecret]),
+    refresh: (refreshToken) =>
+      v1Token(["refresh_token", undefined, undefined, app.clientId, app.clientSecret, refreshToken]),
+    introspect: async (accessToken) => {
+      const info = await mapV1Errors("/oauth/v1/access-tokens", () => accessTokensApi.get(accessToken));
+      return { hubId: info.hubId, scopes: info.scopes };
+    },
+  };
+}
+
+type SdkError = { code?: unknown; body?: { message?: unknown; correlationId?: unknown } };
+
+/**
+ * The SDK deserialises error bodies into its `Error` model and drops `status`/`error`, keeping `message`;
+ * a refused refresh token reads "missing or invalid refresh token" (BAD_REFRESH_TOKEN) and a refused
+ * code "missing or unknown auth code" (BAD_AUTH_CODE), so those messages mark invalid_grant.
+ */
+async function mapV1Errors<T>(path: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    const { code, body } = error as SdkError;
+    if (typeof code !== "number") throw error;
+    const message = typeof body?.message === "string" ? body.message : "no error description";
+    const details = { status: code, path, correlationId: body?.correlationId };
+    if (code === 400 && /(refresh token|auth code)/i.test(message)) {
+      throw new AppError("unauthorized", `HubSpot refused the grant at ${path} (invalid_grant)`, {
+        ...details,
+        reason: "invalid_grant",
+      });
+    }
+    throw new AppError("upstream_failed", `HubSpot answered ${code} at ${path}: ${message}`, details);
+  }
+}

@@ -1,0 +1,112 @@
+import type { Client } from "@hubspot/api-client";
+import { z } from "zod";
+import { AppError } from "../../errors.js";
+import type { TokenGrant, TokenInfo } from "../../ports/oauth-client.js";
+
+// HUBSPOT.md §4 "Upcoming changes": POST /oauth/2026-03/token and /oauth/2026-03/token/introspect,
+// form-encoded. The SDK (13.5 and 14.0.1) only wraps /oauth/v1 (HUBSPOT.md §0.7), so these go through
+// client.apiRequest with zod schemas for the answers. Response fields follow HubSpot's OpenAPI for the
+// date-versioned auth API (TokenResponseIF / PublicAccessTokenInfoResponse, mirrored at
+// api-evangelist/hubspot openapi/hubspot-auth-oauth-api-openapi.yml); errors follow RFC 6749
+// (`error`, `error_description`) and keep `status`/`message` (HubSpot changelog "new OAuth v3 API endpoints").
+
+const tokenResponse = z.looseObject({
+  access_token: z.string().min(1),
+  refresh_token: z.string().min(1),
+  expires_in: z.number().int().positive(),
+});
+
+const introspectResponse = z.looseObject({
+  active: z.boolean(),
+  hub_id: z.number().int().positive(),
+  scopes: z.array(z.string()),
+});
+
+const errorResponse = z.looseObject({
+  error: z.string().optional(),
+  error_description: z.string().optional(),
+  status: z.string().optional(),
+  message: z.string().optional(),
+  correlationId: z.string().optional(),
+});
+
+export type AppCredentials = { clientId: string; clientSecret: string };
+
+async function postForm(client: Client, path: string, form: Record<string, string>): Promise<unknown> {
+  const response = await client.apiRequest({
+    method: "POST",
+    path,
+    body: new URLSearchParams(form).toString(),
+    defaultJson: false,
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+  });
+  const text = await response.text();
+  const body: unknown = text === "" ? {} : safeJson(text);
+  if (response.ok) return body;
+  const err = errorResponse.safeParse(body);
+  const info = err.success ? err.data : {};
+  const details = { status: response.status, path, correlationId: info.correlationId, error: info.error };
+  if (
+    info.error === "invalid_grant" ||
+    info.status === "BAD_REFRESH_TOKEN" ||
+    info.status === "BAD_AUTH_CODE"
+  ) {
+    throw new AppError("unauthorized", `HubSpot refused the grant at ${path} (invalid_grant)`, {
+      ...details,
+      reason: "invalid_grant",
+    });
+  }
+  // error_description/message come from HubSpot and name the problem (never a token), so they are kept.
+  const why = info.error_description ?? info.message ?? "no error description";
+  throw new AppError("upstream_failed", `HubSpot answered ${response.status} at ${path}: ${why}`, details);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return { message: text.slice(0, 200) };
+  }
+}
+
+function parsed<T>(schema: z.ZodType<T>, body: unknown, path: string): T {
+  const result = schema.safeParse(body);
+  if (!result.success) {
+    const fields = result.error.issues.map((i) => i.path.join(".")).join(", ");
+    throw new AppError("upstream_failed", `HubSpot's answer at ${path} lacks or mistypes: ${fields}`, {
+      path,
+    });
+  }
+  return result.data;
+}
+
+export async function requestToken2026(
+  client: Client,
+  app: AppCredentials,
+  grant:
+    | { grant_type: "authorization_code"; code: string; redirect_uri: string }
+    | { grant_type: "refresh_token"; refresh_token: string },
+): Promise<TokenGrant> {
+  const path = "/oauth/2026-03/token";
+  const form = { ...grant, client_id: app.clientId, client_secret: app.clientSecret };
+  const body = parsed(tokenResponse, await postForm(client, path, form), path);
+  return { accessToken: body.access_token, refreshToken: body.refresh_token, expiresInSec: body.expires_in };
+}
+
+export async function introspect2026(
+  client: Client,
+  app: AppCredentials,
+  accessToken: string,
+): Promise<TokenInfo> {
+  const path = "/oauth/2026-03/token/introspect";
+  const form = {
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    token: accessToken,
+    token_type_hint: "access_token",
+  };
+  const body = parsed(introspectResponse, await postForm(client, path, form), path);
+  if (!body.active)
+    throw new AppError("upstream_failed", "HubSpot reports the new access token as inactive", { path });
+  return { hubId: body.hub_id, scopes: body.scopes };
+}

@@ -1,0 +1,53 @@
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { isAcceptedPublicUrl } from "../config.js";
+import { type Descriptors, renderProject } from "../hubspot/render-project.js";
+
+// HUBSPOT.md §1.6: the top-level descriptors are the source of the HubSpot project folder.
+
+function readJson(path: string): unknown {
+  return JSON.parse(readFileSync(path, "utf8"));
+}
+
+/** Reads app.json, webhooks/webhooks.json and workflow-actions/*.json under `root`. */
+export function loadDescriptors(root: string): Descriptors {
+  const actionsDir = join(root, "workflow-actions");
+  const workflowActions = Object.fromEntries(
+    readdirSync(actionsDir)
+      .filter((f) => f.endsWith(".json"))
+      .sort()
+      .map((f) => [basename(f, ".json"), readJson(join(actionsDir, f))]),
+  );
+  return {
+    app: readJson(join(root, "app.json")),
+    webhooks: readJson(join(root, "webhooks", "webhooks.json")),
+    workflowActions,
+  };
+}
+
+export class MissingPublicBaseUrlError extends Error {
+  constructor() {
+    super(
+      "PUBLIC_BASE_URL must be set to the https address HubSpot reaches this app at (http only for localhost), e.g.\n" +
+        "  PUBLIC_BASE_URL=https://lead-score.example.com npm run hubspot:project -- --out build/hubspot",
+    );
+    this.name = "MissingPublicBaseUrlError";
+  }
+}
+
+/** Renders and writes the project; returns the written paths. Throws on a bad URL or a `{{…}}` left. */
+export function writeHubSpotProject(options: {
+  root: string;
+  out: string;
+  publicBaseUrl: string | undefined;
+}): string[] {
+  const publicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, "");
+  if (!publicBaseUrl || !isAcceptedPublicUrl(publicBaseUrl)) throw new MissingPublicBaseUrlError();
+  const files = renderProject(loadDescriptors(resolve(options.root)), { PUBLIC_BASE_URL: publicBaseUrl });
+  return files.map((file) => {
+    const target = join(resolve(options.out), file.path);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, `${JSON.stringify(file.json, null, 2)}\n`);
+    return target;
+  });
+}

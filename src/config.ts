@@ -1,0 +1,149 @@
+import { z } from "zod";
+
+// STYLE.md §5: one zod schema, read only by the entry point; every key is documented in .env.example.
+// Two modes (issue 3): HubSpot mode when HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are both set,
+// sandbox mode when neither is. Disk I/O (the sandbox ENCRYPTION_KEY file) lives in load-encryption-key.ts.
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export const OAUTH_TOKEN_VERSIONS = ["2026-03", "v1"] as const;
+export type OAuthTokenVersion = (typeof OAUTH_TOKEN_VERSIONS)[number];
+
+const HEX_KEY = /^[0-9a-fA-F]{64}$/;
+const KEY_HINT = "generate one with: node -e \"console.log(crypto.randomBytes(32).toString('hex'))\"";
+
+/** https, or http for localhost only (HUBSPOT.md §1.2: redirect URLs are https, http only for localhost). */
+export function isAcceptedPublicUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === "https:" || (url.protocol === "http:" && url.hostname === "localhost");
+}
+
+/** HubSpot's own hosts are https; plain http is allowed on the loopback for the local sandbox and tests. */
+function isHttpsOrLoopback(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(url.hostname);
+}
+
+const hubspotUrl = (fix: string) =>
+  z.string().refine(isHttpsOrLoopback, `must be an https URL (http on localhost for the sandbox); ${fix}`);
+
+const configSchema = z
+  .object({
+    PORT: z.coerce
+      .number({ error: "must be a whole number from 0 to 65535" })
+      .int("must be a whole number from 0 to 65535")
+      .min(0)
+      .max(65535)
+      .default(3000),
+    LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
+    DATA_DIR: z.string().default("./data"),
+    DATABASE_URL: z
+      .string()
+      .regex(/^[a-z][a-z0-9+.-]*:\/\//, "must be a keyv URI such as sqlite://./data/lead-score.sqlite")
+      .optional(),
+    HUBSPOT_CLIENT_ID: z.string().optional(),
+    HUBSPOT_CLIENT_SECRET: z.string().optional(),
+    PUBLIC_BASE_URL: z
+      .string()
+      .refine(isAcceptedPublicUrl, "must be an https URL (http is accepted for localhost only)")
+      .optional(),
+    ENCRYPTION_KEY: z.string().regex(HEX_KEY, `must be 64 hex characters; ${KEY_HINT}`).optional(),
+    HUBSPOT_API_BASE_URL: hubspotUrl("leave unset for https://api.hubapi.com").default(
+      "https://api.hubapi.com",
+    ),
+    HUBSPOT_AUTH_BASE_URL: hubspotUrl("leave unset for https://app.hubspot.com").default(
+      "https://app.hubspot.com",
+    ),
+    // HUBSPOT.md §0.5 / §5.1: 110 per 10 s per installing account; 100 leaves headroom.
+    HUBSPOT_RATE_LIMIT_PER_10S: z.coerce.number().int().min(1).max(110).default(100),
+    ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters when set").optional(),
+    // HUBSPOT.md §0.7 / §4: /oauth/v1/* is deprecated on 2027-02-16; 2026-03 is the replacement.
+    HUBSPOT_OAUTH_TOKEN_VERSION: z.enum(OAUTH_TOKEN_VERSIONS).default("2026-03"),
+  })
+  .strip();
+
+/**
+ * The cross-key rules of the two modes, checked on the raw values so they are reported together with
+ * every per-key problem (a zod refinement would be skipped while any key is invalid).
+ */
+function modeProblems(env: Record<string, string>): string[] {
+  const hasId = env.HUBSPOT_CLIENT_ID !== undefined;
+  const hasSecret = env.HUBSPOT_CLIENT_SECRET !== undefined;
+  if (hasId !== hasSecret) {
+    const missing = hasId ? "HUBSPOT_CLIENT_SECRET" : "HUBSPOT_CLIENT_ID";
+    return [
+      `${missing}: is missing: set both HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET (HubSpot mode) or neither (sandbox mode)`,
+    ];
+  }
+  if (!hasId) return [];
+  const problems: string[] = [];
+  if (env.PUBLIC_BASE_URL === undefined) {
+    problems.push(
+      "PUBLIC_BASE_URL: is required in HubSpot mode: the https address HubSpot reaches this app at",
+    );
+  }
+  if (env.ENCRYPTION_KEY === undefined)
+    problems.push(`ENCRYPTION_KEY: is required in HubSpot mode; ${KEY_HINT}`);
+  return problems;
+}
+
+export type HubSpotMode = { mode: "hubspot"; clientId: string; clientSecret: string } | { mode: "sandbox" };
+
+export type Config = {
+  port: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  dataDir: string;
+  databaseUrl: string;
+  /** Without a trailing slash, so `${publicBaseUrl}/path` is always right. */
+  publicBaseUrl: string;
+  /** Always set in HubSpot mode; in sandbox mode loadEncryptionKey() fills it from DATA_DIR when unset. */
+  encryptionKey: string | undefined;
+  hubspot: HubSpotMode;
+  hubspotApiBaseUrl: string;
+  hubspotAuthBaseUrl: string;
+  hubspotRateLimitPer10s: number;
+  adminToken: string | undefined;
+  oauthTokenVersion: OAuthTokenVersion;
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const trimSlash = (url: string) => url.replace(/\/+$/, "");
+
+/** Reads the configuration; throws a ConfigError listing every bad key at once. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  // An empty value (KEY= in a .env file) means unset, as in most dotenv tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = configSchema.safeParse(present);
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`)),
+    ...modeProblems(present as Record<string, string>),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  const hubspot: HubSpotMode =
+    e.HUBSPOT_CLIENT_ID !== undefined && e.HUBSPOT_CLIENT_SECRET !== undefined
+      ? { mode: "hubspot", clientId: e.HUBSPOT_CLIENT_ID, clientSecret: e.HUBSPOT_CLIENT_SECRET }
+      : { mode: "sandbox" };
+  const dataDir = trimSlash(e.DATA_DIR) || ".";
+  return {
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    dataDir,
+    databaseUrl: e.DATABASE_URL ?? `sqlite://${dataDir}/lead-score.sqlite`,
+    publicBaseUrl: trimSlash(e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`),
+    encryptionKey: e.ENCRYPTION_KEY?.toLowerCase(),
+    hubspot,
+    hubspotApiBaseUrl: trimSlash(e.HUBSPOT_API_BASE_URL),
+    hubspotAuthBaseUrl: trimSlash(e.HUBSPOT_AUTH_BASE_URL),
+    hubspotRateLimitPer10s: e.HUBSPOT_RATE_LIMIT_PER_10S,
+    adminToken: e.ADMIN_TOKEN,
+    oauthTokenVersion: e.HUBSPOT_OAUTH_TOKEN_VERSION,
+  };
+}

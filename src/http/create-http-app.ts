@@ -1,0 +1,16 @@
+import express, { type Express } from "express";
+import { createOAuthRouter, type OAuthRoutesDeps } from "./oauth-routes.js";
+
+/** `oauth` is absent in sandbox mode (no HubSpot credentials) and in tests that only need /health. */
+export type HttpAppOptions = { version: string; oauth?: OAuthRoutesDeps };
+
+/** The express app: thin routes over the use cases. */
+export function createHttpApp(options: HttpAppOptions): Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.get("/health", (_req, res) => {
+    res.json({ status: "ok", version: options.version });
+  });
+  if (options.oauth) app.use(createOAuthRouter(options.oauth));
+  return app;
+}

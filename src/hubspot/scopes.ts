@@ -1,0 +1,21 @@
+// The scopes of issue 3, also written in app.json (a test keeps the two equal).
+// Subscribing to an object's webhooks needs its read scope (HUBSPOT.md §1.3); creating score
+// properties needs crm.schemas.*.write and writing them crm.objects.*.write (HUBSPOT.md §6);
+// callbacks/complete likely needs `automation` (HUBSPOT.md §2.4, UNCONFIRMED).
+export const REQUIRED_SCOPES = [
+  "oauth",
+  "crm.objects.contacts.read",
+  "crm.objects.contacts.write",
+  "crm.objects.companies.read",
+  "crm.objects.companies.write",
+  "crm.objects.deals.read",
+  "crm.objects.deals.write",
+  "crm.schemas.contacts.write",
+  "crm.schemas.companies.write",
+  "crm.schemas.deals.write",
+  "crm.lists.read",
+  "automation",
+] as const;
+
+/** Email engagement content (HUBSPOT.md §5.3); without it, email events are left out of scores. */
+export const OPTIONAL_SCOPES = ["sales-email-read"] as const;

@@ -1,0 +1,26 @@
+// The narrow OAuth door (HUBSPOT.md §4). Implemented by src/adapters/hubspot-client/oauth-client.ts,
+// the only place that talks to HubSpot's token endpoints.
+
+export type TokenGrant = {
+  accessToken: string;
+  refreshToken: string;
+  /** HUBSPOT.md §4: follow expires_in (1800 s today), never a hard-coded lifetime. */
+  expiresInSec: number;
+};
+
+export type TokenInfo = {
+  hubId: number;
+  scopes: string[];
+};
+
+/**
+ * Failures are AppErrors: code "unauthorized" with details.reason "invalid_grant" when HubSpot refuses
+ * the code or refresh token (revoked, uninstalled, reused); code "upstream_failed" (details.status,
+ * details.correlationId) for anything else.
+ */
+export interface OAuthClient {
+  exchangeCode(code: string, redirectUri: string): Promise<TokenGrant>;
+  refresh(refreshToken: string): Promise<TokenGrant>;
+  /** The account and the scopes actually granted to an access token. */
+  introspect(accessToken: string): Promise<TokenInfo>;
+}

@@ -1,0 +1,190 @@
+import nock from "nock";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createHubSpotOAuthClient } from "../../../../src/adapters/hubspot-client/oauth-client.js";
+import { AppError } from "../../../../src/errors.js";
+
+const API = "https://api.hubapi.com";
+const APP = { clientId: "client-id-1", clientSecret: "client-secret-1", apiBaseUrl: API };
+const FORM = "application/x-www-form-urlencoded";
+const REDIRECT = "https://ls.example.com/oauth/callback";
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+async function rejection(promise: Promise<unknown>): Promise<AppError> {
+  const error = await promise.then(
+    () => expect.unreachable("expected a rejection"),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  return error as AppError;
+}
+
+describe("OAuth client, 2026-03 endpoints (client.apiRequest + zod)", () => {
+  const oauth = createHubSpotOAuthClient({ ...APP, tokenVersion: "2026-03" });
+
+  it("exchanges a code with the exact form body", async () => {
+    const scope = nock(API)
+      .post("/oauth/2026-03/token", {
+        grant_type: "authorization_code",
+        code: "code-1",
+        redirect_uri: REDIRECT,
+        client_id: "client-id-1",
+        client_secret: "client-secret-1",
+      })
+      .matchHeader("content-type", FORM)
+      .reply(200, {
+        token_type: "bearer",
+        access_token: "at-1",
+        refresh_token: "rt-1",
+        expires_in: 1800,
+        hub_id: 62515,
+      });
+    expect(await oauth.exchangeCode("code-1", REDIRECT)).toEqual({
+      accessToken: "at-1",
+      refreshToken: "rt-1",
+      expiresInSec: 1800,
+    });
+    scope.done();
+  });
+
+  it("introspects the access token for the hub id and granted scopes", async () => {
+    const scope = nock(API)
+      .post("/oauth/2026-03/token/introspect", {
+        client_id: "client-id-1",
+        client_secret: "client-secret-1",
+        token: "at-1",
+        token_type_hint: "access_token",
+      })
+      .matchHeader("content-type", FORM)
+      .reply(200, {
+        active: true,
+        hub_id: 62515,
+        app_id: 7,
+        scopes: ["oauth", "automation"],
+        token_use: "access_token",
+      });
+    expect(await oauth.introspect("at-1")).toEqual({ hubId: 62515, scopes: ["oauth", "automation"] });
+    scope.done();
+  });
+
+  it("maps invalid_grant on refresh to AppError unauthorized/invalid_grant", async () => {
+    const scope = nock(API)
+      .post("/oauth/2026-03/token", {
+        grant_type: "refresh_token",
+        refresh_token: "rt-revoked",
+        client_id: "client-id-1",
+        client_secret: "client-secret-1",
+      })
+      .reply(400, {
+        error: "invalid_grant",
+        error_description: "missing or invalid refresh token",
+        status: "BAD_REFRESH_TOKEN",
+        correlationId: "c-1",
+      });
+    const error = await rejection(oauth.refresh("rt-revoked"));
+    expect(error.code).toBe("unauthorized");
+    expect(error.details).toMatchObject({ reason: "invalid_grant", status: 400, correlationId: "c-1" });
+    scope.done();
+  });
+
+  it("maps other failures to upstream_failed with status and correlation id, without secrets", async () => {
+    const scope = nock(API)
+      .post("/oauth/2026-03/token")
+      .reply(503, { status: "error", message: "Service unavailable", correlationId: "c-2" });
+    const error = await rejection(oauth.refresh("rt-secret-value"));
+    expect(error.code).toBe("upstream_failed");
+    expect(error.details).toMatchObject({ status: 503, correlationId: "c-2" });
+    expect(error.message).toContain("Service unavailable");
+    expect(JSON.stringify({ m: error.message, d: error.details })).not.toMatch(
+      /rt-secret-value|client-secret-1/,
+    );
+    scope.done();
+  });
+
+  it("refuses a 200 answer that lacks the tokens, naming the fields", async () => {
+    const scope = nock(API)
+      .post("/oauth/2026-03/token")
+      .reply(200, { token_type: "bearer", expires_in: 1800 });
+    const error = await rejection(oauth.exchangeCode("code-1", REDIRECT));
+    expect(error.code).toBe("upstream_failed");
+    expect(error.message).toContain("access_token, refresh_token");
+    scope.done();
+  });
+
+  it("refuses an inactive token at introspection", async () => {
+    const scope = nock(API)
+      .post("/oauth/2026-03/token/introspect")
+      .reply(200, { active: false, hub_id: 62515, scopes: [] });
+    expect((await rejection(oauth.introspect("at-1"))).code).toBe("upstream_failed");
+    scope.done();
+  });
+});
+
+describe("OAuth client, v1 endpoints (the SDK's typed TokensApi / AccessTokensApi)", () => {
+  const oauth = createHubSpotOAuthClient({ ...APP, tokenVersion: "v1" });
+
+  it("exchanges a code at /oauth/v1/token and reads metadata at /oauth/v1/access-tokens/{token}", async () => {
+    const scope = nock(API)
+      .post("/oauth/v1/token", {
+        grant_type: "authorization_code",
+        code: "code-1",
+        redirect_uri: REDIRECT,
+        client_id: "client-id-1",
+        client_secret: "client-secret-1",
+      })
+      .matchHeader("content-type", FORM)
+      .reply(200, { token_type: "bearer", access_token: "at-1", refresh_token: "rt-1", expires_in: 1800 })
+      .get("/oauth/v1/access-tokens/at-1")
+      .reply(200, {
+        token: "at-1",
+        user: "a@example.com",
+        hub_domain: "example.com",
+        scopes: ["oauth", "crm.objects.contacts.read"],
+        hub_id: 62515,
+        app_id: 7,
+        expires_in: 1799,
+        user_id: 9,
+        token_type: "access",
+      });
+    expect(await oauth.exchangeCode("code-1", REDIRECT)).toEqual({
+      accessToken: "at-1",
+      refreshToken: "rt-1",
+      expiresInSec: 1800,
+    });
+    expect(await oauth.introspect("at-1")).toEqual({
+      hubId: 62515,
+      scopes: ["oauth", "crm.objects.contacts.read"],
+    });
+    scope.done();
+  });
+
+  it("maps BAD_REFRESH_TOKEN to invalid_grant", async () => {
+    const scope = nock(API)
+      .post("/oauth/v1/token", {
+        grant_type: "refresh_token",
+        client_id: "client-id-1",
+        client_secret: "client-secret-1",
+        refresh_token: "rt-revoked",
+      })
+      .reply(400, {
+        status: "BAD_REFRESH_TOKEN",
+        message: "missing or invalid refresh token",
+        correlationId: "c-3",
+      });
+    const error = await rejection(oauth.refresh("rt-revoked"));
+    expect(error.details).toMatchObject({ reason: "invalid_grant", status: 400, correlationId: "c-3" });
+    scope.done();
+  });
+
+  it("maps a 500 to upstream_failed", async () => {
+    const scope = nock(API)
+      .post("/oauth/v1/token")
+      .reply(500, { status: "error", message: "internal error" });
+    const error = await rejection(oauth.refresh("rt-1"));
+    expect(error.code).toBe("upstream_failed");
+    expect(error.details).toMatchObject({ status: 500 });
+    scope.done();
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+
+const KEY = "ab".repeat(32);
+const HUBSPOT = {
+  HUBSPOT_CLIENT_ID: "client-id",
+  HUBSPOT_CLIENT_SECRET: "client-secret",
+  PUBLIC_BASE_URL: "https://ls.example.com/",
+  ENCRYPTION_KEY: KEY,
+};
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  return expect.unreachable("loadConfig accepted a bad configuration");
+}
+const keysOf = (env: Record<string, string>) => problemsOf(env).map((p) => p.split(":")[0]);
+
+describe("loadConfig", () => {
+  it("starts in sandbox mode with no configuration at all, on port 3000", () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      logLevel: "info",
+      dataDir: "./data",
+      databaseUrl: "sqlite://./data/lead-score.sqlite",
+      publicBaseUrl: "http://localhost:3000",
+      encryptionKey: undefined,
+      hubspot: { mode: "sandbox" },
+      hubspotApiBaseUrl: "https://api.hubapi.com",
+      hubspotAuthBaseUrl: "https://app.hubspot.com",
+      hubspotRateLimitPer10s: 100,
+      adminToken: undefined,
+      oauthTokenVersion: "2026-03",
+    });
+  });
+
+  it("derives the sandbox PUBLIC_BASE_URL from PORT and the database from DATA_DIR", () => {
+    const config = loadConfig({ PORT: "8080", DATA_DIR: "/var/lib/ls/" });
+    expect(config.publicBaseUrl).toBe("http://localhost:8080");
+    expect(config.databaseUrl).toBe("sqlite:///var/lib/ls/lead-score.sqlite");
+  });
+
+  it("enters HubSpot mode with both credentials and trims the trailing slash of PUBLIC_BASE_URL", () => {
+    const config = loadConfig({ ...HUBSPOT, HUBSPOT_OAUTH_TOKEN_VERSION: "v1" });
+    expect(config.hubspot).toEqual({ mode: "hubspot", clientId: "client-id", clientSecret: "client-secret" });
+    expect(config.publicBaseUrl).toBe("https://ls.example.com");
+    expect(config.encryptionKey).toBe(KEY);
+    expect(config.oauthTokenVersion).toBe("v1");
+  });
+
+  it("treats empty values (KEY= in .env) as unset", () => {
+    expect(loadConfig({ HUBSPOT_CLIENT_ID: "", HUBSPOT_CLIENT_SECRET: "", PORT: "" }).hubspot.mode).toBe(
+      "sandbox",
+    );
+  });
+
+  it("requires PUBLIC_BASE_URL and ENCRYPTION_KEY in HubSpot mode, naming both", () => {
+    const problems = problemsOf({ HUBSPOT_CLIENT_ID: "id", HUBSPOT_CLIENT_SECRET: "secret" });
+    expect(problems.map((p) => p.split(":")[0])).toEqual(["PUBLIC_BASE_URL", "ENCRYPTION_KEY"]);
+    expect(problems[1]).toContain("randomBytes(32)");
+  });
+
+  it("rejects only one of the client id/secret pair, naming the missing one", () => {
+    expect(keysOf({ HUBSPOT_CLIENT_ID: "id" })).toEqual(["HUBSPOT_CLIENT_SECRET"]);
+    expect(keysOf({ HUBSPOT_CLIENT_SECRET: "secret" })).toEqual(["HUBSPOT_CLIENT_ID"]);
+  });
+
+  it("accepts http for localhost only", () => {
+    expect(loadConfig({ ...HUBSPOT, PUBLIC_BASE_URL: "http://localhost:3000" }).publicBaseUrl).toBe(
+      "http://localhost:3000",
+    );
+    expect(keysOf({ ...HUBSPOT, PUBLIC_BASE_URL: "http://ls.example.com" })).toEqual(["PUBLIC_BASE_URL"]);
+    expect(keysOf({ ...HUBSPOT, PUBLIC_BASE_URL: "http://10.0.0.2" })).toEqual(["PUBLIC_BASE_URL"]);
+  });
+
+  it("lists every bad key in one error", () => {
+    expect(
+      keysOf({
+        PORT: "abc",
+        LOG_LEVEL: "loud",
+        ENCRYPTION_KEY: "short",
+        HUBSPOT_RATE_LIMIT_PER_10S: "500",
+        HUBSPOT_API_BASE_URL: "http://api.example.com",
+        HUBSPOT_OAUTH_TOKEN_VERSION: "v3",
+        ADMIN_TOKEN: "x",
+        DATABASE_URL: "lead-score.sqlite",
+      }),
+    ).toEqual([
+      "PORT",
+      "LOG_LEVEL",
+      "DATABASE_URL",
+      "ENCRYPTION_KEY",
+      "HUBSPOT_API_BASE_URL",
+      "HUBSPOT_RATE_LIMIT_PER_10S",
+      "ADMIN_TOKEN",
+      "HUBSPOT_OAUTH_TOKEN_VERSION",
+    ]);
+  });
+
+  it("reports the HubSpot-mode requirements together with other bad keys", () => {
+    expect(keysOf({ HUBSPOT_CLIENT_ID: "id", HUBSPOT_CLIENT_SECRET: "s", PORT: "abc" })).toEqual([
+      "PORT",
+      "PUBLIC_BASE_URL",
+      "ENCRYPTION_KEY",
+    ]);
+    expect(keysOf({ HUBSPOT_CLIENT_ID: "id", LOG_LEVEL: "loud" })).toEqual([
+      "LOG_LEVEL",
+      "HUBSPOT_CLIENT_SECRET",
+    ]);
+    expect(problemsOf({ PORT: "abc" })).toEqual(["PORT: must be a whole number from 0 to 65535"]);
+  });
+
+  it("never echoes a secret value in its error", () => {
+    const message = problemsOf({
+      HUBSPOT_CLIENT_SECRET: "s3cr3t-value",
+      ENCRYPTION_KEY: "not-hex-s3cr3t",
+    }).join("\n");
+    expect(message).not.toContain("s3cr3t");
+  });
+});
