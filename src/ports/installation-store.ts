@@ -28,4 +28,6 @@ export interface InstallationStore {
   list(): Promise<Installation[]>;
   /** Keeps the record (work pauses, nothing is dropped) but marks it unusable until reinstalled. */
   markDisconnected(portalId: number, atMs: number, reason: string): Promise<void>;
+  /** Forgets the installation (the portal asked to be erased); false when there was none. */
+  delete(portalId: number): Promise<boolean>;
 }

@@ -23,4 +23,6 @@ export interface OAuthClient {
   refresh(refreshToken: string): Promise<TokenGrant>;
   /** The account and the scopes actually granted to an access token. */
   introspect(accessToken: string): Promise<TokenInfo>;
+  /** Deletes a refresh token (the portal is erased); it does not uninstall the app (HUBSPOT.md §4). */
+  revokeRefreshToken(refreshToken: string): Promise<void>;
 }

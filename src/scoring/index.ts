@@ -3,6 +3,7 @@ export { compileScore } from "./compile-score.js";
 export type { CompiledScore } from "./compiled-score.js";
 export type { ScoreDefinition, ScoreDefinitionInput } from "./definition-schema.js";
 export { type EvaluateOptions, evaluateRecord } from "./evaluate-record.js";
+export { findPortalConflicts } from "./find-portal-conflicts.js";
 export type { FieldProblem } from "./format-issues.js";
 export { DefinitionError, findDefinitionProblems, parseDefinition } from "./parse-definition.js";
 export { parseInstant } from "./parse-instant.js";

@@ -12,6 +12,11 @@ export type OAuthClientOptions = AppCredentials & { apiBaseUrl: string; tokenVer
 export function createHubSpotOAuthClient(options: OAuthClientOptions): OAuthClient {
   const client = new Client({ basePath: options.apiBaseUrl });
   const app = { clientId: options.clientId, clientSecret: options.clientSecret };
+  // Only v1 has a documented revoke; /oauth/2026-03/token/revoke is UNCONFIRMED (HUBSPOT.md §4).
+  const { refreshTokensApi } = client.oauth;
+  const revokeRefreshToken = async (refreshToken: string) => {
+    await mapV1Errors("/oauth/v1/refresh-tokens", () => refreshTokensApi.archive(refreshToken));
+  };
   if (options.tokenVersion === "2026-03") {
     return {
       exchangeCode: (code, redirectUri) =>
@@ -19,6 +24,7 @@ export function createHubSpotOAuthClient(options: OAuthClientOptions): OAuthClie
       refresh: (refreshToken) =>
         requestToken2026(client, app, { grant_type: "refresh_token", refresh_token: refreshToken }),
       introspect: (accessToken) => introspect2026(client, app, accessToken),
+      revokeRefreshToken,
     };
   }
   // v1 (deprecated 2027-02-16, HUBSPOT.md §0.7): the SDK's typed TokensApi / AccessTokensApi.
@@ -36,6 +42,7 @@ export function createHubSpotOAuthClient(options: OAuthClientOptions): OAuthClie
       const info = await mapV1Errors("/oauth/v1/access-tokens", () => accessTokensApi.get(accessToken));
       return { hubId: info.hubId, scopes: info.scopes };
     },
+    revokeRefreshToken,
   };
 }
 

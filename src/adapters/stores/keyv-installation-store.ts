@@ -20,6 +20,9 @@ export function createKeyvInstallationStore(keyv: Keyv<Installation>): Installat
       }
       return all.sort((a, b) => a.portalId - b.portalId);
     },
+    async delete(portalId) {
+      return keyv.delete(key(portalId));
+    },
     async markDisconnected(portalId, atMs, reason) {
       const current = await keyv.get(key(portalId));
       if (current === undefined) throw new AppError("not_found", `portal ${portalId} has no installation`);

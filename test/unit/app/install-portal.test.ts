@@ -17,12 +17,15 @@ function fakeOAuth(scopes: string[], calls: string[]): OAuthClient {
       calls.push(`introspect ${token}`);
       return { hubId: 62515, scopes };
     },
+    revokeRefreshToken: async () => {
+      throw new Error("not expected");
+    },
   };
 }
 
 describe("installPortal", () => {
   const redirectUri = "https://ls.example.com/oauth/callback";
-  const logger = { info: () => {} };
+  const logger = { info: () => {}, error: () => {} };
 
   it("stores a connected installation with sealed tokens, expiry and the granted scopes", async () => {
     const store = createMemoryInstallationStore();

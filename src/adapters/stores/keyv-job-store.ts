@@ -1,0 +1,41 @@
+import type { Keyv } from "keyv";
+import type { Job, JobStore } from "../../ports/job-store.js";
+import { deleteByPrefix } from "./delete-by-prefix.js";
+import { serializeByKey } from "./serialize-by-key.js";
+
+/** JobStore on keyv: `portal:job:id`, plus an index of unfinished jobs for resuming at start-up. */
+export function createKeyvJobStore(keyv: Keyv<Job | string[]>): JobStore {
+  const key = (portalId: number, jobId: string) => `${portalId}:job:${jobId}`;
+  const openKey = "open";
+  const exclusive = serializeByKey();
+  const openIds = async () => ((await keyv.get(openKey)) as string[] | undefined) ?? [];
+  return {
+    async get(portalId, jobId) {
+      return (await keyv.get(key(portalId, jobId))) as Job | undefined;
+    },
+    async save(job) {
+      const k = key(job.portalId, job.id);
+      await keyv.set(k, job);
+      const open = await openIds();
+      // A paused job is not finished: it stays in the index so a restart resumes it.
+      const finished = job.status === "done" || job.status === "failed";
+      if (finished && open.includes(k))
+        await keyv.set(
+          openKey,
+          open.filter((id) => id !== k),
+        );
+      if (!finished && !open.includes(k)) await keyv.set(openKey, [...open, k]);
+    },
+    async unfinished() {
+      const jobs = await Promise.all((await openIds()).map((k) => keyv.get(k)));
+      return jobs.filter((j): j is Job => j !== undefined && !Array.isArray(j));
+    },
+    async deletePortal(portalId) {
+      await deleteByPrefix(keyv as Keyv<unknown>, `${portalId}:`);
+      await keyv.set(
+        openKey,
+        (await openIds()).filter((k) => !k.startsWith(`${portalId}:`)),
+      );
+    },
+  };
+}

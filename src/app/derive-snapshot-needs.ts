@@ -1,0 +1,80 @@
+import type { ScoreDefinition } from "../scoring/index.js";
+import { type EngagementObject, eventTypeOf } from "./build-engagement-event.js";
+import type { AssociatedNeeds, EventNeeds, SnapshotNeeds } from "./snapshot-needs.js";
+
+// What to read from HubSpot for a set of scores of one object (issue 3: "asks only for the
+// properties that enabled scores read"): properties and lists of fit rules and scopes, the
+// engagement objects and `where` properties of event rules, associated records' properties.
+
+const objectOfEventType = new Map(
+  (Object.entries(eventTypeOf) as [EngagementObject, string][]).map(([object, type]) => [type, object]),
+);
+
+type Needs = {
+  properties: Set<string>;
+  lists: Set<string>;
+  events: Map<EngagementObject, Set<string>>;
+};
+const emptyNeeds = (): Needs => ({ properties: new Set(), lists: new Set(), events: new Map() });
+
+export function deriveSnapshotNeeds(definitions: readonly ScoreDefinition[]): SnapshotNeeds {
+  const own = emptyNeeds();
+  const associated: Partial<Record<"contacts" | "companies" | "deals", Needs>> = {};
+  const of = (kind: "contacts" | "companies" | "deals") => {
+    associated[kind] ??= emptyNeeds();
+    return associated[kind];
+  };
+  for (const definition of definitions) {
+    if (definition.records.mode === "lists") for (const id of definition.records.include) own.lists.add(id);
+    for (const id of definition.records.exclude) own.lists.add(id);
+    // Company and deal engagement reads the associated contacts' events (SCORING.md §Companies and deals).
+    const eventHolder = definition.object === "contacts" ? own : of("contacts");
+    for (const c of definition.association?.where ?? []) addCondition(of("contacts"), c);
+    for (const group of definition.groups) {
+      if (group.kind === "fit") {
+        for (const rule of group.rules) {
+          addCondition(rule.of === undefined || rule.of === "self" ? own : of(rule.of.association), rule);
+        }
+        continue;
+      }
+      for (const rule of group.rules) {
+        const object = objectOfEventType.get(rule.event);
+        if (object === undefined) continue;
+        const properties = eventHolder.events.get(object) ?? new Set<string>();
+        for (const c of rule.where ?? []) properties.add(c.property);
+        eventHolder.events.set(object, properties);
+      }
+    }
+  }
+  const needs: SnapshotNeeds = { properties: [...own.properties].sort(), lists: [...own.lists].sort() };
+  const ownEvents = toEventNeeds(own);
+  if (ownEvents) needs.events = ownEvents;
+  for (const kind of ["contacts", "companies", "deals"] as const) {
+    const n = associated[kind];
+    if (!n) continue;
+    const entry: AssociatedNeeds = { properties: [...n.properties].sort(), lists: [...n.lists].sort() };
+    const events = toEventNeeds(n);
+    if (events) entry.events = events;
+    needs.associations = { ...needs.associations, [kind]: entry };
+  }
+  return needs;
+}
+
+function addCondition(
+  needs: Needs,
+  c: { property: string; operator: string; values?: unknown[] | undefined },
+): void {
+  if (c.operator === "inList" || c.operator === "notInList") {
+    for (const id of c.values ?? []) needs.lists.add(String(id));
+  } else {
+    needs.properties.add(c.property);
+  }
+}
+
+function toEventNeeds(needs: Needs): EventNeeds | undefined {
+  if (needs.events.size === 0) return undefined;
+  const objects = [...needs.events.keys()].sort();
+  const properties: EventNeeds["properties"] = {};
+  for (const object of objects) properties[object] = [...(needs.events.get(object) ?? [])].sort();
+  return { objects, properties };
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from "node:crypto";
+import PQueue from "p-queue";
+import type { Logger } from "pino";
+import { AppError } from "../../errors.js";
+import type { Job, JobKind, JobStore } from "../../ports/job-store.js";
+import type { StartJob } from "../scores/scores-deps.js";
+
+/** Saves a job's progress; a handler calls it after every page so a restart resumes there. */
+export type ReportProgress = (patch: Pick<Job, "progress" | "cursor">) => Promise<void>;
+/** Runs one job to its end and returns its result (stored on the job). */
+export type JobHandler = (job: Job, report: ReportProgress) => Promise<unknown>;
+
+export type JobRunner = {
+  start: StartJob;
+  /** Picks up jobs a previous process left queued or running. */
+  resumeUnfinished(): Promise<number>;
+  /** Re-queues the portal's paused jobs (called after a successful reinstall); returns how many. */
+  resumePortal(portalId: number): Promise<number>;
+  /** Resolves when no job is queued or running (tests, shutdown). */
+  onIdle(): Promise<void>;
+};
+
+/** Background jobs in this process, persisted in a JobStore so none is lost across restarts. */
+export function createJobRunner(deps: {
+  jobs: JobStore;
+  handlers: Record<JobKind, JobHandler>;
+  now: () => number;
+  logger: Logger;
+  concurrency?: number;
+}): JobRunner {
+  const queue = new PQueue({ concurrency: deps.concurrency ?? 2 });
+
+  // Ids queued or running here, so a resume racing another (reinstall during start-up) runs a job once.
+  const active = new Set<string>();
+
+  const run = async (initial: Job) => {
+    // A resumed job starts clean: the error that paused it no longer applies.
+    const { error: _paused, ...resumed } = initial;
+    let job: Job = { ...resumed, status: "running", updatedAtMs: deps.now() };
+    await deps.jobs.save(job);
+    const log = deps.logger.child({
+      portalId: job.portalId,
+      jobId: job.id,
+      kind: job.kind,
+      scoreId: job.scoreId,
+    });
+    try {
+      const result = await deps.handlers[job.kind](job, async (patch) => {
+        job = { ...job, ...patch, updatedAtMs: deps.now() };
+        await deps.jobs.save(job);
+      });
+      job = { ...job, status: "done", updatedAtMs: deps.now(), ...(result === undefined ? {} : { result }) };
+      log.info({ done: job.progress.done }, "job done");
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      // Issue 3: a disconnected portal's work pauses without being dropped; the saved cursor
+      // lets resumePortal (after a reinstall) or a restart continue from the last page.
+      const paused = error instanceof AppError && error.code === "disconnected";
+      job = { ...job, status: paused ? "paused" : "failed", error: message, updatedAtMs: deps.now() };
+      if (paused) {
+        log.warn(
+          { done: job.progress.done, cursor: job.cursor, reason: error.details.reason },
+          "job paused: the portal is disconnected; it resumes when the app is reinstalled",
+        );
+      } else log.error({ err: error }, "job failed");
+    }
+    await deps.jobs.save(job);
+  };
+
+  const enqueue = (job: Job): boolean => {
+    if (active.has(job.id)) return false;
+    active.add(job.id);
+    void queue.add(() => run(job).finally(() => active.delete(job.id)));
+    return true;
+  };
+
+  return {
+    async start(portalId, kind, scoreId, input) {
+      const atMs = deps.now();
+      const job: Job = {
+        id: randomUUID(),
+        portalId,
+        kind,
+        scoreId,
+        status: "queued",
+        progress: { done: 0, total: null },
+        cursor: null,
+        createdAtMs: atMs,
+        updatedAtMs: atMs,
+        ...(input === undefined ? {} : { input }),
+      };
+      await deps.jobs.save(job);
+      enqueue(job);
+      return job;
+    },
+    async resumeUnfinished() {
+      const jobs = await deps.jobs.unfinished();
+      return jobs.filter(enqueue).length;
+    },
+    async resumePortal(portalId) {
+      const paused = (await deps.jobs.unfinished()).filter(
+        (job) => job.portalId === portalId && job.status === "paused",
+      );
+      return paused.filter(enqueue).length;
+    },
+    onIdle: () => queue.onIdle(),
+  };
+}

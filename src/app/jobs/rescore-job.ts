@@ -1,0 +1,41 @@
+import type { HistoryCause } from "../../ports/record-store.js";
+import { rescoreRecords } from "../rescore-records.js";
+import type { ScoresDeps } from "../scores/scores-deps.js";
+import type { JobHandler } from "./job-runner.js";
+
+/**
+ * Enable or update: every record of the score's object, retroactively (SCORING.md §Lifecycle),
+ * a page of 100 ids at a time, resuming from the saved cursor.
+ */
+export function createRescoreJob(deps: ScoresDeps): JobHandler {
+  return async (job, report) => {
+    const stored = await deps.scores.get(job.portalId, job.scoreId);
+    // Disabled or deleted since the job was queued: nothing to write.
+    if (!stored || stored.definition.status !== "enabled") return { skipped: "score is not enabled" };
+    const { definition } = stored;
+    const cause = ((job.input as { cause?: HistoryCause } | undefined)?.cause ?? "enable") as HistoryCause;
+    const crm = deps.crmFor(job.portalId);
+    const rescoreDeps = { crm, records: deps.records, logger: deps.logger, now: deps.now };
+    let { cursor } = job;
+    let done = job.progress.done;
+    let updated = 0;
+    const skipped: string[] = [];
+    do {
+      const page = await crm.listRecordIds(definition.object, cursor);
+      const outcome = await rescoreRecords(
+        rescoreDeps,
+        job.portalId,
+        definition.object,
+        page.ids,
+        [definition],
+        cause,
+      );
+      done += page.ids.length;
+      updated += outcome.updated;
+      skipped.push(...outcome.skipped);
+      cursor = page.after;
+      await report({ progress: { done, total: null }, cursor });
+    } while (cursor !== null);
+    return { evaluated: done, updated, skipped };
+  };
+}

@@ -1,0 +1,48 @@
+import type { Logger } from "pino";
+import type { TokenCipher } from "../../adapters/crypto/token-cipher.js";
+import { AppError } from "../../errors.js";
+import type { InstallationStore } from "../../ports/installation-store.js";
+import type { JobStore } from "../../ports/job-store.js";
+import type { OAuthClient } from "../../ports/oauth-client.js";
+import type { RecordStore } from "../../ports/record-store.js";
+import type { ScoreStore } from "../../ports/score-store.js";
+import { tokenContext } from "../seal-grant.js";
+
+export type ErasePortalDeps = {
+  installations: InstallationStore;
+  scores: ScoreStore;
+  records: RecordStore;
+  jobs: JobStore;
+  cipher: TokenCipher;
+  /** Absent in sandbox mode without HubSpot credentials: nothing to revoke at HubSpot then. */
+  oauth: OAuthClient | undefined;
+  logger: Logger;
+};
+
+/**
+ * DELETE /api/portals/:portalId (issue 4): revoke the refresh token, then erase everything held for
+ * the portal. A revoke HubSpot refuses (already revoked, uninstalled) does not stop the erasure.
+ */
+export async function erasePortal(deps: ErasePortalDeps, portalId: number) {
+  const installation = await deps.installations.get(portalId);
+  if (!installation) throw new AppError("not_found", `portal ${portalId} is not installed`);
+  let revoked = false;
+  if (deps.oauth && installation.status === "connected") {
+    try {
+      await deps.oauth.revokeRefreshToken(
+        deps.cipher.open(installation.refreshTokenSealed, tokenContext(portalId)),
+      );
+      revoked = true;
+    } catch (error) {
+      deps.logger.warn({ portalId, err: error }, "refresh token revoke failed; erasing anyway");
+    }
+  }
+  await Promise.all([
+    deps.scores.deletePortal(portalId),
+    deps.records.deletePortal(portalId),
+    deps.jobs.deletePortal(portalId),
+  ]);
+  await deps.installations.delete(portalId);
+  deps.logger.info({ portalId, revoked }, "portal erased");
+  return { erased: portalId, refreshTokenRevoked: revoked };
+}

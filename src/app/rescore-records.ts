@@ -1,0 +1,66 @@
+import type { HistoryCause, HistoryEntry } from "../ports/record-store.js";
+import type { ObjectType, ScoreDefinition } from "../scoring/index.js";
+import { type EvaluateDeps, evaluateRecords } from "./evaluate-records.js";
+import { provisionProperties } from "./provision-properties.js";
+import { scorePropertySpec } from "./score-property-spec.js";
+import type { SnapshotWarning } from "./snapshot-needs.js";
+import { type ScoreValues, writeScores } from "./write-scores.js";
+
+export type RescoreDeps = EvaluateDeps & { now: () => number };
+export type RescoreReport = {
+  evaluated: number;
+  updated: number;
+  skipped: string[];
+  warnings: SnapshotWarning[];
+};
+
+/**
+ * Evaluates every given score on records of one object at now, writes the values that changed and
+ * keeps their history: the heart of enable, webhooks, decay and resets.
+ */
+export async function rescoreRecords(
+  deps: RescoreDeps,
+  portalId: number,
+  object: ObjectType,
+  ids: readonly string[],
+  definitions: readonly ScoreDefinition[],
+  cause: HistoryCause,
+): Promise<RescoreReport> {
+  const scores = definitions.filter((d) => d.object === object);
+  const atMs = deps.now();
+  const { records, skipped, warnings } = await evaluateRecords(deps, portalId, object, ids, scores, { atMs });
+  const values: ScoreValues[] = records.flatMap((record) =>
+    scores.map((definition, i) => {
+      const result = record.results[i];
+      const value: ScoreValues = {
+        recordId: record.id,
+        property: definition.property.name,
+        score: result?.score ?? null,
+        threshold: result?.threshold ?? null,
+      };
+      if (definition.type === "combined")
+        Object.assign(value, { engagement: result?.engagement, fit: result?.fit });
+      return value;
+    }),
+  );
+  const current = new Map(records.map((r) => [r.id, r.properties as Record<string, string | null>]));
+  const written = await writeScores(deps.crm, {
+    object,
+    values,
+    current,
+    cause,
+    atMs,
+    reprovision: async () => {
+      await provisionProperties(deps.crm, object, scores.map(scorePropertySpec));
+    },
+  });
+  const byRecord = new Map<string, HistoryEntry[]>();
+  for (const { recordId, ...entry } of written.history)
+    byRecord.set(recordId, [...(byRecord.get(recordId) ?? []), entry]);
+  await Promise.all(
+    [...byRecord].map(([recordId, entries]) =>
+      deps.records.appendHistory({ portalId, object, recordId }, entries),
+    ),
+  );
+  return { evaluated: records.length, updated: written.updatedRecords, skipped, warnings };
+}

@@ -1,0 +1,33 @@
+import { rescoreRecords } from "../rescore-records.js";
+import { requireScore } from "./save-score.js";
+import type { ScoresDeps } from "./scores-deps.js";
+
+const PAGE = 100;
+
+/**
+ * SCORING.md §Lifecycle, Reset: the engagement part of the score restarts now for one record or
+ * every member of a list; an enabled score is rewritten at once (cause "reset").
+ */
+export async function resetScore(
+  deps: ScoresDeps,
+  portalId: number,
+  scoreId: string,
+  target: { recordId: string } | { listId: string },
+) {
+  const { definition } = await requireScore(deps, portalId, scoreId);
+  const crm = deps.crmFor(portalId);
+  const ids = "recordId" in target ? [target.recordId] : await crm.readListMemberIds(target.listId);
+  const atMs = deps.now();
+  for (const recordId of ids)
+    await deps.records.setReset({ portalId, object: definition.object, recordId }, scoreId, atMs);
+  let updated = 0;
+  if (definition.status === "enabled") {
+    const rescoreDeps = { crm, records: deps.records, logger: deps.logger, now: deps.now };
+    for (let i = 0; i < ids.length; i += PAGE) {
+      const page = ids.slice(i, i + PAGE);
+      updated += (await rescoreRecords(rescoreDeps, portalId, definition.object, page, [definition], "reset"))
+        .updated;
+    }
+  }
+  return { scoreId, resetAt: new Date(atMs).toISOString(), records: ids.length, updated };
+}

@@ -1,0 +1,20 @@
+import type { Logger } from "pino";
+import type { CrmClient } from "../../ports/crm-client.js";
+import type { InstallationStore } from "../../ports/installation-store.js";
+import type { Job, JobKind } from "../../ports/job-store.js";
+import type { RecordStore } from "../../ports/record-store.js";
+import type { ScoreStore } from "../../ports/score-store.js";
+
+/** Starts a background job and returns it as first saved (see src/app/jobs/job-runner.ts). */
+export type StartJob = (portalId: number, kind: JobKind, scoreId: string, input?: unknown) => Promise<Job>;
+
+/** What the score use cases need; built once in the composition root. */
+export type ScoresDeps = {
+  scores: ScoreStore;
+  installations: InstallationStore;
+  records: RecordStore;
+  crmFor: (portalId: number) => CrmClient;
+  startJob: StartJob;
+  now: () => number;
+  logger: Logger;
+};

@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+// Every admin API input, validated at the edge (STYLE.md, Security) and described in /api/openapi.json.
+
+export const portalParams = z.object({ portalId: z.coerce.number().int().positive() });
+export const scoreParams = portalParams.extend({ scoreId: z.string().min(1).max(200) });
+export const jobParams = portalParams.extend({ jobId: z.string().uuid() });
+export const recordParams = portalParams.extend({
+  objectType: z.enum(["contacts", "companies", "deals"]),
+  recordId: z.string().regex(/^\d+$/, "expected a HubSpot record id"),
+});
+
+export const deleteScoreQuery = z.object({ deleteProperties: z.enum(["true", "false"]).default("false") });
+
+/** A definition is validated by the engine's own schema (field-path errors); here it is any object. */
+const definitionBody = z.record(z.string(), z.unknown());
+
+export const testRecordBody = z.strictObject({
+  recordId: z.string().regex(/^\d+$/, "expected a HubSpot record id"),
+  definition: definitionBody.optional(),
+});
+
+export const previewBody = z.strictObject({
+  definition: definitionBody.optional(),
+  sample: z.number().int().min(1).max(10_000).optional(),
+  /** The whole portal, as a background job with progress (GET /jobs/:jobId). */
+  whole: z.boolean().optional(),
+});
+
+export const resetBody = z.union(
+  [
+    z.strictObject({ recordId: z.string().regex(/^\d+$/) }),
+    z.strictObject({ listId: z.string().regex(/^\d+$/) }),
+  ],
+  { error: 'expected {"recordId": "…"} or {"listId": "…"}' },
+);
+
+export const restoreBody = z.strictObject({ revision: z.number().int().positive() });
