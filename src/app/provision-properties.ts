@@ -1,4 +1,5 @@
 import { AppError } from "../errors.js";
+import { tierOptionValue } from "../scoring/index.js";
 import type {
   CrmClient,
   CrmExistingProperty,
@@ -43,7 +44,7 @@ export function buildThresholdOptions(form: "levels" | "combined" | { tiers: str
       ["1", "2", "3"].map((engagement) => ({ value: fit + engagement, label: fit + engagement })),
     );
   }
-  return form.tiers.map((label) => ({ value: label.toLowerCase().replace(/[^a-z0-9]/g, "_"), label }));
+  return form.tiers.map((label) => ({ value: tierOptionValue(label), label }));
 }
 
 export function buildScoreProperties(spec: ScorePropertySpec): CrmPropertyDefinition[] {

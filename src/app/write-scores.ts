@@ -1,5 +1,6 @@
 import { AppError } from "../errors.js";
 import type { CrmClient, CrmRecordUpdate } from "../ports/crm-client.js";
+import type { HistoryCause, HistoryEntry as RecordHistoryEntry } from "../ports/record-store.js";
 import { round2 } from "../scoring/round.js";
 import type { ObjectType } from "../scoring/snapshot-schema.js";
 
@@ -7,7 +8,7 @@ import type { ObjectType } from "../scoring/snapshot-schema.js";
 // update input per record (HUBSPOT.md §6: values are strings; "" clears), and every change
 // becomes a history entry (SCORING.md "Lifecycle": history with time, threshold and cause).
 
-export type WriteCause = "enable" | "update" | "webhook" | "poll" | "decay" | "sweep" | "reset" | "scope";
+export type WriteCause = HistoryCause;
 
 /** One score's new values for one record; null clears (a record out of scope). */
 export interface ScoreValues {
@@ -21,15 +22,8 @@ export interface ScoreValues {
   fit?: number | null;
 }
 
-export interface HistoryEntry {
-  recordId: string;
-  property: string;
-  old: string | null;
-  new: string | null;
-  threshold: string | null;
-  atMs: number;
-  cause: WriteCause;
-}
+/** A port history entry, with the record it belongs to. */
+export type HistoryEntry = RecordHistoryEntry & { recordId: string };
 
 export interface WriteScoresInput {
   object: ObjectType;

@@ -13,3 +13,4 @@ export { round2 } from "./round.js";
 export { scorePropertyNames } from "./score-property-names.js";
 export type { ObjectType, SnapshotInput } from "./snapshot-schema.js";
 export { thresholdOptionValues } from "./thresholds.js";
+export { tierOptionValue } from "./check-definition.js";
