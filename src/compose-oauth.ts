@@ -2,37 +2,56 @@ import type { Logger } from "pino";
 import type { TokenCipher } from "./adapters/crypto/token-cipher.js";
 import { createHubSpotOAuthClient } from "./adapters/hubspot-client/oauth-client.js";
 import { type Authorize, createAuthorize } from "./app/authorize.js";
-import { installPortal } from "./app/install-portal.js";
+import { installPortal, type OnInstalled } from "./app/install-portal.js";
 import type { Config } from "./config.js";
 import type { OAuthRoutesDeps } from "./http/oauth-routes.js";
 import type { InstallationStore } from "./ports/installation-store.js";
+import type { OAuthClient } from "./ports/oauth-client.js";
 
 export type OAuthParts = { routes: OAuthRoutesDeps; authorize: Authorize };
 
-/** Wires the OAuth install and authorize() for HubSpot mode; used by main.ts and the integration tests. */
-export function composeOAuth(
-  config: Config,
-  deps: { store: InstallationStore; cipher: TokenCipher; logger: Logger; now: () => number },
-): OAuthParts | undefined {
+export type OAuthDeps = {
+  store: InstallationStore;
+  cipher: TokenCipher;
+  logger: Logger;
+  now: () => number;
+  /**
+   * The process's one authorize() (composeDoor's), so the install routes and the CRM door share
+   * one refresh per portal; a new one is built when absent.
+   */
+  authorize?: Authorize;
+  /** Runs after every successful install: provisioning, resuming paused jobs (app/after-install.ts). */
+  onInstalled?: OnInstalled;
+};
+
+/** HubSpot's token endpoints for the app's credentials; undefined in sandbox mode (none configured). */
+export function createOAuthClientFor(config: Config): OAuthClient | undefined {
   if (config.hubspot.mode !== "hubspot") return undefined;
-  const { clientId, clientSecret } = config.hubspot;
-  const redirectUri = `${config.publicBaseUrl}/oauth/callback`;
-  const oauth = createHubSpotOAuthClient({
-    clientId,
-    clientSecret,
+  return createHubSpotOAuthClient({
+    clientId: config.hubspot.clientId,
+    clientSecret: config.hubspot.clientSecret,
     apiBaseUrl: config.hubspotApiBaseUrl,
     tokenVersion: config.oauthTokenVersion,
   });
+}
+
+/** Wires the OAuth install and authorize() for HubSpot mode; used by main.ts and the integration tests. */
+export function composeOAuth(config: Config, deps: OAuthDeps): OAuthParts | undefined {
+  const oauth = createOAuthClientFor(config);
+  if (config.hubspot.mode !== "hubspot" || oauth === undefined) return undefined;
+  const { authorize, onInstalled, ...shared } = deps;
+  const redirectUri = `${config.publicBaseUrl}/oauth/callback`;
   return {
     routes: {
-      clientId,
-      stateSecret: clientSecret,
+      clientId: config.hubspot.clientId,
+      stateSecret: config.hubspot.clientSecret,
       authBaseUrl: config.hubspotAuthBaseUrl,
       redirectUri,
       now: deps.now,
       logger: deps.logger,
-      install: (code) => installPortal(code, { oauth, redirectUri, ...deps }),
+      install: (code) =>
+        installPortal(code, { oauth, redirectUri, ...shared, ...(onInstalled ? { onInstalled } : {}) }),
     },
-    authorize: createAuthorize({ oauth, ...deps }),
+    authorize: authorize ?? createAuthorize({ oauth, ...shared }),
   };
 }

@@ -12,8 +12,16 @@ export type InstallPortalDeps = {
   /** Must equal the redirect_uri of the authorize step (HUBSPOT.md §4 token exchange). */
   redirectUri: string;
   now: () => number;
-  logger: Pick<Logger, "info">;
+  logger: Pick<Logger, "info" | "error">;
+  /** Work that follows an install (provisioning, resuming paused jobs); its notes reach the page. */
+  onInstalled?: OnInstalled;
 };
+
+/**
+ * Runs after the installation is saved; returns notes for the install page (what could not be done
+ * yet). It should not throw: a failure here must not undo or fail an install that succeeded.
+ */
+export type OnInstalled = (portalId: number) => Promise<string[]>;
 
 export type InstallResult = {
   portalId: number;
@@ -21,6 +29,8 @@ export type InstallResult = {
   /** Optional scopes the account did not grant (HUBSPOT.md §4: check what was actually granted). */
   missingOptionalScopes: string[];
   reinstalled: boolean;
+  /** What onInstalled could not do, for the page's "what happens next"; absent when all went well. */
+  notes?: string[];
 };
 
 /** The OAuth callback's use case: code → tokens → account and granted scopes → sealed installation. */
@@ -43,10 +53,22 @@ export async function installPortal(code: string, deps: InstallPortalDeps): Prom
     { portalId: info.hubId, scopes: info.scopes, missingOptionalScopes, reinstalled: previous !== undefined },
     "HubSpot account installed",
   );
+  const notes = await afterInstall(info.hubId, deps);
   return {
     portalId: info.hubId,
     scopes: info.scopes,
     missingOptionalScopes,
     reinstalled: previous !== undefined,
+    ...(notes.length > 0 ? { notes } : {}),
   };
+}
+
+async function afterInstall(portalId: number, deps: InstallPortalDeps): Promise<string[]> {
+  if (!deps.onInstalled) return [];
+  try {
+    return await deps.onInstalled(portalId);
+  } catch (error) {
+    deps.logger.error({ portalId, err: error }, "after-install work failed; the installation is kept");
+    return ["lead-score could not finish setting up this account; it retries when a score is enabled."];
+  }
 }

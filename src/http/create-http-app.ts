@@ -1,8 +1,8 @@
-import express, { type Express } from "express";
+import express, { type Express, type Router } from "express";
 import { createOAuthRouter, type OAuthRoutesDeps } from "./oauth-routes.js";
 
 /** `oauth` is absent in sandbox mode (no HubSpot credentials) and in tests that only need /health. */
-export type HttpAppOptions = { version: string; oauth?: OAuthRoutesDeps };
+export type HttpAppOptions = { version: string; oauth?: OAuthRoutesDeps; adminApi?: Router };
 
 /** The express app: thin routes over the use cases. */
 export function createHttpApp(options: HttpAppOptions): Express {
@@ -12,5 +12,6 @@ export function createHttpApp(options: HttpAppOptions): Express {
     res.json({ status: "ok", version: options.version });
   });
   if (options.oauth) app.use(createOAuthRouter(options.oauth));
+  if (options.adminApi) app.use("/api", options.adminApi);
   return app;
 }

@@ -16,15 +16,19 @@ export function createKeyvJobStore(keyv: Keyv<Job | string[]>): JobStore {
     async save(job) {
       const k = key(job.portalId, job.id);
       await keyv.set(k, job);
-      const open = await openIds();
       // A paused job is not finished: it stays in the index so a restart resumes it.
       const finished = job.status === "done" || job.status === "failed";
-      if (finished && open.includes(k))
-        await keyv.set(
-          openKey,
-          open.filter((id) => id !== k),
-        );
-      if (!finished && !open.includes(k)) await keyv.set(openKey, [...open, k]);
+      // The index is read-modify-write: two jobs saved at once must not drop each other's entry. This
+      // orders writers of one process only; instances sharing a store can still race on it.
+      await exclusive(openKey, async () => {
+        const open = await openIds();
+        if (finished && open.includes(k))
+          await keyv.set(
+            openKey,
+            open.filter((id) => id !== k),
+          );
+        if (!finished && !open.includes(k)) await keyv.set(openKey, [...open, k]);
+      });
     },
     async unfinished() {
       const jobs = await Promise.all((await openIds()).map((k) => keyv.get(k)));
@@ -32,9 +36,11 @@ export function createKeyvJobStore(keyv: Keyv<Job | string[]>): JobStore {
     },
     async deletePortal(portalId) {
       await deleteByPrefix(keyv as Keyv<unknown>, `${portalId}:`);
-      await keyv.set(
-        openKey,
-        (await openIds()).filter((k) => !k.startsWith(`${portalId}:`)),
+      await exclusive(openKey, async () =>
+        keyv.set(
+          openKey,
+          (await openIds()).filter((k) => !k.startsWith(`${portalId}:`)),
+        ),
       );
     },
   };

@@ -30,6 +30,8 @@ export function renderInstallSuccess(result: InstallResult): string {
       "as HubSpot reports changes. Nothing is written to your records until a score is enabled.",
     "The “Reset lead score” action is available in HubSpot workflows for contacts, companies and deals.",
   ];
+  // Follow-up work that failed (provisioning after install): the install stands, but the user should know.
+  for (const note of result.notes ?? []) lines.push(`Not done yet: ${escapeHtml(note)}`);
   if (result.missingOptionalScopes.length > 0) {
     const scopes = result.missingOptionalScopes.map((s) => `<code>${escapeHtml(s)}</code>`).join(", ");
     lines.push(

@@ -35,6 +35,17 @@ describe("install pages", () => {
     expect(html).not.toContain("Not granted");
   });
 
+  it("shows, escaped, what the follow-up work could not do", () => {
+    const html = renderInstallSuccess({
+      portalId: 1,
+      scopes: [],
+      missingOptionalScopes: [],
+      reinstalled: false,
+      notes: ["contacts property <ls_a> exists with type string"],
+    });
+    expect(html).toContain("Not done yet: contacts property &lt;ls_a&gt; exists with type string");
+  });
+
   it("escapes the message of a failure page", () => {
     const html = renderInstallFailure("Install cancelled", `HubSpot said <script>alert("x")</script>`);
     expect(html).not.toContain("<script>");

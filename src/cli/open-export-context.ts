@@ -1,0 +1,57 @@
+import type { Writable } from "node:stream";
+import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
+import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
+import { openKeyv } from "../adapters/stores/open-keyv.js";
+import { composeDoor } from "../compose-door.js";
+import { ConfigError, loadConfig } from "../config.js";
+import { createLogger } from "../logger.js";
+import type { CrmClient } from "../ports/crm-client.js";
+import type { Installation, InstallationStore } from "../ports/installation-store.js";
+import type { ScoreStore } from "../ports/score-store.js";
+import { CliError } from "./cli-error.js";
+
+/** What `lead-score export` needs from the app: the stores, the door, and where to write. */
+export type ExportContext = {
+  installations: Pick<InstallationStore, "get">;
+  scores: Pick<ScoreStore, "list">;
+  crmFor(portalId: number): CrmClient;
+  /** Where the app is installed from, for the "not installed" message. */
+  installUrl: string;
+  out: Writable;
+  err: Writable;
+  close(): Promise<void>;
+};
+
+/**
+ * The app's own configuration, stores and door, as main.ts builds them: the CLI reads the same
+ * DATABASE_URL and shares HubSpot's per-portal pacing rules (one process, one client per portal).
+ */
+export async function openExportContext(
+  env: Record<string, string | undefined> = process.env,
+  io: { out: Writable; err: Writable } = { out: process.stdout, err: process.stderr },
+): Promise<ExportContext> {
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) throw new CliError(error.message.split("\n"));
+    throw error;
+  }
+  // stdout carries the records, so log lines go to stderr; only warnings unless LOG_LEVEL asks for more.
+  const logger = createLogger(env.LOG_LEVEL ? config.logLevel : "warn", io.err);
+  const installationsKeyv = await openKeyv<Installation>(config.databaseUrl, "installations");
+  const scoresKeyv: Parameters<typeof createKeyvScoreStore>[0] = await openKeyv(config.databaseUrl, "scores");
+  const installations = createKeyvInstallationStore(installationsKeyv);
+  const door = composeDoor({ config, installations, logger });
+  return {
+    installations,
+    scores: createKeyvScoreStore(scoresKeyv),
+    crmFor: door.crmFor,
+    installUrl: `${config.publicBaseUrl}/oauth/install`,
+    out: io.out,
+    err: io.err,
+    async close() {
+      await Promise.all([installationsKeyv.disconnect(), scoresKeyv.disconnect()]);
+    },
+  };
+}
