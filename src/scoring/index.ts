@@ -1,4 +1,6 @@
 // The engine's public surface (SCORING.md): parse, compile once, evaluate many.
+
+export { tierOptionValue } from "./check-definition.js";
 export { compileScore } from "./compile-score.js";
 export type { CompiledScore } from "./compiled-score.js";
 export type { ScoreDefinition, ScoreDefinitionInput } from "./definition-schema.js";
@@ -12,5 +14,9 @@ export type { ExplainedEvent, GroupResult, RuleResult, ScoreResult } from "./res
 export { round2 } from "./round.js";
 export { scorePropertyNames } from "./score-property-names.js";
 export type { ObjectType, SnapshotInput } from "./snapshot-schema.js";
+export {
+  type DistributionAccumulator,
+  type DistributionSummary,
+  summarizeDistribution,
+} from "./summarize-distribution.js";
 export { thresholdOptionValues } from "./thresholds.js";
-export { tierOptionValue } from "./check-definition.js";

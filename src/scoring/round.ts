@@ -4,7 +4,8 @@
  * digits, then round.
  */
 export function round2(value: number): number {
-  if (!Number.isFinite(value)) return value;
+  // Most scores are whole numbers: nothing to round (and toPrecision is the costly part).
+  if (Number.isInteger(value) || !Number.isFinite(value)) return value === 0 ? 0 : value;
   const scaled = Number((Math.abs(value) * 100).toPrecision(15));
   const rounded = Math.round(scaled) / 100;
   return value < 0 ? -rounded || 0 : rounded;

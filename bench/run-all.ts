@@ -1,0 +1,99 @@
+import { mkdirSync, statSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { fileURLToPath } from "node:url";
+import { benchDefinition } from "./bench-definition.js";
+import { benchNow, generateExport } from "./generate-export.js";
+import { evaluateArgs, measureNode, parseOnlyArgs } from "./measure-cli.js";
+import { measureEvaluator } from "./measure-evaluator.js";
+
+// `npm run bench` (issue 2 §Performance): never a timed test, a report. Goals: the compiled evaluator
+// ≥ 600,000 events/s in process; `lead-score evaluate` ≤ 3 × the time to read + JSON.parse the file.
+
+const contacts = Number(process.argv[2] ?? 50_000);
+const eventsPerContact = 20;
+const out = fileURLToPath(new URL("../../bench/out/", import.meta.url));
+mkdirSync(out, { recursive: true });
+const definitionPath = `${out}definition.json`;
+const recordsPath = `${out}contacts.jsonl`;
+const smallPath = `${out}contacts-small.jsonl`;
+writeFileSync(definitionPath, JSON.stringify(benchDefinition, null, 2));
+
+const loadAtStart = loadavg()[0] ?? 0;
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const fixed = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+);
+const bytes = await generateExport(recordsPath, contacts, eventsPerContact);
+const smallBytes = await generateExport(smallPath, Math.ceil(contacts / 5), eventsPerContact, 7);
+log(
+  `export: ${fixed(contacts)} contacts × ${eventsPerContact} events, ${fixed(bytes / 2 ** 20, 1)} MiB (${recordsPath})`,
+);
+
+const nowMs = Date.parse(benchNow);
+const e = measureEvaluator(recordsPath, nowMs);
+const parseOnly = await measureNode(parseOnlyArgs(recordsPath), `${out}parse-only.out`);
+const readline = await measureNode(parseOnlyArgs(recordsPath, "readline"), `${out}parse-only.out`);
+const cli = await measureNode(evaluateArgs(definitionPath, recordsPath, benchNow), `${out}results.jsonl`);
+const cliSmall = await measureNode(
+  evaluateArgs(definitionPath, smallPath, benchNow),
+  `${out}results-small.jsonl`,
+  1,
+);
+const ratio = cli.seconds / parseOnly.seconds;
+const mb = (r: number | undefined) => (r === undefined ? "n/a (no /usr/bin/time)" : `${fixed(r)} MB`);
+
+const rows: [string, string, string][] = [
+  [
+    "(a) evaluator in process",
+    `${fixed(e.eventsPerSecond)} events/s`,
+    e.eventsPerSecond >= 600_000 ? "goal ≥ 600,000: met" : "goal ≥ 600,000: MISSED",
+  ],
+  [
+    "",
+    `${fixed(e.recordsPerSecond)} records/s`,
+    `${fixed(e.events)} events in ${fixed(e.evaluateSeconds, 3)} s (best of 5)`,
+  ],
+  ["(b) JSON.parse", `${fixed(e.jsonParseUsPerRecord, 1)} µs/record`, "in process"],
+  [
+    "    parseSnapshot (zod)",
+    `${fixed(e.parseSnapshotUsPerRecord, 1)} µs/record`,
+    `${fixed(e.parseSnapshotUsPerRecord / e.jsonParseUsPerRecord, 2)} × JSON.parse`,
+  ],
+  [
+    "    parseSnapshotFast (CLI)",
+    `${fixed(e.parseSnapshotFastUsPerRecord, 1)} µs/record`,
+    `${fixed(e.parseSnapshotFastUsPerRecord / e.jsonParseUsPerRecord, 2)} × JSON.parse`,
+  ],
+  ["    JSON.stringify(result)", `${fixed(e.stringifyUsPerRecord, 1)} µs/record`, "in process"],
+  [
+    "(c) read + JSON.parse",
+    `${fixed(parseOnly.seconds, 2)} s`,
+    `peak RSS ${mb(parseOnly.peakRssMb)} (CLI's reader)`,
+  ],
+  ["    same with node:readline", `${fixed(readline.seconds, 2)} s`, `peak RSS ${mb(readline.peakRssMb)}`],
+  [
+    "    lead-score evaluate",
+    `${fixed(cli.seconds, 2)} s`,
+    `${fixed(contacts / cli.seconds)} records/s, ${fixed((contacts * eventsPerContact) / cli.seconds)} events/s`,
+  ],
+  ["    ratio evaluate / parse", `${fixed(ratio, 2)}`, ratio <= 3 ? "goal ≤ 3: met" : "goal ≤ 3: MISSED"],
+  [
+    "    peak RSS evaluate",
+    mb(cli.peakRssMb),
+    `on ${fixed(bytes / 2 ** 20)} MiB; ${mb(cliSmall.peakRssMb)} on ${fixed(smallBytes / 2 ** 20)} MiB`,
+  ],
+];
+const widths = [0, 1].map((c) => Math.max(...rows.map((r) => r[c]?.length ?? 0)));
+log("");
+for (const [what, figure, note] of rows)
+  log(`${what.padEnd(widths[0] as number)}  ${figure.padStart(widths[1] as number)}  ${note}`);
+log(
+  `\n(wall times: median of 3 fresh node processes, output to bench/out/; ${statSync(recordsPath).size} bytes)`,
+);
+// Figures are only as good as the machine is quiet: say how busy it was (1-minute load average).
+log(
+  `load average: ${loadAtStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end, on ${cpus().length} cores`,
+);
