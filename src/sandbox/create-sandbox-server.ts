@@ -1,0 +1,121 @@
+import type { AddressInfo } from "node:net";
+import express, { type Express } from "express";
+import { createAssociationsRoute } from "./associations-route.js";
+import { createAuthorizeRoutes } from "./authorize-routes.js";
+import { createControlRoutes } from "./control-routes.js";
+import { createCrmGuard } from "./crm-guard.js";
+import { HubSpotError, handleHubSpotErrors, sendHubSpotError } from "./hubspot-error.js";
+import { createListsRoutes } from "./lists-routes.js";
+import { createOAuthTokenRoutes } from "./oauth-token-routes.js";
+import { createObjectsRoutes } from "./objects-routes.js";
+import { openSandboxDb } from "./open-sandbox-db.js";
+import { createPropertiesRoutes } from "./properties-routes.js";
+import { createRateLimiter } from "./rate-limiter.js";
+import { createSandboxClock, type SandboxClock } from "./sandbox-clock.js";
+import { createSandboxPortal, type OAuthAppCredentials, type SandboxPortal } from "./sandbox-portal.js";
+import { createSandboxStats, type SandboxStats } from "./sandbox-stats.js";
+import { createSearchRoute } from "./search-route.js";
+import { type SeedName, type SeedReport, seedPortal } from "./seed-portal.js";
+
+// The local sandbox portal (issue 5): HubSpot's API for one portal, over HTTP only. The app
+// cannot tell it from HubSpot but by HUBSPOT_API_BASE_URL / HUBSPOT_AUTH_BASE_URL (both this
+// server) and its credentials. Nothing here imports the app (STYLE.md layout: src/sandbox is a
+// world of its own); a test keeps it so.
+
+export interface SandboxServerOptions {
+  /** Holds sandbox.sqlite; ":memory:" for a throw-away portal. */
+  dataDir: string;
+  seed: SeedName;
+  /** SANDBOX_RATE_LIMIT_PER_10S; HubSpot's is 110 (HUBSPOT.md §5.1). */
+  ratePer10s?: number;
+  searchPerSecond?: number;
+  /** The real time under the sandbox clock; injected by tests. */
+  now?: () => number;
+  portalId?: number;
+  app?: Partial<OAuthAppCredentials> & { appId?: number };
+}
+
+export interface ListeningSandbox {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export interface SandboxServer {
+  app: Express;
+  portal: SandboxPortal;
+  clock: SandboxClock;
+  stats: SandboxStats;
+  seedReport: SeedReport;
+  listen(port?: number, host?: string): Promise<ListeningSandbox>;
+  /** Closes the database; call after the listeners are closed. */
+  close(): void;
+}
+
+export const defaultSandboxApp = {
+  clientId: "sandbox-client-id",
+  clientSecret: "sandbox-client-secret",
+  appId: 4_242_001,
+};
+export const DEFAULT_SANDBOX_PORTAL_ID = 90_000_001;
+
+export function createSandboxServer(options: SandboxServerOptions): SandboxServer {
+  const db = openSandboxDb(options.dataDir);
+  const clock = createSandboxClock(db, options.now);
+  const portalId = options.portalId ?? DEFAULT_SANDBOX_PORTAL_ID;
+  const portal = createSandboxPortal(db, clock, portalId, { ...defaultSandboxApp, ...options.app });
+  const seedReport = seedPortal(portal, options.seed);
+  const stats = createSandboxStats(clock.nowMs());
+  const limiter = createRateLimiter({
+    ratePer10s: options.ratePer10s ?? 110,
+    searchPerSecond: options.searchPerSecond ?? 5,
+    nowMs: clock.nowMs,
+  });
+  const guard = createCrmGuard({ tokens: portal.tokens, limiter, stats, nowMs: clock.nowMs, portalId });
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(stats.count);
+  app.use(express.json({ limit: "5mb" }));
+  app.use(createAuthorizeRoutes(portal));
+  app.use(createOAuthTokenRoutes(portal));
+  app.use(createControlRoutes(portal, stats));
+  app.use(createSearchRoute(portal, guard));
+  app.use(createObjectsRoutes(portal, guard));
+  app.use(createAssociationsRoute(portal, guard));
+  app.use(createListsRoutes(portal, guard));
+  app.use(createPropertiesRoutes(portal, guard));
+  app.use((req, res) => {
+    sendHubSpotError(
+      res,
+      new HubSpotError(404, "OBJECT_NOT_FOUND", `The sandbox does not serve ${req.method} ${req.path}`),
+    );
+  });
+  app.use(handleHubSpotErrors);
+
+  return {
+    app,
+    portal,
+    clock,
+    stats,
+    seedReport,
+    listen(port = 0, host = "127.0.0.1") {
+      return new Promise((resolve, reject) => {
+        const server = app.listen(port, host, (error?: Error) => {
+          if (error) return reject(error);
+          const bound = (server.address() as AddressInfo).port;
+          resolve({
+            url: `http://${host}:${bound}`,
+            port: bound,
+            close: () =>
+              new Promise<void>((done) => {
+                server.closeAllConnections();
+                server.close(() => done());
+              }),
+          });
+        });
+      });
+    },
+    close: () => db.close(),
+  };
+}

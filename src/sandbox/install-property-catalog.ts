@@ -1,0 +1,45 @@
+import { objectTypeIdOf, sandboxObjectTypes, singularOf } from "./object-types.js";
+import { fieldTypeOf, propertyCatalog } from "./property-catalog.js";
+import type { SandboxPortal } from "./sandbox-portal.js";
+
+// Every portal starts with HubSpot's own property groups and properties (even SANDBOX_SEED=none):
+// HubSpot-defined, read-only definitions, not archivable (HUBSPOT.md §6).
+
+export function installPropertyCatalog(portal: SandboxPortal, nowMs: number): void {
+  const at = new Date(nowMs).toISOString();
+  for (const type of sandboxObjectTypes) {
+    const groupName = `${singularOf[type]}information`;
+    portal.properties.putGroup(type, {
+      name: groupName,
+      label: `${singularOf[type]} information`,
+      displayOrder: 0,
+    });
+    propertyCatalog[type].forEach(([name, label, kind, options], index) => {
+      portal.properties.put(type, {
+        name,
+        label,
+        type: kind,
+        fieldType: fieldTypeOf[kind],
+        groupName,
+        description: `${label} (${objectTypeIdOf[type]})`,
+        displayOrder: index,
+        hidden: false,
+        formField: kind !== "datetime",
+        hasUniqueValue: false,
+        options: (options ?? []).map((value, order) => ({
+          label: value,
+          value,
+          displayOrder: order,
+          hidden: false,
+        })),
+        calculated: false,
+        externalOptions: false,
+        hubspotDefined: true,
+        archived: false,
+        modificationMetadata: { archivable: false, readOnlyDefinition: true, readOnlyValue: false },
+        createdAt: at,
+        updatedAt: at,
+      });
+    });
+  }
+}

@@ -1,0 +1,159 @@
+import { type Request, Router } from "express";
+import { z } from "zod";
+import { type CrmGuard, requireScopes } from "./crm-guard.js";
+import { batchTooLarge, HubSpotError, validationError } from "./hubspot-error.js";
+import { readScopesOf, writeScopesOf } from "./object-scopes.js";
+import { objectTypeParam, recordIdOf } from "./object-type-param.js";
+import { type SandboxObjectType, singularOf } from "./object-types.js";
+import { parseBody } from "./parse-body.js";
+import { recordToWire, type WireObject } from "./record-to-wire.js";
+import type { SandboxPortal } from "./sandbox-portal.js";
+import { validatePropertyValues } from "./validate-property-values.js";
+
+// CRM objects v3 (HUBSPOT.md §5.1–5.3): batch read and update of at most 100 records, the list
+// page (GET /crm/v3/objects/{type}?limit&after&properties&archived, at most 100 a page) and one
+// record. Batch reads answer 207 with an OBJECT_NOT_FOUND error for ids HubSpot does not know.
+
+const BATCH_LIMIT = 100;
+const PAGE_LIMIT = 100;
+const id = z.union([z.string(), z.number()]);
+const batchRead = z.object({
+  inputs: z.array(z.object({ id })),
+  properties: z.array(z.string()).optional(),
+  propertiesWithHistory: z.array(z.string()).optional(),
+  idProperty: z.string().optional(),
+});
+const value = z
+  .union([z.string(), z.number(), z.boolean(), z.null()])
+  .transform((v) => (v === null ? null : String(v)));
+const batchUpdate = z.object({ inputs: z.array(z.object({ id, properties: z.record(z.string(), value) })) });
+
+const stamp = (nowMs: number) => new Date(nowMs).toISOString();
+
+function checkedIds(inputs: { id: string | number }[], type: SandboxObjectType): number[] {
+  if (inputs.length > BATCH_LIMIT) throw batchTooLarge(BATCH_LIMIT, inputs.length);
+  const ids = inputs.map((input) => recordIdOf(input.id) ?? -1);
+  const duplicates = ids.filter((one, index) => ids.indexOf(one) !== index);
+  if (duplicates.length > 0)
+    throw validationError(
+      `Duplicate IDs found in batch input: [${[...new Set(duplicates)].join(", ")}]. IDs must be unique`,
+    );
+  if (ids.includes(-1)) throw validationError(`Invalid ${type} id in batch input: ids are numeric`);
+  return ids;
+}
+
+function notFound(type: SandboxObjectType, ids: number[]) {
+  return {
+    status: "error",
+    category: "OBJECT_NOT_FOUND",
+    message: `Could not get some ${singularOf[type].toUpperCase()} objects, they may be deleted or not exist. Check that ids are valid.`,
+    context: { ids: ids.map(String) },
+    links: {},
+    errors: [],
+  };
+}
+
+const listOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : value === undefined ? [] : [value])
+    .flatMap((v) => String(v).split(","))
+    .filter(Boolean);
+
+export function createObjectsRoutes(portal: SandboxPortal, guard: CrmGuard): Router {
+  const router = Router();
+
+  router.post("/crm/v3/objects/:objectType/batch/read", guard("api"), (req, res) => {
+    const type = objectTypeParam(req.params.objectType);
+    requireScopes(res, readScopesOf(type));
+    const body = parseBody(batchRead, req.body);
+    if (body.idProperty && body.idProperty !== "hs_object_id")
+      throw validationError(`The sandbox reads by hs_object_id only, not by ${body.idProperty}`);
+    const startedAt = stamp(portal.clock.nowMs());
+    const live = portal.properties.liveNames(type);
+    const results: WireObject[] = [];
+    const missing: number[] = [];
+    for (const recordId of checkedIds(body.inputs, type)) {
+      const record = portal.records.get(type, recordId);
+      if (record) results.push(recordToWire(record, body.properties, live));
+      else missing.push(recordId);
+    }
+    const completedAt = stamp(portal.clock.nowMs());
+    if (missing.length === 0) return void res.json({ status: "COMPLETE", results, startedAt, completedAt });
+    res.status(207).json({
+      status: "COMPLETE",
+      results,
+      numErrors: 1,
+      errors: [notFound(type, missing)],
+      startedAt,
+      completedAt,
+    });
+  });
+
+  router.post("/crm/v3/objects/:objectType/batch/update", guard("api"), (req, res) => {
+    const type = objectTypeParam(req.params.objectType);
+    requireScopes(res, writeScopesOf(type));
+    const body = parseBody(batchUpdate, req.body);
+    const ids = checkedIds(body.inputs, type);
+    // HubSpot checks every value before it writes any (one 400 for the whole batch).
+    const values = body.inputs.map((input) =>
+      validatePropertyValues(input.properties, (name) => portal.properties.get(type, name)),
+    );
+    const nowMs = portal.clock.nowMs();
+    const live = portal.properties.liveNames(type);
+    const results: WireObject[] = [];
+    const missing: number[] = [];
+    portal.db.transaction(() => {
+      ids.forEach((recordId, index) => {
+        const update = values[index] ?? {};
+        const record = portal.records.update(type, recordId, update, { nowMs, changeSource: "INTEGRATION" });
+        if (record) results.push(recordToWire(record, Object.keys(update), live));
+        else missing.push(recordId);
+      });
+    })();
+    const times = { startedAt: stamp(nowMs), completedAt: stamp(portal.clock.nowMs()) };
+    if (missing.length === 0) return void res.json({ status: "COMPLETE", results, ...times });
+    res
+      .status(207)
+      .json({ status: "COMPLETE", results, numErrors: 1, errors: [notFound(type, missing)], ...times });
+  });
+
+  router.get("/crm/v3/objects/:objectType", guard("api"), (req: Request, res) => {
+    const type = objectTypeParam(req.params.objectType);
+    requireScopes(res, readScopesOf(type));
+    const limit = Number(req.query.limit ?? 10);
+    if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_LIMIT)
+      throw validationError(`limit must be between 1 and ${PAGE_LIMIT}; got ${String(req.query.limit)}`);
+    const after = req.query.after === undefined ? 0 : recordIdOf(req.query.after);
+    if (after === null)
+      throw validationError(`after is not a valid paging cursor: ${String(req.query.after)}`);
+    // The sandbox archives no records, so the archived view is empty.
+    const page = req.query.archived === "true" ? [] : portal.records.page(type, after, limit + 1);
+    const live = portal.properties.liveNames(type);
+    const results = page
+      .slice(0, limit)
+      .map((record) => recordToWire(record, listOf(req.query.properties), live));
+    const last = results.at(-1);
+    const next =
+      page.length > limit && last
+        ? {
+            paging: {
+              next: {
+                after: last.id,
+                link: `${req.protocol}://${req.get("host")}${req.path}?after=${last.id}`,
+              },
+            },
+          }
+        : {};
+    res.json({ results, ...next });
+  });
+
+  router.get("/crm/v3/objects/:objectType/:objectId", guard("api"), (req, res) => {
+    const type = objectTypeParam(req.params.objectType);
+    requireScopes(res, readScopesOf(type));
+    const recordId = recordIdOf(req.params.objectId);
+    const record = recordId === null ? null : portal.records.get(type, recordId);
+    if (!record) throw new HubSpotError(404, "OBJECT_NOT_FOUND", "resource not found");
+    res.json(recordToWire(record, listOf(req.query.properties), portal.properties.liveNames(type)));
+  });
+
+  return router;
+}

@@ -1,0 +1,158 @@
+import type { SandboxObjectType } from "./object-types.js";
+
+// The HubSpot-defined properties every sandbox portal has, whatever its seed: the ones the app's
+// score rules and engagement events read (HUBSPOT.md §5.3 lists the engagement properties and
+// their values; hs_meeting_outcome's values other than SCHEDULED are UNCONFIRMED there).
+
+export type CatalogType = "string" | "number" | "datetime" | "enumeration";
+export type CatalogEntry = [name: string, label: string, type: CatalogType, options?: readonly string[]];
+
+export const lifecycleStages = [
+  "subscriber",
+  "lead",
+  "marketingqualifiedlead",
+  "salesqualifiedlead",
+  "opportunity",
+  "customer",
+  "evangelist",
+  "other",
+] as const;
+export const companyIndustries = [
+  "COMPUTER_SOFTWARE",
+  "FINANCIAL_SERVICES",
+  "HOSPITALITY",
+  "HOSPITAL_HEALTH_CARE",
+  "RETAIL",
+  "LOGISTICS_AND_SUPPLY_CHAIN",
+  "EDUCATION_MANAGEMENT",
+  "MARKETING_AND_ADVERTISING",
+  "CONSTRUCTION",
+  "TELECOMMUNICATIONS",
+] as const;
+export const meetingOutcomes = ["SCHEDULED", "COMPLETED", "RESCHEDULED", "NO_SHOW", "CANCELED"] as const;
+export const taskStatuses = ["NOT_STARTED", "IN_PROGRESS", "WAITING", "COMPLETED", "DEFERRED"] as const;
+export const dealStages = [
+  "appointmentscheduled",
+  "qualifiedtobuy",
+  "presentationscheduled",
+  "decisionmakerboughtin",
+  "contractsent",
+  "closedwon",
+  "closedlost",
+] as const;
+
+const timestamp: CatalogEntry = ["hs_timestamp", "Activity date", "datetime"];
+const activityType: CatalogEntry = ["hs_activity_type", "Activity type", "string"];
+
+export const propertyCatalog: Record<SandboxObjectType, readonly CatalogEntry[]> = {
+  contacts: [
+    ["firstname", "First Name", "string"],
+    ["lastname", "Last Name", "string"],
+    ["email", "Email", "string"],
+    ["jobtitle", "Job Title", "string"],
+    ["company", "Company Name", "string"],
+    ["industry", "Industry", "string"],
+    ["city", "City", "string"],
+    ["state", "State/Region", "string"],
+    ["country", "Country/Region", "string"],
+    ["numberofemployees", "Number of Employees", "number"],
+    ["lifecyclestage", "Lifecycle Stage", "enumeration", lifecycleStages],
+    [
+      "hs_lead_status",
+      "Lead Status",
+      "enumeration",
+      [
+        "NEW",
+        "OPEN",
+        "IN_PROGRESS",
+        "OPEN_DEAL",
+        "UNQUALIFIED",
+        "ATTEMPTED_TO_CONTACT",
+        "CONNECTED",
+        "BAD_TIMING",
+      ],
+    ],
+  ],
+  companies: [
+    ["name", "Company name", "string"],
+    ["domain", "Company Domain Name", "string"],
+    ["industry", "Industry", "enumeration", companyIndustries],
+    ["city", "City", "string"],
+    ["state", "State/Region", "string"],
+    ["country", "Country/Region", "string"],
+    ["numberofemployees", "Number of Employees", "number"],
+    ["annualrevenue", "Annual Revenue", "number"],
+    ["lifecyclestage", "Lifecycle Stage", "enumeration", lifecycleStages],
+    ["type", "Type", "enumeration", ["PROSPECT", "PARTNER", "RESELLER", "VENDOR", "OTHER"]],
+  ],
+  deals: [
+    ["dealname", "Deal Name", "string"],
+    ["amount", "Amount", "number"],
+    ["dealstage", "Deal Stage", "enumeration", dealStages],
+    ["pipeline", "Pipeline", "enumeration", ["default"]],
+    ["closedate", "Close Date", "datetime"],
+  ],
+  meetings: [
+    timestamp,
+    activityType,
+    ["hs_meeting_title", "Meeting name", "string"],
+    ["hs_meeting_body", "Meeting description", "string"],
+    ["hs_meeting_start_time", "Start time", "datetime"],
+    ["hs_meeting_end_time", "End time", "datetime"],
+    ["hs_meeting_outcome", "Meeting outcome", "enumeration", meetingOutcomes],
+  ],
+  calls: [
+    timestamp,
+    activityType,
+    ["hs_call_title", "Call title", "string"],
+    [
+      "hs_call_status",
+      "Call status",
+      "enumeration",
+      [
+        "BUSY",
+        "CALLING_CRM_USER",
+        "CANCELED",
+        "COMPLETED",
+        "CONNECTING",
+        "FAILED",
+        "IN_PROGRESS",
+        "NO_ANSWER",
+        "QUEUED",
+        "RINGING",
+      ],
+    ],
+    ["hs_call_disposition", "Call outcome", "string"],
+    ["hs_call_direction", "Call direction", "enumeration", ["INBOUND", "OUTBOUND"]],
+    ["hs_call_duration", "Call duration", "number"],
+  ],
+  emails: [
+    timestamp,
+    ["hs_email_subject", "Email subject", "string"],
+    ["hs_email_text", "Email body", "string"],
+    ["hs_email_direction", "Email direction", "enumeration", ["EMAIL", "INCOMING_EMAIL", "FORWARDED_EMAIL"]],
+    [
+      "hs_email_status",
+      "Email send status",
+      "enumeration",
+      ["BOUNCED", "FAILED", "SCHEDULED", "SENDING", "SENT"],
+    ],
+  ],
+  notes: [timestamp, ["hs_note_body", "Note body", "string"]],
+  tasks: [
+    timestamp,
+    ["hs_task_subject", "Task title", "string"],
+    ["hs_task_body", "Task notes", "string"],
+    ["hs_task_status", "Task status", "enumeration", taskStatuses],
+    ["hs_task_priority", "Priority", "enumeration", ["NONE", "LOW", "MEDIUM", "HIGH"]],
+    ["hs_task_type", "Task type", "enumeration", ["EMAIL", "CALL", "TODO"]],
+    ["hs_task_completion_date", "Completed at", "datetime"],
+  ],
+};
+
+export const fieldTypeOf: Record<CatalogType, string> = {
+  string: "text",
+  number: "number",
+  datetime: "date",
+  enumeration: "select",
+};

@@ -1,0 +1,56 @@
+import type { SimplePublicObject } from "@hubspot/api-client/lib/codegen/crm/objects/models/SimplePublicObject.js";
+import type { SandboxObjectType } from "./object-types.js";
+import type { StoredRecord } from "./record-repo.js";
+import type { Wire } from "./wire.js";
+
+// A record as HubSpot answers it (SimplePublicObject): the asked properties that exist, unset
+// ones as null, names the portal does not have left out; without a list, the object's default
+// properties. hs_object_id, hs_createdate and hs_lastmodifieddate always come back (HUBSPOT.md
+// §5.3: search returns them by default; batch reads do the same).
+
+export type WireObject = Wire<SimplePublicObject>;
+
+export const computedProperties = new Set([
+  "hs_object_id",
+  "hs_createdate",
+  "createdate",
+  "hs_lastmodifieddate",
+  "lastmodifieddate",
+]);
+
+const defaults: Record<SandboxObjectType, readonly string[]> = {
+  contacts: ["email", "firstname", "lastname", "createdate", "lastmodifieddate"],
+  companies: ["name", "domain", "createdate"],
+  deals: ["dealname", "amount", "dealstage", "pipeline", "closedate", "createdate"],
+  meetings: [],
+  calls: [],
+  emails: [],
+  notes: [],
+  tasks: [],
+};
+
+function computedValue(record: StoredRecord, name: string): string {
+  if (name === "hs_object_id") return String(record.id);
+  const at = name.endsWith("createdate") ? record.createdAtMs : record.updatedAtMs;
+  return new Date(at).toISOString();
+}
+
+export function recordToWire(
+  record: StoredRecord,
+  requested: readonly string[] | undefined,
+  liveNames: ReadonlySet<string>,
+): WireObject {
+  const names = requested && requested.length > 0 ? requested : defaults[record.objectType];
+  const properties: Record<string, string | null> = {};
+  for (const name of ["hs_object_id", "hs_createdate", "hs_lastmodifieddate", ...names]) {
+    if (computedProperties.has(name)) properties[name] = computedValue(record, name);
+    else if (liveNames.has(name)) properties[name] = record.properties[name] ?? null;
+  }
+  return {
+    id: String(record.id),
+    properties,
+    createdAt: new Date(record.createdAtMs).toISOString(),
+    updatedAt: new Date(record.updatedAtMs).toISOString(),
+    archived: false,
+  };
+}
