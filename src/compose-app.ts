@@ -5,6 +5,7 @@ import { createKeyvInstallationStore } from "./adapters/stores/keyv-installation
 import { createKeyvJobStore } from "./adapters/stores/keyv-job-store.js";
 import { createKeyvRecordStore } from "./adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "./adapters/stores/keyv-score-store.js";
+import { createKeyvSessionStore } from "./adapters/stores/keyv-session-store.js";
 import { openKeyv } from "./adapters/stores/open-keyv.js";
 import { createAfterInstall } from "./app/after-install.js";
 import { createJobRunner, type JobHandler, type JobRunner } from "./app/jobs/job-runner.js";
@@ -14,14 +15,22 @@ import type { ScoresDeps } from "./app/scores/scores-deps.js";
 import { composeDoor } from "./compose-door.js";
 import { composeOAuth, createOAuthClientFor } from "./compose-oauth.js";
 import type { Config } from "./config.js";
-import { adminTokenPrincipal } from "./http/admin-api/admin-auth.js";
+import { adminTokenPrincipal, anyPrincipal } from "./http/admin-api/admin-auth.js";
 import { createAdminApi } from "./http/admin-api/create-admin-api.js";
+import { sessionPrincipal } from "./http/admin-session/session-principal.js";
+import { createSandboxSignInLink } from "./http/admin-session/sign-in-links.js";
 import { createHttpApp } from "./http/create-http-app.js";
 import { loadEncryptionKey } from "./load-encryption-key.js";
 import type { Installation } from "./ports/installation-store.js";
 import type { JobKind } from "./ports/job-store.js";
 
-export type ComposedApp = { app: Express; runner: JobRunner; mode: "hubspot" | "sandbox" };
+export type ComposedApp = {
+  app: Express;
+  runner: JobRunner;
+  mode: "hubspot" | "sandbox";
+  /** Sandbox mode: a single-use admin page sign-in link (a credential: print it, never log it). */
+  signInLink?: string;
+};
 
 /**
  * Builds the whole app from a configuration: stores, the door to HubSpot, jobs, and the HTTP edges.
@@ -69,15 +78,50 @@ export async function composeApp(
       logger,
     }),
   });
+  const sessions = createKeyvSessionStore(await open("sessions"), now);
+  const oauthClient = createOAuthClientFor(config);
   const adminApi = createAdminApi({
     ...scoresDeps,
     jobs,
     cipher,
-    oauth: createOAuthClientFor(config),
-    resolvePrincipal: adminTokenPrincipal(config.adminToken),
+    oauth: oauthClient,
+    resolvePrincipal: anyPrincipal(adminTokenPrincipal(config.adminToken), sessionPrincipal(sessions, now)),
   });
-  const app = createHttpApp({ version: deps.version, adminApi, ...(oauth ? { oauth: oauth.routes } : {}) });
+  const adminPage = {
+    sessions,
+    installations,
+    scores,
+    jobs,
+    adminToken: config.adminToken,
+    publicBaseUrl: config.publicBaseUrl,
+    now,
+    logger,
+    ...(config.hubspot.mode === "hubspot" && oauthClient
+      ? {
+          oauth: {
+            client: oauthClient,
+            clientId: config.hubspot.clientId,
+            stateSecret: config.hubspot.clientSecret,
+            authBaseUrl: config.hubspotAuthBaseUrl,
+          },
+        }
+      : {}),
+  };
+  const app = createHttpApp({
+    version: deps.version,
+    adminApi,
+    adminPage,
+    ...(oauth ? { oauth: oauth.routes } : {}),
+  });
   const resumed = await jobRunner.resumeUnfinished();
   if (resumed > 0) logger.info({ resumed }, "resumed unfinished jobs");
-  return { app, runner: jobRunner, mode: config.hubspot.mode };
+  const composed: ComposedApp = { app, runner: jobRunner, mode: config.hubspot.mode };
+  if (config.hubspot.mode === "sandbox") {
+    composed.signInLink = await createSandboxSignInLink({
+      sessions,
+      now,
+      publicBaseUrl: config.publicBaseUrl,
+    });
+  }
+  return composed;
 }

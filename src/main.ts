@@ -18,7 +18,7 @@ async function start(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const version = loadVersion();
-  const { app, mode } = await composeApp(config, { logger, version });
+  const { app, mode, signInLink } = await composeApp(config, { logger, version });
   if (mode === "hubspot") {
     logger.info(
       { publicBaseUrl: config.publicBaseUrl },
@@ -30,6 +30,9 @@ async function start(): Promise<void> {
   const server = app.listen(config.port, () => {
     const { port } = server.address() as AddressInfo;
     logger.info({ port, version }, `lead-score listening on http://localhost:${port}`);
+    // A credential: on stdout for the person who started the app, never in the log.
+    if (signInLink)
+      process.stdout.write(`Admin page: open ${signInLink} to sign in (works once, for 24 h)\n`);
   });
   const stop = () => server.close(() => process.exit(0));
   process.on("SIGINT", stop);

@@ -1,8 +1,14 @@
 import express, { type Express, type Router } from "express";
+import { type AdminPageDeps, createAdminPageRouter } from "./admin-page-routes.js";
 import { createOAuthRouter, type OAuthRoutesDeps } from "./oauth-routes.js";
 
 /** `oauth` is absent in sandbox mode (no HubSpot credentials) and in tests that only need /health. */
-export type HttpAppOptions = { version: string; oauth?: OAuthRoutesDeps; adminApi?: Router };
+export type HttpAppOptions = {
+  version: string;
+  oauth?: OAuthRoutesDeps;
+  adminApi?: Router;
+  adminPage?: AdminPageDeps;
+};
 
 /** The express app: thin routes over the use cases. */
 export function createHttpApp(options: HttpAppOptions): Express {
@@ -13,5 +19,6 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
   if (options.oauth) app.use(createOAuthRouter(options.oauth));
   if (options.adminApi) app.use("/api", options.adminApi);
+  if (options.adminPage) app.use(createAdminPageRouter(options.adminPage));
   return app;
 }

@@ -19,9 +19,12 @@ describe("app.json", () => {
     expect(app.config.auth.optionalScopes).toEqual([...OPTIONAL_SCOPES]);
   });
 
-  it("is an OAuth app redirecting to /oauth/callback", () => {
+  it("is an OAuth app redirecting to /oauth/callback (install) and /admin/oauth/callback (admin sign-in)", () => {
     expect(app).toMatchObject({ type: "app", config: { auth: { type: "oauth" } } });
-    expect(app.config.auth.redirectUrls).toEqual(["{{PUBLIC_BASE_URL}}/oauth/callback"]);
+    expect(app.config.auth.redirectUrls).toEqual([
+      "{{PUBLIC_BASE_URL}}/oauth/callback",
+      "{{PUBLIC_BASE_URL}}/admin/oauth/callback",
+    ]);
     expect(
       Object.keys(app).every((k) => ["uid", "type", "config", "dependencies", "permissions"].includes(k)),
     ).toBe(true);

@@ -35,6 +35,7 @@ describe("renderProject", () => {
     const files = renderedByPath();
     expect(dig(files["src/app/app-hsmeta.json"], "config.auth.redirectUrls")).toEqual([
       `${BASE}/oauth/callback`,
+      `${BASE}/admin/oauth/callback`,
     ]);
     expect(dig(files["src/app/webhooks/webhooks-hsmeta.json"], "config.settings.targetUrl")).toBe(
       `${BASE}/webhooks/hubspot`,

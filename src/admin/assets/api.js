@@ -1,0 +1,40 @@
+// The admin API over the session cookie (issue 8). The page holds no token: the browser sends the
+// HttpOnly session cookie, and every write echoes the CSRF token of <meta name="csrf-token">.
+
+const csrfToken = document.querySelector('meta[name="csrf-token"]')?.getAttribute("content") ?? "";
+
+/** An admin API error: `{error: {code, message, path?, problems?}}` with its status. */
+export class ApiError extends Error {
+  constructor(status, body) {
+    super(body?.error?.message ?? `request failed with ${status}`);
+    this.status = status;
+    this.code = body?.error?.code;
+    const path = body?.error?.path;
+    this.problems = body?.error?.problems ?? (path ? [{ path, message: this.message }] : []);
+  }
+}
+
+export async function callJson(method, url, body) {
+  const headers = {};
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET") headers["x-csrf-token"] = csrfToken;
+  const res = await fetch(url, {
+    method,
+    headers,
+    credentials: "same-origin",
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  // The session ended (expired, signed out elsewhere): back to the sign-in page.
+  if (res.status === 401) {
+    window.location.assign("/admin/sign-in");
+    throw new ApiError(401, { error: { message: "signed out" } });
+  }
+  const data = (res.headers.get("content-type") ?? "").includes("json") ? await res.json() : undefined;
+  if (!res.ok) throw new ApiError(res.status, data);
+  return data;
+}
+
+/** Calls under /api/portals/:portalId. */
+export function portalApi(portalId) {
+  return (method, path, body) => callJson(method, `/api/portals/${portalId}${path}`, body);
+}

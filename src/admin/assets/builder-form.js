@@ -1,0 +1,11 @@
+import { groupsSection } from "./builder-groups.js";
+import { association, scope } from "./builder-scope.js";
+import { basics } from "./builder-score-fields.js";
+import { thresholds } from "./builder-thresholds.js";
+
+// The score-level settings (SCORING.md §Formats/Score definition), then the groups.
+
+/** The whole form for a definition; ctx: {changed(), rerender(focusKey), isSaved}. */
+export function renderDefinitionForm(d, ctx) {
+  return [basics(d, ctx), thresholds(d, ctx), scope(d, ctx), association(d, ctx), groupsSection(d, ctx)];
+}

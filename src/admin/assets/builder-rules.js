@@ -1,0 +1,136 @@
+import { conditionFields, conditionList } from "./builder-conditions.js";
+import { pointsFields, syncPointsByValue } from "./builder-points.js";
+import { frequencyFields, timeframeFields } from "./builder-rule-filters.js";
+import { button, field, h, numberInput, select, setOrDelete, textInput } from "./dom.js";
+
+// One rule's editor: event rules (engagement groups) and property rules (fit groups), SCORING.md
+// §Event rule filters, §Scoring several values, §Property operators.
+
+const EVENT_TYPES = [
+  "meeting",
+  "call",
+  "email",
+  "note",
+  "task",
+  "form_submission",
+  "page_view",
+  "marketing_email_open",
+  "marketing_email_click",
+  "cta_click",
+];
+function eventRuleFields(rule, path, ctx) {
+  rule.where ??= [];
+  const listId = `${path}-events`;
+  return [
+    field(
+      "Event type",
+      `${path}.event`,
+      textInput(
+        rule.event,
+        (v) => {
+          rule.event = v;
+          ctx.changed();
+        },
+        { list: listId },
+      ),
+    ),
+    h(
+      "datalist",
+      { id: listId },
+      EVENT_TYPES.map((t) => h("option", { value: t })),
+    ),
+    conditionList(rule.where, `${path}.where`, ctx, "Where (all must hold)", () => {
+      syncPointsByValue(rule);
+      ctx.rerender();
+    }),
+    timeframeFields(rule, path, ctx),
+    frequencyFields(rule, path, ctx),
+    field(
+      "Cap (most points this rule may give or take)",
+      `${path}.cap`,
+      numberInput(
+        rule.cap,
+        (v) => {
+          setOrDelete(rule, "cap", v);
+          ctx.changed();
+        },
+        { min: 0 },
+      ),
+    ),
+  ];
+}
+
+function propertyRuleFields(rule, path, ctx) {
+  const of = rule.of && rule.of !== "self" ? rule.of : undefined;
+  const target = select(
+    [
+      ["self", "this record"],
+      ["contacts", "associated contacts"],
+      ["companies", "associated companies"],
+      ["deals", "associated deals"],
+    ],
+    of?.association ?? "self",
+    (v) => {
+      if (v === "self") delete rule.of;
+      else rule.of = { association: v, ...(of?.labels ? { labels: of.labels } : {}) };
+      ctx.rerender(`${path}.of`);
+    },
+  );
+  return [
+    field("Look at", `${path}.of`, target),
+    of &&
+      field(
+        "Association labels (comma-separated; empty: every associated record)",
+        `${path}.of.labels`,
+        textInput((of.labels ?? []).join(", "), (v) => {
+          const labels = v
+            .split(",")
+            .map((l) => l.trim())
+            .filter(Boolean);
+          if (labels.length > 0) of.labels = labels;
+          else delete of.labels;
+          ctx.changed();
+        }),
+      ),
+    conditionFields(rule, path, ctx, () => {
+      syncPointsByValue(rule);
+      ctx.rerender();
+    }),
+  ];
+}
+
+/** A rule's fieldset with its clone and delete buttons. */
+export function ruleEditor(group, index, path, ctx) {
+  const rule = group.rules[index];
+  const title =
+    "event" in rule
+      ? `Rule ${index + 1}: event ${rule.event || "…"}`
+      : `Rule ${index + 1}: property ${rule.property || "…"}`;
+  return h(
+    "fieldset",
+    { class: "rule", dataset: { path } },
+    h("legend", {}, title),
+    "event" in rule ? eventRuleFields(rule, path, ctx) : propertyRuleFields(rule, path, ctx),
+    pointsFields(rule, path, ctx),
+    h(
+      "div",
+      { class: "buttons" },
+      button(
+        "Clone rule",
+        () => {
+          group.rules.splice(index + 1, 0, structuredClone(rule));
+          ctx.rerender(`${path.replace(/\[\d+\]$/, `[${index + 1}]`)}.clone`);
+        },
+        { class: "small", dataset: { focus: `${path}.clone` } },
+      ),
+      button(
+        "Delete rule",
+        () => {
+          group.rules.splice(index, 1);
+          ctx.rerender(`${path.replace(/\.rules\[\d+\]$/, "")}.addRule`);
+        },
+        { class: "small danger" },
+      ),
+    ),
+  );
+}

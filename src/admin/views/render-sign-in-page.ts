@@ -1,0 +1,60 @@
+import { html } from "./html.js";
+import { renderAdminLayout } from "./render-admin-layout.js";
+
+export type SignInPage = {
+  /** Value of the sign-in double-submit cookie, echoed by the forms (login CSRF). */
+  signInNonce: string;
+  adminTokenEnabled: boolean;
+  hubspotEnabled: boolean;
+  error?: string;
+};
+
+/** The ways in (issue 8): ADMIN_TOKEN, HubSpot OAuth; invite and sandbox links arrive by URL. */
+export function renderSignInPage(page: SignInPage): string {
+  const main = html`<h1>Sign in</h1>
+      ${page.error && html`<p class="error" role="alert">${page.error}</p>`}
+      ${
+        page.hubspotEnabled &&
+        html`<section>
+        <h2>HubSpot</h2>
+        <p>For HubSpot users allowed to install apps in an account where lead-score is installed.</p>
+        <p><a class="button primary" href="/admin/oauth/start">Sign in with HubSpot</a></p>
+      </section>`
+      }
+      ${
+        page.adminTokenEnabled &&
+        html`<section>
+        <h2>Admin token</h2>
+        <form method="post" action="/admin/sign-in" class="stack">
+          <input type="hidden" name="_sign_in" value="${page.signInNonce}">
+          <label for="admin-token">ADMIN_TOKEN of this installation</label>
+          <input id="admin-token" name="token" type="password" autocomplete="current-password" required>
+          <button type="submit" class="primary">Sign in</button>
+        </form>
+      </section>`
+      }
+      <section>
+        <h2>Invited?</h2>
+        <p>Open the link a colleague sent you. In sandbox mode, open the link printed when the app started.</p>
+      </section>`;
+  return renderAdminLayout({ title: "Sign in", main });
+}
+
+/** A one-time link asks for a click first: mail scanners that fetch links would otherwise use it up. */
+export function renderSignInLinkPage(input: { token: string; signInNonce: string }): string {
+  const main = html`<h1>Sign in with this link</h1>
+      <p>This link works once. Continue to sign in on this browser.</p>
+      <form method="post" action="/admin/sign-in/link">
+        <input type="hidden" name="token" value="${input.token}">
+        <input type="hidden" name="_sign_in" value="${input.signInNonce}">
+        <button type="submit" class="primary">Continue</button>
+      </form>`;
+  return renderAdminLayout({ title: "Sign in", main });
+}
+
+export function renderAdminMessage(title: string, message: string, link = { href: "/admin", text: "Back" }) {
+  const main = html`<h1>${title}</h1>
+      <p role="alert">${message}</p>
+      <p><a href="${link.href}">${link.text}</a></p>`;
+  return renderAdminLayout({ title, main });
+}

@@ -1,0 +1,87 @@
+import nock from "nock";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { OAuthClient } from "../../src/ports/oauth-client.js";
+import { createBrowserClient } from "../fixtures/admin/browser-client.js";
+import { type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
+import { createDummyInstallation } from "../fixtures/installation.js";
+
+// Sign-in 1 of issue 8: HubSpot's authorize flow, the session bound to the introspected hub.
+
+const PORTAL = 62515;
+const OTHER = 9;
+let app: AdminApp | undefined;
+beforeAll(() => {
+  nock.disableNetConnect();
+  nock.enableNetConnect("127.0.0.1");
+});
+afterAll(() => nock.enableNetConnect());
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describe("HubSpot OAuth sign-in", () => {
+  const oauthClient = (hubId: number): OAuthClient => ({
+    exchangeCode: async (code, redirectUri) => {
+      expect(code).toBe("the-code");
+      expect(redirectUri).toMatch(/\/admin\/oauth\/callback$/);
+      return { accessToken: "at", refreshToken: "rt", expiresInSec: 1800 };
+    },
+    introspect: async () => ({ hubId, scopes: ["oauth"] }),
+    refresh: async () => {
+      throw new Error("not used");
+    },
+    revokeRefreshToken: async () => {},
+  });
+  async function withOAuth(hubId: number) {
+    app = await startAdminApp({
+      oauth: {
+        client: oauthClient(hubId),
+        clientId: "cid",
+        stateSecret: "secret",
+        authBaseUrl: "https://app.hubspot.com",
+      },
+    });
+    await app.installations.save(createDummyInstallation({ portalId: PORTAL }));
+    await app.installations.save(createDummyInstallation({ portalId: OTHER }));
+    const browser = createBrowserClient((app as AdminApp).base);
+    const start = await browser.request("GET", "/admin/oauth/start");
+    const location = new URL(start.headers.get("location") ?? "");
+    return { browser, start, location, state: location.searchParams.get("state") ?? "" };
+  }
+
+  it("binds the session to the introspected hub", async () => {
+    const { browser, location, state } = await withOAuth(OTHER);
+    expect(location.origin + location.pathname).toBe("https://app.hubspot.com/oauth/authorize");
+    expect(location.searchParams.get("redirect_uri")).toBe(`${(app as AdminApp).base}/admin/oauth/callback`);
+    const res = await browser.request(
+      "GET",
+      `/admin/oauth/callback?code=the-code&state=${encodeURIComponent(state)}`,
+    );
+    expect(res.status).toBe(303);
+    expect(res.headers.get("location")).toBe(`/admin/portals/${OTHER}`);
+    expect((await browser.request("GET", `/api/portals/${OTHER}/scores`)).status).toBe(200);
+    expect((await browser.request("GET", `/api/portals/${PORTAL}/scores`)).status).toBe(404);
+  });
+
+  it("refuses a hub where lead-score is not installed", async () => {
+    const { browser, state } = await withOAuth(4242);
+    const res = await browser.request(
+      "GET",
+      `/admin/oauth/callback?code=the-code&state=${encodeURIComponent(state)}`,
+    );
+    expect(res.status).toBe(403);
+    expect(browser.jar.has("ls_session")).toBe(false);
+  });
+
+  it("refuses a callback in a browser that did not start the sign-in (login CSRF)", async () => {
+    const { state } = await withOAuth(OTHER);
+    const other = createBrowserClient((app as AdminApp).base);
+    const res = await other.request(
+      "GET",
+      `/admin/oauth/callback?code=the-code&state=${encodeURIComponent(state)}`,
+    );
+    expect(res.status).toBe(400);
+    expect(other.jar.has("ls_session")).toBe(false);
+  });
+});

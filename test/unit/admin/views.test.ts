@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { html } from "../../../src/admin/views/html.js";
+import { renderBuilderPage } from "../../../src/admin/views/render-builder-page.js";
+import { renderPortalOverview } from "../../../src/admin/views/render-portal-overview.js";
+import { renderAdminMessage, renderSignInPage } from "../../../src/admin/views/render-sign-in-page.js";
+import type { Job } from "../../../src/ports/job-store.js";
+import type { ScoreRevision } from "../../../src/ports/score-store.js";
+import { parseDefinition } from "../../../src/scoring/index.js";
+
+const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
+const evil = `<script>alert("x")</script>`;
+const session = { name: `ann+${evil}@example.com`, csrfToken: "csrf-123" };
+
+const revision = (name: string): ScoreRevision => ({
+  revision: 2,
+  definition: parseDefinition({
+    id: "lead",
+    name,
+    object: "contacts",
+    type: "engagement",
+    property: { name: "ls_lead" },
+    groups: [{ name: "Meetings", kind: "engagement", rules: [{ event: "meeting", points: 10 }] }],
+  }),
+  savedAtMs: T0,
+  savedBy: "admin-token",
+  change: "update",
+});
+const job: Job = {
+  id: "5b1f6f2e-6c1a-4a54-9d9e-0f6a4c1a2b3c",
+  portalId: 62515,
+  kind: "rescore",
+  scoreId: "lead",
+  status: "running",
+  progress: { done: 40, total: 100 },
+  cursor: null,
+  createdAtMs: T0,
+  updatedAtMs: T0,
+};
+const portal = {
+  portalId: 62515,
+  status: "connected",
+  scopes: ["oauth", "crm.objects.contacts.read"],
+  installedAt: new Date(T0).toISOString(),
+};
+
+describe("html templates", () => {
+  it("escapes every interpolated value unless it is html itself", () => {
+    expect(
+      html`<p title="${`"'&`}">${evil}${html`<b>ok</b>`}${[1, "<i>"]}${false}${undefined}</p>`.value,
+    ).toBe(
+      `<p title="&quot;&#39;&amp;">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;<b>ok</b>1&lt;i&gt;</p>`,
+    );
+  });
+});
+
+describe("portal overview", () => {
+  it("renders scores, installation and live progress (snapshot)", () => {
+    expect(
+      renderPortalOverview({ session, portal, scores: [revision("Lead score")], jobs: [job] }),
+    ).toMatchSnapshot();
+  });
+
+  it("escapes a <script> in a score name, the signed-in name and an invite", () => {
+    const page = renderPortalOverview({
+      session,
+      portal: { ...portal, disconnectReason: evil, status: "disconnected" },
+      scores: [revision(evil)],
+      jobs: [],
+      invite: { email: evil, url: `https://x.example/?token=a"b`, expiresAtMs: T0 },
+    });
+    expect(page).not.toContain("<script>alert");
+    expect(page).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;");
+    expect(page).toContain('value="https://x.example/?token=a&quot;b"');
+    expect(page).toContain('<meta name="csrf-token" content="csrf-123">');
+  });
+});
+
+describe("builder page", () => {
+  it("escapes the score name in the title and heading and passes ids as data attributes", () => {
+    const page = renderBuilderPage({ session, portalId: 62515, score: revision(evil) });
+    expect(page).not.toContain("<script>alert");
+    expect(page).toContain("<title>&lt;script&gt;");
+    expect(page).toContain('data-portal-id="62515" data-score-id="lead"');
+    expect(page).toContain('<script type="module" src="/admin/assets/builder.js"></script>');
+  });
+
+  it("offers a new score without a score id", () => {
+    expect(renderBuilderPage({ session, portalId: 9 })).toContain('data-score-id=""');
+  });
+});
+
+describe("sign-in pages", () => {
+  it("offers only the configured ways in, and shows no token", () => {
+    const tokenOnly = renderSignInPage({ signInNonce: "n1", adminTokenEnabled: true, hubspotEnabled: false });
+    expect(tokenOnly).toContain('name="_sign_in" value="n1"');
+    expect(tokenOnly).toContain('type="password"');
+    expect(tokenOnly).not.toContain("/admin/oauth/start");
+    const hubspotOnly = renderSignInPage({
+      signInNonce: "n1",
+      adminTokenEnabled: false,
+      hubspotEnabled: true,
+    });
+    expect(hubspotOnly).toContain("/admin/oauth/start");
+    expect(hubspotOnly).not.toContain('type="password"');
+  });
+
+  it("escapes messages", () => {
+    const page = renderAdminMessage(evil, evil, { href: `javascript:"x"`, text: evil });
+    expect(page).not.toContain("<script>alert");
+    expect(page).toContain('href="javascript:&quot;x&quot;"');
+  });
+});
