@@ -38,9 +38,14 @@ const configSchema = z
       .default(3000),
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     DATA_DIR: z.string().default("./data"),
+    // The schemes src/adapters/stores/open-keyv.ts maps to a keyv adapter (issue 6), checked here so a
+    // typo is reported at start-up together with every other bad key.
     DATABASE_URL: z
       .string()
-      .regex(/^[a-z][a-z0-9+.-]*:\/\//, "must be a keyv URI such as sqlite://./data/lead-score.sqlite")
+      .regex(
+        /^(sqlite|rediss?|postgres(ql)?):\/\//,
+        "must be sqlite://FILE, redis://HOST:PORT (rediss:// for TLS) or postgres://USER:PASSWORD@HOST:PORT/DATABASE",
+      )
       .optional(),
     HUBSPOT_CLIENT_ID: z.string().optional(),
     HUBSPOT_CLIENT_SECRET: z.string().optional(),

@@ -77,6 +77,23 @@ describe("loadConfig", () => {
     expect(keysOf({ ...HUBSPOT, PUBLIC_BASE_URL: "http://10.0.0.2" })).toEqual(["PUBLIC_BASE_URL"]);
   });
 
+  it("accepts the DATABASE_URL schemes that have a keyv adapter and names them for any other", () => {
+    for (const url of [
+      "sqlite:///var/lib/ls/db.sqlite",
+      "redis://localhost:6379",
+      "rediss://:secret@redis.example.com:6380/1",
+      "postgres://ls:secret@db.example.com:5432/ls",
+      "postgresql://ls@localhost/ls",
+    ]) {
+      expect(loadConfig({ DATABASE_URL: url }).databaseUrl).toBe(url);
+    }
+    expect(problemsOf({ DATABASE_URL: "mysql://ls@localhost/ls" })).toEqual([
+      expect.stringMatching(
+        /^DATABASE_URL: must be sqlite:\/\/FILE, redis:\/\/HOST:PORT .* or postgres:\/\//,
+      ),
+    ]);
+  });
+
   it("lists every bad key in one error", () => {
     expect(
       keysOf({

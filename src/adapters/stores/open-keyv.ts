@@ -2,22 +2,64 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Keyv, type KeyvStoreAdapter } from "keyv";
 
-type AdapterFactory = (uri: string) => Promise<KeyvStoreAdapter>;
+/** A storage adapter and how keyv must use it. */
+type OpenedStore = { store: KeyvStoreAdapter; useKeyPrefix: boolean };
+type AdapterFactory = (uri: string) => Promise<OpenedStore>;
 
-// DATABASE_URL scheme → keyv storage adapter, imported on demand so unused drivers need not be
-// installed. Adding one is a line here plus its npm package, e.g.
-//   "redis:": async (uri) => new (await import("@keyv/redis")).default(uri),
-//   "postgresql:": async (uri) => new (await import("@keyv/postgres")).default({ uri }),
+// DATABASE_URL scheme → keyv storage adapter. Each driver is imported on demand, so a SQLite
+// deployment never loads the Redis or PostgreSQL clients (issue 6: they are for several instances).
 const ADAPTERS: Record<string, AdapterFactory> = {
   "sqlite:": openSqlite,
+  "redis:": openRedis,
+  "rediss:": openRedis,
+  "postgres:": openPostgres,
+  "postgresql:": openPostgres,
 };
 
-async function openSqlite(uri: string): Promise<KeyvStoreAdapter> {
+async function openSqlite(uri: string): Promise<OpenedStore> {
   const file = uri.replace(/^sqlite:\/\//, "");
   // DATA_DIR holds every file the app writes (issue 3); create it on first start.
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const { KeyvSqlite } = await import("@keyv/sqlite");
-  return new KeyvSqlite({ uri, busyTimeout: 5_000 });
+  return { store: new KeyvSqlite({ uri, busyTimeout: 5_000 }), useKeyPrefix: true };
+}
+
+async function openRedis(uri: string): Promise<OpenedStore> {
+  const { default: KeyvRedis, defaultReconnectStrategy } = await import("@keyv/redis");
+  const client = {
+    url: uri,
+    socket: { reconnectStrategy: defaultReconnectStrategy },
+    // While Redis is down the client keeps reconnecting; without this every call would wait for it
+    // (forever, if it never returns) instead of failing so the caller's retry or 5xx can take over.
+    disableOfflineQueue: true,
+  };
+  // Without throwOnErrors the adapter would answer a failed read with "not found"; the timeout bounds
+  // the first connection, which the offline queue setting does not cover.
+  const store = new KeyvRedis(client, { throwOnErrors: true, connectionTimeout: 10_000 });
+  // Connect now, not on first use: with the offline queue off, calls made while that first connection
+  // is being set up would fail ("The client is offline"); and a wrong URL is reported at start-up.
+  let cause: unknown;
+  const remember = (error: unknown) => {
+    cause ??= error;
+  };
+  store.on("error", remember);
+  try {
+    await store.getClient();
+  } catch {
+    const reason = cause instanceof Error ? cause.message : String(cause);
+    // URL.host leaves out the password the URL may carry.
+    throw new Error(`DATABASE_URL: cannot connect to Redis at ${new URL(uri).host}: ${reason}`, { cause });
+  } finally {
+    store.off("error", remember);
+  }
+  // The adapter prefixes keys with its namespace itself ("installations::62515"); keyv's own prefix
+  // would double it.
+  return { store, useKeyPrefix: false };
+}
+
+async function openPostgres(uri: string): Promise<OpenedStore> {
+  const { PooledKeyvPostgres } = await import("./pooled-keyv-postgres.js");
+  return { store: new PooledKeyvPostgres(uri), useKeyPrefix: true };
 }
 
 /** A keyv namespace on the store named by a keyv URI (DATABASE_URL). Errors throw instead of only emitting. */
@@ -29,7 +71,8 @@ export async function openKeyv<Value>(uri: string, namespace: string): Promise<K
       `DATABASE_URL scheme "${scheme}" is not supported; use one of ${Object.keys(ADAPTERS).join(", ")} (see src/adapters/stores/open-keyv.ts)`,
     );
   }
-  const keyv = new Keyv<Value>({ store: await factory(uri), namespace, throwOnErrors: true });
+  const { store, useKeyPrefix } = await factory(uri);
+  const keyv = new Keyv<Value>({ store, namespace, useKeyPrefix, throwOnErrors: true });
   // throwOnErrors rejects the failing call; the listener keeps the emitted copy from crashing the process.
   keyv.on("error", () => {});
   return keyv;

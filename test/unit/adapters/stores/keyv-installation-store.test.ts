@@ -80,8 +80,8 @@ describe("keyv InstallationStore on the default SQLite database", () => {
 
 describe("openKeyv", () => {
   it("names the supported schemes when DATABASE_URL has another one", async () => {
-    await expect(openKeyv("redis://localhost:6379", "x")).rejects.toThrowError(
-      /"redis:" is not supported; use one of sqlite:/,
+    await expect(openKeyv("mongodb://localhost:27017", "x")).rejects.toThrowError(
+      /"mongodb:" is not supported; use one of sqlite:, redis:, rediss:, postgres:, postgresql:/,
     );
   });
 });
