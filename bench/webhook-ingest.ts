@@ -1,0 +1,179 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { mkdtempSync, rmSync } from "node:fs";
+import { Agent, request } from "node:http";
+import { cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { performance } from "node:perf_hooks";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { signWebhookV3 } from "../src/hubspot/sign-webhook-v3.js";
+
+// Issue 6 "Tests and measures": signed 100-event deliveries on loopback to the real route and
+// SQLite inbox (a temp file), served by dist/bench/webhook-ingest-server.js in its own process.
+// Goals: ≥ 1,000 deliveries/s and an ack p99 < 100 ms. Run from dist/ (`npm run build` first).
+
+const SECRET = "bench-client-secret";
+const BASE_URL = "https://bench.example.com";
+const PATH = "/webhooks/hubspot";
+
+export type IngestFigures = {
+  concurrency: number;
+  fsync: boolean;
+  deliveries: number;
+  deliveriesPerSecond: number;
+  eventsPerSecond: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  /** The server process's CPU time per delivery: 1,000 / this = deliveries/s one free core could take. */
+  serverCpuMsPerDelivery: number;
+};
+
+async function serverCpuUs(server: ChildProcess): Promise<number> {
+  server.send("cpu");
+  const [reply] = (await once(server, "message")) as [{ cpuUs: number }];
+  return reply.cpuUs;
+}
+
+/** 100 distinct property changes, shaped as HubSpot sends them (HUBSPOT.md §3.4). */
+function deliveryBody(firstEventId: number, portalId: number): string {
+  const events = Array.from({ length: 100 }, (_, i) => ({
+    eventId: firstEventId + i,
+    subscriptionId: 2001,
+    portalId,
+    appId: 54321,
+    occurredAt: 1_763_900_000_000 + firstEventId + i,
+    subscriptionType: "object.propertyChange",
+    objectTypeId: "0-1",
+    attemptNumber: 0,
+    objectId: 10_000_000 + firstEventId + i,
+    propertyName: "lifecyclestage",
+    propertyValue: "marketingqualifiedlead",
+    changeSource: "CRM_UI",
+    sourceId: "userId:10202051",
+  }));
+  return JSON.stringify(events);
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+function post(port: number, agent: Agent, body: string): Promise<number> {
+  const timestampMs = Date.now();
+  const headers = {
+    "content-type": "application/json",
+    "content-length": Buffer.byteLength(body),
+    "x-hubspot-signature-v3": signWebhookV3({
+      clientSecret: SECRET,
+      method: "POST",
+      uri: BASE_URL + PATH,
+      body,
+      timestampMs,
+    }),
+    "x-hubspot-request-timestamp": String(timestampMs),
+  };
+  return new Promise((resolve, reject) => {
+    const req = request({ host: "127.0.0.1", port, path: PATH, method: "POST", agent, headers }, (res) => {
+      res.resume();
+      res.once("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.once("error", reject);
+    req.end(body);
+  });
+}
+
+async function runLevel(port: number, concurrency: number, deliveries: number, firstEventId: number) {
+  // Bodies are built before the clock starts; signing is part of sending, as for HubSpot.
+  const bodies = Array.from({ length: deliveries }, (_, i) =>
+    deliveryBody(firstEventId + i * 100, 60_000 + (i % 50)),
+  );
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
+  const latencies: number[] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < deliveries) {
+      const i = next++;
+      const start = performance.now();
+      const status = await post(port, agent, bodies[i] as string);
+      latencies.push(performance.now() - start);
+      if (status !== 200) throw new Error(`delivery ${i} answered ${status}`);
+    }
+  };
+  const start = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  const seconds = (performance.now() - start) / 1000;
+  agent.destroy();
+  return { seconds, latencies: latencies.sort((a, b) => a - b) };
+}
+
+/** Each concurrency level in turn against one server and inbox file; `fsync` is QUEUE_FSYNC=1. */
+export async function runWebhookIngestBench(
+  options: { deliveries?: number; concurrencies?: number[]; fsync?: boolean } = {},
+): Promise<IngestFigures[]> {
+  const { deliveries = 2_000, concurrencies = [1, 10, 50], fsync = false } = options;
+  const dir = mkdtempSync(join(tmpdir(), "ls-bench-ingest-"));
+  const serverScript = fileURLToPath(new URL("./webhook-ingest-server.js", import.meta.url));
+  const args = [serverScript, join(dir, "inbox.sqlite"), SECRET, BASE_URL, fsync ? "fsync" : "normal"];
+  const server = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit", "ipc"] });
+  const figures: IngestFigures[] = [];
+  try {
+    const [line] = (await once(server.stdout as NodeJS.ReadableStream, "data")) as [Buffer];
+    const { port } = JSON.parse(line.toString()) as { port: number };
+    let eventId = 1;
+    await runLevel(port, 10, Math.min(300, deliveries), eventId); // warm-up: JIT, connections
+    eventId += 10_000_000;
+    for (const concurrency of concurrencies) {
+      const cpuBeforeUs = await serverCpuUs(server);
+      const { seconds, latencies } = await runLevel(port, concurrency, deliveries, eventId);
+      const cpuUs = (await serverCpuUs(server)) - cpuBeforeUs;
+      eventId += deliveries * 100;
+      figures.push({
+        concurrency,
+        fsync,
+        deliveries,
+        deliveriesPerSecond: deliveries / seconds,
+        eventsPerSecond: (deliveries * 100) / seconds,
+        p50Ms: percentile(latencies, 0.5),
+        p95Ms: percentile(latencies, 0.95),
+        p99Ms: percentile(latencies, 0.99),
+        serverCpuMsPerDelivery: cpuUs / 1000 / deliveries,
+      });
+    }
+  } finally {
+    const exited = once(server, "exit");
+    server.kill("SIGTERM");
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return figures;
+}
+
+/** One line per level, with the goals. */
+export function formatIngestFigures(figures: readonly IngestFigures[]): string[] {
+  const n = (v: number, digits = 0) =>
+    v.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  return figures.map((f) => {
+    const goals = `${f.deliveriesPerSecond >= 1_000 ? "met" : "MISSED"} ≥ 1,000/s, ${f.p99Ms < 100 ? "met" : "MISSED"} p99 < 100 ms`;
+    return (
+      `webhook ingest ${f.fsync ? "fsync=FULL  " : "fsync=NORMAL"} concurrency ${String(f.concurrency).padStart(2)}: ` +
+      `${n(f.deliveriesPerSecond).padStart(5)} deliveries/s (${n(f.eventsPerSecond)} events/s), ack p50 ${n(f.p50Ms, 1)} ms, ` +
+      `p95 ${n(f.p95Ms, 1)} ms, p99 ${n(f.p99Ms, 1)} ms over ${n(f.deliveries)} deliveries; server CPU ` +
+      `${n(f.serverCpuMsPerDelivery, 2)} ms/delivery (${n(1_000 / f.serverCpuMsPerDelivery)}/s per free core): ${goals}`
+    );
+  });
+}
+
+// `node dist/bench/webhook-ingest.js [deliveries]`
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const deliveries = Number(process.argv[2] ?? 2_000);
+  const normal = await runWebhookIngestBench({ deliveries });
+  const full = await runWebhookIngestBench({
+    deliveries: Math.ceil(deliveries / 2),
+    concurrencies: [10],
+    fsync: true,
+  });
+  process.stdout.write(
+    `machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, load average ${loadavg()[0]?.toFixed(1)}\n`,
+  );
+  for (const line of formatIngestFigures([...normal, ...full])) process.stdout.write(`${line}\n`);
+}

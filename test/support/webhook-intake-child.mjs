@@ -1,0 +1,23 @@
+// The webhook intake alone in its own process, for the kill -9 test: the real route and SQLite
+// inbox from the build (dist/), the port on stdout as one JSON line.
+// Usage: node test/support/webhook-intake-child.mjs <db file> <client secret> <public base url>
+import express from "express";
+import { openSqliteInbox } from "../../dist/src/adapters/queue/sqlite-inbox.js";
+import { createWebhookRoutes } from "../../dist/src/http/webhook-routes.js";
+import { createLogger } from "../../dist/src/logger.js";
+
+const [file, clientSecret, publicBaseUrl] = process.argv.slice(2);
+const inbox = openSqliteInbox({ file });
+const app = express();
+app.use(
+  createWebhookRoutes({
+    clientSecret,
+    publicBaseUrl,
+    inbox,
+    now: () => Date.now(),
+    logger: createLogger("warn"),
+  }),
+);
+const server = app.listen(0, "127.0.0.1", () => {
+  process.stdout.write(`${JSON.stringify({ port: server.address().port })}\n`);
+});
