@@ -1,6 +1,6 @@
 import type { HistoryCause, HistoryEntry } from "../ports/record-store.js";
 import type { ObjectType, ScoreDefinition } from "../scoring/index.js";
-import { type EvaluateDeps, evaluateRecords } from "./evaluate-records.js";
+import { type EvaluateDeps, type EvaluatedRecord, evaluateRecords } from "./evaluate-records.js";
 import { provisionProperties } from "./provision-properties.js";
 import { scorePropertySpec } from "./score-property-spec.js";
 import type { SnapshotWarning } from "./snapshot-needs.js";
@@ -12,6 +12,8 @@ export type RescoreReport = {
   updated: number;
   skipped: string[];
   warnings: SnapshotWarning[];
+  /** Each record's results, in the order of the scores given. */
+  records: EvaluatedRecord[];
 };
 
 /**
@@ -62,5 +64,5 @@ export async function rescoreRecords(
       deps.records.appendHistory({ portalId, object, recordId }, entries),
     ),
   );
-  return { evaluated: records.length, updated: written.updatedRecords, skipped, warnings };
+  return { evaluated: records.length, updated: written.updatedRecords, skipped, warnings, records };
 }

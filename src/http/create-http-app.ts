@@ -8,6 +8,8 @@ export type HttpAppOptions = {
   oauth?: OAuthRoutesDeps;
   adminApi?: Router;
   adminPage?: AdminPageDeps;
+  /** HubSpot's calls (webhooks, workflow actions): each reads its own raw body to check signatures. */
+  hubspotRoutes?: Router[];
 };
 
 /** The express app: thin routes over the use cases. */
@@ -17,6 +19,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get("/health", (_req, res) => {
     res.json({ status: "ok", version: options.version });
   });
+  for (const routes of options.hubspotRoutes ?? []) app.use(routes);
   if (options.oauth) app.use(createOAuthRouter(options.oauth));
   if (options.adminApi) app.use("/api", options.adminApi);
   if (options.adminPage) app.use(createAdminPageRouter(options.adminPage));

@@ -113,6 +113,8 @@ export interface CrmClient {
   /** Batch create; a name that exists already fails the call with code "conflict". */
   createProperties(objectType: CrmObjectType, properties: readonly CrmPropertyDefinition[]): Promise<void>;
   updateProperty(objectType: CrmObjectType, property: CrmPropertyDefinition): Promise<void>;
+  /** Completes a blocked workflow-action execution (HUBSPOT.md §2.4) with its output fields. */
+  completeActionCallback(callbackId: string, outputFields: Record<string, string>): Promise<void>;
   /** Batch archive of properties (a deleted score's); names that do not exist are ignored. */
   archiveProperties(objectType: CrmObjectType, names: readonly string[]): Promise<void>;
 }

@@ -39,5 +39,11 @@ export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmCli
     ...createHubSpotRecords(apis, pacer),
     ...createHubSpotLists(apis, pacer),
     ...createHubSpotProperties(apis, pacer),
+    async completeActionCallback(callbackId, outputFields) {
+      // HUBSPOT.md §2.4: the v4 endpoint, authorised by the installing portal's token.
+      await pacer.run("api", "workflow action callback complete", () =>
+        apis.actionCallbacks.complete(callbackId, { outputFields }, apis.callOptions),
+      );
+    },
   };
 }

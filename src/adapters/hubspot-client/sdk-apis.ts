@@ -37,6 +37,7 @@ export function createSdkApis(options: SdkApisOptions) {
   };
   return {
     callOptions,
+    actionCallbacks: client.automation.actions.callbacksApi,
     objectsBasic: client.crm.objects.basicApi,
     objectsBatch: client.crm.objects.batchApi,
     objectsSearch: client.crm.objects.searchApi,

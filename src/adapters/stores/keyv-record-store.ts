@@ -1,7 +1,7 @@
 import type { Keyv } from "keyv";
 import type { HistoryEntry, RecordRef, RecordStore } from "../../ports/record-store.js";
 import { deleteByPrefix } from "./delete-by-prefix.js";
-import { serializeByKey } from "./serialize-by-key.js";
+import { serializeByKey } from "../../serialize-by-key.js";
 
 /** Enough for a history chart of years of changes; older entries give way to newer ones. */
 export const HISTORY_LIMIT_PER_RECORD = 2_000;

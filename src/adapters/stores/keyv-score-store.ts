@@ -1,6 +1,6 @@
 import type { Keyv } from "keyv";
 import type { ScoreRevision, ScoreStore } from "../../ports/score-store.js";
-import { serializeByKey } from "./serialize-by-key.js";
+import { serializeByKey } from "../../serialize-by-key.js";
 
 type Entry = { revisions: ScoreRevision[] };
 type Index = { scoreIds: string[] };

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Keyv } from "keyv";
 import type { Session, SessionStore, SignInLink } from "../../ports/session-store.js";
-import { serializeByKey } from "./serialize-by-key.js";
+import { serializeByKey } from "../../serialize-by-key.js";
 
 const digest = (secret: string) => createHash("sha256").update(secret).digest("base64url");
 

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { TokenCipher } from "../../adapters/crypto/token-cipher.js";
 import { AppError } from "../../errors.js";
+import type { ActionStore } from "../../ports/action-store.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
 import type { JobStore } from "../../ports/job-store.js";
 import type { OAuthClient } from "../../ports/oauth-client.js";
@@ -13,6 +14,8 @@ export type ErasePortalDeps = {
   scores: ScoreStore;
   records: RecordStore;
   jobs: JobStore;
+  /** Workflow-action answers kept for idempotency. */
+  actions?: ActionStore;
   cipher: TokenCipher;
   /** Absent in sandbox mode without HubSpot credentials: nothing to revoke at HubSpot then. */
   oauth: OAuthClient | undefined;
@@ -41,6 +44,7 @@ export async function erasePortal(deps: ErasePortalDeps, portalId: number) {
     deps.scores.deletePortal(portalId),
     deps.records.deletePortal(portalId),
     deps.jobs.deletePortal(portalId),
+    deps.actions?.deletePortal(portalId),
   ]);
   await deps.installations.delete(portalId);
   deps.logger.info({ portalId, revoked }, "portal erased");

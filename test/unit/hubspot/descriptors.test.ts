@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { resetErrorCodes } from "../../../src/app/actions/reset-action.js";
 import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from "../../../src/hubspot/scopes.js";
 
 // Checks of the top-level descriptors against the platform rules in HUBSPOT.md §1.1–1.4 (HubSpot's
@@ -90,7 +91,7 @@ describe("webhooks/webhooks.json", () => {
 });
 
 describe("workflow-actions/reset-score.json", () => {
-  it("takes a required score whose options are fetched, on contacts, companies and deals", () => {
+  it("takes a required score whose options are fetched and an optional reason, on contacts, companies and deals", () => {
     expect(action.type).toBe("workflow-action");
     expect(action.config.actionUrl).toBe("{{PUBLIC_BASE_URL}}/actions/reset-score");
     expect(action.config.objectTypes).toEqual(["CONTACT", "COMPANY", "DEAL"]);
@@ -106,7 +107,21 @@ describe("workflow-actions/reset-score.json", () => {
         supportedValueTypes: ["STATIC_VALUE"],
         isRequired: true,
       },
+      {
+        typeDefinition: { name: "reason", type: "string", fieldType: "text" },
+        supportedValueTypes: ["STATIC_VALUE", "OBJECT_PROPERTY"],
+        isRequired: false,
+      },
     ]);
+  });
+
+  it("has an execution-rule message for every error code the action answers", () => {
+    const rules = action.config.executionRules.map(
+      (r: { conditions: { error_code: string } }) => r.conditions.error_code,
+    );
+    expect(rules).toEqual([...resetErrorCodes]);
+    for (const rule of action.config.executionRules)
+      expect(action.config.labels.en.executionRules[rule.labelName]).toBeTruthy();
   });
 
   it("labels every input and output field in English", () => {

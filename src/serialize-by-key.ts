@@ -1,6 +1,7 @@
 /**
- * Runs tasks for the same key one after another. keyv has no transactions, so a read-modify-write
- * of one entry (appending a revision) must not interleave with another in this process.
+ * Runs tasks for the same key one after another in this process: keyv has no transactions, so a
+ * read-modify-write of one entry must not interleave with another, and a retried workflow request
+ * must see the first one's answer.
  */
 export function serializeByKey(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
   const tails = new Map<string, Promise<unknown>>();

@@ -1,0 +1,142 @@
+import type { ResetActionRequest } from "../../hubspot/parse-action-request.js";
+import type { ActionAnswer, ActionStore } from "../../ports/action-store.js";
+import { type ObjectType, round2, type ScoreDefinition } from "../../scoring/index.js";
+import { serializeByKey } from "../../serialize-by-key.js";
+import { rescoreRecords } from "../rescore-records.js";
+import type { ScoresDeps } from "../scores/scores-deps.js";
+
+export type ResetActionDeps = ScoresDeps & {
+  actions: ActionStore;
+  /** HubSpot waits for the answer; past this the action answers BLOCK and completes later (issue 7: 1 s). */
+  answerWithinMs: number;
+};
+
+// Output fields of workflow-actions/reset-score.json; execution rules there turn error codes into text.
+export const resetErrorCodes = [
+  "UNKNOWN_PORTAL",
+  "PORTAL_DISCONNECTED",
+  "MISSING_SCORE",
+  "UNKNOWN_SCORE",
+  "WRONG_OBJECT_TYPE",
+  "FIT_ONLY_SCORE",
+  "SCORE_NOT_ENABLED",
+  "UNKNOWN_RECORD",
+  "WRITE_FAILED",
+  // Answered by the route when anything else goes wrong: never a 500 to a workflow.
+  "INTERNAL_ERROR",
+] as const;
+export type ResetErrorCode = (typeof resetErrorCodes)[number];
+
+const scoredObjects: ReadonlySet<string> = new Set(["contacts", "companies", "deals"]);
+const fail = (error_code: ResetErrorCode): ActionAnswer => ({
+  outputFields: { hs_execution_state: "FAIL_CONTINUE", error_code },
+});
+const asText = (value: number | null | undefined) =>
+  value === null || value === undefined ? "" : String(round2(value));
+const once = serializeByKey();
+
+/**
+ * The "reset score" workflow action (issue 7; SCORING.md §Lifecycle, Reset): store the reset at now,
+ * recompute, write, answer SUCCESS within `answerWithinMs` or BLOCK and complete the callback when
+ * the write lands. Idempotent on callbackId: a retry gets the first answer, the reset never moves.
+ */
+export function handleResetAction(deps: ResetActionDeps, request: ResetActionRequest): Promise<ActionAnswer> {
+  return once(`${request.portalId}:${request.callbackId}`, async () => {
+    const earlier = await deps.actions.get(request.portalId, request.callbackId);
+    if (earlier) return earlier.answer;
+    const answer = await firstAnswer(deps, request);
+    await deps.actions.save({
+      portalId: request.portalId,
+      callbackId: request.callbackId,
+      answer,
+      answeredAtMs: deps.now(),
+    });
+    return answer;
+  });
+}
+
+async function firstAnswer(deps: ResetActionDeps, request: ResetActionRequest): Promise<ActionAnswer> {
+  const checked = await check(deps, request);
+  if ("outputFields" in checked) return checked;
+  const { definition, object } = checked;
+  const crm = deps.crmFor(request.portalId);
+  const [current] = await crm.readRecords(object, [request.objectId], [definition.property.name]);
+  if (!current) return fail("UNKNOWN_RECORD");
+  const previous = current.properties[definition.property.name] ?? "";
+  const ref = { portalId: request.portalId, object, recordId: request.objectId };
+  await deps.records.setReset(ref, definition.id, deps.now());
+  deps.logger.info(
+    { ...ref, scoreId: definition.id, reason: request.reason, callbackId: request.callbackId },
+    "score reset by workflow",
+  );
+
+  const write = rescoreRecords(
+    { crm, records: deps.records, logger: deps.logger, now: deps.now },
+    request.portalId,
+    object,
+    [request.objectId],
+    [definition],
+    "reset",
+  ).then(
+    (report): ActionAnswer => ({
+      outputFields: {
+        hs_execution_state: "SUCCESS",
+        previous_score: previous,
+        new_score: asText(report.records[0]?.results[0]?.score),
+      },
+    }),
+    (error: unknown): ActionAnswer => {
+      deps.logger.error({ ...ref, err: error }, "reset written but rescoring failed");
+      return fail("WRITE_FAILED");
+    },
+  );
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), deps.answerWithinMs);
+  });
+  const first = await Promise.race([write, late]);
+  clearTimeout(timer);
+  if (first !== "late") return first;
+  // Too slow for HubSpot's wait: hold the enrollment and complete it when the write lands (HUBSPOT.md §2.3–2.4).
+  void write.then(async (answer) => {
+    try {
+      await crm.completeActionCallback(request.callbackId, answer.outputFields);
+      await deps.actions.save({
+        portalId: request.portalId,
+        callbackId: request.callbackId,
+        answer: blocked,
+        answeredAtMs: deps.now(),
+        completedAtMs: deps.now(),
+      });
+    } catch (error) {
+      deps.logger.error(
+        { ...ref, callbackId: request.callbackId, err: error },
+        "could not complete the workflow callback",
+      );
+    }
+  });
+  return blocked;
+}
+
+const blocked: ActionAnswer = {
+  outputFields: { hs_execution_state: "BLOCK", hs_expiration_duration: "PT1H" },
+};
+
+async function check(
+  deps: ResetActionDeps,
+  request: ResetActionRequest,
+): Promise<ActionAnswer | { definition: ScoreDefinition; object: ObjectType }> {
+  const installation = await deps.installations.get(request.portalId);
+  if (!installation) return fail("UNKNOWN_PORTAL");
+  if (installation.status === "disconnected") return fail("PORTAL_DISCONNECTED");
+  if (!scoredObjects.has(request.objectType)) return fail("WRONG_OBJECT_TYPE");
+  if (request.scoreId === undefined) return fail("MISSING_SCORE");
+  const stored = await deps.scores.get(request.portalId, request.scoreId);
+  if (!stored) return fail("UNKNOWN_SCORE");
+  const { definition } = stored;
+  if (definition.object !== request.objectType) return fail("WRONG_OBJECT_TYPE");
+  // A reset restarts the engagement part; a fit score has none (SCORING.md §Lifecycle, Reset).
+  if (definition.type === "fit") return fail("FIT_ONLY_SCORE");
+  if (definition.status !== "enabled") return fail("SCORE_NOT_ENABLED");
+  return { definition, object: definition.object };
+}
