@@ -1,11 +1,11 @@
 import { AppError } from "../errors.js";
-import { tierOptionValue } from "../scoring/index.js";
 import type {
   CrmClient,
   CrmExistingProperty,
   CrmObjectType,
   CrmPropertyDefinition,
 } from "../ports/crm-client.js";
+import { tierOptionValue } from "../scoring/index.js";
 
 // SCORING.md "Properties" and HUBSPOT.md §6: every score owns `name` (number), `name_threshold`
 // (enumeration whose option values are exactly the result strings) and, when combined,

@@ -17,7 +17,9 @@ process.stdout.on("error", (error: NodeJS.ErrnoException) => {
 });
 
 const program = new Command("lead-score")
-  .description("Lead scores from the command line: evaluate a definition over record snapshots (JSON Lines), or export them from a portal")
+  .description(
+    "Lead scores from the command line: evaluate a definition over record snapshots (JSON Lines), or export them from a portal",
+  )
   .version(loadVersion())
   .addCommand(evaluateCommand())
   .addCommand(previewCommand())

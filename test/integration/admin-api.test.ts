@@ -68,6 +68,7 @@ const call = async (method: string, path: string, body?: unknown, token: string 
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
+  // biome-ignore lint/suspicious/noExplicitAny: answers are walked freely; assertions check their shape.
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 };
 const portal = (path = "") => `/portals/${PORTAL}${path}`;

@@ -159,6 +159,7 @@ async function post(path: string, payload: unknown, sign: "v2" | "v3" | "bad" | 
     });
   }
   const res = await fetch(`${base}${path}`, { method: "POST", headers, body });
+  // biome-ignore lint/suspicious/noExplicitAny: answers are walked freely; assertions check their shape.
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
 

@@ -1,7 +1,7 @@
 import type { Keyv } from "keyv";
 import type { Job, JobStore } from "../../ports/job-store.js";
-import { deleteByPrefix } from "./delete-by-prefix.js";
 import { serializeByKey } from "../../serialize-by-key.js";
+import { deleteByPrefix } from "./delete-by-prefix.js";
 
 /** JobStore on keyv: `portal:job:id`, plus an index of unfinished jobs for resuming at start-up. */
 export function createKeyvJobStore(keyv: Keyv<Job | string[]>): JobStore {

@@ -11,7 +11,7 @@ export function createRescoreJob(deps: ScoresDeps): JobHandler {
   return async (job, report) => {
     const stored = await deps.scores.get(job.portalId, job.scoreId);
     // Disabled or deleted since the job was queued: nothing to write.
-    if (!stored || stored.definition.status !== "enabled") return { skipped: "score is not enabled" };
+    if (stored?.definition.status !== "enabled") return { skipped: "score is not enabled" };
     const { definition } = stored;
     const cause = ((job.input as { cause?: HistoryCause } | undefined)?.cause ?? "enable") as HistoryCause;
     const crm = deps.crmFor(job.portalId);

@@ -92,13 +92,22 @@ describe("loadSnapshots for contacts", () => {
       })
       .get("/crm/v3/lists/")
       .query({ listIds: "12", includeFilters: "false" })
-      .reply(200, () => (calls.push("lists"), buildListsById([{ listId: "12", size: 300 }])))
+      .reply(200, () => {
+        calls.push("lists");
+        return buildListsById([{ listId: "12", size: 300 }]);
+      })
       .get("/crm/v3/lists/12/memberships")
       .query({ limit: "250" })
-      .reply(200, () => (calls.push("members 1"), buildMembersPage(["1", "7", "5000"], "p2")))
+      .reply(200, () => {
+        calls.push("members 1");
+        return buildMembersPage(["1", "7", "5000"], "p2");
+      })
       .get("/crm/v3/lists/12/memberships")
       .query({ limit: "250", after: "p2" })
-      .reply(200, () => (calls.push("members 2"), buildMembersPage(["99"])))
+      .reply(200, () => {
+        calls.push("members 2");
+        return buildMembersPage(["99"]);
+      })
       .post("/crm/v4/associations/contacts/companies/batch/read")
       .reply(200, (_uri, body) => {
         calls.push("assoc companies");
@@ -113,10 +122,10 @@ describe("loadSnapshots for contacts", () => {
         properties: ["industry"],
         propertiesWithHistory: [],
       })
-      .reply(
-        200,
-        () => (calls.push("read companies"), buildBatchRead([buildRecord("9", { industry: "Hospitality" })])),
-      );
+      .reply(200, () => {
+        calls.push("read companies");
+        return buildBatchRead([buildRecord("9", { industry: "Hospitality" })]);
+      });
     const engagements = mockEngagements(calls);
     const { client } = createTestCrmClient();
 
@@ -169,7 +178,7 @@ describe("loadSnapshots for contacts", () => {
       .reply(200, buildBatchRead([buildRecord("1")]))
       .post("/crm/v4/associations/contacts/emails/batch/read")
       .reply(403, buildErrorBody(403, "This app hasn't been granted all required scopes to make this call."));
-    const engagements = mockEngagements(calls, ["emails"]);
+    mockEngagements(calls, ["emails"]);
     const { client } = createTestCrmClient();
     const { snapshots, warnings } = await loadSnapshots(client, "contacts", ["1"], {
       properties: [],

@@ -190,11 +190,17 @@ describe("OAuth client, v1 endpoints (the SDK's typed TokensApi / AccessTokensAp
 });
 
 describe("revokeRefreshToken", () => {
-  it.each(["2026-03", "v1"] as const)("deletes the refresh token at /oauth/v1/refresh-tokens (%s setting)", async (tokenVersion) => {
-    const scope = nock(API).delete("/oauth/v1/refresh-tokens/rt-secret").reply(204);
-    await createHubSpotOAuthClient({ clientId: "cid", clientSecret: "csecret", apiBaseUrl: API, tokenVersion }).revokeRefreshToken(
-      "rt-secret",
-    );
-    scope.done();
-  });
+  it.each(["2026-03", "v1"] as const)(
+    "deletes the refresh token at /oauth/v1/refresh-tokens (%s setting)",
+    async (tokenVersion) => {
+      const scope = nock(API).delete("/oauth/v1/refresh-tokens/rt-secret").reply(204);
+      await createHubSpotOAuthClient({
+        clientId: "cid",
+        clientSecret: "csecret",
+        apiBaseUrl: API,
+        tokenVersion,
+      }).revokeRefreshToken("rt-secret");
+      scope.done();
+    },
+  );
 });
