@@ -28,7 +28,7 @@ export type DoorDeps = {
   cipher?: TokenCipher;
   now?: () => number;
   /** Tests inject a recording sleep, a fixed jitter and the rapid retry policy. */
-  pacing?: Pick<CrmClientCacheOptions, "policy" | "sleep" | "random">;
+  pacing?: Pick<CrmClientCacheOptions, "policy" | "sleep" | "random" | "onRateLimited">;
 };
 
 // Sandbox mode has no client credentials, so an expired token cannot be refreshed. Saying so beats a

@@ -33,5 +33,7 @@ export interface Inbox {
   /** Deletes entries done more than `olderThanMs` ago; returns how many. */
   purgeDone(olderThanMs?: number): Promise<number>;
   counts(): Promise<Record<InboxStatus, number>>;
+  /** When the oldest entry not yet done or parked arrived (the worker's lag, /metrics); null when none. */
+  oldestOpenReceivedAtMs(): Promise<number | null>;
   close(): Promise<void>;
 }

@@ -27,5 +27,14 @@ export interface RecordStore {
   appendHistory(ref: RecordRef, entries: readonly HistoryEntry[]): Promise<void>;
   /** Oldest first. */
   history(ref: RecordRef): Promise<HistoryEntry[]>;
+  /** Forgets the record's resets and history (deleted in HubSpot, or a privacy deletion; issue 6). */
+  deleteRecord(ref: RecordRef): Promise<void>;
+  /**
+   * A merge (issue 6): the merged record's resets and history move to the surviving one (its own
+   * resets win; histories interleave by time), then the merged record is forgotten.
+   */
+  moveRecord(from: RecordRef, toRecordId: string): Promise<void>;
+  /** Replaces each history of the portal by `rewrite(entries)` (retention); returns how many changed. */
+  rewriteHistories(portalId: number, rewrite: (entries: HistoryEntry[]) => HistoryEntry[]): Promise<number>;
   deletePortal(portalId: number): Promise<void>;
 }

@@ -3,7 +3,7 @@ import type { CrmClient } from "../../ports/crm-client.js";
 import { createHubSpotLists } from "./hubspot-lists.js";
 import { createHubSpotProperties } from "./hubspot-properties.js";
 import { createHubSpotRecords } from "./hubspot-records.js";
-import { createPortalPacer } from "./portal-pacer.js";
+import { createPortalPacer, type PortalPacerOptions } from "./portal-pacer.js";
 import { type RetryPolicy, standardRetryPolicy } from "./retry-policy.js";
 import { createSdkApis } from "./sdk-apis.js";
 
@@ -20,6 +20,8 @@ export interface HubSpotCrmClientOptions {
   /** Injected so tests never wait. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** Counts 429s for /metrics (portal-pacer.ts). */
+  onRateLimited?: PortalPacerOptions["onRateLimited"];
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -33,6 +35,7 @@ export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmCli
     sleep: options.sleep ?? realSleep,
     random: options.random ?? Math.random,
     logger: options.logger,
+    ...(options.onRateLimited ? { onRateLimited: options.onRateLimited } : {}),
   });
   return {
     portalId: options.portalId,

@@ -22,6 +22,8 @@ export interface PortalPacerOptions {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   logger: Pick<Logger, "warn">;
+  /** Hears every 429 HubSpot answers (retried or not): the 429 counter of /metrics (issue 6). */
+  onRateLimited?: (event: { portalId: string; lane: Lane; operation: string }) => void;
 }
 
 export interface PortalPacer {
@@ -91,6 +93,7 @@ export function createPortalPacer(options: PortalPacerOptions): PortalPacer {
           return await lane.queue.add(call);
         } catch (raw) {
           const error = mapHubSpotError(raw, portalId, operation);
+          if (error.code === "rate_limited") options.onRateLimited?.({ portalId, lane: laneName, operation });
           if (!isRetryable(error) || attempt >= policy.maxAttempts) throw error;
           await retryDelay(lane, error, attempt, operation);
         }

@@ -99,6 +99,10 @@ export function openSqliteInbox(options: SqliteInboxOptions): Inbox {
   const countRows = db.prepare<[], { status: InboxStatus; n: number }>(
     "SELECT status, count(*) AS n FROM webhook_inbox GROUP BY status",
   );
+  // The oldest open row has the lowest id (ids grow with arrival): one step down the claimable index.
+  const oldestOpen = db.prepare<[], { t: number }>(
+    "SELECT received_at_ms AS t FROM webhook_inbox WHERE status IN ('pending', 'processing') ORDER BY id LIMIT 1",
+  );
 
   return {
     async append(events) {
@@ -131,6 +135,9 @@ export function openSqliteInbox(options: SqliteInboxOptions): Inbox {
       const counts: Record<InboxStatus, number> = { pending: 0, processing: 0, done: 0, parked: 0 };
       for (const r of countRows.all()) counts[r.status] = r.n;
       return counts;
+    },
+    async oldestOpenReceivedAtMs() {
+      return oldestOpen.get()?.t ?? null;
     },
     async close() {
       await checkpointer.stop();

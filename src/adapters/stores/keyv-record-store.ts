@@ -1,7 +1,7 @@
 import type { Keyv } from "keyv";
 import type { HistoryEntry, RecordRef, RecordStore } from "../../ports/record-store.js";
-import { deleteByPrefix } from "./delete-by-prefix.js";
 import { serializeByKey } from "../../serialize-by-key.js";
+import { deleteByPrefix } from "./delete-by-prefix.js";
 
 /** Enough for a history chart of years of changes; older entries give way to newer ones. */
 export const HISTORY_LIMIT_PER_RECORD = 2_000;
@@ -39,6 +39,48 @@ export function createKeyvRecordStore(keyv: Keyv<Value>): RecordStore {
     },
     async history(ref) {
       return ((await keyv.get(key(ref, "history"))) as HistoryEntry[] | undefined) ?? [];
+    },
+    async deleteRecord(ref) {
+      await Promise.all([
+        exclusive(key(ref, "resets"), () => keyv.delete(key(ref, "resets"))),
+        exclusive(key(ref, "history"), () => keyv.delete(key(ref, "history"))),
+      ]);
+    },
+    async moveRecord(from, toRecordId) {
+      const to = { ...from, recordId: toRecordId };
+      if (from.recordId === toRecordId) return;
+      await exclusive(key(to, "resets"), async () => {
+        const moved = (await keyv.get(key(from, "resets"))) as Record<string, number> | undefined;
+        if (!moved) return;
+        const own = ((await keyv.get(key(to, "resets"))) as Record<string, number> | undefined) ?? {};
+        await keyv.set(key(to, "resets"), { ...moved, ...own });
+      });
+      await exclusive(key(to, "history"), async () => {
+        const moved = (await keyv.get(key(from, "history"))) as HistoryEntry[] | undefined;
+        if (!moved) return;
+        const own = ((await keyv.get(key(to, "history"))) as HistoryEntry[] | undefined) ?? [];
+        const merged = [...own, ...moved].sort((a, b) => a.atMs - b.atMs);
+        await keyv.set(key(to, "history"), merged.slice(-HISTORY_LIMIT_PER_RECORD));
+      });
+      await keyv.deleteMany([key(from, "resets"), key(from, "history")]);
+    },
+    async rewriteHistories(portalId, rewrite) {
+      if (keyv.iterator === undefined) throw new Error("this keyv store cannot list its entries");
+      const keys: string[] = [];
+      for await (const [k] of keyv.iterator(undefined)) {
+        if (typeof k === "string" && k.startsWith(`${portalId}:`) && k.endsWith(":history")) keys.push(k);
+      }
+      let changed = 0;
+      for (const k of keys) {
+        await exclusive(k, async () => {
+          const current = ((await keyv.get(k)) as HistoryEntry[] | undefined) ?? [];
+          const next = rewrite(current);
+          if (next.length === current.length) return;
+          changed++;
+          await keyv.set(k, next);
+        });
+      }
+      return changed;
     },
     async deletePortal(portalId) {
       await deleteByPrefix(keyv as Keyv<unknown>, `${portalId}:`);

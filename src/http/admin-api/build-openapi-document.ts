@@ -4,6 +4,7 @@ import { definitionSchema } from "../../scoring/definition-schema.js";
 import {
   deleteScoreQuery,
   jobParams,
+  parkedQuery,
   portalParams,
   previewBody,
   recordParams,
@@ -141,6 +142,13 @@ const routes: Route[] = [
     "Every value written for a record",
     { request: { params: recordParams } },
     anyObject,
+  ],
+  [
+    "get",
+    "/portals/{portalId}/parked",
+    "Webhook events parked after their last attempt, with their error (oldest first)",
+    { request: { params: portalParams, query: parkedQuery } },
+    z.object({ portalId: z.number().int(), parked: z.array(anyObject) }),
   ],
 ];
 

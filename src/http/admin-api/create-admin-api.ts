@@ -10,7 +10,12 @@ import { createScoreRoutes } from "./score-routes.js";
 import { createErrorHandler, sendError } from "./send-error.js";
 
 export type AdminApiDeps = ScoresDeps &
-  ErasePortalDeps & { resolvePrincipal: ResolvePrincipal; logger: Logger };
+  ErasePortalDeps & {
+    resolvePrincipal: ResolvePrincipal;
+    logger: Logger;
+    /** GET /parked (compose-pipeline.ts parkedRoutes); absent when no pipeline runs. */
+    parkedRoutes?: Router;
+  };
 
 /** The admin API v1 under /api (issue 4): bearer auth, every request scoped to one portal. */
 export function createAdminApi(deps: AdminApiDeps): Router {
@@ -36,6 +41,7 @@ export function createAdminApi(deps: AdminApiDeps): Router {
   });
   portal.use(createPortalRoutes(deps));
   portal.use(createScoreRoutes(deps));
+  if (deps.parkedRoutes) portal.use(deps.parkedRoutes);
   api.use("/portals/:portalId", requireAdmin(deps.resolvePrincipal), portal);
   api.use((_req, res) => {
     sendError(res, 404, {

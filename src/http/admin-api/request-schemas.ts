@@ -10,6 +10,9 @@ export const recordParams = portalParams.extend({
   recordId: z.string().regex(/^\d+$/, "expected a HubSpot record id"),
 });
 
+/** GET /parked: how many parked events to list, oldest first. */
+export const parkedQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
+
 export const deleteScoreQuery = z.object({ deleteProperties: z.enum(["true", "false"]).default("false") });
 
 /** A definition is validated by the engine's own schema (field-path errors); here it is any object. */

@@ -1,0 +1,49 @@
+import type { CrmClient, CrmRecord } from "../src/ports/crm-client.js";
+
+// An in-process portal for the webhook-to-written bench: contacts only, every call answered after
+// `latencyMs` (HubSpot's batch endpoints answer in roughly 100–300 ms from Europe; HUBSPOT.md §5.1
+// paces calls, not their duration). Writes record when each contact's scores were written.
+
+export function createLatentCrmClient(options: { latencyMs: number; contacts: number }) {
+  const contacts = new Map<string, Record<string, string | null>>();
+  for (let i = 1; i <= options.contacts; i++) contacts.set(String(i), { jobtitle: "Intern" });
+  const writtenAtMs = new Map<string, number[]>();
+  const wait = () => new Promise<void>((resolve) => setTimeout(resolve, options.latencyMs));
+  const unsupported = async (): Promise<never> => {
+    throw new Error("not used by the bench");
+  };
+  const client: CrmClient = {
+    portalId: "1",
+    async readRecords(_type, ids, properties) {
+      await wait();
+      return ids.flatMap((id): CrmRecord[] => {
+        const p = contacts.get(id);
+        return p ? [{ id, properties: Object.fromEntries(properties.map((n) => [n, p[n] ?? null])) }] : [];
+      });
+    },
+    async readAssociations(_from, _to, ids) {
+      await wait();
+      return new Map(ids.map((id) => [id, []]));
+    },
+    async updateRecords(_type, updates) {
+      await wait();
+      const at = performance.now();
+      for (const u of updates) {
+        Object.assign(contacts.get(u.id) ?? {}, u.properties);
+        writtenAtMs.set(u.id, [...(writtenAtMs.get(u.id) ?? []), at]);
+      }
+    },
+    readLists: async () => [],
+    readListMemberIds: async () => [],
+    readRecordListIds: async () => [],
+    listRecordIds: async () => ({ ids: [], after: null }),
+    searchModifiedSince: async () => ({ ids: [], after: null }),
+    createPropertyGroup: unsupported,
+    readProperties: unsupported,
+    createProperties: unsupported,
+    updateProperty: unsupported,
+    completeActionCallback: unsupported,
+    archiveProperties: unsupported,
+  };
+  return { client, contacts, writtenAtMs };
+}

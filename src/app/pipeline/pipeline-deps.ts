@@ -1,0 +1,25 @@
+import type { Logger } from "pino";
+import type { CrmClient } from "../../ports/crm-client.js";
+import type { DueIndex } from "../../ports/due-index.js";
+import type { Inbox } from "../../ports/inbox.js";
+import type { InstallationStore } from "../../ports/installation-store.js";
+import type { PollStateStore } from "../../ports/poll-state-store.js";
+import type { RecordStore } from "../../ports/record-store.js";
+import type { ScoreStore } from "../../ports/score-store.js";
+import type { PipelineMetrics } from "./pipeline-metrics.js";
+
+/** What every part of the pipeline shares; built once in compose-pipeline.ts. */
+export type PipelineDeps = {
+  inbox: Inbox;
+  installations: InstallationStore;
+  scores: ScoreStore;
+  records: RecordStore;
+  dueIndex: DueIndex;
+  pollState: PollStateStore;
+  crmFor: (portalId: number) => CrmClient;
+  logger: Logger;
+  now: () => number;
+  metrics: PipelineMetrics;
+  /** True once stop() began: long loops (sweep, poller) end at their next page. */
+  stopping: () => boolean;
+};

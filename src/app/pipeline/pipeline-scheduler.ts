@@ -1,0 +1,62 @@
+import cron, { type ScheduledTask } from "node-cron";
+import type { Logger } from "pino";
+
+// The pipeline's timed work (issue 6): node-cron for wall-clock schedules (decay every minute, the
+// daily sweep and compaction, the hourly purge), plain intervals for POLL_INTERVAL_SEC-style periods
+// that need not divide an hour. A task never overlaps itself. Tests call run(name) directly.
+
+export type ScheduledJob = {
+  name: string;
+  run: () => Promise<unknown>;
+} & ({ cron: string } | { everyMs: number });
+
+export type PipelineScheduler = {
+  start(): void;
+  /** Stops triggering and waits for the runs in progress. */
+  stop(): Promise<void>;
+  /** Runs a task now (or joins the run in progress); what cron and the intervals call. */
+  run(name: string): Promise<void>;
+};
+
+export function createPipelineScheduler(jobs: readonly ScheduledJob[], logger: Logger): PipelineScheduler {
+  const running = new Map<string, Promise<void>>();
+  const stops: (() => void)[] = [];
+  const byName = new Map(jobs.map((j) => [j.name, j]));
+
+  function run(name: string): Promise<void> {
+    const job = byName.get(name);
+    if (!job) return Promise.reject(new Error(`no scheduled job named ${name}`));
+    const current = running.get(name);
+    if (current) return current;
+    const started = Date.now();
+    const promise = job
+      .run()
+      .then(
+        (result) => logger.debug({ job: name, result, ms: Date.now() - started }, "scheduled job done"),
+        (error: unknown) => logger.error({ job: name, err: error }, "scheduled job failed"),
+      )
+      .finally(() => running.delete(name));
+    running.set(name, promise);
+    return promise;
+  }
+
+  return {
+    start() {
+      for (const job of jobs) {
+        if ("cron" in job) {
+          const task: ScheduledTask = cron.schedule(job.cron, () => run(job.name), { name: job.name });
+          stops.push(() => void task.destroy());
+        } else {
+          const timer = setInterval(() => void run(job.name), job.everyMs);
+          timer.unref();
+          stops.push(() => clearInterval(timer));
+        }
+      }
+    },
+    async stop() {
+      for (const stop of stops.splice(0)) stop();
+      await Promise.all(running.values());
+    },
+    run,
+  };
+}

@@ -1,0 +1,75 @@
+import type { InboxEntry } from "../../ports/inbox.js";
+import { applyRecordAction } from "./apply-record-action.js";
+import { loadPortalScoring } from "./load-portal-scoring.js";
+import type { PipelineDeps } from "./pipeline-deps.js";
+import { increment } from "./pipeline-metrics.js";
+import { type FanOutPlan, planFanOut } from "./plan-fan-out.js";
+import { resolveReaches, type ScoredRef } from "./resolve-reaches.js";
+
+/** A claimed entry after fan-out: the records to rescore, or why it failed. None left = done. */
+export type PlannedEntry = { entry: InboxEntry; targets: ScoredRef[]; error?: string };
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/** Plans, applies record actions and resolves associations for one portal's entries. */
+async function planPortal(
+  deps: PipelineDeps,
+  portalId: number,
+  entries: InboxEntry[],
+): Promise<PlannedEntry[]> {
+  const scoring = await loadPortalScoring(deps, portalId);
+  if (!scoring) {
+    increment(deps.metrics.dropped, "portal not installed", entries.length);
+    return entries.map((entry) => ({ entry, targets: [] }));
+  }
+  const plans: [InboxEntry, FanOutPlan][] = entries.map((e) => [e, planFanOut(scoring.graph, e.event)]);
+  const crm = deps.crmFor(portalId);
+  const resolveOne = async ([entry, plan]: [InboxEntry, FanOutPlan]): Promise<PlannedEntry> => {
+    try {
+      for (const action of plan.actions) await applyRecordAction(deps, portalId, action);
+      const found = await resolveReaches(crm, plan.reaches);
+      return { entry, targets: found.flat() };
+    } catch (error) {
+      return { entry, targets: [], error: message(error) };
+    }
+  };
+  for (const [, plan] of plans) if (plan.dropped) increment(deps.metrics.dropped, plan.dropped);
+  const withActions = plans.filter(([, p]) => p.actions.length > 0);
+  const plain = plans.filter(([, p]) => p.actions.length === 0 && p.reaches.length > 0);
+  const planned: PlannedEntry[] = plans
+    .filter(([, p]) => p.actions.length === 0 && p.reaches.length === 0)
+    .map(([entry]) => ({ entry, targets: [] }));
+  planned.push(...(await Promise.all(withActions.map(resolveOne))));
+  // Associations of every plain entry in one batch; if that read fails, each entry on its own, so
+  // one bad event fails alone (issue 6: a failing batch never blocks the rest).
+  try {
+    const found = await resolveReaches(
+      crm,
+      plain.flatMap(([, p]) => p.reaches),
+    );
+    let at = 0;
+    for (const [entry, plan] of plain) {
+      planned.push({ entry, targets: found.slice(at, at + plan.reaches.length).flat() });
+      at += plan.reaches.length;
+    }
+  } catch {
+    planned.push(...(await Promise.all(plain.map(resolveOne))));
+  }
+  return planned;
+}
+
+export async function planEntries(
+  deps: PipelineDeps,
+  entries: readonly InboxEntry[],
+): Promise<PlannedEntry[]> {
+  const byPortal = new Map<number, InboxEntry[]>();
+  for (const e of entries) byPortal.set(e.event.portalId, [...(byPortal.get(e.event.portalId) ?? []), e]);
+  const planned = await Promise.all(
+    [...byPortal].map(([portalId, list]) =>
+      planPortal(deps, portalId, list).catch((error: unknown) =>
+        list.map((entry) => ({ entry, targets: [], error: message(error) })),
+      ),
+    ),
+  );
+  return planned.flat();
+}

@@ -1,0 +1,39 @@
+import type { DueRecord } from "../../ports/due-index.js";
+import { loadPortalScoring } from "./load-portal-scoring.js";
+import type { PipelineDeps } from "./pipeline-deps.js";
+import { rescoreTargets } from "./rescore-targets.js";
+
+/** A record whose rescore failed is looked at again this much later, not every minute. */
+export const DUE_RETRY_MS = 5 * 60_000;
+const PAGE = 1_000;
+
+/**
+ * The decay cron (issue 6, every minute): records whose nextChangeAt has passed — a decay step, an
+ * event leaving a `within` timeframe, a future event arriving (SCORING.md §Decay, §Event rule
+ * filters) — are rescored with cause "decay"; the rescore stores each one's next due time.
+ */
+export async function rescoreDueRecords(deps: PipelineDeps): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const due = await deps.dueIndex.due(deps.now(), PAGE);
+    const byPortal = new Map<number, DueRecord[]>();
+    for (const d of due) byPortal.set(d.portalId, [...(byPortal.get(d.portalId) ?? []), d]);
+    for (const [portalId, records] of byPortal) {
+      const scoring = await loadPortalScoring(deps, portalId);
+      if (!scoring) {
+        // Uninstalled or disconnected: nothing to write; a reinstall's enable job indexes again.
+        await deps.dueIndex.removePortal(portalId);
+        continue;
+      }
+      const targets = records.map((r) => ({ object: r.object, id: r.recordId }));
+      const failed = await rescoreTargets(deps, scoring, targets, "decay");
+      const retryAtMs = deps.now() + DUE_RETRY_MS;
+      for (const object of new Set(failed.map((f) => f.object))) {
+        const ids = failed.filter((f) => f.object === object).map((f) => [f.id, retryAtMs] as const);
+        await deps.dueIndex.set(portalId, object, new Map(ids));
+      }
+      total += records.length;
+    }
+    if (due.length < PAGE || deps.stopping()) return total;
+  }
+}

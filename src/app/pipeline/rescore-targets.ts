@@ -1,0 +1,39 @@
+import type { HistoryCause } from "../../ports/record-store.js";
+import type { ObjectType } from "../../scoring/index.js";
+import { RESCORE_BATCH } from "./flush-records.js";
+import type { PortalScoring } from "./load-portal-scoring.js";
+import type { PipelineDeps } from "./pipeline-deps.js";
+import { rescoreAndIndex } from "./rescore-and-index.js";
+import type { ScoredRef } from "./resolve-reaches.js";
+
+/**
+ * Rescores records of one portal, per object, 100 at a time (pollers, decay, sweep). A failed batch is
+ * logged and counted, not thrown: the next run or the daily sweep covers it. Returns the failed ids.
+ */
+export async function rescoreTargets(
+  deps: PipelineDeps,
+  scoring: PortalScoring,
+  targets: readonly ScoredRef[],
+  cause: HistoryCause,
+): Promise<ScoredRef[]> {
+  const byObject = new Map<ObjectType, Set<string>>();
+  for (const t of targets) byObject.set(t.object, (byObject.get(t.object) ?? new Set()).add(t.id));
+  const failed: ScoredRef[] = [];
+  for (const [object, set] of byObject) {
+    const ids = [...set];
+    for (let at = 0; at < ids.length; at += RESCORE_BATCH) {
+      const batch = ids.slice(at, at + RESCORE_BATCH);
+      try {
+        await rescoreAndIndex(deps, scoring.portalId, object, batch, scoring.definitions, cause);
+      } catch (error) {
+        deps.metrics.failedBatches++;
+        deps.logger.warn(
+          { portalId: scoring.portalId, object, cause, records: batch.length, err: error },
+          "rescore batch failed",
+        );
+        failed.push(...batch.map((id) => ({ object, id })));
+      }
+    }
+  }
+  return failed;
+}

@@ -1,0 +1,147 @@
+import type { Router } from "express";
+import type { Logger } from "pino";
+import { DONE_RETENTION_MS } from "./adapters/queue/sqlite-inbox.js";
+import { compactHistory } from "./app/pipeline/compact-history.js";
+import type { PipelineDeps } from "./app/pipeline/pipeline-deps.js";
+import { createPipelineMetrics, type PipelineMetrics } from "./app/pipeline/pipeline-metrics.js";
+import { createPipelineScheduler, type PipelineScheduler } from "./app/pipeline/pipeline-scheduler.js";
+import { createPipelineWorker, type PipelineWorker } from "./app/pipeline/pipeline-worker.js";
+import { pollListMemberships } from "./app/pipeline/poll-list-memberships.js";
+import { pollModifiedRecords } from "./app/pipeline/poll-modified-records.js";
+import { rescoreDueRecords } from "./app/pipeline/rescore-due-records.js";
+import { sweepRecords } from "./app/pipeline/sweep-records.js";
+import { createParkedRoutes } from "./http/admin-api/parked-routes.js";
+import { createMetricsRoutes } from "./http/metrics-routes.js";
+import { createWebhookRoutes } from "./http/webhook-routes.js";
+import type { CrmClient } from "./ports/crm-client.js";
+import type { DueIndex } from "./ports/due-index.js";
+import type { Inbox } from "./ports/inbox.js";
+import type { InstallationStore } from "./ports/installation-store.js";
+import type { PollStateStore } from "./ports/poll-state-store.js";
+import type { RecordStore } from "./ports/record-store.js";
+import type { ScoreStore } from "./ports/score-store.js";
+
+export type PipelineOptions = {
+  /** POLL_INTERVAL_SEC (300): the modified-records search. */
+  pollIntervalSec: number;
+  /** LIST_POLL_INTERVAL_SEC (900): list memberships. */
+  listPollIntervalSec: number;
+  /** COALESCE_MS (2000): how long a record waits for more events. */
+  coalesceMs: number;
+  /** HISTORY_RETENTION_DAYS (90): every change kept, then one point per day. */
+  historyRetentionDays: number;
+  /** The v3 signature's key and base URL; without them no webhook route (HUBSPOT.md §3.1). */
+  webhook?: { clientSecret: string; publicBaseUrl: string };
+  /** stop() resolves within this (SIGTERM → exit within 10 s, issue 6). */
+  stopTimeoutMs?: number;
+};
+
+export type ComposePipelineDeps = {
+  options: PipelineOptions;
+  inbox: Inbox;
+  stores: {
+    installations: InstallationStore;
+    scores: ScoreStore;
+    records: RecordStore;
+    dueIndex: DueIndex;
+    pollState: PollStateStore;
+  };
+  /** The door's shared, paced clients (compose-door.ts): the pipeline shares each portal's budget. */
+  crmFor: (portalId: number) => CrmClient;
+  logger: Logger;
+  now?: () => number;
+  /** 429s counted by the door (compose-door.ts pacing.onRateLimited), for /metrics. */
+  rateLimited?: () => number;
+};
+
+export type Pipeline = {
+  webhookRoutes?: Router;
+  parkedRoutes: Router;
+  metricsRoutes: Router;
+  start(): void;
+  /** Stops intake (503, HubSpot retries), finishes or leaves for re-claim what is in flight. */
+  stop(): Promise<void>;
+  /** Tests and tools drive these directly instead of waiting for timers. */
+  worker: PipelineWorker;
+  scheduler: PipelineScheduler;
+  metrics: PipelineMetrics;
+};
+
+/** Everything of issue 6 after the intake: worker, pollers, crons, /parked and /metrics. */
+export function composePipeline(deps: ComposePipelineDeps): Pipeline {
+  const { options, inbox, logger } = deps;
+  const now = deps.now ?? Date.now;
+  let stopping = false;
+  const metrics = createPipelineMetrics();
+  const shared: PipelineDeps = {
+    ...deps.stores,
+    inbox,
+    crmFor: deps.crmFor,
+    logger: logger.child({ component: "pipeline" }),
+    now,
+    metrics,
+    stopping: () => stopping,
+  };
+  const worker = createPipelineWorker(shared, { coalesceMs: options.coalesceMs });
+  const scheduler = createPipelineScheduler(
+    [
+      { name: "decay", cron: "* * * * *", run: () => rescoreDueRecords(shared) },
+      {
+        name: "poll-modified",
+        everyMs: options.pollIntervalSec * 1000,
+        run: () => pollModifiedRecords(shared),
+      },
+      {
+        name: "poll-lists",
+        everyMs: options.listPollIntervalSec * 1000,
+        run: () => pollListMemberships(shared),
+      },
+      { name: "sweep", cron: "17 3 * * *", run: () => sweepRecords(shared) },
+      {
+        name: "compact-history",
+        cron: "47 3 * * *",
+        run: () => compactHistory(shared, options.historyRetentionDays),
+      },
+      { name: "purge-inbox", cron: "5 * * * *", run: () => inbox.purgeDone(DONE_RETENTION_MS) },
+    ],
+    shared.logger,
+  );
+  // The route appends, then wakes the worker: latency is the coalescing window, not a poll period.
+  const intake: Pick<Inbox, "append"> = {
+    async append(events) {
+      if (stopping) throw new Error("shutting down");
+      const result = await inbox.append(events);
+      worker.wake();
+      return result;
+    },
+  };
+  const webhookRoutes = options.webhook
+    ? createWebhookRoutes({ ...options.webhook, inbox: intake, now, logger })
+    : undefined;
+  return {
+    ...(webhookRoutes ? { webhookRoutes } : {}),
+    parkedRoutes: createParkedRoutes({ inbox }),
+    metricsRoutes: createMetricsRoutes({
+      inbox,
+      dueIndex: deps.stores.dueIndex,
+      metrics,
+      held: () => worker.held(),
+      ...(deps.rateLimited ? { rateLimited: deps.rateLimited } : {}),
+      now,
+    }),
+    start() {
+      stopping = false;
+      worker.start();
+      scheduler.start();
+    },
+    async stop() {
+      stopping = true;
+      const timeoutMs = options.stopTimeoutMs ?? 8_000;
+      const deadline = new Promise<void>((resolve) => setTimeout(resolve, timeoutMs).unref());
+      await Promise.race([Promise.all([worker.stop(timeoutMs), scheduler.stop()]), deadline]);
+    },
+    worker,
+    scheduler,
+    metrics,
+  };
+}

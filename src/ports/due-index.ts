@@ -1,0 +1,18 @@
+import type { ObjectType } from "../scoring/index.js";
+
+// When each scored record next changes with no new data (SCORING.md §Result `nextChangeAt`: decay
+// steps, sliding timeframes, future events). The decay cron rescores what is due (issue 6).
+
+export type DueRecord = { portalId: number; object: ObjectType; recordId: string; dueAtMs: number };
+
+export interface DueIndex {
+  /** Per record id: the instant to rescore it at, or null to forget it (nothing will change). */
+  set(portalId: number, object: ObjectType, dues: ReadonlyMap<string, number | null>): Promise<void>;
+  /** Up to `limit` records due at or before `atMs`, earliest first. */
+  due(atMs: number, limit: number): Promise<DueRecord[]>;
+  /** Forgets records (deleted, merged away, erased). */
+  remove(portalId: number, object: ObjectType, recordIds: readonly string[]): Promise<void>;
+  removePortal(portalId: number): Promise<void>;
+  count(): Promise<number>;
+  close(): Promise<void>;
+}
