@@ -5,6 +5,9 @@ import { benchDefinition } from "./bench-definition.js";
 import { benchNow, generateExport } from "./generate-export.js";
 import { evaluateArgs, measureNode, parseOnlyArgs } from "./measure-cli.js";
 import { measureEvaluator } from "./measure-evaluator.js";
+import { formatSandboxPassReport, runSandboxPassBench } from "./sandbox-pass.js";
+import { formatIngestFigures, runWebhookIngestBench } from "./webhook-ingest.js";
+import { measureWebhookLatency } from "./webhook-latency.js";
 
 // `npm run bench` (issue 2 §Performance): never a timed test, a report. Goals: the compiled evaluator
 // ≥ 600,000 events/s in process; `lead-score evaluate` ≤ 3 × the time to read + JSON.parse the file.
@@ -97,3 +100,23 @@ log(
 log(
   `load average: ${loadAtStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end, on ${cpus().length} cores`,
 );
+
+// Issue 6: webhook intake (signed 100-event deliveries on loopback) and webhook-to-written latency.
+log("\nwebhook intake (signed 100-event deliveries, SQLite inbox):");
+for (const line of formatIngestFigures(
+  await runWebhookIngestBench({ deliveries: 1_000, concurrencies: [1, 10] }),
+))
+  log(line);
+for (const coalesceMs of [0, 2_000]) {
+  const l = await measureWebhookLatency({ coalesceMs });
+  log(
+    `webhook → written (${l.events} events, COALESCE_MS=${l.coalesceMs}, CRM answering in ${l.callLatencyMs} ms): p50 ${fixed(l.p50Ms)} ms, p95 ${fixed(l.p95Ms)} ms, max ${fixed(l.maxMs)} ms`,
+  );
+}
+
+// Issue 5: a full snapshot-and-write pass over a 10,000-contact sandbox portal at the real rate limit
+// (about 2–4 minutes). BENCH_SKIP_SANDBOX=1 leaves it out.
+if (process.env.BENCH_SKIP_SANDBOX !== "1") {
+  log("\nsandbox pass (10,000 contacts × 10 engagements, 110 requests / 10 s):");
+  for (const line of formatSandboxPassReport(await runSandboxPassBench({ idsPerPass: 1_000 }))) log(line);
+}

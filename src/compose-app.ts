@@ -1,8 +1,13 @@
-import type { Express } from "express";
+import { join } from "node:path";
+import type { Express, Router } from "express";
 import type { Logger } from "pino";
 import { createTokenCipher } from "./adapters/crypto/token-cipher.js";
+import { openSqliteDueIndex } from "./adapters/queue/sqlite-due-index.js";
+import { openSqliteInbox } from "./adapters/queue/sqlite-inbox.js";
+import { createKeyvActionStore } from "./adapters/stores/keyv-action-store.js";
 import { createKeyvInstallationStore } from "./adapters/stores/keyv-installation-store.js";
 import { createKeyvJobStore } from "./adapters/stores/keyv-job-store.js";
+import { createKeyvPollStateStore } from "./adapters/stores/keyv-poll-state-store.js";
 import { createKeyvRecordStore } from "./adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "./adapters/stores/keyv-score-store.js";
 import { createKeyvSessionStore } from "./adapters/stores/keyv-session-store.js";
@@ -14,22 +19,32 @@ import { createPreviewJob } from "./app/scores/preview-score.js";
 import type { ScoresDeps } from "./app/scores/scores-deps.js";
 import { composeDoor } from "./compose-door.js";
 import { composeOAuth, createOAuthClientFor } from "./compose-oauth.js";
+import { composePipeline } from "./compose-pipeline.js";
 import type { Config } from "./config.js";
+import { createActionRoutes } from "./http/action-routes.js";
 import { adminTokenPrincipal, anyPrincipal } from "./http/admin-api/admin-auth.js";
 import { createAdminApi } from "./http/admin-api/create-admin-api.js";
 import { sessionPrincipal } from "./http/admin-session/session-principal.js";
 import { createSandboxSignInLink } from "./http/admin-session/sign-in-links.js";
 import { createHttpApp } from "./http/create-http-app.js";
 import { loadEncryptionKey } from "./load-encryption-key.js";
-import type { Installation } from "./ports/installation-store.js";
+import type { Installation, InstallationStore } from "./ports/installation-store.js";
 import type { JobKind } from "./ports/job-store.js";
+import type { SessionStore } from "./ports/session-store.js";
 
 export type ComposedApp = {
   app: Express;
   runner: JobRunner;
   mode: "hubspot" | "sandbox";
+  /** For the sandbox-mode starter: is the portal installed yet, and its admin sign-in link. */
+  installations: InstallationStore;
+  sessions: SessionStore;
   /** Sandbox mode: a single-use admin page sign-in link (a credential: print it, never log it). */
   signInLink?: string;
+  /** Starts the pipeline's worker and schedules; call once the server listens. */
+  start(): void;
+  /** Stops intake, finishes or re-queues work, closes the SQLite files (SIGTERM: within 10 s). */
+  stop(): Promise<void>;
 };
 
 /**
@@ -48,7 +63,19 @@ export async function composeApp(
   const scores = createKeyvScoreStore(await open("scores"));
   const records = createKeyvRecordStore(await open("records"));
   const jobs = createKeyvJobStore(await open("jobs"));
-  const door = composeDoor({ config, installations, logger, cipher, now });
+  let rateLimited = 0;
+  const door = composeDoor({
+    config,
+    installations,
+    logger,
+    cipher,
+    now,
+    pacing: {
+      onRateLimited: () => {
+        rateLimited += 1;
+      },
+    },
+  });
 
   // The handlers need the use cases' deps, which need the runner's start: fill them in after.
   const handlers = {} as Record<JobKind, JobHandler>;
@@ -79,12 +106,59 @@ export async function composeApp(
     }),
   });
   const sessions = createKeyvSessionStore(await open("sessions"), now);
+  // The inbox and the due-index are SQLite files of their own: transactions and ordered reads that a
+  // key-value store does not give (issue 6).
+  const inbox = openSqliteInbox({
+    file: join(config.dataDir, "inbox.sqlite"),
+    fsync: config.queueFsync,
+    now,
+    onCheckpointError: (message) => logger.warn({ message }, "inbox WAL checkpoint failed"),
+  });
+  const dueIndex = openSqliteDueIndex({ file: join(config.dataDir, "due.sqlite"), fsync: config.queueFsync });
+  const hubspotSecret = config.hubspot.mode === "hubspot" ? config.hubspot.clientSecret : undefined;
+  const pipeline = composePipeline({
+    options: {
+      ...config.pipeline,
+      ...(hubspotSecret
+        ? { webhook: { clientSecret: hubspotSecret, publicBaseUrl: config.publicBaseUrl } }
+        : {}),
+    },
+    inbox,
+    stores: {
+      installations,
+      scores,
+      records,
+      dueIndex,
+      pollState: createKeyvPollStateStore(await open("poll-state")),
+    },
+    crmFor: door.crmFor,
+    logger,
+    now,
+    rateLimited: () => rateLimited,
+  });
+  const actions = createKeyvActionStore(await open("actions"));
+  const hubspotRoutes: Router[] = [pipeline.metricsRoutes];
+  if (pipeline.webhookRoutes) hubspotRoutes.push(pipeline.webhookRoutes);
+  if (hubspotSecret) {
+    // issue 7: HubSpot waits about a second for a workflow action's answer.
+    hubspotRoutes.push(
+      createActionRoutes({
+        ...scoresDeps,
+        actions,
+        answerWithinMs: 800,
+        clientSecret: hubspotSecret,
+        publicBaseUrl: config.publicBaseUrl,
+      }),
+    );
+  }
   const oauthClient = createOAuthClientFor(config);
   const adminApi = createAdminApi({
     ...scoresDeps,
     jobs,
+    actions,
     cipher,
     oauth: oauthClient,
+    parkedRoutes: pipeline.parkedRoutes,
     resolvePrincipal: anyPrincipal(adminTokenPrincipal(config.adminToken), sessionPrincipal(sessions, now)),
   });
   const adminPage = {
@@ -111,11 +185,25 @@ export async function composeApp(
     version: deps.version,
     adminApi,
     adminPage,
+    hubspotRoutes,
     ...(oauth ? { oauth: oauth.routes } : {}),
   });
   const resumed = await jobRunner.resumeUnfinished();
   if (resumed > 0) logger.info({ resumed }, "resumed unfinished jobs");
-  const composed: ComposedApp = { app, runner: jobRunner, mode: config.hubspot.mode };
+  const composed: ComposedApp = {
+    app,
+    runner: jobRunner,
+    mode: config.hubspot.mode,
+    installations,
+    sessions,
+    start: () => pipeline.start(),
+    async stop() {
+      // Jobs are not waited for: they checkpoint per page and resume at the next start.
+      await pipeline.stop();
+      await inbox.close();
+      await dueIndex.close();
+    },
+  };
   if (config.hubspot.mode === "sandbox") {
     composed.signInLink = await createSandboxSignInLink({
       sessions,

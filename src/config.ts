@@ -6,6 +6,9 @@ import { z } from "zod";
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export const OAUTH_TOKEN_VERSIONS = ["2026-03", "v1"] as const;
+/** The sandbox's seeds (src/sandbox/seed-portal.ts seedNames; the app does not import the sandbox). */
+export const SANDBOX_SEEDS = ["demo", "small", "none"] as const;
+export type SandboxSeed = (typeof SANDBOX_SEEDS)[number];
 export type OAuthTokenVersion = (typeof OAUTH_TOKEN_VERSIONS)[number];
 
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
@@ -65,6 +68,22 @@ const configSchema = z
     ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters when set").optional(),
     // HUBSPOT.md §0.7 / §4: /oauth/v1/* is deprecated on 2027-02-16; 2026-03 is the replacement.
     HUBSPOT_OAUTH_TOKEN_VERSION: z.enum(OAUTH_TOKEN_VERSIONS).default("2026-03"),
+    // Sandbox mode only (issue 5): the local portal main.ts starts in-process when no credentials are set.
+    SANDBOX_PORT: z.coerce
+      .number({ error: "must be a whole number from 0 to 65535" })
+      .int("must be a whole number from 0 to 65535")
+      .min(0)
+      .max(65535)
+      .default(0),
+    SANDBOX_SEED: z.enum(SANDBOX_SEEDS).default("demo"),
+    // HubSpot's own limit is 110 (HUBSPOT.md §5.1); tests may raise it, so no upper bound here.
+    SANDBOX_RATE_LIMIT_PER_10S: z.coerce.number().int().min(1).default(110),
+    // The webhook pipeline (issue 6): freshness where no webhook covers a change, and durability.
+    POLL_INTERVAL_SEC: z.coerce.number().int().min(30).default(300),
+    LIST_POLL_INTERVAL_SEC: z.coerce.number().int().min(60).default(900),
+    COALESCE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
+    HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+    QUEUE_FSYNC: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
   })
   .strip();
 
@@ -110,6 +129,16 @@ export type Config = {
   hubspotRateLimitPer10s: number;
   adminToken: string | undefined;
   oauthTokenVersion: OAuthTokenVersion;
+  /** The local sandbox portal started in sandbox mode (src/start-sandbox-mode.ts); 0 = ephemeral port. */
+  sandbox: { port: number; seed: SandboxSeed; ratePer10s: number };
+  pipeline: {
+    pollIntervalSec: number;
+    listPollIntervalSec: number;
+    coalesceMs: number;
+    historyRetentionDays: number;
+  };
+  /** QUEUE_FSYNC=1: the inbox survives power loss (synchronous=FULL), not only a crash of the app. */
+  queueFsync: boolean;
 };
 
 export class ConfigError extends Error {
@@ -150,5 +179,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hubspotRateLimitPer10s: e.HUBSPOT_RATE_LIMIT_PER_10S,
     adminToken: e.ADMIN_TOKEN,
     oauthTokenVersion: e.HUBSPOT_OAUTH_TOKEN_VERSION,
+    sandbox: { port: e.SANDBOX_PORT, seed: e.SANDBOX_SEED, ratePer10s: e.SANDBOX_RATE_LIMIT_PER_10S },
+    pipeline: {
+      pollIntervalSec: e.POLL_INTERVAL_SEC,
+      listPollIntervalSec: e.LIST_POLL_INTERVAL_SEC,
+      coalesceMs: e.COALESCE_MS,
+      historyRetentionDays: e.HISTORY_RETENTION_DAYS,
+    },
+    queueFsync: e.QUEUE_FSYNC === "1",
   };
 }

@@ -2,6 +2,7 @@ import type { AddressInfo } from "node:net";
 import { composeApp } from "./compose-app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { startSandboxMode } from "./start-sandbox-mode.js";
 import { loadVersion } from "./version.js";
 
 // Composition root: the only place that reads the environment.
@@ -18,23 +19,45 @@ async function start(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const version = loadVersion();
-  const { app, mode, signInLink } = await composeApp(config, { logger, version });
-  if (mode === "hubspot") {
+  if (config.hubspot.mode === "sandbox") {
+    // No credentials: a local sandbox portal in this process, installed into the app (issue 5).
+    logger.info("no HubSpot credentials: sandbox mode, starting a local sandbox portal");
+    const running = await startSandboxMode(config, { logger, version });
     logger.info(
-      { publicBaseUrl: config.publicBaseUrl },
-      `HubSpot mode: install at ${config.publicBaseUrl}/oauth/install`,
+      { port: running.appConfig.port, version, sandboxUrl: running.sandboxUrl, portalId: running.portalId },
+      `lead-score listening on ${running.appUrl}, sandbox portal ${running.portalId} installed (${running.installed})`,
     );
-  } else {
-    logger.info({ publicBaseUrl: config.publicBaseUrl }, "no HubSpot credentials: sandbox mode");
+    // Credentials: on stdout for the person who started the app, never in the log.
+    process.stdout.write(
+      `Sandbox portal: ${running.sandboxUrl} (lead-score sandbox ... --url ${running.sandboxUrl})\n` +
+        `Admin page: open ${running.signInLink} to sign in (works once, for 24 h)\n`,
+    );
+    running.composed.start();
+    // SIGTERM stops intake and re-queues work; whatever is cut short resumes at the next start.
+    const stop = () => {
+      setTimeout(() => process.exit(0), 10_000).unref();
+      void running.close().then(() => process.exit(0));
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+    return;
   }
-  const server = app.listen(config.port, () => {
+  const composed = await composeApp(config, { logger, version });
+  logger.info(
+    { publicBaseUrl: config.publicBaseUrl },
+    `HubSpot mode: install at ${config.publicBaseUrl}/oauth/install`,
+  );
+  const server = composed.app.listen(config.port, () => {
     const { port } = server.address() as AddressInfo;
     logger.info({ port, version }, `lead-score listening on http://localhost:${port}`);
-    // A credential: on stdout for the person who started the app, never in the log.
-    if (signInLink)
-      process.stdout.write(`Admin page: open ${signInLink} to sign in (works once, for 24 h)\n`);
+    composed.start();
   });
-  const stop = () => server.close(() => process.exit(0));
+  // issue 6: SIGTERM stops intake, finishes or re-queues work, and exits within 10 s.
+  const stop = () => {
+    setTimeout(() => process.exit(1), 10_000).unref();
+    server.close();
+    void composed.stop().then(() => process.exit(0));
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }

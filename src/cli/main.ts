@@ -5,6 +5,7 @@ import { CliError } from "./cli-error.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { registerExportCommand } from "./export-command.js";
 import { previewCommand } from "./preview-command.js";
+import { registerSandboxCommand } from "./sandbox-command.js";
 import { validateCommand } from "./validate-command.js";
 
 // The `lead-score` bin (package.json): the engine without HubSpot (SCORING.md §Offline CLI), and
@@ -25,6 +26,7 @@ const program = new Command("lead-score")
   .addCommand(previewCommand())
   .addCommand(validateCommand());
 registerExportCommand(program);
+registerSandboxCommand(program);
 
 try {
   await program.parseAsync(process.argv);

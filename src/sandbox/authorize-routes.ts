@@ -21,11 +21,16 @@ function refuse(res: Response, message: string) {
   res.status(400).type("html").send(`<!doctype html><title>Authorization error</title><p>${message}</p>`);
 }
 
-export function createAuthorizeRoutes(portal: SandboxPortal): Router {
+/** `onApproved` hears the redirect_uri of every approved install (the sandbox derives its webhook target). */
+export function createAuthorizeRoutes(
+  portal: SandboxPortal,
+  onApproved: (redirectUri: string) => void = () => {},
+): Router {
   const router = Router();
   const approve = (res: Response, query: Record<string, unknown>, granted: string[]) => {
     const redirectUri = String(query.redirect_uri);
     const code = portal.tokens.createCode(portal.app.clientId, redirectUri, granted, portal.clock.nowMs());
+    onApproved(redirectUri);
     redirectTo(res, redirectUri, { code, state: text(query.state) });
   };
   /** The problem with an authorize request, or null. HubSpot shows an error page instead of redirecting. */

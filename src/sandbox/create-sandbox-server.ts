@@ -4,6 +4,7 @@ import { createAssociationsRoute } from "./associations-route.js";
 import { createAuthorizeRoutes } from "./authorize-routes.js";
 import { createControlRoutes } from "./control-routes.js";
 import { createCrmGuard } from "./crm-guard.js";
+import type { SeedSizes } from "./generate-crm-data.js";
 import { HubSpotError, handleHubSpotErrors, sendHubSpotError } from "./hubspot-error.js";
 import { createListsRoutes } from "./lists-routes.js";
 import { createOAuthTokenRoutes } from "./oauth-token-routes.js";
@@ -16,6 +17,10 @@ import { createSandboxPortal, type OAuthAppCredentials, type SandboxPortal } fro
 import { createSandboxStats, type SandboxStats } from "./sandbox-stats.js";
 import { createSearchRoute } from "./search-route.js";
 import { type SeedName, type SeedReport, seedPortal } from "./seed-portal.js";
+import { createSeedRoute } from "./seed-route.js";
+import { createWebhookRoutes } from "./webhook-routes.js";
+import { createWebhookSender, type WebhookSender, type WebhookSenderOptions } from "./webhook-sender.js";
+import { createWebhookTarget, targetFromRedirectUri } from "./webhook-target.js";
 
 // The local sandbox portal (issue 5): HubSpot's API for one portal, over HTTP only. The app
 // cannot tell it from HubSpot but by HUBSPOT_API_BASE_URL / HUBSPOT_AUTH_BASE_URL (both this
@@ -33,6 +38,15 @@ export interface SandboxServerOptions {
   now?: () => number;
   portalId?: number;
   app?: Partial<OAuthAppCredentials> & { appId?: number };
+  /** Sizes of a new portal instead of the named seed's (the benchmark's 10,000 contacts). */
+  seedSizes?: SeedSizes;
+  /**
+   * The app's webhook target URL. When absent, the origin of the redirect_uri the app was last
+   * installed with, plus /webhooks/hubspot (what a developer would have configured in HubSpot).
+   */
+  webhookTargetUrl?: string;
+  /** Delivery settings (tests shorten the retries and listen for failures). */
+  webhooks?: Omit<WebhookSenderOptions, "portal" | "target">;
 }
 
 export interface ListeningSandbox {
@@ -47,6 +61,8 @@ export interface SandboxServer {
   clock: SandboxClock;
   stats: SandboxStats;
   seedReport: SeedReport;
+  /** Runs while the server listens. */
+  webhooks: WebhookSender;
   listen(port?: number, host?: string): Promise<ListeningSandbox>;
   /** Closes the database; call after the listeners are closed. */
   close(): void;
@@ -64,7 +80,10 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   const clock = createSandboxClock(db, options.now);
   const portalId = options.portalId ?? DEFAULT_SANDBOX_PORTAL_ID;
   const portal = createSandboxPortal(db, clock, portalId, { ...defaultSandboxApp, ...options.app });
-  const seedReport = seedPortal(portal, options.seed);
+  const seedReport = seedPortal(portal, options.seed, options.seedSizes);
+  const target = createWebhookTarget(db);
+  if (options.webhookTargetUrl) target.set(options.webhookTargetUrl);
+  const webhooks = createWebhookSender({ ...options.webhooks, portal, target });
   const stats = createSandboxStats(clock.nowMs());
   const limiter = createRateLimiter({
     ratePer10s: options.ratePer10s ?? 110,
@@ -77,9 +96,15 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   app.disable("x-powered-by");
   app.use(stats.count);
   app.use(express.json({ limit: "5mb" }));
-  app.use(createAuthorizeRoutes(portal));
+  app.use(
+    createAuthorizeRoutes(portal, (redirectUri) => {
+      if (!options.webhookTargetUrl) target.set(targetFromRedirectUri(redirectUri));
+    }),
+  );
   app.use(createOAuthTokenRoutes(portal));
   app.use(createControlRoutes(portal, stats));
+  app.use(createSeedRoute(portal));
+  app.use(createWebhookRoutes(webhooks));
   app.use(createSearchRoute(portal, guard));
   app.use(createObjectsRoutes(portal, guard));
   app.use(createAssociationsRoute(portal, guard));
@@ -99,19 +124,23 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     clock,
     stats,
     seedReport,
+    webhooks,
     listen(port = 0, host = "127.0.0.1") {
       return new Promise((resolve, reject) => {
         const server = app.listen(port, host, (error?: Error) => {
           if (error) return reject(error);
           const bound = (server.address() as AddressInfo).port;
+          webhooks.start();
           resolve({
             url: `http://${host}:${bound}`,
             port: bound,
-            close: () =>
-              new Promise<void>((done) => {
+            close: async () => {
+              await webhooks.stop();
+              await new Promise<void>((done) => {
                 server.closeAllConnections();
                 server.close(() => done());
-              }),
+              });
+            },
           });
         });
       });

@@ -29,6 +29,8 @@ export interface SeedSizes {
   deals: number;
   months: number;
   maxEngagementsPerContact: number;
+  /** Exactly this many per contact instead of a skewed 0..max (the benchmark's portal). */
+  engagementsPerContact?: number;
 }
 
 const DAY = 86_400_000;
@@ -158,7 +160,8 @@ export function generateCrmData(portal: SandboxPortal, sizes: SeedSizes, rng: Pr
         link("contacts", contact.id, "companies", company.id, contactLabels.decisionMaker);
       if (rng.chance(0.05)) link("contacts", contact.id, "companies", company.id, contactLabels.billing);
     }
-    const count = Math.floor(rng.next() ** 1.5 * (sizes.maxEngagementsPerContact + 1));
+    const count =
+      sizes.engagementsPerContact ?? Math.floor(rng.next() ** 1.5 * (sizes.maxEngagementsPerContact + 1));
     const span = Math.min(sizes.months * 30 * DAY, nowMs - createdAtMs);
     for (let e = 0; e < count; e++) {
       const kind = rng.pick(kinds);

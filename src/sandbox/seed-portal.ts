@@ -26,7 +26,8 @@ export interface SeedReport {
   elapsedMs: number;
 }
 
-export function seedPortal(portal: SandboxPortal, seed: SeedName): SeedReport {
+/** `sizes` replaces the named seed's sizes (a benchmark's portal); ignored for `none`. */
+export function seedPortal(portal: SandboxPortal, seed: SeedName, sizes?: SeedSizes): SeedReport {
   const started = performance.now();
   const meta = portal.db.prepare<[string], { value: string }>("SELECT value FROM meta WHERE key = ?");
   const setMeta = portal.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
@@ -37,7 +38,7 @@ export function seedPortal(portal: SandboxPortal, seed: SeedName): SeedReport {
       installPropertyCatalog(portal, nowMs);
       if (seed !== "none") {
         const rng = createPrng(PRNG_SEED);
-        generateCrmData(portal, seedSizes[seed], rng, nowMs);
+        generateCrmData(portal, sizes ?? seedSizes[seed], rng, nowMs);
         seedLists(portal, rng.next, nowMs);
       }
       setMeta.run("seed", seed);

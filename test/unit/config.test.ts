@@ -35,7 +35,24 @@ describe("loadConfig", () => {
       hubspotRateLimitPer10s: 100,
       adminToken: undefined,
       oauthTokenVersion: "2026-03",
+      sandbox: { port: 0, seed: "demo", ratePer10s: 110 },
+      pipeline: {
+        pollIntervalSec: 300,
+        listPollIntervalSec: 900,
+        coalesceMs: 2000,
+        historyRetentionDays: 90,
+      },
+      queueFsync: false,
     });
+  });
+
+  it("reads the pipeline's settings and refuses a QUEUE_FSYNC other than 0 or 1", () => {
+    const config = loadConfig({ POLL_INTERVAL_SEC: "60", COALESCE_MS: "0", QUEUE_FSYNC: "1" });
+    expect(config.pipeline).toMatchObject({ pollIntervalSec: 60, coalesceMs: 0 });
+    expect(config.queueFsync).toBe(true);
+    expect(() => loadConfig({ QUEUE_FSYNC: "yes", POLL_INTERVAL_SEC: "5" })).toThrow(
+      /POLL_INTERVAL_SEC: [\s\S]*QUEUE_FSYNC: must be "0" or "1"/,
+    );
   });
 
   it("derives the sandbox PUBLIC_BASE_URL from PORT and the database from DATA_DIR", () => {

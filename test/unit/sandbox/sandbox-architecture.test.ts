@@ -16,10 +16,15 @@ const importsOf = (file: string) =>
   );
 
 describe("src/sandbox", () => {
-  it("imports nothing from the app's own folders", () => {
+  // One exception: HubSpot signs webhooks, so the sandbox signs them with the app's pure protocol
+  // code (the brief of issue 5's webhook sender); it is computation, it knows nothing of the app.
+  const allowed = new Set(["post-signed-webhook.ts: ../hubspot/sign-webhook-v3.js"]);
+
+  it("imports nothing from the app's own folders but the v3 signing function", () => {
     const offending = files.flatMap((file) =>
       importsOf(file)
         .filter((i) => i.from.startsWith("../") || i.from.startsWith("/"))
+        .filter((i) => !allowed.has(`${file}: ${i.from}`))
         .map((i) => `${file}: ${i.from}`),
     );
     expect(offending).toEqual([]);

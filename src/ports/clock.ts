@@ -1,0 +1,9 @@
+// The app's time (STYLE.md: "the clock passed in"). Synchronous, because the engine, decay and
+// timeframes read it in hot paths; an adapter that reads a remote clock caches it (adapters/clock).
+
+export interface Clock {
+  /** Milliseconds since the epoch. */
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };

@@ -1,0 +1,135 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Logger } from "pino";
+import { createHttpClock, type HttpClock } from "./adapters/clock/create-http-clock.js";
+import { type ComposedApp, composeApp } from "./compose-app.js";
+import type { Config } from "./config.js";
+import { createSandboxSignInLink } from "./http/admin-session/sign-in-links.js";
+import { installThroughOAuth } from "./install-through-oauth.js";
+import { createSandboxServer, type SandboxServer } from "./sandbox/create-sandbox-server.js";
+import type { WebhookSenderOptions } from "./sandbox/webhook-sender.js";
+
+// Sandbox mode (issue 5): `npm start` with no HubSpot credentials runs the app against a local
+// sandbox portal in this process. The app itself runs in HubSpot mode: only its base URLs and
+// credentials point at the sandbox, and it is installed through the real OAuth flow over HTTP.
+// Order matters: the app's port must be known before the sandbox (its webhook target) and the
+// app's config (PUBLIC_BASE_URL) are, so the HTTP server is bound first and handed the app after.
+
+export type SandboxModeDeps = {
+  logger: Logger;
+  version: string;
+  /** Tests shorten the webhook retries. */
+  webhooks?: Omit<WebhookSenderOptions, "portal" | "target" | "onFailure">;
+};
+
+export type RunningSandboxMode = {
+  appUrl: string;
+  sandboxUrl: string;
+  portalId: number;
+  /** The admin page's single-use sign-in link: a credential, print it, never log it. */
+  signInLink: string;
+  /** "now" when this start installed the portal, "already" when it was installed before. */
+  installed: "now" | "already";
+  /** The configuration the app runs with: HubSpot mode against the sandbox. */
+  appConfig: Config;
+  clock: HttpClock;
+  sandbox: SandboxServer;
+  composed: ComposedApp;
+  close(): Promise<void>;
+};
+
+const listen = (server: Server, port: number) =>
+  new Promise<number>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, () => resolve((server.address() as AddressInfo).port));
+  });
+
+export async function startSandboxMode(config: Config, deps: SandboxModeDeps): Promise<RunningSandboxMode> {
+  const log = deps.logger.child({ component: "sandbox" });
+  const server = createServer();
+  const port = await listen(server, config.port);
+  // PUBLIC_BASE_URL left unset follows PORT; with PORT=0 only the bound port is right.
+  const defaultBase = `http://localhost:${config.port}`;
+  const publicBaseUrl =
+    config.publicBaseUrl === defaultBase ? `http://localhost:${port}` : config.publicBaseUrl;
+
+  const sandbox = createSandboxServer({
+    dataDir: config.dataDir,
+    seed: config.sandbox.seed,
+    ratePer10s: config.sandbox.ratePer10s,
+    webhookTargetUrl: `${publicBaseUrl}/webhooks/hubspot`,
+    webhooks: {
+      ...deps.webhooks,
+      // The first failure and the final drop are worth a line; the retries in between are not.
+      onFailure: (failure) => {
+        if (failure.dropped) log.warn(failure, "sandbox dropped a webhook batch after its last retry");
+        else if (failure.attemptNumber === 0) log.warn(failure, "sandbox webhook delivery failed; retrying");
+        else log.debug(failure, "sandbox webhook retry failed");
+      },
+    },
+  });
+  const sandboxListening = await sandbox.listen(config.sandbox.port, "127.0.0.1");
+  const sandboxUrl = sandboxListening.url;
+  const { portal, seedReport } = sandbox;
+  log.info(
+    {
+      url: sandboxUrl,
+      portalId: portal.portalId,
+      seed: seedReport.seed,
+      seededNow: seedReport.seededNow,
+      counts: seedReport.counts,
+    },
+    `sandbox portal ${portal.portalId} listening on ${sandboxUrl}`,
+  );
+
+  const clock = await createHttpClock({
+    url: `${sandboxUrl}/__sandbox/clock`,
+    onError: (error) => log.warn({ err: error }, "could not read the sandbox clock; keeping the last offset"),
+  });
+  const appConfig: Config = {
+    ...config,
+    port,
+    publicBaseUrl,
+    hubspot: { mode: "hubspot", clientId: portal.app.clientId, clientSecret: portal.app.clientSecret },
+    hubspotApiBaseUrl: sandboxUrl,
+    hubspotAuthBaseUrl: sandboxUrl,
+    hubspotRateLimitPer10s: Math.min(config.hubspotRateLimitPer10s, config.sandbox.ratePer10s),
+  };
+  const composed = await composeApp(appConfig, {
+    logger: deps.logger,
+    version: deps.version,
+    now: clock.now,
+  });
+  server.on("request", composed.app);
+  const appUrl = `http://localhost:${port}`;
+
+  // A fresh sandbox database knows none of the tokens a previous install stored: install again.
+  const existing = await composed.installations.get(portal.portalId);
+  const installed = existing?.status === "connected" && !seedReport.seededNow ? "already" : "now";
+  if (installed === "now") await installThroughOAuth(appUrl);
+  const signInLink = await createSandboxSignInLink({
+    sessions: composed.sessions,
+    now: clock.now,
+    publicBaseUrl,
+  });
+
+  return {
+    appUrl,
+    sandboxUrl,
+    portalId: portal.portalId,
+    signInLink,
+    installed,
+    appConfig,
+    clock,
+    sandbox,
+    composed,
+    async close() {
+      clock.stop();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      await composed.stop();
+      await sandboxListening.close();
+      sandbox.close();
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import { type RunningSandboxMode, startSandboxMode } from "../../src/start-sandbox-mode.js";
+
+// `npm start` with no HubSpot credentials, through the same starter main.ts uses: the app on port 0
+// against an in-process sandbox portal, installed through the OAuth flow over HTTP.
+
+const ADMIN_TOKEN = "sandbox-mode-admin-token";
+const DAY_MS = 86_400_000;
+let dir: string;
+let running: RunningSandboxMode;
+
+const start = () =>
+  startSandboxMode(
+    loadConfig({
+      DATA_DIR: dir,
+      PORT: "0",
+      SANDBOX_SEED: "small",
+      SANDBOX_RATE_LIMIT_PER_10S: "10000",
+      ADMIN_TOKEN,
+    }),
+    { logger: createLogger("silent"), version: "9.9.9-test", webhooks: { retryBaseMs: 5, retryMaxMs: 20 } },
+  );
+
+const api = async (method: string, path: string, body?: unknown) => {
+  const response = await fetch(`${running.appUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+};
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "lead-score-sandbox-mode-"));
+  running = await start();
+}, 30_000);
+
+afterAll(async () => {
+  await running?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("sandbox mode", () => {
+  it("serves /health on the port it bound, with PUBLIC_BASE_URL following it", async () => {
+    const health = await fetch(`${running.appUrl}/health`);
+    expect(await health.json()).toEqual({ status: "ok", version: "9.9.9-test" });
+    expect(running.appConfig.publicBaseUrl).toBe(running.appUrl);
+    expect(running.appConfig.hubspot).toEqual({
+      mode: "hubspot",
+      clientId: "sandbox-client-id",
+      clientSecret: "sandbox-client-secret",
+    });
+    expect(running.appConfig.hubspotApiBaseUrl).toBe(running.sandboxUrl);
+  });
+
+  it("installed the sandbox portal through OAuth: the admin API sees it connected", async () => {
+    expect(running.installed).toBe("now");
+    const portal = await api("GET", `/api/portals/${running.portalId}`);
+    expect(portal.status).toBe(200);
+    expect(portal.body).toMatchObject({
+      portalId: running.portalId,
+      status: "connected",
+      disconnected: false,
+    });
+    expect(portal.body.scopes).toContain("crm.objects.contacts.write");
+  });
+
+  it("mints a sign-in link to the admin page", async () => {
+    expect(running.signInLink).toMatch(new RegExp(`^${running.appUrl}/admin/sign-in/link\\?token=`));
+    expect((await fetch(running.signInLink)).status).toBe(200);
+  });
+
+  it("tells the sandbox where to deliver webhooks: the app's /webhooks/hubspot", async () => {
+    const webhooks = (await (await fetch(`${running.sandboxUrl}/__sandbox/webhooks`)).json()) as {
+      targetUrl: string;
+    };
+    expect(webhooks.targetUrl).toBe(`${running.appUrl}/webhooks/hubspot`);
+  });
+
+  it("moves the app's now when the sandbox clock advances", async () => {
+    const before = running.clock.now();
+    const advanced = await fetch(`${running.sandboxUrl}/__sandbox/clock`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ advance: "30d" }),
+    });
+    const sandboxNowMs = ((await advanced.json()) as { nowMs: number }).nowMs;
+    await running.clock.refresh();
+    // The offset is estimated over a round trip, so allow a second either way.
+    expect(running.clock.now() - before).toBeGreaterThanOrEqual(30 * DAY_MS - 1_000);
+    expect(Math.abs(running.clock.now() - sandboxNowMs)).toBeLessThan(5_000);
+    // The app stamps what it saves with that time: a score created now is saved 30 days ahead.
+    const created = await api("POST", `/api/portals/${running.portalId}/scores`, {
+      id: "fit",
+      name: "Fit",
+      object: "contacts",
+      type: "fit",
+      thresholds: { high: 10, medium: 5 },
+      property: { name: "ls_fit", label: "Fit" },
+      groups: [
+        {
+          name: "Title",
+          kind: "fit",
+          rules: [{ property: "jobtitle", operator: "eq", value: "CTO", points: 10 }],
+        },
+      ],
+    });
+    expect(created.status).toBe(201);
+    expect(Number(created.body.savedAtMs)).toBeGreaterThanOrEqual(Date.now() + 30 * DAY_MS - 60_000);
+  });
+
+  it("does not install again on a restart over the same DATA_DIR", async () => {
+    await running.close();
+    running = await start();
+    expect(running.installed).toBe("already");
+    const portal = await api("GET", `/api/portals/${running.portalId}`);
+    expect(portal.body).toMatchObject({ status: "connected" });
+  }, 30_000);
+});
