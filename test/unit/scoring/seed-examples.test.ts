@@ -382,3 +382,61 @@ describe("frequency, resets, scope and time", () => {
       });
   });
 });
+
+describe("more worked examples of the seed documents", () => {
+  it("rules are independent: Hospitality 10 and Northeast 15 each count without the other (Swedish page)", () => {
+    const def = fitScore(
+      [
+        { property: "industry", operator: "eq", value: "Hospitality", points: 10 },
+        { property: "state", operator: "eq", value: "Northeast", points: 15 },
+      ],
+      { object: "companies" },
+    );
+    const company = (properties: Record<string, string>) => record({ object: "companies", properties });
+    expect(score(def, company({ state: "Northeast" })).score).toBe(15);
+    expect(score(def, company({ industry: "Hospitality" })).score).toBe(10);
+    expect(score(def, company({ industry: "Hospitality", state: "Northeast" })).score).toBe(25);
+  });
+
+  it("engagement together: 5 if Contact us or Newsletter is submitted, 10 when both are (Swedish page)", () => {
+    const def = engagementScore([
+      {
+        event: "form_submission",
+        where: [{ property: "form_name", operator: "in", values: ["Contact us", "Newsletter"] }],
+        points: 5,
+      },
+    ]);
+    const one = [event("form_submission", daysAgo(1), { form_name: "Contact us" })];
+    const both = [...one, event("form_submission", daysAgo(2), { form_name: "Newsletter" })];
+    expect(score(def, record({ events: one })).score).toBe(5);
+    expect(score(def, record({ events: both })).score).toBe(10);
+  });
+
+  it("individually: Northeast 15, Midwest 10, Southeast 8 give 15 for Northeast alone (Swedish page)", () => {
+    const def = fitScore([
+      {
+        property: "state",
+        operator: "in",
+        values: ["Northeast", "Midwest", "Southeast"],
+        pointsByValue: { Northeast: 15, Midwest: 10, Southeast: 8 },
+      },
+    ]);
+    expect(score(def, record({ properties: { state: "Northeast" } })).score).toBe(15);
+    expect(score(def, record({ properties: { state: "Southeast;Midwest" } })).score).toBe(18);
+  });
+
+  it("a form worth 1 point submitted five times, limited to 2 points, gives 2 (Dutch page)", () => {
+    const def = engagementScore([{ event: "form_submission", points: 1, cap: 2 }]);
+    const events = Array.from({ length: 5 }, (_, i) => event("form_submission", daysAgo(i + 1)));
+    expect(score(def, record({ events })).score).toBe(2);
+  });
+
+  it("event attendance by list membership: 30 for the 2025 list, 15 for 2024 (Norwegian page)", () => {
+    const def = fitScore([
+      { property: "lists", operator: "inList", values: ["event-2025"], points: 30 },
+      { property: "lists", operator: "inList", values: ["event-2024"], points: 15 },
+    ]);
+    expect(score(def, record({ lists: ["event-2025", "event-2024"] })).score).toBe(45);
+    expect(score(def, record({ lists: ["event-2024"] })).score).toBe(15);
+  });
+});
