@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
 import express, { type Express } from "express";
+import { createActionCallbacksRoute } from "./action-callbacks-route.js";
 import { createAssociationsRoute } from "./associations-route.js";
 import { createAuthorizeRoutes } from "./authorize-routes.js";
 import { createControlRoutes } from "./control-routes.js";
@@ -110,6 +111,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   app.use(createAssociationsRoute(portal, guard));
   app.use(createListsRoutes(portal, guard));
   app.use(createPropertiesRoutes(portal, guard));
+  app.use(createActionCallbacksRoute(portal, guard));
   app.use((req, res) => {
     sendHubSpotError(
       res,
