@@ -39,6 +39,8 @@ export type ComposedApp = {
   /** For the sandbox-mode starter: is the portal installed yet, and its admin sign-in link. */
   installations: InstallationStore;
   sessions: SessionStore;
+  /** The score use cases' dependencies: the sandbox-mode starter creates the example scores with them. */
+  scoresDeps: ScoresDeps;
   /** Sandbox mode: a single-use admin page sign-in link (a credential: print it, never log it). */
   signInLink?: string;
   /** Starts the pipeline's worker and schedules; call once the server listens. */
@@ -77,6 +79,10 @@ export async function composeApp(
     },
   });
 
+  // The inbox and the due-index are SQLite files of their own: transactions and ordered reads that a
+  // key-value store does not give (issue 6). The use cases index next changes too (rescore-records.ts).
+  const dueIndex = openSqliteDueIndex({ file: join(config.dataDir, "due.sqlite"), fsync: config.queueFsync });
+
   // The handlers need the use cases' deps, which need the runner's start: fill them in after.
   const handlers = {} as Record<JobKind, JobHandler>;
   const jobRunner = createJobRunner({ jobs, handlers, now, logger });
@@ -88,6 +94,7 @@ export async function composeApp(
     startJob: jobRunner.start,
     now,
     logger,
+    dueIndex,
   };
   handlers.rescore = createRescoreJob(scoresDeps);
   handlers.preview = createPreviewJob(scoresDeps);
@@ -106,15 +113,12 @@ export async function composeApp(
     }),
   });
   const sessions = createKeyvSessionStore(await open("sessions"), now);
-  // The inbox and the due-index are SQLite files of their own: transactions and ordered reads that a
-  // key-value store does not give (issue 6).
   const inbox = openSqliteInbox({
     file: join(config.dataDir, "inbox.sqlite"),
     fsync: config.queueFsync,
     now,
     onCheckpointError: (message) => logger.warn({ message }, "inbox WAL checkpoint failed"),
   });
-  const dueIndex = openSqliteDueIndex({ file: join(config.dataDir, "due.sqlite"), fsync: config.queueFsync });
   const hubspotSecret = config.hubspot.mode === "hubspot" ? config.hubspot.clientSecret : undefined;
   const pipeline = composePipeline({
     options: {
@@ -196,6 +200,7 @@ export async function composeApp(
     mode: config.hubspot.mode,
     installations,
     sessions,
+    scoresDeps,
     start: () => pipeline.start(),
     async stop() {
       // Jobs are not waited for: they checkpoint per page and resume at the next start.

@@ -30,6 +30,8 @@ export type PipelineOptions = {
   coalesceMs: number;
   /** HISTORY_RETENTION_DAYS (90): every change kept, then one point per day. */
   historyRetentionDays: number;
+  /** DUE_CHECK_SEC (60): how often the decay cron looks for records whose nextChangeAt has passed. */
+  dueCheckSec?: number;
   /** The v3 signature's key and base URL; without them no webhook route (HUBSPOT.md §3.1). */
   webhook?: { clientSecret: string; publicBaseUrl: string };
   /** stop() resolves within this (SIGTERM → exit within 10 s, issue 6). */
@@ -67,6 +69,9 @@ export type Pipeline = {
   metrics: PipelineMetrics;
 };
 
+/** Every minute on the minute; below 60 s, node-cron's seconds field (the first of six). */
+const dueCron = (everySec: number) => (everySec >= 60 ? "* * * * *" : `*/${everySec} * * * * *`);
+
 /** Everything of issue 6 after the intake: worker, pollers, crons, /parked and /metrics. */
 export function composePipeline(deps: ComposePipelineDeps): Pipeline {
   const { options, inbox, logger } = deps;
@@ -85,7 +90,7 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
   const worker = createPipelineWorker(shared, { coalesceMs: options.coalesceMs });
   const scheduler = createPipelineScheduler(
     [
-      { name: "decay", cron: "* * * * *", run: () => rescoreDueRecords(shared) },
+      { name: "decay", cron: dueCron(options.dueCheckSec ?? 60), run: () => rescoreDueRecords(shared) },
       {
         name: "poll-modified",
         everyMs: options.pollIntervalSec * 1000,

@@ -83,6 +83,14 @@ const configSchema = z
     LIST_POLL_INTERVAL_SEC: z.coerce.number().int().min(60).default(900),
     COALESCE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
+    // How often records whose nextChangeAt has passed are rescored: 60 is cron's every minute; tests
+    // take 1 so a sandbox clock advance shows in the written scores within seconds.
+    DUE_CHECK_SEC: z.coerce
+      .number({ error: "must be a whole number of seconds from 1 to 60" })
+      .int("must be a whole number of seconds from 1 to 60")
+      .min(1, "must be a whole number of seconds from 1 to 60")
+      .max(60, "must be a whole number of seconds from 1 to 60")
+      .default(60),
     QUEUE_FSYNC: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
   })
   .strip();
@@ -136,6 +144,7 @@ export type Config = {
     listPollIntervalSec: number;
     coalesceMs: number;
     historyRetentionDays: number;
+    dueCheckSec: number;
   };
   /** QUEUE_FSYNC=1: the inbox survives power loss (synchronous=FULL), not only a crash of the app. */
   queueFsync: boolean;
@@ -185,6 +194,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       listPollIntervalSec: e.LIST_POLL_INTERVAL_SEC,
       coalesceMs: e.COALESCE_MS,
       historyRetentionDays: e.HISTORY_RETENTION_DAYS,
+      dueCheckSec: e.DUE_CHECK_SEC,
     },
     queueFsync: e.QUEUE_FSYNC === "1",
   };

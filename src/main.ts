@@ -1,7 +1,9 @@
 import type { AddressInfo } from "node:net";
 import { composeApp } from "./compose-app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
+import { loadExampleScores } from "./load-example-scores.js";
 import { createLogger } from "./logger.js";
+import { renderSandboxBanner } from "./render-sandbox-banner.js";
 import { startSandboxMode } from "./start-sandbox-mode.js";
 import { loadVersion } from "./version.js";
 
@@ -22,16 +24,14 @@ async function start(): Promise<void> {
   if (config.hubspot.mode === "sandbox") {
     // No credentials: a local sandbox portal in this process, installed into the app (issue 5).
     logger.info("no HubSpot credentials: sandbox mode, starting a local sandbox portal");
-    const running = await startSandboxMode(config, { logger, version });
+    // Quick start (issue 9): examples/*.json are created and enabled when this start installs the portal.
+    const running = await startSandboxMode(config, { logger, version, exampleScores: loadExampleScores() });
     logger.info(
       { port: running.appConfig.port, version, sandboxUrl: running.sandboxUrl, portalId: running.portalId },
       `lead-score listening on ${running.appUrl}, sandbox portal ${running.portalId} installed (${running.installed})`,
     );
     // Credentials: on stdout for the person who started the app, never in the log.
-    process.stdout.write(
-      `Sandbox portal: ${running.sandboxUrl} (lead-score sandbox ... --url ${running.sandboxUrl})\n` +
-        `Admin page: open ${running.signInLink} to sign in (works once, for 24 h)\n`,
-    );
+    process.stdout.write(renderSandboxBanner({ ...running, dataDir: config.dataDir }));
     running.composed.start();
     // SIGTERM stops intake and re-queues work; whatever is cut short resumes at the next start.
     const stop = () => {

@@ -2,6 +2,8 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { createHttpClock, type HttpClock } from "./adapters/clock/create-http-clock.js";
+import { type ExampleScoreOutcome, ensureExampleScores } from "./app/scores/ensure-example-scores.js";
+import { appRatePer10s } from "./app-rate-per-10s.js";
 import { type ComposedApp, composeApp } from "./compose-app.js";
 import type { Config } from "./config.js";
 import { createSandboxSignInLink } from "./http/admin-session/sign-in-links.js";
@@ -20,6 +22,8 @@ export type SandboxModeDeps = {
   version: string;
   /** Tests shorten the webhook retries. */
   webhooks?: Omit<WebhookSenderOptions, "portal" | "target" | "onFailure">;
+  /** Score definitions created and enabled when this start installs the portal (main.ts: examples/). */
+  exampleScores?: readonly unknown[];
 };
 
 export type RunningSandboxMode = {
@@ -30,6 +34,8 @@ export type RunningSandboxMode = {
   signInLink: string;
   /** "now" when this start installed the portal, "already" when it was installed before. */
   installed: "now" | "already";
+  /** The example scores and their rescore jobs; empty unless this start installed the portal. */
+  examples: ExampleScoreOutcome[];
   /** The configuration the app runs with: HubSpot mode against the sandbox. */
   appConfig: Config;
   clock: HttpClock;
@@ -93,7 +99,7 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
     hubspot: { mode: "hubspot", clientId: portal.app.clientId, clientSecret: portal.app.clientSecret },
     hubspotApiBaseUrl: sandboxUrl,
     hubspotAuthBaseUrl: sandboxUrl,
-    hubspotRateLimitPer10s: Math.min(config.hubspotRateLimitPer10s, config.sandbox.ratePer10s),
+    hubspotRateLimitPer10s: appRatePer10s(config),
   };
   const composed = await composeApp(appConfig, {
     logger: deps.logger,
@@ -107,6 +113,11 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
   const existing = await composed.installations.get(portal.portalId);
   const installed = existing?.status === "connected" && !seedReport.seededNow ? "already" : "now";
   if (installed === "now") await installThroughOAuth(appUrl);
+  // Only on the start that installs: a restart keeps whatever a person did to the examples since.
+  const examples =
+    installed === "now" && deps.exampleScores
+      ? await ensureExampleScores(composed.scoresDeps, portal.portalId, deps.exampleScores, "quick start")
+      : [];
   const signInLink = await createSandboxSignInLink({
     sessions: composed.sessions,
     now: clock.now,
@@ -119,6 +130,7 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
     portalId: portal.portalId,
     signInLink,
     installed,
+    examples,
     appConfig,
     clock,
     sandbox,

@@ -1,12 +1,23 @@
+import type { DueIndex } from "../ports/due-index.js";
 import type { HistoryCause, HistoryEntry } from "../ports/record-store.js";
 import type { ObjectType, ScoreDefinition } from "../scoring/index.js";
+import { earliestChangeMs } from "./earliest-change.js";
 import { type EvaluateDeps, type EvaluatedRecord, evaluateRecords } from "./evaluate-records.js";
 import { provisionProperties } from "./provision-properties.js";
 import { scorePropertySpec } from "./score-property-spec.js";
 import type { SnapshotWarning } from "./snapshot-needs.js";
 import { type ScoreValues, writeScores } from "./write-scores.js";
 
-export type RescoreDeps = EvaluateDeps & { now: () => number };
+export type RescoreDeps = EvaluateDeps & {
+  now: () => number;
+  /**
+   * Given, each record's next change is indexed for the decay cron (never later than it was). The
+   * enable job, resets and the workflow action pass it; without it a record enabled and never touched
+   * by a webhook again did not decay until the daily sweep. The pipeline sets exact times itself
+   * (rescore-and-index.ts) and leaves it out.
+   */
+  dueIndex?: Pick<DueIndex, "lower">;
+};
 export type RescoreReport = {
   evaluated: number;
   updated: number;
@@ -64,5 +75,13 @@ export async function rescoreRecords(
       deps.records.appendHistory({ portalId, object, recordId }, entries),
     ),
   );
+  if (deps.dueIndex) {
+    const dues = new Map<string, number>();
+    for (const record of records) {
+      const due = earliestChangeMs(record.results);
+      if (due !== null && due > atMs) dues.set(record.id, due);
+    }
+    if (dues.size > 0) await deps.dueIndex.lower(portalId, object, dues);
+  }
   return { evaluated: records.length, updated: written.updatedRecords, skipped, warnings, records };
 }

@@ -1,9 +1,10 @@
-import { type Command, InvalidArgumentError, Option } from "commander";
+import { type Command, Option } from "commander";
 import type { ObjectType } from "../scoring/index.js";
 import { objectTypes } from "../scoring/snapshot-schema.js";
 import { buildExportNeeds } from "./build-export-needs.js";
 import { CliError } from "./cli-error.js";
 import { type ExportContext, openExportContext } from "./open-export-context.js";
+import { parsePortalId } from "./parse-portal-id.js";
 import { runExport } from "./run-export.js";
 
 export { type ExportDeps, type ExportOptions, runExport } from "./run-export.js";
@@ -16,11 +17,6 @@ type ExportCommandOptions = {
   properties?: string[];
   events?: boolean;
 };
-
-function parsePortalId(value: string): number {
-  if (!/^[1-9]\d*$/.test(value)) throw new InvalidArgumentError("expected a HubSpot account id (a number)");
-  return Number(value);
-}
 
 const parseList = (value: string, previous: string[] = []) => [
   ...previous,

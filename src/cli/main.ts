@@ -5,6 +5,7 @@ import { CliError } from "./cli-error.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { registerExportCommand } from "./export-command.js";
 import { previewCommand } from "./preview-command.js";
+import { registerRescoreCommand } from "./rescore-command.js";
 import { registerSandboxCommand } from "./sandbox-command.js";
 import { validateCommand } from "./validate-command.js";
 
@@ -27,6 +28,7 @@ const program = new Command("lead-score")
   .addCommand(validateCommand());
 registerExportCommand(program);
 registerSandboxCommand(program);
+registerRescoreCommand(program);
 
 try {
   await program.parseAsync(process.argv);

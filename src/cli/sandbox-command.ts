@@ -77,17 +77,19 @@ export function registerSandboxCommand(program: Command, io: SandboxCommandIo = 
     .option("--outcome <outcome>", "hs_meeting_outcome: COMPLETED, SCHEDULED, NO_SHOW, ...", "COMPLETED")
     .option("--property <name=value>", "another meeting property (repeatable)", collect, [])
     .action(async (o) => {
-      const answer = await clientOf(o).call<{ engagement: { id: string } }>(
-        "POST",
-        "/__sandbox/engagements",
-        {
-          type: "meeting",
-          contactId: o.contact,
-          ...(o.at ? { occurredAt: /^\d+$/.test(o.at) ? Number(o.at) : o.at } : {}),
-          properties: { hs_meeting_outcome: o.outcome, ...assignments(o.property) },
-        },
-      );
-      print(`meeting ${answer.engagement.id} logged on contact ${o.contact}`);
+      const answer = await clientOf(o).call<{
+        engagement: { id: string };
+        associatedWith: { companies: string[] };
+      }>("POST", "/__sandbox/engagements", {
+        type: "meeting",
+        contactId: o.contact,
+        ...(o.at ? { occurredAt: /^\d+$/.test(o.at) ? Number(o.at) : o.at } : {}),
+        properties: { hs_meeting_outcome: o.outcome, ...assignments(o.property) },
+      });
+      // The primary company gets the meeting too (as HubSpot logs it): its scores move as well.
+      const companies = answer.associatedWith.companies;
+      const also = companies.length > 0 ? ` and company ${companies.join(", ")}` : "";
+      print(`meeting ${answer.engagement.id} logged on contact ${o.contact}${also}`);
     });
 
   acting("set-property", "set properties of a record, as a user editing it in HubSpot")

@@ -76,6 +76,16 @@ export interface CrmSearchPage {
   after: string | null;
 }
 
+/** The objects a score can be for: the ones a person finds records of in "Test a record". */
+export type ScoredObjectType = "contacts" | "companies" | "deals";
+
+/** The properties findRecords answers with: enough for a person to tell two records apart. */
+export const foundRecordProperties: Record<ScoredObjectType, readonly string[]> = {
+  contacts: ["email", "firstname", "lastname"],
+  companies: ["name", "domain"],
+  deals: ["dealname"],
+};
+
 export interface CrmClient {
   readonly portalId: string;
   /** Batch read (100 ids per call). Ids HubSpot does not know are left out of the answer. */
@@ -100,12 +110,22 @@ export interface CrmClient {
   updateRecords(objectType: CrmObjectType, updates: readonly CrmRecordUpdate[]): Promise<void>;
   /** Every record of an object, a page of up to 100 ids at a time (objects API, no search limit). */
   listRecordIds(objectType: CrmObjectType, after: string | null): Promise<CrmSearchPage>;
+  /**
+   * How many records of an object the portal holds: one CRM search without filters (its `total`),
+   * so a rescore job can show done/total without paging through everything first.
+   */
+  countRecords(objectType: CrmObjectType): Promise<number>;
   /** Records modified at or after a time, a page of up to 200 ids (CRM search, its own pace). */
   searchModifiedSince(
     objectType: CrmObjectType,
     sinceMs: number,
     after: string | null,
   ): Promise<CrmSearchPage>;
+  /**
+   * CRM search's full-text `query` (matched on the object's default searchable properties, not on
+   * ids): up to 10 records with their foundRecordProperties, on the search lane's pace.
+   */
+  findRecords(objectType: ScoredObjectType, query: string): Promise<CrmRecord[]>;
   /** Creates a property group; false when it already exists. */
   createPropertyGroup(objectType: CrmObjectType, group: CrmPropertyGroup): Promise<boolean>;
   /** Batch read of property definitions; names that do not exist are left out. */

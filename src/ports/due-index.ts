@@ -8,6 +8,12 @@ export type DueRecord = { portalId: number; object: ObjectType; recordId: string
 export interface DueIndex {
   /** Per record id: the instant to rescore it at, or null to forget it (nothing will change). */
   set(portalId: number, object: ObjectType, dues: ReadonlyMap<string, number | null>): Promise<void>;
+  /**
+   * Moves records' due times earlier, never later. A rescore of only some of a record's scores (an
+   * enable job, a reset) knows their next change, not the others': the earlier of the two is safe,
+   * since the decay cron rescores every enabled score and then sets the exact time.
+   */
+  lower(portalId: number, object: ObjectType, dues: ReadonlyMap<string, number>): Promise<void>;
   /** Up to `limit` records due at or before `atMs`, earliest first. */
   due(atMs: number, limit: number): Promise<DueRecord[]>;
   /** Forgets records (deleted, merged away, erased). */

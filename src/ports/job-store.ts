@@ -7,14 +7,26 @@ export type JobKind = "rescore" | "preview";
  */
 export type JobStatus = "queued" | "running" | "paused" | "done" | "failed";
 
+export type JobProgress = {
+  /** Records done so far. */
+  done: number;
+  /** Every record the job will go through, as HubSpot counted them at its start; null while unknown. */
+  total: number | null;
+  /**
+   * Records a second since the job last started (a resume starts afresh), and the seconds left at
+   * that rate; null until measurable. Absent on jobs saved before they were measured.
+   */
+  ratePerSec?: number | null;
+  etaSec?: number | null;
+};
+
 export type Job = {
   id: string;
   portalId: number;
   kind: JobKind;
   scoreId: string;
   status: JobStatus;
-  /** Records done so far, and the total when HubSpot said it (null while unknown). */
-  progress: { done: number; total: number | null };
+  progress: JobProgress;
   /** Paging cursor of the next page, so a restarted job resumes where it stopped. */
   cursor: string | null;
   createdAtMs: number;

@@ -3,7 +3,17 @@ import type { ObjectType } from "../scoring/index.js";
 // What the app keeps per CRM record: resets of scores (SCORING.md §Lifecycle, Reset) and the
 // history of every value written (SCORING.md §Lifecycle, History).
 
-export type HistoryCause = "enable" | "update" | "webhook" | "poll" | "decay" | "sweep" | "reset" | "scope";
+/** Why a value was written; "rescore" is an operator's re-run of an enabled score (POST …/rescore). */
+export type HistoryCause =
+  | "enable"
+  | "update"
+  | "rescore"
+  | "webhook"
+  | "poll"
+  | "decay"
+  | "sweep"
+  | "reset"
+  | "scope";
 
 export type HistoryEntry = {
   property: string;

@@ -13,6 +13,7 @@ import { createObjectsRoutes } from "./objects-routes.js";
 import { openSandboxDb } from "./open-sandbox-db.js";
 import { createPropertiesRoutes } from "./properties-routes.js";
 import { createRateLimiter } from "./rate-limiter.js";
+import { createRecordViewRoute } from "./record-view-route.js";
 import { createSandboxClock, type SandboxClock } from "./sandbox-clock.js";
 import { createSandboxPortal, type OAuthAppCredentials, type SandboxPortal } from "./sandbox-portal.js";
 import { createSandboxStats, type SandboxStats } from "./sandbox-stats.js";
@@ -104,6 +105,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   );
   app.use(createOAuthTokenRoutes(portal));
   app.use(createControlRoutes(portal, stats));
+  app.use(createRecordViewRoute(portal));
   app.use(createSeedRoute(portal));
   app.use(createWebhookRoutes(webhooks));
   app.use(createSearchRoute(portal, guard));

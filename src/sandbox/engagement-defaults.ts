@@ -1,6 +1,9 @@
 // Properties of a new engagement as HubSpot's UI would log it (HUBSPOT.md §5.3), at `atMs`,
-// for POST /__sandbox/engagements and the seeds. A meeting ends 30 minutes after it starts; a
-// completed task was completed at `atMs`. Call outcome GUIDs are HubSpot's (HUBSPOT.md §5.3).
+// for POST /__sandbox/engagements and the seeds. A meeting logged at `atMs` is one that has taken
+// place: the 30 minutes up to `atMs`. (It used to start at `atMs`, so `lead-score sandbox
+// log-meeting` made a COMPLETED meeting that ends in the future: the app dates a meeting by its
+// end, SCORING.md §Event types, and rightly did not count it for another 30 minutes.) A completed
+// task was completed at `atMs`. Call outcome GUIDs are HubSpot's (HUBSPOT.md §5.3).
 
 export const engagementKinds = ["meeting", "call", "email", "note", "task"] as const;
 export type EngagementKind = (typeof engagementKinds)[number];
@@ -23,15 +26,17 @@ export const callDispositions = {
 export function buildEngagementDefaults(kind: EngagementKind, atMs: number): Record<string, string> {
   const at = new Date(atMs).toISOString();
   switch (kind) {
-    case "meeting":
+    case "meeting": {
+      const start = new Date(atMs - 30 * 60_000).toISOString();
       return {
-        hs_timestamp: at,
+        hs_timestamp: start,
         hs_meeting_title: "Discovery call",
-        hs_meeting_start_time: at,
-        hs_meeting_end_time: new Date(atMs + 30 * 60_000).toISOString(),
+        hs_meeting_start_time: start,
+        hs_meeting_end_time: at,
         hs_meeting_outcome: "COMPLETED",
         hs_activity_type: "Discovery",
       };
+    }
     case "call":
       return {
         hs_timestamp: at,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { type CrmGuard, requireScopes } from "./crm-guard.js";
 import { validationError } from "./hubspot-error.js";
 import { comparable, kindOf, matchesFilter, searchOperators, searchValueOf } from "./match-search-filter.js";
+import { matchesSearchQuery } from "./matches-search-query.js";
 import { readScopesOf } from "./object-scopes.js";
 import { objectTypeParam } from "./object-type-param.js";
 import { parseBody } from "./parse-body.js";
@@ -65,16 +66,13 @@ export function createSearchRoute(portal: SandboxPortal, guard: CrmGuard): Route
     const groups = body.filterGroups.map((group) =>
       group.filters.map((f) => ({ filter: f, property: propertyOf(f.propertyName) })),
     );
-    const query = body.query?.toLowerCase();
     const matches: StoredRecord[] = [];
     for (let page = portal.records.page(type, 0, 1_000); page.length > 0; ) {
       for (const record of page) {
         const inGroups =
           groups.length === 0 ||
           groups.some((g) => g.every((f) => matchesFilter(record, f.filter, f.property)));
-        const inQuery =
-          !query || Object.values(record.properties).some((v) => v.toLowerCase().includes(query));
-        if (inGroups && inQuery) matches.push(record);
+        if (inGroups && matchesSearchQuery(type, record, body.query)) matches.push(record);
       }
       page = portal.records.page(type, page.at(-1)?.id ?? 0, 1_000);
     }

@@ -279,7 +279,7 @@ describe("lifecycle against HubSpot (nock)", () => {
     const job = await waitForJob(enabled.body.job.id);
     expect(job).toMatchObject({
       status: "done",
-      progress: { done: 3 },
+      progress: { done: 3, total: 3, etaSec: 0 },
       result: { evaluated: 3, updated: 3 },
     });
     // Contact 1: a completed meeting 2 days ago (10) and one 40 days ago, halved (5).
@@ -297,6 +297,42 @@ describe("lifecycle against HubSpot (nock)", () => {
         cause: "enable",
       },
     ]);
+  });
+
+  it("rescore re-runs an enabled score (cause rescore), counting its records by search first", async () => {
+    await call("POST", portal("/scores"), leadScore);
+    await waitForJob((await call("POST", portal("/scores/lead/enable"))).body.job.id);
+    world.contacts["2"] = { ls_lead: "99", ls_lead_threshold: "high" };
+    const rescore = await call("POST", portal("/scores/lead/rescore"));
+    expect(rescore).toMatchObject({ status: 202, body: { started: true, job: { kind: "rescore" } } });
+    expect(rescore.body.job.input).toEqual({ cause: "rescore" });
+    const job = await waitForJob(rescore.body.job.id);
+    expect(job).toMatchObject({
+      status: "done",
+      progress: { done: 3, total: 3 },
+      result: { evaluated: 3, updated: 1 },
+    });
+    expect(world.contacts["2"]).toMatchObject({ ls_lead: "0", ls_lead_threshold: "low" });
+    expect(
+      crm.requests.filter((r) => r.path === "/crm/v3/objects/contacts/search").map((r) => r.body),
+    ).toEqual([1, 2].map(() => ({ filterGroups: [], properties: ["hs_object_id"], limit: 1 })));
+    const history = (await call("GET", portal("/records/contacts/2/history"))).body.history;
+    expect(history.at(-1)).toMatchObject({ new: "low", cause: "rescore" });
+  });
+
+  it("rescore refuses a score that is not enabled with 409 and starts nothing", async () => {
+    await call("POST", portal("/scores"), leadScore);
+    expect(await call("POST", portal("/scores/lead/rescore"))).toEqual({
+      status: 409,
+      body: {
+        error: {
+          code: "conflict",
+          message: `score "lead" is draft, not enabled: enable it (POST /api/portals/${PORTAL}/scores/lead/enable), which rescores every record`,
+        },
+      },
+    });
+    expect((await call("POST", portal("/scores/nope/rescore"))).status).toBe(404);
+    expect(crm.paths()).toEqual([]);
   });
 
   it("tests a record with its explanation and previews a sample without writing", async () => {

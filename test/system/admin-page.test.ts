@@ -2,18 +2,25 @@ import { mkdirSync } from "node:fs";
 import nock from "nock";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDummyParkedEntry } from "../fixtures/admin/parked-entries.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
+import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
+import { buildRecord } from "../fixtures/hubspot/crm-payloads.js";
 import { mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
+import { buildSearchPage } from "../fixtures/hubspot/search-payloads.js";
 import { createDummyInstallation, T0 } from "../fixtures/installation.js";
 
 // Issue 8, end to end in Debian's headless Chromium (installed by .ci/run with apt-get when missing):
-// sign in, build a score, test a record, see the histogram, enable it, watch the rescore finish.
+// sign in, see parked events, build a score, find and test a record, see the histogram, enable it,
+// watch the rescore finish.
 // Screenshots go to test-artifacts/ for a person to look at.
 
 const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url).pathname;
 const PORTAL = 62515;
 const day = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
+// Markup in a parked event's error must show as text: no <img> in the page, no handler run.
+const hostileError = `<img src=x onerror="document.title='pwned'"> contacts 666: HubSpot answered 500`;
 const meeting = (contact: string, outcome: string, atMs: number) => ({
   contact,
   properties: { hs_meeting_outcome: outcome, hs_meeting_end_time: iso(atMs), hs_timestamp: iso(atMs) },
@@ -38,8 +45,20 @@ beforeAll(async () => {
     },
     contactProperties: new Set(["jobtitle"]),
   });
+  // "Test a record" finds contacts by name through CRM search's `query`.
+  nock(HUBSPOT)
+    .persist()
+    .post("/crm/v3/objects/contacts/search", (body) => typeof body.query === "string")
+    .reply(
+      200,
+      buildSearchPage([
+        buildRecord("1", { email: "ada@example.com", firstname: "Ada", lastname: "Lovelace" }),
+        buildRecord("2", { email: "adam@example.com", firstname: "Adam", lastname: null }),
+      ]),
+    );
   app = await startAdminApp();
   await app.installations.save(createDummyInstallation({ portalId: PORTAL }));
+  app.parked.push(createDummyParkedEntry({ objectId: "666", lastError: hostileError }));
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: [
@@ -79,6 +98,12 @@ describe("the admin page in Chromium", () => {
     await page.getByLabel("ADMIN_TOKEN of this installation").fill(ADMIN_TOKEN);
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`**/admin/portals/${PORTAL}`);
+    await expect.poll(() => page.getByTestId("parked-count").textContent()).toContain("1 parked event");
+    const parkedRow = page.locator('[data-testid="parked-table"] tbody tr');
+    await expect.poll(() => parkedRow.textContent()).toContain(hostileError);
+    expect(await parkedRow.textContent()).toContain("contact.propertyChange");
+    expect(await page.locator("#parked img").count()).toBe(0);
+    expect(await page.title()).not.toBe("pwned");
     await shot("01-portal-overview");
 
     await page.getByRole("link", { name: "New score" }).click();
@@ -105,8 +130,15 @@ describe("the admin page in Chromium", () => {
     await expect.poll(() => page.locator("#messages").textContent()).toContain("Saved revision 1");
     expect(page.url()).toContain("/scores/lead");
 
-    await page.getByLabel("Record id").first().fill("1");
-    await page.getByRole("button", { name: "Test", exact: true }).click();
+    // Find by name, then only the keyboard: ↓ to the first match, Enter to test it.
+    const finder = page.getByLabel("Email, name or record id");
+    await finder.fill("ada");
+    await finder.press("Enter");
+    await expect.poll(() => page.locator("#test-matches button").count()).toBe(2);
+    expect(await page.locator("#test-found").textContent()).toContain("2 matches");
+    await finder.press("ArrowDown");
+    expect(await page.locator(":focus").textContent()).toContain("Ada Lovelace");
+    await page.keyboard.press("Enter");
     const facts = page.getByTestId("test-facts");
     // Contact 1: a completed meeting 2 days ago (10) and one 40 days ago, halved by decay (5).
     await expect.poll(() => facts.textContent()).toContain("Score15");
@@ -124,7 +156,7 @@ describe("the admin page in Chromium", () => {
       .poll(() => page.locator("#job-progress").textContent(), { timeout: 15_000 })
       .toContain("rescore done");
     await expect.poll(() => page.locator("#score-status").textContent()).toBe("enabled");
-    await page.getByLabel("Record id").nth(1).fill("1");
+    await page.getByLabel("Record id", { exact: true }).fill("1");
     await page.getByRole("button", { name: "Show history" }).click();
     await expect.poll(() => page.locator("#history-result svg circle.point").count()).toBe(1);
     await shot("05-enabled-history");

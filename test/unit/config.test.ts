@@ -41,17 +41,23 @@ describe("loadConfig", () => {
         listPollIntervalSec: 900,
         coalesceMs: 2000,
         historyRetentionDays: 90,
+        dueCheckSec: 60,
       },
       queueFsync: false,
     });
   });
 
   it("reads the pipeline's settings and refuses a QUEUE_FSYNC other than 0 or 1", () => {
-    const config = loadConfig({ POLL_INTERVAL_SEC: "60", COALESCE_MS: "0", QUEUE_FSYNC: "1" });
-    expect(config.pipeline).toMatchObject({ pollIntervalSec: 60, coalesceMs: 0 });
+    const config = loadConfig({
+      POLL_INTERVAL_SEC: "60",
+      COALESCE_MS: "0",
+      QUEUE_FSYNC: "1",
+      DUE_CHECK_SEC: "1",
+    });
+    expect(config.pipeline).toMatchObject({ pollIntervalSec: 60, coalesceMs: 0, dueCheckSec: 1 });
     expect(config.queueFsync).toBe(true);
-    expect(() => loadConfig({ QUEUE_FSYNC: "yes", POLL_INTERVAL_SEC: "5" })).toThrow(
-      /POLL_INTERVAL_SEC: [\s\S]*QUEUE_FSYNC: must be "0" or "1"/,
+    expect(() => loadConfig({ QUEUE_FSYNC: "yes", POLL_INTERVAL_SEC: "5", DUE_CHECK_SEC: "90" })).toThrow(
+      /POLL_INTERVAL_SEC: [\s\S]*DUE_CHECK_SEC: must be a whole number of seconds from 1 to 60[\s\S]*QUEUE_FSYNC: must be "0" or "1"/,
     );
   });
 

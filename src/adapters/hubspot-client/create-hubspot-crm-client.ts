@@ -3,6 +3,7 @@ import type { CrmClient } from "../../ports/crm-client.js";
 import { createHubSpotLists } from "./hubspot-lists.js";
 import { createHubSpotProperties } from "./hubspot-properties.js";
 import { createHubSpotRecords } from "./hubspot-records.js";
+import { createHubSpotSearch } from "./hubspot-search.js";
 import { createPortalPacer, type PortalPacerOptions } from "./portal-pacer.js";
 import { type RetryPolicy, standardRetryPolicy } from "./retry-policy.js";
 import { createSdkApis } from "./sdk-apis.js";
@@ -40,6 +41,7 @@ export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmCli
   return {
     portalId: options.portalId,
     ...createHubSpotRecords(apis, pacer),
+    ...createHubSpotSearch(apis, pacer),
     ...createHubSpotLists(apis, pacer),
     ...createHubSpotProperties(apis, pacer),
     async completeActionCallback(callbackId, outputFields) {

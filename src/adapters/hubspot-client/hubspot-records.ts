@@ -1,20 +1,26 @@
-import type { FilterOperatorEnum } from "@hubspot/api-client/lib/codegen/crm/objects/models/Filter.js";
-import type { CrmAssociation, CrmClient, CrmObjectType, CrmRecordUpdate } from "../../ports/crm-client.js";
+import {
+  type CrmAssociation,
+  type CrmClient,
+  type CrmObjectType,
+  type CrmRecordUpdate,
+  foundRecordProperties,
+} from "../../ports/crm-client.js";
 import { chunk } from "./chunk.js";
 import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
 
 // Record-level calls of the port: objects batch read/update (100 per call) and associations v4
-// batch read (1,000 ids per call, labels included, pages followed). HUBSPOT.md §5.1–5.2.
+// batch read (1,000 ids per call, labels included, pages followed). HUBSPOT.md §5.1–5.2. And
+// findRecords: a person looking one record up by email or name ("Test a record", issue 8).
 
 const OBJECT_BATCH = 100;
 const ASSOCIATION_BATCH = 1_000;
-const SEARCH_PAGE = 200;
 const LIST_PAGE = 100;
+const FIND_LIMIT = 10;
 
 type RecordsPart = Pick<
   CrmClient,
-  "readRecords" | "readAssociations" | "updateRecords" | "searchModifiedSince" | "listRecordIds"
+  "readRecords" | "readAssociations" | "updateRecords" | "listRecordIds" | "findRecords"
 >;
 
 export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): RecordsPart {
@@ -108,30 +114,17 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
       return { ids: answer.results.map((record) => record.id), after: answer.paging?.next?.after ?? null };
     },
 
-    async searchModifiedSince(objectType, sinceMs, after) {
-      const answer = await pacer.run("search", `${objectType} search`, () =>
+    async findRecords(objectType, query) {
+      // `query` without filterGroups searches the object's default searchable properties (HubSpot's
+      // CRM search guide); it is a search call, so it waits in the search lane (5/s, HUBSPOT.md §5.1).
+      const answer = await pacer.run("search", `${objectType} find`, () =>
         apis.objectsSearch.doSearch(
           objectType,
-          {
-            filterGroups: [
-              {
-                filters: [
-                  {
-                    propertyName: "hs_lastmodifieddate",
-                    operator: "GTE" as FilterOperatorEnum,
-                    value: String(sinceMs),
-                  },
-                ],
-              },
-            ],
-            properties: ["hs_object_id"],
-            limit: SEARCH_PAGE,
-            ...(after ? { after } : {}),
-          },
+          { query, properties: [...foundRecordProperties[objectType]], limit: FIND_LIMIT },
           apis.callOptions,
         ),
       );
-      return { ids: answer.results.map((record) => record.id), after: answer.paging?.next?.after ?? null };
+      return answer.results.map((record) => ({ id: record.id, properties: { ...record.properties } }));
     },
   };
 }

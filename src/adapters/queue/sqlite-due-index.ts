@@ -32,6 +32,13 @@ export function openSqliteDueIndex(options: { file: string; fsync?: boolean }): 
     `INSERT INTO due_records (portal_id, object, record_id, due_at_ms) VALUES (?, ?, ?, ?)
      ON CONFLICT (portal_id, object, record_id) DO UPDATE SET due_at_ms = excluded.due_at_ms`,
   );
+  const lowerOne = db.prepare(
+    `INSERT INTO due_records (portal_id, object, record_id, due_at_ms) VALUES (?, ?, ?, ?)
+     ON CONFLICT (portal_id, object, record_id) DO UPDATE SET due_at_ms = min(due_at_ms, excluded.due_at_ms)`,
+  );
+  const lowerAll = db.transaction((portalId: number, object: string, dues: ReadonlyMap<string, number>) => {
+    for (const [id, at] of dues) lowerOne.run(portalId, object, id, at);
+  });
   const removeOne = db.prepare(
     "DELETE FROM due_records WHERE portal_id = ? AND object = ? AND record_id = ?",
   );
@@ -54,6 +61,9 @@ export function openSqliteDueIndex(options: { file: string; fsync?: boolean }): 
   return {
     async set(portalId, object, dues) {
       setAll(portalId, object, dues);
+    },
+    async lower(portalId, object, dues) {
+      lowerAll(portalId, object, dues);
     },
     async due(atMs, limit): Promise<DueRecord[]> {
       return dueRows.all(atMs, limit).map((r) => ({

@@ -6,6 +6,7 @@ import { clearProblems, showMessage, showProblems } from "./field-errors.js";
 import { renderHistory } from "./history-panel.js";
 import { watchJob } from "./job-progress.js";
 import { renderPreview } from "./preview-panel.js";
+import { attachRecordFinder } from "./record-finder.js";
 import { renderRevisions } from "./revisions-panel.js";
 import { renderTestResult } from "./test-panel.js";
 
@@ -198,21 +199,32 @@ $("#delete").addEventListener(
   }),
 );
 
+async function runIn(out, run) {
+  out.replaceChildren(h("p", {}, "Working…"));
+  try {
+    await run(out);
+  } catch (error) {
+    out.replaceChildren();
+    report(error, out);
+  }
+}
 const panel = (formId, resultId, run) =>
-  $(formId).addEventListener("submit", async (event) => {
+  $(formId).addEventListener("submit", (event) => {
     event.preventDefault();
-    const out = $(resultId);
-    out.replaceChildren(h("p", {}, "Working…"));
-    try {
-      await run(out);
-    } catch (error) {
-      out.replaceChildren();
-      report(error, out);
-    }
+    return runIn($(resultId), run);
   });
-panel("#test-form", "#test-result", async (out) => {
-  const body = { recordId: $("#test-record-id").value.trim(), definition: toSend() };
-  renderTestResult(out, await call("POST", `/scores/${enc(scoreId)}/test`, body), definition);
+attachRecordFinder({
+  form: $("#test-form"),
+  input: $("#test-query"),
+  list: $("#test-matches"),
+  status: $("#test-found"),
+  find: async (query) => (await call("GET", `/records/${definition.object}/search?q=${enc(query)}`)).records,
+  test: (recordId) =>
+    runIn($("#test-result"), async (out) => {
+      const body = { recordId, definition: toSend() };
+      renderTestResult(out, await call("POST", `/scores/${enc(scoreId)}/test`, body), definition);
+    }),
+  onError: (error) => report(error, $("#test-result")),
 });
 panel("#preview-form", "#preview-result", async (out) => {
   const body = { definition: toSend(), sample: Number($("#preview-sample").value) || 1000 };

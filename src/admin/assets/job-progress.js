@@ -3,6 +3,21 @@ import { h } from "./dom.js";
 const POLL_MS = 700;
 const finished = new Set(["done", "failed", "paused"]);
 
+/** "45 s", "12 min", "2 h 5 min": an ETA needs no more precision than that. */
+function duration(sec) {
+  if (sec < 60) return `${sec} s`;
+  if (sec < 3600) return `${Math.round(sec / 60)} min`;
+  return `${Math.floor(sec / 3600)} h ${Math.round((sec % 3600) / 60)} min`;
+}
+
+/** " (12.5/s, about 3 min left)" while a job runs; jobs saved before rates existed have none. */
+function pace(job) {
+  const { ratePerSec, etaSec } = job.progress;
+  if (job.status !== "running" || typeof ratePerSec !== "number") return "";
+  if (typeof etaSec !== "number") return ` (${ratePerSec}/s)`;
+  return ` (${ratePerSec}/s, ${etaSec === 0 ? "finishing" : `about ${duration(etaSec)} left`})`;
+}
+
 function describe(job) {
   const { done, total } = job.progress;
   const of = total === null ? "" : ` of ${total}`;
@@ -11,7 +26,7 @@ function describe(job) {
       ? ""
       : ` — ${job.result.evaluated} evaluated, ${job.result.updated} updated`;
   const error = job.error ? ` — ${job.error}` : "";
-  return `${job.kind} ${job.status}: ${done}${of} records${result}${error}`;
+  return `${job.kind} ${job.status}: ${done}${of} records${pace(job)}${result}${error}`;
 }
 
 /** Follows a job (GET /jobs/:id) until it ends, updating its <progress> and text live. */

@@ -41,11 +41,14 @@ export function renderBuilderPage(page: BuilderPage): string {
           </section>
           <section aria-labelledby="test-h">
             <h2 id="test-h">Test a record</h2>
-            <form id="test-form" class="inline">
-              <label for="test-record-id">Record id</label>
-              <input id="test-record-id" inputmode="numeric" pattern="[0-9]+" required>
-              <button type="submit">Test</button>
+            <form id="test-form" class="inline" role="search" aria-label="Find a record to test">
+              <label for="test-query">Email, name or record id</label>
+              <input id="test-query" type="search" required maxlength="200" autocomplete="off"
+                aria-describedby="test-found" aria-controls="test-matches">
+              <button type="submit">Find</button>
             </form>
+            <p id="test-found" class="hint" role="status"></p>
+            <ul id="test-matches" class="matches" aria-label="Matching records"></ul>
             <div id="test-result" aria-live="polite"></div>
           </section>
           <section aria-labelledby="preview-h">

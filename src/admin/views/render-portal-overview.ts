@@ -66,6 +66,11 @@ export function renderPortalOverview(page: PortalOverview): string {
         </table>`
         }
       </section>
+      <section aria-labelledby="parked-h">
+        <h2 id="parked-h">Parked events</h2>
+        <div id="parked" aria-live="polite"><p>Loading parked events…</p></div>
+        <noscript><p>Parked events: <a href="/api/portals/${p}/parked">/api/portals/${p}/parked</a>.</p></noscript>
+      </section>
       <section aria-labelledby="invite-h">
         <h2 id="invite-h">Invite a colleague</h2>
         ${

@@ -71,7 +71,7 @@ async function firstAnswer(deps: ResetActionDeps, request: ResetActionRequest): 
   );
 
   const write = rescoreRecords(
-    { crm, records: deps.records, logger: deps.logger, now: deps.now },
+    { crm, records: deps.records, logger: deps.logger, now: deps.now, dueIndex: deps.dueIndex },
     request.portalId,
     object,
     [request.objectId],

@@ -4,9 +4,16 @@ import type { Logger } from "pino";
 import { AppError } from "../../errors.js";
 import type { Job, JobKind, JobStore } from "../../ports/job-store.js";
 import type { StartJob } from "../scores/scores-deps.js";
+import { buildJobProgress } from "./build-job-progress.js";
 
-/** Saves a job's progress; a handler calls it after every page so a restart resumes there. */
-export type ReportProgress = (patch: Pick<Job, "progress" | "cursor">) => Promise<void>;
+/**
+ * Saves a job's progress; a handler calls it after every page so a restart resumes there. The
+ * runner adds the rate and ETA (build-job-progress.ts): handlers only count.
+ */
+export type ReportProgress = (patch: {
+  progress: { done: number; total: number | null };
+  cursor: Job["cursor"];
+}) => Promise<void>;
 /** Runs one job to its end and returns its result (stored on the job). */
 export type JobHandler = (job: Job, report: ReportProgress) => Promise<unknown>;
 
@@ -37,6 +44,7 @@ export function createJobRunner(deps: {
     // A resumed job starts clean: the error that paused it no longer applies.
     const { error: _paused, ...resumed } = initial;
     let job: Job = { ...resumed, status: "running", updatedAtMs: deps.now() };
+    const runStart = { startedAtMs: job.updatedAtMs, doneAtStart: job.progress.done };
     await deps.jobs.save(job);
     const log = deps.logger.child({
       portalId: job.portalId,
@@ -45,8 +53,9 @@ export function createJobRunner(deps: {
       scoreId: job.scoreId,
     });
     try {
-      const result = await deps.handlers[job.kind](job, async (patch) => {
-        job = { ...job, ...patch, updatedAtMs: deps.now() };
+      const result = await deps.handlers[job.kind](job, async ({ progress, cursor }) => {
+        const nowMs = deps.now();
+        job = { ...job, progress: buildJobProgress(progress, runStart, nowMs), cursor, updatedAtMs: nowMs };
         await deps.jobs.save(job);
       });
       job = { ...job, status: "done", updatedAtMs: deps.now(), ...(result === undefined ? {} : { result }) };

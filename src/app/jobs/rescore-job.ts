@@ -1,9 +1,21 @@
+import type { Logger } from "pino";
+import type { CrmClient, CrmObjectType } from "../../ports/crm-client.js";
 import type { HistoryCause } from "../../ports/record-store.js";
 import { rescoreRecords } from "../rescore-records.js";
 import type { ScoresDeps } from "../scores/scores-deps.js";
 import type { JobHandler } from "./job-runner.js";
 
 const IDS_PER_PASS = 1_000;
+
+/** The total only feeds progress and ETA: a count HubSpot refuses must not stop the rescore itself. */
+async function countOrNull(crm: CrmClient, object: CrmObjectType, logger: Logger): Promise<number | null> {
+  try {
+    return await crm.countRecords(object);
+  } catch (error) {
+    logger.warn({ err: error, object }, "could not count records; the rescore goes on without a total");
+    return null;
+  }
+}
 
 /**
  * Enable or update: every record of the score's object, retroactively (SCORING.md §Lifecycle),
@@ -17,9 +29,23 @@ export function createRescoreJob(deps: ScoresDeps): JobHandler {
     const { definition } = stored;
     const cause = ((job.input as { cause?: HistoryCause } | undefined)?.cause ?? "enable") as HistoryCause;
     const crm = deps.crmFor(job.portalId);
-    const rescoreDeps = { crm, records: deps.records, logger: deps.logger, now: deps.now };
+    const rescoreDeps = {
+      crm,
+      records: deps.records,
+      logger: deps.logger,
+      now: deps.now,
+      dueIndex: deps.dueIndex,
+    };
     let { cursor } = job;
     let done = job.progress.done;
+    const log = deps.logger.child({ portalId: job.portalId, jobId: job.id });
+    // Counted once: a resumed job keeps the total it started with.
+    let total = job.progress.total;
+    if (total === null) {
+      total = await countOrNull(crm, definition.object, log);
+      // Shown at once: a first pass of 1,000 records can take a while on a busy portal.
+      await report({ progress: { done, total }, cursor });
+    }
     let updated = 0;
     const skipped: string[] = [];
     do {
@@ -42,7 +68,7 @@ export function createRescoreJob(deps: ScoresDeps): JobHandler {
       done += ids.length;
       updated += outcome.updated;
       skipped.push(...outcome.skipped);
-      await report({ progress: { done, total: null }, cursor });
+      await report({ progress: { done, total }, cursor });
     } while (cursor !== null);
     return { evaluated: done, updated, skipped };
   };

@@ -1,18 +1,9 @@
 import type { HistoryCause } from "../../ports/record-store.js";
 import type { ObjectType, ScoreDefinition } from "../../scoring/index.js";
+import { earliestChangeMs } from "../earliest-change.js";
 import { type RescoreReport, rescoreRecords } from "../rescore-records.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
 import { increment } from "./pipeline-metrics.js";
-
-/** The earliest `nextChangeAt` over a record's results, in ms; null when none will change by itself. */
-export function earliestChangeMs(results: readonly { nextChangeAt: string | null }[]): number | null {
-  let earliest: number | null = null;
-  for (const r of results) {
-    const at = r.nextChangeAt === null ? Number.NaN : Date.parse(r.nextChangeAt);
-    if (!Number.isNaN(at) && (earliest === null || at < earliest)) earliest = at;
-  }
-  return earliest;
-}
 
 /**
  * rescoreRecords with every enabled score of the object, then the due-index: each record's earliest

@@ -22,7 +22,13 @@ export async function resetScore(
     await deps.records.setReset({ portalId, object: definition.object, recordId }, scoreId, atMs);
   let updated = 0;
   if (definition.status === "enabled") {
-    const rescoreDeps = { crm, records: deps.records, logger: deps.logger, now: deps.now };
+    const rescoreDeps = {
+      crm,
+      records: deps.records,
+      logger: deps.logger,
+      now: deps.now,
+      dueIndex: deps.dueIndex,
+    };
     for (let i = 0; i < ids.length; i += PAGE) {
       const page = ids.slice(i, i + PAGE);
       updated += (await rescoreRecords(rescoreDeps, portalId, definition.object, page, [definition], "reset"))

@@ -8,7 +8,7 @@ import type { ScoresDeps } from "./scores-deps.js";
 // SCORING.md §Lifecycle of a score: enable (provision, then every record retroactively),
 // disable (values stay), delete (optionally the properties too).
 
-async function requireConnected(deps: ScoresDeps, portalId: number) {
+export async function requireConnected(deps: ScoresDeps, portalId: number) {
   const installation = await deps.installations.get(portalId);
   if (!installation) throw new AppError("not_found", `portal ${portalId} is not installed`);
   if (installation.status === "disconnected") {

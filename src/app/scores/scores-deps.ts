@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { CrmClient } from "../../ports/crm-client.js";
+import type { DueIndex } from "../../ports/due-index.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
 import type { Job, JobKind } from "../../ports/job-store.js";
 import type { RecordStore } from "../../ports/record-store.js";
@@ -17,4 +18,6 @@ export type ScoresDeps = {
   startJob: StartJob;
   now: () => number;
   logger: Logger;
+  /** Where rescores outside the pipeline index each record's next change (rescore-records.ts). */
+  dueIndex?: Pick<DueIndex, "lower">;
 };

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { definitionSchema } from "../../scoring/definition-schema.js";
+import { jobResponse } from "./job-response-schema.js";
 import {
   deleteScoreQuery,
   jobParams,
@@ -8,6 +9,8 @@ import {
   portalParams,
   previewBody,
   recordParams,
+  recordSearchParams,
+  recordSearchQuery,
   resetBody,
   restoreBody,
   scoreParams,
@@ -103,6 +106,13 @@ const routes: Route[] = [
   ],
   [
     "post",
+    "/portals/{portalId}/scores/{scoreId}/rescore",
+    "Rescore every record of an enabled score as a job (409 when the score is not enabled); answers the running one if any",
+    { request: { params: scoreParams } },
+    z.object({ job: jobResponse, started: z.boolean() }),
+  ],
+  [
+    "post",
     "/portals/{portalId}/scores/{scoreId}/disable",
     "Stop updating; values stay",
     { request: { params: scoreParams } },
@@ -132,9 +142,9 @@ const routes: Route[] = [
   [
     "get",
     "/portals/{portalId}/jobs/{jobId}",
-    "A background job's progress and result",
+    "A background job's progress (done/total, rate, ETA) and result",
     { request: { params: jobParams } },
-    anyObject,
+    jobResponse,
   ],
   [
     "get",
@@ -142,6 +152,24 @@ const routes: Route[] = [
     "Every value written for a record",
     { request: { params: recordParams } },
     anyObject,
+  ],
+  [
+    "get",
+    "/portals/{portalId}/records/{objectType}/search",
+    "Find up to 10 records by email, name or id (CRM search's query, and the id read directly)",
+    { request: { params: recordSearchParams, query: recordSearchQuery } },
+    z.object({
+      portalId: z.number().int(),
+      objectType: z.string(),
+      query: z.string(),
+      records: z.array(
+        z.object({
+          id: z.string(),
+          label: z.string(),
+          properties: z.record(z.string(), z.string().nullable()),
+        }),
+      ),
+    }),
   ],
   [
     "get",
@@ -167,6 +195,11 @@ export function buildOpenApiDocument() {
         400: { description: "Invalid input; the message names the field path", ...json(errorBody) },
         401: { description: "No or unknown bearer token", ...json(errorBody) },
         404: { description: "No such portal (or not yours), score, job or record", ...json(errorBody) },
+        409: {
+          description:
+            "The portal is disconnected, or the score's state refuses it (a rescore of a score not enabled)",
+          ...json(errorBody),
+        },
       },
     });
   }

@@ -5,6 +5,7 @@ import type { ScoresDeps } from "../../app/scores/scores-deps.js";
 import { type AdminPrincipal, canSeePortal, type ResolvePrincipal, requireAdmin } from "./admin-auth.js";
 import { buildOpenApiDocument } from "./build-openapi-document.js";
 import { createPortalRoutes } from "./portal-routes.js";
+import { createRecordSearchRoutes } from "./record-search-routes.js";
 import { portalParams } from "./request-schemas.js";
 import { createScoreRoutes } from "./score-routes.js";
 import { createErrorHandler, sendError } from "./send-error.js";
@@ -41,6 +42,7 @@ export function createAdminApi(deps: AdminApiDeps): Router {
   });
   portal.use(createPortalRoutes(deps));
   portal.use(createScoreRoutes(deps));
+  portal.use(createRecordSearchRoutes(deps));
   if (deps.parkedRoutes) portal.use(deps.parkedRoutes);
   api.use("/portals/:portalId", requireAdmin(deps.resolvePrincipal), portal);
   api.use((_req, res) => {

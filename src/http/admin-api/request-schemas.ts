@@ -10,6 +10,12 @@ export const recordParams = portalParams.extend({
   recordId: z.string().regex(/^\d+$/, "expected a HubSpot record id"),
 });
 
+export const recordSearchParams = portalParams.extend({
+  objectType: z.enum(["contacts", "companies", "deals"]),
+});
+/** GET /records/:objectType/search: an email, a name, or a record id, as a person types it. */
+export const recordSearchQuery = z.object({ q: z.string().trim().min(1).max(200) });
+
 /** GET /parked: how many parked events to list, oldest first. */
 export const parkedQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });
 

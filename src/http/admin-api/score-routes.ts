@@ -1,10 +1,12 @@
 import { type Request, Router } from "express";
 import { previewScore } from "../../app/scores/preview-score.js";
+import { rescoreScore } from "../../app/scores/rescore-score.js";
 import { resetScore } from "../../app/scores/reset-score.js";
 import { createScore, requireScore, restoreRevision, updateScore } from "../../app/scores/save-score.js";
 import { deleteScore, disableScore, enableScore } from "../../app/scores/score-lifecycle.js";
 import type { ScoresDeps } from "../../app/scores/scores-deps.js";
 import { testRecord } from "../../app/scores/test-record.js";
+import type { JobStore } from "../../ports/job-store.js";
 import type { AdminPrincipal } from "./admin-auth.js";
 import {
   deleteScoreQuery,
@@ -20,7 +22,7 @@ const author = (res: { locals: Record<string, unknown> }) => (res.locals.princip
 const scoreOf = (req: Request) => scoreParams.parse(req.params);
 
 /** /api/portals/:portalId/scores… — thin: validate, call the use case, answer its result. */
-export function createScoreRoutes(deps: ScoresDeps): Router {
+export function createScoreRoutes(deps: ScoresDeps & { jobs: JobStore }): Router {
   const router = Router({ mergeParams: true });
 
   router.get("/scores", async (req, res) => {
@@ -57,6 +59,10 @@ export function createScoreRoutes(deps: ScoresDeps): Router {
   router.post("/scores/:scoreId/enable", async (req, res) => {
     const { portalId, scoreId } = scoreOf(req);
     res.status(202).json(await enableScore(deps, portalId, scoreId, author(res)));
+  });
+  router.post("/scores/:scoreId/rescore", async (req, res) => {
+    const { portalId, scoreId } = scoreOf(req);
+    res.status(202).json(await rescoreScore(deps, portalId, scoreId));
   });
   router.post("/scores/:scoreId/disable", async (req, res) => {
     const { portalId, scoreId } = scoreOf(req);

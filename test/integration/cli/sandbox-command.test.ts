@@ -53,7 +53,7 @@ describe("lead-score sandbox", () => {
   it("log-meeting logs a completed meeting on the contact", async () => {
     const id = firstContact();
     const line = await run(["log-meeting", "--contact", String(id), "--property", "hs_meeting_title=Demo"]);
-    expect(line).toMatch(new RegExp(`^meeting \\d+ logged on contact ${id}\\n$`));
+    expect(line).toMatch(new RegExp(`^meeting \\d+ logged on contact ${id}( and company \\d+)?\\n$`));
     const meetingId = Number(/meeting (\d+)/.exec(line)?.[1]);
     expect(s.sandbox.portal.records.get("meetings", meetingId)?.properties).toMatchObject({
       hs_meeting_outcome: "COMPLETED",

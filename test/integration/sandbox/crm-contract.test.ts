@@ -76,6 +76,13 @@ describe("records through the app's CRM client", () => {
     );
   });
 
+  it("counts every contact with one search, as many as paging lists, past the 200 a search page holds", async () => {
+    addContacts(210);
+    const ids = await allIds("contacts");
+    expect(ids).toHaveLength(250);
+    expect(await s.client.countRecords("contacts")).toBe(ids.length);
+  });
+
   it("writes score values, stamps hs_lastmodifieddate with the sandbox clock and finds them by search", async () => {
     const ids = (await allIds("contacts")).slice(0, 3);
     await provisionProperties(s.client, "contacts", [

@@ -87,6 +87,17 @@ describe("builder page", () => {
   it("offers a new score without a score id", () => {
     expect(renderBuilderPage({ session, portalId: 9 })).toContain('data-score-id=""');
   });
+
+  it("finds the record to test with a labelled search box, a spoken match count and a list of matches", () => {
+    const page = renderBuilderPage({ session, portalId: 9 });
+    expect(page).toContain(
+      '<form id="test-form" class="inline" role="search" aria-label="Find a record to test">',
+    );
+    expect(page).toContain('<label for="test-query">Email, name or record id</label>');
+    expect(page).toMatch(/<input id="test-query" type="search" required[^>]*aria-controls="test-matches">/);
+    expect(page).toContain('<p id="test-found" class="hint" role="status"></p>');
+    expect(page).toContain('<ul id="test-matches" class="matches" aria-label="Matching records"></ul>');
+  });
 });
 
 describe("sign-in pages", () => {

@@ -36,4 +36,31 @@ describe("openSqliteDueIndex", () => {
     expect(await index.count()).toBe(0);
     await index.close();
   });
+
+  it("lowers due times, never raises them, and adds records it did not hold", async () => {
+    const index = openSqliteDueIndex({ file: ":memory:" });
+    await index.set(
+      1,
+      "contacts",
+      new Map([
+        ["a", 300],
+        ["b", 100],
+      ]),
+    );
+    await index.lower(
+      1,
+      "contacts",
+      new Map([
+        ["a", 200],
+        ["b", 400],
+        ["c", 500],
+      ]),
+    );
+    expect((await index.due(1_000, 10)).map((d) => [d.recordId, d.dueAtMs])).toEqual([
+      ["b", 100],
+      ["a", 200],
+      ["c", 500],
+    ]);
+    await index.close();
+  });
 });

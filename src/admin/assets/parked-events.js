@@ -1,0 +1,80 @@
+import { ApiError } from "./api.js";
+import { fill, formatDate, h } from "./dom.js";
+
+// Parked events on the portal overview (issue 8 "parked events", GET /api/portals/:id/parked): the
+// webhook events the worker gave up on, with the error of their last attempt. Rendered here because
+// the page's server routes do not hold the inbox; every value goes in as text (dom.js), so an error
+// message holding markup shows as that markup, never runs.
+
+export const PARKED_LIMIT = 100;
+
+function countText(parked) {
+  if (parked.length === 0)
+    return "No parked events: every webhook event was processed or is still being retried.";
+  const count = parked.length >= PARKED_LIMIT ? `The oldest ${PARKED_LIMIT}` : String(parked.length);
+  return `${count} parked event${parked.length === 1 ? "" : "s"}: the worker gave up on ${
+    parked.length === 1 ? "it" : "them"
+  } after the last attempt. The last error says why.`;
+}
+
+function parkedTable(parked) {
+  const head = ["When", "Record", "Subscription type", "Attempts", "Last error"];
+  return h(
+    "table",
+    { class: "parked", "data-testid": "parked-table" },
+    h("caption", {}, "Parked webhook events, oldest first"),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        head.map((c) => h("th", { scope: "col" }, c)),
+      ),
+    ),
+    h(
+      "tbody",
+      {},
+      parked.map((p) =>
+        h(
+          "tr",
+          {},
+          h(
+            "td",
+            {},
+            formatDate(p.occurredAt),
+            h("br"),
+            h("small", { class: "hint" }, `parked ${formatDate(p.parkedAt)}`),
+          ),
+          h("td", {}, `${p.objectType} `, h("code", {}, p.objectId)),
+          h("td", {}, h("code", {}, p.subscriptionType)),
+          h("td", {}, String(p.attempts)),
+          h("td", { class: "error-text" }, p.error ?? "—"),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Shows the answer of GET /parked: a count and, when there are any, the table. */
+export function renderParked(container, answer) {
+  const parked = answer.parked ?? [];
+  fill(
+    container,
+    h("p", { "data-testid": "parked-count" }, countText(parked)),
+    parked.length > 0 && parkedTable(parked),
+  );
+}
+
+/** Loads and shows the portal's parked events; without a webhook pipeline the API has no such route. */
+export async function showParked(call, container) {
+  try {
+    renderParked(container, await call("GET", `/parked?limit=${PARKED_LIMIT}`));
+  } catch (error) {
+    const message =
+      error instanceof ApiError && error.status === 404
+        ? "Parked events are not tracked here: this app runs no webhook pipeline."
+        : `Parked events unavailable: ${error.message}`;
+    fill(container, h("p", { class: "warning" }, message));
+  }
+}

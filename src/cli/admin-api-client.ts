@@ -1,0 +1,67 @@
+import { CliError } from "./cli-error.js";
+
+// Commands that act on a running lead-score app do it over its admin API (/api, bearer
+// ADMIN_TOKEN), so their HubSpot calls go through the app's per-portal queue and budget.
+
+export type AdminApiClient = {
+  readonly url: string;
+  call<T = Record<string, unknown>>(method: string, path: string): Promise<T>;
+};
+
+/** A request that never reached the app (refused, reset, DNS): it may be restarting. */
+export class AppUnreachableError extends CliError {}
+
+const DEFAULT_URL = "http://localhost:3000";
+
+/** --url, else LEAD_SCORE_URL, else the app's default port; --token, else ADMIN_TOKEN. */
+export function resolveAdminApi(
+  options: { url?: string; token?: string },
+  env: Record<string, string | undefined>,
+): { url: string; token: string } {
+  const url = options.url || env.LEAD_SCORE_URL || DEFAULT_URL;
+  if (!URL.canParse(url)) throw new CliError([`--url / LEAD_SCORE_URL: not a URL: ${url}`]);
+  const token = options.token || env.ADMIN_TOKEN;
+  if (!token)
+    throw new CliError([
+      "no admin token: set ADMIN_TOKEN to the running app's ADMIN_TOKEN (or pass --token)",
+    ]);
+  return { url: url.replace(/\/+$/, ""), token };
+}
+
+export function createAdminApiClient(url: string, token: string, get: typeof fetch = fetch): AdminApiClient {
+  return {
+    url,
+    async call<T>(method: string, path: string): Promise<T> {
+      let response: Response;
+      try {
+        response = await get(`${url}/api${path}`, {
+          method,
+          headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+        });
+      } catch (error) {
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        const why = cause?.code ?? cause?.message ?? (error as Error).message;
+        throw new AppUnreachableError([
+          `cannot reach lead-score at ${url} (${why}): is it running? (--url or LEAD_SCORE_URL)`,
+        ]);
+      }
+      const text = await response.text();
+      let body: unknown;
+      try {
+        body = text ? JSON.parse(text) : {};
+      } catch {
+        throw new CliError([`${method} ${path}: ${response.status}, not JSON: ${text.slice(0, 200)}`]);
+      }
+      if (!response.ok) {
+        // The admin API's error shape (send-error.ts), its message shown as the app wrote it.
+        const error = (body as { error?: { code?: string; message?: string } }).error;
+        throw new CliError([
+          error?.message
+            ? `${response.status} ${error.code ?? "error"}: ${error.message}`
+            : `${method} ${path}: ${response.status} ${text.slice(0, 200)}`,
+        ]);
+      }
+      return body as T;
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import { createSandboxClient } from "../../../src/cli/sandbox-client.js";
+import { loadConfig } from "../../../src/config.js";
+import { signWebhookV3 } from "../../../src/hubspot/sign-webhook-v3.js";
+import { createLogger } from "../../../src/logger.js";
+import { type RunningSandboxMode, startSandboxMode } from "../../../src/start-sandbox-mode.js";
+import { waitFor } from "./wait-for.js";
+
+// The whole product as `npm start` runs it (src/start-sandbox-mode.ts, seed `small`), driven over
+// HTTP only: the admin API with the bearer token, the sandbox's /__sandbox/* endpoints as a person
+// in HubSpot's UI, and HubSpot's signed workflow-action requests.
+
+export const ADMIN_TOKEN = "e2e-admin-token-0123456789";
+const SANDBOX_SECRET = "sandbox-client-secret";
+
+export type E2eOptions = {
+  /** Reuse a DATA_DIR (a second `npm start`); a fresh temp dir otherwise. */
+  dataDir?: string;
+  /** The sandbox's requests per 10 s: HubSpot's 110 unless a test raises it. */
+  sandboxRatePer10s?: number;
+  exampleScores?: readonly unknown[];
+};
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON answers are walked freely; assertions check their shape.
+type Json = Record<string, any>;
+
+export async function startE2eApp(options: E2eOptions = {}) {
+  const logFile = process.env.E2E_LOG;
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "lead-score-e2e-"));
+  const config = loadConfig({
+    DATA_DIR: dataDir,
+    PORT: "0",
+    SANDBOX_SEED: "small",
+    SANDBOX_RATE_LIMIT_PER_10S: String(options.sandboxRatePer10s ?? 110),
+    ADMIN_TOKEN,
+    COALESCE_MS: "50",
+    DUE_CHECK_SEC: "1",
+  });
+  const running: RunningSandboxMode = await startSandboxMode(config, {
+    // E2E_LOG=/tmp/e2e.log keeps the app's debug log of a run; silent otherwise.
+    logger: logFile ? createLogger("debug", pino.destination(logFile)) : createLogger("silent"),
+    version: "e2e",
+    webhooks: { retryBaseMs: 20, retryMaxMs: 200 },
+    ...(options.exampleScores ? { exampleScores: options.exampleScores } : {}),
+  });
+  running.composed.start();
+  const portal = `/api/portals/${running.portalId}`;
+  const sandbox = createSandboxClient(running.sandboxUrl);
+
+  const api = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${running.appUrl}${portal}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as Json };
+  };
+
+  /** A record's properties as a person sees them in the portal. */
+  const record = async (objectType: string, id: string) =>
+    (
+      await sandbox.call<{ properties: Record<string, string | null> }>(
+        "GET",
+        `/__sandbox/records/${objectType}/${id}`,
+      )
+    ).properties;
+
+  /** Polls the job until it is done (or failed: then its error shows in the assertion). */
+  const finished = (jobId: string) =>
+    waitFor(
+      () => api("GET", `/jobs/${jobId}`).then((r) => r.body),
+      (job) => job.status !== "queued" && job.status !== "running",
+    );
+
+  /** A workflow action request as HubSpot sends it: v3-signed with the app's secret at the portal's now. */
+  const action = async (path: string, payload: unknown) => {
+    const body = JSON.stringify(payload);
+    const { nowMs } = await sandbox.call<{ nowMs: number }>("GET", "/__sandbox/clock");
+    const url = `${running.appUrl}${path}`;
+    const signature = signWebhookV3({
+      clientSecret: SANDBOX_SECRET,
+      method: "POST",
+      uri: url,
+      body,
+      timestampMs: nowMs,
+    });
+    const response = await fetch(url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "x-hubspot-signature-v3": signature,
+        "x-hubspot-request-timestamp": String(nowMs),
+      },
+      body,
+    });
+    return { status: response.status, body: (await response.json()) as Json };
+  };
+
+  return {
+    running,
+    dataDir,
+    sandbox,
+    api,
+    record,
+    finished,
+    action,
+    /** Stops app and sandbox; `keep` leaves DATA_DIR for a restart. */
+    async close({ keep = false } = {}) {
+      await running.composed.runner.onIdle();
+      await running.close();
+      if (!keep) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export type E2eApp = Awaited<ReturnType<typeof startE2eApp>>;
