@@ -1,25 +1,19 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
-import { Keyv } from "keyv";
 import nock from "nock";
 import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createHubSpotOAuthClient } from "../../src/adapters/hubspot-client/oauth-client.js";
-import { createKeyvJobStore } from "../../src/adapters/stores/keyv-job-store.js";
-import { createKeyvRecordStore } from "../../src/adapters/stores/keyv-record-store.js";
-import { createKeyvScoreStore } from "../../src/adapters/stores/keyv-score-store.js";
-import { createJobRunner, type JobRunner } from "../../src/app/jobs/job-runner.js";
-import { createRescoreJob } from "../../src/app/jobs/rescore-job.js";
-import { createPreviewJob } from "../../src/app/scores/preview-score.js";
-import type { ScoresDeps } from "../../src/app/scores/scores-deps.js";
+import type { JobRunner } from "../../src/app/jobs/job-runner.js";
 import { adminTokenPrincipal, anyPrincipal } from "../../src/http/admin-api/admin-auth.js";
 import { createAdminApi } from "../../src/http/admin-api/create-admin-api.js";
 import type { Job } from "../../src/ports/job-store.js";
-import { createTestCrmClient, HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
+import { createTestScoresDeps } from "../fixtures/app/create-test-scores-deps.js";
+import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
 import { type CrmWorld, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import {
   createDummyInstallation,
-  createMemoryInstallationStore,
+  type createMemoryInstallationStore,
   createTestCipher,
   T0,
 } from "../fixtures/installation.js";
@@ -111,27 +105,11 @@ beforeEach(async () => {
     contactProperties: new Set(["jobtitle"]),
   };
   crm = mockCrmWorld(world);
-  installations = createMemoryInstallationStore();
-  await installations.save(createDummyInstallation({ portalId: PORTAL }));
+  const setup = await createTestScoresDeps(PORTAL);
+  runner = setup.runner;
+  const { deps, jobs } = setup;
+  installations = deps.installations;
   await installations.save(createDummyInstallation({ portalId: 9 }));
-  const logger = pino({ level: "silent" });
-  const { client } = createTestCrmClient();
-  const jobs = createKeyvJobStore(new Keyv());
-  const deps: ScoresDeps = {
-    scores: createKeyvScoreStore(new Keyv()),
-    installations,
-    records: createKeyvRecordStore(new Keyv()),
-    crmFor: () => client,
-    startJob: (...args) => runner.start(...args),
-    now: () => T0,
-    logger,
-  };
-  runner = createJobRunner({
-    jobs,
-    handlers: { rescore: createRescoreJob(deps), preview: createPreviewJob(deps) },
-    now: () => T0,
-    logger,
-  });
   const portalNineOnly = async (token: string) =>
     token === "portal-9-session-token" ? { name: "ops@portal9", portals: new Set([9]) } : undefined;
   const oauth = createHubSpotOAuthClient({
