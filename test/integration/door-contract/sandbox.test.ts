@@ -1,0 +1,71 @@
+import { startTestSandbox, type TestSandbox } from "../../fixtures/sandbox/start-test-sandbox.js";
+import { defineDoorContract } from "./define-door-contract.js";
+import {
+  type CompletedCallback,
+  type ContactKey,
+  type DoorTarget,
+  meetingProperties,
+  tinyWorld,
+  type WorldIds,
+} from "./tiny-world.js";
+
+// The door contract against a sandbox (seed none) holding the tiny world, written the way a person
+// would through /__sandbox/* (src/sandbox/control-routes.ts); the property group through the CRM API.
+
+async function seedTinyWorld(s: TestSandbox): Promise<WorldIds> {
+  const ok = async (method: string, path: string, body: unknown, status = 201) => {
+    const answer = await s.call(method, path, body);
+    if (answer.status !== status) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`);
+    return answer.json;
+  };
+  const contacts = {} as Record<ContactKey, string>;
+  for (const [key, properties] of Object.entries(tinyWorld.contacts))
+    contacts[key as ContactKey] = (await ok("POST", "/__sandbox/records/contacts", { properties })).id;
+  const company = (await ok("POST", "/__sandbox/records/companies", { properties: tinyWorld.company })).id;
+  for (const link of tinyWorld.companyLinks)
+    await ok("POST", "/__sandbox/associations", {
+      fromType: "contacts",
+      fromId: contacts[link.contact],
+      toType: "companies",
+      toId: company,
+      label: link.label,
+    });
+  const meetings: string[] = [];
+  for (const meeting of tinyWorld.meetings) {
+    const logged = await ok("POST", "/__sandbox/engagements", {
+      type: "meeting",
+      contactId: contacts[meeting.contact],
+      occurredAt: meeting.end,
+      properties: meetingProperties(meeting),
+    });
+    meetings.push(logged.engagement.id);
+  }
+  const deals: string[] = [];
+  for (let i = 1; i <= tinyWorld.dealCount; i++)
+    deals.push((await ok("POST", "/__sandbox/records/deals", { properties: { dealname: `Deal ${i}` } })).id);
+  const list = await ok("POST", "/__sandbox/lists", {
+    name: tinyWorld.list.name,
+    objectType: "contacts",
+    recordIds: tinyWorld.list.members.map((key) => contacts[key]),
+  });
+  const group = await s.crm("POST", "/crm/v3/properties/contacts/groups", tinyWorld.propertyGroup);
+  if (group.status !== 201) throw new Error(`property group: ${group.status} ${group.text}`);
+  return { contacts, company, meetings, deals, listId: list.listId };
+}
+
+defineDoorContract({
+  name: "the sandbox",
+  async start(): Promise<DoorTarget> {
+    const s = await startTestSandbox({ seed: "none" });
+    const ids = await seedTinyWorld(s);
+    return {
+      client: s.client,
+      ids,
+      completedCallbacks: async () =>
+        (await s.call("GET", "/__sandbox/action-callbacks")).json.callbacks.map(
+          ({ callbackId, outputFields }: CompletedCallback) => ({ callbackId, outputFields }),
+        ),
+      close: s.close,
+    };
+  },
+});

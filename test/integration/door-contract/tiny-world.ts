@@ -1,0 +1,62 @@
+import type { CrmClient, CrmPropertyGroup } from "../../../src/ports/crm-client.js";
+
+// The tiny portal both targets of the door contract hold (issue 5 "Contract tests"): three
+// contacts, one company with a Primary and a labelled ("Decision maker") association, two
+// meetings logged on Alice, one contact list, the lead_score property group, and 101 deals so
+// that listing needs a second page. nock-tiny-world.ts scripts it as HubSpot's answers;
+// seed-sandbox.ts writes it into a sandbox through /__sandbox/*.
+
+export const tinyWorld = {
+  contacts: {
+    alice: { email: "alice@acme.test", firstname: "Alice", lastname: "Archer", jobtitle: "CTO" },
+    bob: { email: "bob@acme.test", firstname: "Bob", lastname: "Baker", jobtitle: "Engineer" },
+    carol: { email: "carol@solo.test", firstname: "Carol", lastname: "Cole", jobtitle: "Founder" },
+  },
+  company: { name: "Acme", domain: "acme.test" },
+  /** Contact → the company, with the label of the association. */
+  companyLinks: [
+    { contact: "alice", label: "Primary" },
+    { contact: "bob", label: "Decision maker" },
+  ],
+  /** Meetings logged on Alice (HubSpot also associates them with her primary company). */
+  meetings: [
+    { contact: "alice", start: "2026-10-20T09:30:00.000Z", end: "2026-10-20T10:00:00.000Z" },
+    { contact: "alice", start: "2026-10-27T14:00:00.000Z", end: "2026-10-27T14:30:00.000Z" },
+  ],
+  list: { name: "Hot leads", members: ["alice", "carol"] },
+  dealCount: 101,
+  propertyGroup: { name: "lead_score", label: "Lead score", displayOrder: -1 } satisfies CrmPropertyGroup,
+} as const;
+
+export type ContactKey = keyof typeof tinyWorld.contacts;
+
+export const meetingProperties = (meeting: (typeof tinyWorld.meetings)[number]) => ({
+  hs_timestamp: meeting.start,
+  hs_meeting_title: "Discovery call",
+  hs_meeting_start_time: meeting.start,
+  hs_meeting_end_time: meeting.end,
+  hs_meeting_outcome: "COMPLETED",
+});
+
+/** The ids a target gave the tiny world's records (HubSpot picks them; the suite never guesses). */
+export interface WorldIds {
+  contacts: Record<ContactKey, string>;
+  company: string;
+  meetings: string[];
+  deals: string[];
+  listId: string;
+}
+
+export interface CompletedCallback {
+  callbackId: string;
+  outputFields: Record<string, string>;
+}
+
+/** One target of the contract: the app's real door, pointed at a portal holding the tiny world. */
+export interface DoorTarget {
+  client: CrmClient;
+  ids: WorldIds;
+  /** Workflow-action callbacks the portal saw completed, oldest first. */
+  completedCallbacks(): Promise<CompletedCallback[]>;
+  close(): Promise<void>;
+}
