@@ -75,5 +75,9 @@ export async function openKeyv<Value>(uri: string, namespace: string): Promise<K
   const keyv = new Keyv<Value>({ store, namespace, useKeyPrefix, throwOnErrors: true });
   // throwOnErrors rejects the failing call; the listener keeps the emitted copy from crashing the process.
   keyv.on("error", () => {});
+  // Adapters create their table lazily on the first call (@keyv/sqlite, @keyv/postgres). One read
+  // here makes the store ready when this resolves: a broken DATABASE_URL fails at start, and a
+  // late CREATE TABLE cannot run after the app (or a test) has moved on.
+  await keyv.get("__lead_score_open_check__");
   return keyv;
 }
