@@ -27,6 +27,17 @@ export type RescoreReport = {
   records: EvaluatedRecord[];
 };
 
+/** What rescoreRecords needs, from the score use cases' dependencies, for one portal. */
+export function rescoreDepsFor(
+  deps: Pick<RescoreDeps, "records" | "logger" | "now" | "dueIndex"> & {
+    crmFor: (portalId: number) => RescoreDeps["crm"];
+  },
+  portalId: number,
+): RescoreDeps {
+  const { records, logger, now, dueIndex } = deps;
+  return { crm: deps.crmFor(portalId), records, logger, now, ...(dueIndex ? { dueIndex } : {}) };
+}
+
 /**
  * Evaluates every given score on records of one object at now, writes the values that changed and
  * keeps their history: the heart of enable, webhooks, decay and resets.

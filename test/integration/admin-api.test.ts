@@ -10,7 +10,7 @@ import { createAdminApi } from "../../src/http/admin-api/create-admin-api.js";
 import type { Job } from "../../src/ports/job-store.js";
 import { createTestScoresDeps } from "../fixtures/app/create-test-scores-deps.js";
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
-import { type CrmWorld, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
+import { type CrmWorld, meeting, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import {
   createDummyInstallation,
   type createMemoryInstallationStore,
@@ -77,30 +77,9 @@ beforeEach(async () => {
   world = {
     contacts: { "1": { jobtitle: "CTO" }, "2": {}, "3": {} },
     meetings: {
-      m1: {
-        contact: "1",
-        properties: {
-          hs_meeting_outcome: "COMPLETED",
-          hs_meeting_end_time: iso(T0 - 2 * day),
-          hs_timestamp: iso(T0 - 2 * day),
-        },
-      },
-      m2: {
-        contact: "1",
-        properties: {
-          hs_meeting_outcome: "COMPLETED",
-          hs_meeting_end_time: iso(T0 - 40 * day),
-          hs_timestamp: iso(T0 - 40 * day),
-        },
-      },
-      m3: {
-        contact: "2",
-        properties: {
-          hs_meeting_outcome: "NO_SHOW",
-          hs_meeting_end_time: iso(T0 - 1 * day),
-          hs_timestamp: iso(T0 - 1 * day),
-        },
-      },
+      m1: meeting("1", T0, 2),
+      m2: meeting("1", T0, 40),
+      m3: meeting("2", T0, 1, "NO_SHOW"),
     },
     contactProperties: new Set(["jobtitle"]),
   };

@@ -12,14 +12,14 @@ import { signWebhookV2 } from "../../src/hubspot/sign-webhook-v1-v2.js";
 import { signWebhookV3 } from "../../src/hubspot/sign-webhook-v3.js";
 import { createTestScoresDeps } from "../fixtures/app/create-test-scores-deps.js";
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
-import { type CrmWorld, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
+import { type CrmWorld, meeting, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import { T0 } from "../fixtures/installation.js";
 
 const SECRET = "client-secret-for-actions";
 const PUBLIC = "https://ls.example.com";
 const PORTAL = 62515;
 const day = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString();
+const _iso = (ms: number) => new Date(ms).toISOString();
 
 const engagement = {
   id: "lead",
@@ -69,22 +69,8 @@ beforeEach(async () => {
   world = {
     contacts: { "1": { jobtitle: "CTO" }, "2": {} },
     meetings: {
-      m1: {
-        contact: "1",
-        properties: {
-          hs_meeting_outcome: "COMPLETED",
-          hs_meeting_end_time: iso(T0 - 2 * day),
-          hs_timestamp: iso(T0 - 2 * day),
-        },
-      },
-      m2: {
-        contact: "1",
-        properties: {
-          hs_meeting_outcome: "COMPLETED",
-          hs_meeting_end_time: iso(T0 - 3 * day),
-          hs_timestamp: iso(T0 - 3 * day),
-        },
-      },
+      m1: meeting("1", T0, 2),
+      m2: meeting("1", T0, 3),
     },
     contactProperties: new Set(["jobtitle"]),
   };

@@ -2,7 +2,7 @@ import type { ResetActionRequest } from "../../hubspot/parse-action-request.js";
 import type { ActionAnswer, ActionStore } from "../../ports/action-store.js";
 import { type ObjectType, round2, type ScoreDefinition } from "../../scoring/index.js";
 import { serializeByKey } from "../../serialize-by-key.js";
-import { rescoreRecords } from "../rescore-records.js";
+import { rescoreDepsFor, rescoreRecords } from "../rescore-records.js";
 import type { ScoresDeps } from "../scores/scores-deps.js";
 
 export type ResetActionDeps = ScoresDeps & {
@@ -71,7 +71,7 @@ async function firstAnswer(deps: ResetActionDeps, request: ResetActionRequest): 
   );
 
   const write = rescoreRecords(
-    { crm, records: deps.records, logger: deps.logger, now: deps.now, dueIndex: deps.dueIndex },
+    rescoreDepsFor(deps, request.portalId),
     request.portalId,
     object,
     [request.objectId],

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { CrmClient, CrmObjectType } from "../../ports/crm-client.js";
 import type { HistoryCause } from "../../ports/record-store.js";
-import { rescoreRecords } from "../rescore-records.js";
+import { rescoreDepsFor, rescoreRecords } from "../rescore-records.js";
 import type { ScoresDeps } from "../scores/scores-deps.js";
 import type { JobHandler } from "./job-runner.js";
 
@@ -28,14 +28,8 @@ export function createRescoreJob(deps: ScoresDeps): JobHandler {
     if (stored?.definition.status !== "enabled") return { skipped: "score is not enabled" };
     const { definition } = stored;
     const cause = ((job.input as { cause?: HistoryCause } | undefined)?.cause ?? "enable") as HistoryCause;
-    const crm = deps.crmFor(job.portalId);
-    const rescoreDeps = {
-      crm,
-      records: deps.records,
-      logger: deps.logger,
-      now: deps.now,
-      dueIndex: deps.dueIndex,
-    };
+    const rescoreDeps = rescoreDepsFor(deps, job.portalId);
+    const { crm } = rescoreDeps;
     let { cursor } = job;
     let done = job.progress.done;
     const log = deps.logger.child({ portalId: job.portalId, jobId: job.id });

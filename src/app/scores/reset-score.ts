@@ -1,4 +1,4 @@
-import { rescoreRecords } from "../rescore-records.js";
+import { rescoreDepsFor, rescoreRecords } from "../rescore-records.js";
 import { requireScore } from "./save-score.js";
 import type { ScoresDeps } from "./scores-deps.js";
 
@@ -22,13 +22,7 @@ export async function resetScore(
     await deps.records.setReset({ portalId, object: definition.object, recordId }, scoreId, atMs);
   let updated = 0;
   if (definition.status === "enabled") {
-    const rescoreDeps = {
-      crm,
-      records: deps.records,
-      logger: deps.logger,
-      now: deps.now,
-      dueIndex: deps.dueIndex,
-    };
+    const rescoreDeps = rescoreDepsFor(deps, portalId);
     for (let i = 0; i < ids.length; i += PAGE) {
       const page = ids.slice(i, i + PAGE);
       updated += (await rescoreRecords(rescoreDeps, portalId, definition.object, page, [definition], "reset"))

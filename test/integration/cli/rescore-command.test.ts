@@ -8,15 +8,15 @@ import { type RescoreCommandIo, registerRescoreCommand } from "../../../src/cli/
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../../fixtures/admin/start-admin-app.js";
 import { HUBSPOT } from "../../fixtures/hubspot/create-test-crm-client.js";
 import { buildErrorBody } from "../../fixtures/hubspot/crm-payloads.js";
-import { type CrmWorld, mockCrmWorld } from "../../fixtures/hubspot/mock-crm-world.js";
+import { type CrmWorld, meeting, mockCrmWorld } from "../../fixtures/hubspot/mock-crm-world.js";
 import { createDummyInstallation, T0 } from "../../fixtures/installation.js";
 
 // `lead-score rescore` through commander parsing, against the admin API of an app on port 0 whose
 // HubSpot is a nock-played portal (issue 6): the app runs the job, the command follows it.
 
 const PORTAL = 62515;
-const day = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString();
+const _day = 86_400_000;
+const _iso = (ms: number) => new Date(ms).toISOString();
 const leadScore = {
   id: "lead",
   name: "Lead score",
@@ -77,14 +77,7 @@ beforeEach(async () => {
   world = {
     contacts: { "1": {}, "2": {}, "3": {} },
     meetings: {
-      m1: {
-        contact: "1",
-        properties: {
-          hs_meeting_outcome: "COMPLETED",
-          hs_meeting_end_time: iso(T0 - 2 * day),
-          hs_timestamp: iso(T0 - 2 * day),
-        },
-      },
+      m1: meeting("1", T0, 2),
     },
     contactProperties: new Set(["jobtitle"]),
   };
