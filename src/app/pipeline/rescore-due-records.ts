@@ -25,13 +25,16 @@ export async function rescoreDueRecords(deps: PipelineDeps): Promise<number> {
         await deps.dueIndex.removePortal(portalId);
         continue;
       }
-      const targets = records.map((r) => ({ object: r.object, id: r.recordId }));
-      const failed = await rescoreTargets(deps, scoring, targets, "decay");
+      // Claimed first: the rescore sets each record's exact next time, and whatever it does not set (a
+      // failed batch, a record skipped as unusable) comes back in DUE_RETRY_MS instead of being due
+      // again at once, which would spin this loop. A shared index claims in due() already.
       const retryAtMs = deps.now() + DUE_RETRY_MS;
-      for (const object of new Set(failed.map((f) => f.object))) {
-        const ids = failed.filter((f) => f.object === object).map((f) => [f.id, retryAtMs] as const);
+      for (const object of new Set(records.map((r) => r.object))) {
+        const ids = records.filter((r) => r.object === object).map((r) => [r.recordId, retryAtMs] as const);
         await deps.dueIndex.set(portalId, object, new Map(ids));
       }
+      const targets = records.map((r) => ({ object: r.object, id: r.recordId }));
+      await rescoreTargets(deps, scoring, targets, "decay");
       total += records.length;
     }
     if (due.length < PAGE || deps.stopping()) return total;

@@ -138,6 +138,37 @@ describe("decay cron", () => {
     expect((await historyOf("1")).at(-1)).toMatchObject({ cause: "decay", atMs: stepAt });
     expect((await app.dueIndex.due(Number.MAX_SAFE_INTEGER, 10))[0]?.dueAtMs).toBe(stepAt + 30 * day);
   });
+
+  it.each([
+    ["HubSpot refuses its batch read", () => world.poison.add("contacts:1")],
+    [
+      "its snapshot is unusable",
+      // Not a value any property can hold: parseSnapshot refuses the record (SCORING.md §Snapshot).
+      () => Object.assign(world.objects.contacts?.["1"] ?? {}, { jobtitle: { not: "a value" } }),
+    ],
+  ])(
+    "looks at a record again five minutes later when %s at its due time, not at every run",
+    async (_, breakIt) => {
+      await start();
+      await app.deliver([
+        createDummyGenericEvent({
+          eventId: 1,
+          objectTypeId: "0-47",
+          objectId: 70,
+          propertyName: "hs_meeting_outcome",
+        }),
+      ]);
+      await app.pipeline.worker.drain();
+      const stepAt = T0 - 2 * day + 30 * day;
+      breakIt();
+      clock.nowMs = stepAt;
+      await app.pipeline.scheduler.run("decay");
+      expect(world.objects.contacts?.["1"]?.ls_lead).toBe("18");
+      expect(await app.dueIndex.due(Number.MAX_SAFE_INTEGER, 10)).toEqual([
+        { portalId: PORTAL, object: "contacts", recordId: "1", dueAtMs: stepAt + 5 * minute },
+      ]);
+    },
+  );
 });
 
 describe("daily jobs", () => {
