@@ -14,7 +14,16 @@ export interface DueIndex {
    * since the decay cron rescores every enabled score and then sets the exact time.
    */
   lower(portalId: number, object: ObjectType, dues: ReadonlyMap<string, number>): Promise<void>;
-  /** Up to `limit` records due at or before `atMs`, earliest first. */
+  /**
+   * Up to `limit` records due at or before `atMs`, earliest first; `dueAtMs` is when each was due.
+   *
+   * An index shared by several app instances (Redis, issue 6) may claim what it returns: it pushes
+   * those records back by a lease, so another instance's call at the same minute gets other records
+   * instead of rescoring the same ones. The caller then sets each record's exact next time (or null);
+   * a record it never sets (the instance crashed, the batch threw) is due again when the lease ends.
+   * An index owned by one process (SQLite) need not claim: it answers the same records until set.
+   * So a caller must not call this only to look: it may hide records from the decay cron for a lease.
+   */
   due(atMs: number, limit: number): Promise<DueRecord[]>;
   /** Forgets records (deleted, merged away, erased). */
   remove(portalId: number, object: ObjectType, recordIds: readonly string[]): Promise<void>;
