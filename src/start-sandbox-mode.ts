@@ -1,5 +1,7 @@
+import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { createHttpClock, type HttpClock } from "./adapters/clock/create-http-clock.js";
 import { type ExampleScoreOutcome, ensureExampleScores } from "./app/scores/ensure-example-scores.js";
@@ -9,6 +11,7 @@ import type { Config } from "./config.js";
 import { createSandboxSignInLink } from "./http/admin-session/sign-in-links.js";
 import { installThroughOAuth } from "./install-through-oauth.js";
 import { createSandboxServer, type SandboxServer } from "./sandbox/create-sandbox-server.js";
+import { loadWebhookSubscriptions } from "./sandbox/load-webhook-subscriptions.js";
 import type { WebhookSenderOptions } from "./sandbox/webhook-sender.js";
 
 // Sandbox mode (issue 5): `npm start` with no HubSpot credentials runs the app against a local
@@ -16,12 +19,14 @@ import type { WebhookSenderOptions } from "./sandbox/webhook-sender.js";
 // credentials point at the sandbox, and it is installed through the real OAuth flow over HTTP.
 // Order matters: the app's port must be known before the sandbox (its webhook target) and the
 // app's config (PUBLIC_BASE_URL) are, so the HTTP server is bound first and handed the app after.
+// The sandbox gets the app's webhooks/webhooks.json, the file HubSpot gets at `hs project upload`,
+// so it sends only what HubSpot would: not the app's own score writes, nor unscored properties.
 
 export type SandboxModeDeps = {
   logger: Logger;
   version: string;
   /** Tests shorten the webhook retries. */
-  webhooks?: Omit<WebhookSenderOptions, "portal" | "target" | "onFailure">;
+  webhooks?: Omit<WebhookSenderOptions, "portal" | "target" | "onFailure" | "subscriptions" | "isHeld">;
   /** Score definitions created and enabled when this start installs the portal (main.ts: examples/). */
   exampleScores?: readonly unknown[];
 };
@@ -44,6 +49,14 @@ export type RunningSandboxMode = {
   close(): Promise<void>;
 };
 
+/** webhooks/webhooks.json at the repository root: from src/ one level up, from dist/src/ (npm start) two. */
+function appWebhooksFile(): string {
+  const fromSrc = fileURLToPath(new URL("../webhooks/webhooks.json", import.meta.url));
+  return existsSync(fromSrc)
+    ? fromSrc
+    : fileURLToPath(new URL("../../webhooks/webhooks.json", import.meta.url));
+}
+
 const listen = (server: Server, port: number) =>
   new Promise<number>((resolve, reject) => {
     server.once("error", reject);
@@ -59,11 +72,13 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
   const publicBaseUrl =
     config.publicBaseUrl === defaultBase ? `http://localhost:${port}` : config.publicBaseUrl;
 
+  const webhookSubscriptions = loadWebhookSubscriptions(appWebhooksFile());
   const sandbox = createSandboxServer({
     dataDir: config.dataDir,
     seed: config.sandbox.seed,
     ratePer10s: config.sandbox.ratePer10s,
     webhookTargetUrl: `${publicBaseUrl}/webhooks/hubspot`,
+    webhookSubscriptions,
     webhooks: {
       ...deps.webhooks,
       // The first failure and the final drop are worth a line; the retries in between are not.
@@ -84,12 +99,14 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
       seed: seedReport.seed,
       seededNow: seedReport.seededNow,
       counts: seedReport.counts,
+      webhookSubscriptions: webhookSubscriptions.length,
     },
     `sandbox portal ${portal.portalId} listening on ${sandboxUrl}`,
   );
 
   const clock = await createHttpClock({
-    url: `${sandboxUrl}/__sandbox/clock`,
+    // `follow`: the sandbox then holds webhooks signed after a clock move until this clock has read it.
+    url: `${sandboxUrl}/__sandbox/clock?follow=1`,
     onError: (error) => log.warn({ err: error }, "could not read the sandbox clock; keeping the last offset"),
   });
   const appConfig: Config = {

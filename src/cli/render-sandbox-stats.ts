@@ -15,6 +15,9 @@ export type WebhookStatsView = {
   delivered: { batches: number; events: number };
   failedAttempts: number;
   droppedBatches: number;
+  /** How many subscriptions choose what is sent; null when every change is. */
+  subscriptions: number | null;
+  unsubscribedChanges: number;
 };
 
 export function renderSandboxStats(stats: SandboxStatsView, webhooks: WebhookStatsView): string[] {
@@ -32,5 +35,8 @@ export function renderSandboxStats(stats: SandboxStatsView, webhooks: WebhookSta
     }`,
     `429s served: ${served429}${limits.length > 0 ? ` (${limits.join(", ")})` : ""}`,
     `webhooks to ${webhooks.targetUrl ?? "(no target: the app is not installed yet)"}: ${webhooks.delivered.batches} batches, ${webhooks.delivered.events} events delivered; ${webhooks.failedAttempts} failed attempts, ${webhooks.droppedBatches} dropped, ${webhooks.pendingBatches} pending`,
+    webhooks.subscriptions === null
+      ? "webhooks sent for every change (the sandbox was given no subscriptions)"
+      : `webhooks sent for what ${webhooks.subscriptions} subscriptions cover; ${webhooks.unsubscribedChanges} other changes skipped`,
   ];
 }

@@ -18,6 +18,10 @@ export function addSandboxStartCommand(sandbox: Command, io: SandboxCommandIo): 
     .option("--data-dir <dir>", "folder of sandbox.sqlite; :memory: keeps nothing (DATA_DIR)")
     .option("--rate-limit <n>", "requests per rolling 10 s (SANDBOX_RATE_LIMIT_PER_10S)")
     .option("--webhook-url <url>", "where to deliver webhooks (default: the installing app's origin)")
+    .option(
+      "--subscriptions <file>",
+      "the app's webhooks file, e.g. webhooks/webhooks.json: send only what it subscribes to (SANDBOX_WEBHOOK_SUBSCRIPTIONS; default: every change)",
+    )
     .action(async (options: Record<string, string | undefined>) => {
       const flags = {
         SANDBOX_PORT: options.port,
@@ -25,6 +29,7 @@ export function addSandboxStartCommand(sandbox: Command, io: SandboxCommandIo): 
         DATA_DIR: options.dataDir,
         SANDBOX_RATE_LIMIT_PER_10S: options.rateLimit,
         SANDBOX_WEBHOOK_URL: options.webhookUrl,
+        SANDBOX_WEBHOOK_SUBSCRIPTIONS: options.subscriptions,
       };
       const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
       try {

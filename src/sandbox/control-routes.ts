@@ -1,5 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
+import type { ClockFollowers } from "./clock-followers.js";
 import { HubSpotError, validationError } from "./hubspot-error.js";
 import { logEngagement, logEngagementSchema } from "./log-engagement.js";
 import { allSandboxScopes } from "./object-scopes.js";
@@ -15,7 +16,8 @@ import { validatePropertyValues } from "./validate-property-values.js";
 // /__sandbox/*: what HubSpot's UI would do, for the `lead-score sandbox …` commands and tests
 // (issue 5): the clock, records and their properties, engagements, associations, lists, tokens,
 // stats and the change feed. Edits here are changeSource CRM_UI, as a user's would be. These
-// calls are neither authenticated nor rate-limited: they stand for a person, not for the app.
+// calls are neither authenticated nor rate-limited: they stand for a person, not for the app. One
+// is the app's: in sandbox mode its clock reads GET /__sandbox/clock?follow=1 (clock-followers.ts).
 
 const values = z.record(
   z.string(),
@@ -44,14 +46,21 @@ const idOr400 = (raw: unknown) => {
   return id;
 };
 
-export function createControlRoutes(portal: SandboxPortal, stats: SandboxStats): Router {
+export function createControlRoutes(
+  portal: SandboxPortal,
+  stats: SandboxStats,
+  followers: ClockFollowers,
+): Router {
   const router = Router();
   const clockBody = () => ({
     nowMs: portal.clock.nowMs(),
     iso: new Date(portal.clock.nowMs()).toISOString(),
   });
 
-  router.get("/__sandbox/clock", (_req, res) => void res.json(clockBody()));
+  router.get("/__sandbox/clock", (req, res) => {
+    if (req.query.follow !== undefined) followers.recordRead();
+    res.json(clockBody());
+  });
   router.post("/__sandbox/clock", (req, res) => {
     const { advance: amount } = parseBody(advance, req.body);
     let ms: number;

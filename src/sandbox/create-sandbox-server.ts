@@ -3,6 +3,7 @@ import express, { type Express } from "express";
 import { createActionCallbacksRoute } from "./action-callbacks-route.js";
 import { createAssociationsRoute } from "./associations-route.js";
 import { createAuthorizeRoutes } from "./authorize-routes.js";
+import { createClockFollowers } from "./clock-followers.js";
 import { createControlRoutes } from "./control-routes.js";
 import { createCrmGuard } from "./crm-guard.js";
 import type { SeedSizes } from "./generate-crm-data.js";
@@ -11,6 +12,7 @@ import { createListsRoutes } from "./lists-routes.js";
 import { createOAuthTokenRoutes } from "./oauth-token-routes.js";
 import { createObjectsRoutes } from "./objects-routes.js";
 import { openSandboxDb } from "./open-sandbox-db.js";
+import type { WebhookSubscription } from "./parse-webhook-subscriptions.js";
 import { createPropertiesRoutes } from "./properties-routes.js";
 import { createRateLimiter } from "./rate-limiter.js";
 import { createRecordViewRoute } from "./record-view-route.js";
@@ -47,8 +49,13 @@ export interface SandboxServerOptions {
    * installed with, plus /webhooks/hubspot (what a developer would have configured in HubSpot).
    */
   webhookTargetUrl?: string;
+  /**
+   * The app's webhook subscriptions (parse-webhook-subscriptions.ts reads its webhooks file): only
+   * what they cover is sent, as HubSpot does. Absent, every change is sent.
+   */
+  webhookSubscriptions?: readonly WebhookSubscription[];
   /** Delivery settings (tests shorten the retries and listen for failures). */
-  webhooks?: Omit<WebhookSenderOptions, "portal" | "target">;
+  webhooks?: Omit<WebhookSenderOptions, "portal" | "target" | "subscriptions" | "isHeld">;
 }
 
 export interface ListeningSandbox {
@@ -85,7 +92,14 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   const seedReport = seedPortal(portal, options.seed, options.seedSizes);
   const target = createWebhookTarget(db);
   if (options.webhookTargetUrl) target.set(options.webhookTargetUrl);
-  const webhooks = createWebhookSender({ ...options.webhooks, portal, target });
+  const followers = createClockFollowers(clock);
+  const webhooks = createWebhookSender({
+    ...options.webhooks,
+    portal,
+    target,
+    subscriptions: options.webhookSubscriptions,
+    isHeld: followers.areBehind,
+  });
   const stats = createSandboxStats(clock.nowMs());
   const limiter = createRateLimiter({
     ratePer10s: options.ratePer10s ?? 110,
@@ -104,7 +118,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
     }),
   );
   app.use(createOAuthTokenRoutes(portal));
-  app.use(createControlRoutes(portal, stats));
+  app.use(createControlRoutes(portal, stats, followers));
   app.use(createRecordViewRoute(portal));
   app.use(createSeedRoute(portal));
   app.use(createWebhookRoutes(webhooks));

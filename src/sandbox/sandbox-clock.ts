@@ -7,6 +7,8 @@ import type { Database } from "better-sqlite3";
 
 export interface SandboxClock {
   nowMs(): number;
+  /** How far the clock has been moved ahead of the real time, in milliseconds. */
+  offsetMs(): number;
   /** Moves the clock forward; a negative amount is refused (HubSpot's time never runs back). */
   advance(ms: number): number;
 }
@@ -17,6 +19,7 @@ export function createSandboxClock(db: Database, base: () => number = Date.now):
   let offsetMs = Number(read.get()?.value ?? 0);
   return {
     nowMs: () => base() + offsetMs,
+    offsetMs: () => offsetMs,
     advance(ms) {
       if (!Number.isFinite(ms) || ms < 0) throw new Error(`the clock only moves forward; got ${ms} ms`);
       offsetMs += ms;

@@ -1,10 +1,13 @@
 import { join } from "node:path";
 import { z } from "zod";
 import { createSandboxServer, defaultSandboxApp } from "./create-sandbox-server.js";
+import { loadWebhookSubscriptions } from "./load-webhook-subscriptions.js";
+import { type WebhookSubscription, WebhookSubscriptionsError } from "./parse-webhook-subscriptions.js";
 import { seedNames } from "./seed-portal.js";
 
 // The sandbox on its own (`npm run sandbox`, `lead-score sandbox start`): settings from an
-// environment-shaped record (main.ts passes the environment; the CLI, its flags over it).
+// environment-shaped record (main.ts passes the environment; the CLI, its flags over it). Without
+// SANDBOX_WEBHOOK_SUBSCRIPTIONS it sends the app every change: it cannot know what the app wants.
 
 const settingsSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65_535).default(0),
@@ -18,6 +21,8 @@ const settingsSchema = z.object({
   HUBSPOT_CLIENT_SECRET: z.string().optional(),
   /** Where webhooks go; else derived from the redirect_uri the app installs with. */
   SANDBOX_WEBHOOK_URL: z.url().optional(),
+  /** The app's webhooks file (webhooks/webhooks.json): only what it subscribes to is sent; else everything. */
+  SANDBOX_WEBHOOK_SUBSCRIPTIONS: z.string().optional(),
 });
 
 export class SandboxSettingsError extends Error {
@@ -33,6 +38,7 @@ export async function startStandaloneSandbox(env: Record<string, string | undefi
   if (!parsed.success)
     throw new SandboxSettingsError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`));
   const s = parsed.data;
+  const subscriptions = readSubscriptions(s.SANDBOX_WEBHOOK_SUBSCRIPTIONS);
   const sandbox = createSandboxServer({
     dataDir: s.DATA_DIR,
     seed: s.SANDBOX_SEED,
@@ -42,6 +48,7 @@ export async function startStandaloneSandbox(env: Record<string, string | undefi
       clientSecret: s.SANDBOX_CLIENT_SECRET ?? s.HUBSPOT_CLIENT_SECRET ?? defaultSandboxApp.clientSecret,
     },
     ...(s.SANDBOX_WEBHOOK_URL ? { webhookTargetUrl: s.SANDBOX_WEBHOOK_URL } : {}),
+    webhookSubscriptions: subscriptions,
   });
   const listening = await sandbox.listen(s.SANDBOX_PORT, s.SANDBOX_HOST);
   const { seedReport, portal } = sandbox;
@@ -56,6 +63,7 @@ export async function startStandaloneSandbox(env: Record<string, string | undefi
     seedMs: seedReport.elapsedMs,
     counts: seedReport.counts,
     rateLimitPer10s: s.SANDBOX_RATE_LIMIT_PER_10S,
+    webhooksSent: subscriptions ? `what ${subscriptions.length} subscriptions cover` : "every change",
   };
   return {
     summary,
@@ -65,4 +73,14 @@ export async function startStandaloneSandbox(env: Record<string, string | undefi
       sandbox.close();
     },
   };
+}
+
+function readSubscriptions(path: string | undefined): WebhookSubscription[] | undefined {
+  if (path === undefined) return undefined;
+  try {
+    return loadWebhookSubscriptions(path);
+  } catch (error) {
+    if (!(error instanceof WebhookSubscriptionsError)) throw error;
+    throw new SandboxSettingsError(error.problems.map((p) => `SANDBOX_WEBHOOK_SUBSCRIPTIONS: ${p}`));
+  }
 }

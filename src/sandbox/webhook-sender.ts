@@ -1,13 +1,17 @@
 import { buildWebhookEvent } from "./build-webhook-event.js";
 import type { Change } from "./change-feed.js";
+import { createSubscriptionFilter } from "./create-subscription-filter.js";
+import type { WebhookSubscription } from "./parse-webhook-subscriptions.js";
 import { type DeliveryFailure, postSignedWebhook } from "./post-signed-webhook.js";
+import { retryDelayMs } from "./retry-delay-ms.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 import type { WebhookTarget } from "./webhook-target.js";
 
-// Webhooks as HubSpot delivers them (HUBSPOT.md §3.5): batches under 100 events, at most 10
-// requests in flight, a retry on a connection failure, a timeout over 5 s or any non-2xx, up to 10
-// retries with growing delays and jitter, then the batch is dropped. Each attempt is signed anew
-// (v3) with the sandbox clock's time, which the app's clock follows in sandbox mode.
+// Webhooks as HubSpot delivers them (HUBSPOT.md §3.5): only what the app's subscriptions cover
+// (§1.3), batches under 100 events, at most 10 requests in flight, a retry on a connection failure,
+// a timeout over 5 s or any non-2xx, up to 10 retries with growing delays and jitter, then the
+// batch is dropped. Each attempt is signed anew (v3) with the sandbox clock's time, which the app's
+// clock follows in sandbox mode.
 
 /** "Under 100 notifications" (§3.4) and "up to 100 events" (§3.5): 99 satisfies both. */
 export const MAX_EVENTS_PER_BATCH = 99;
@@ -19,16 +23,19 @@ export interface WebhookSenderOptions {
   maxConcurrent?: number;
   /** Retries after the first attempt; HubSpot makes up to 10 (§3.5). */
   maxRetries?: number;
-  /**
-   * Delay before retry n is baseMs · 2^(n-1), capped at maxMs, times a jitter in [0.5, 1). HubSpot
-   * spreads its retries over 24 hours; the defaults (1 s doubling) give up within minutes, as suits a
-   * development portal.
-   */
+  /** See retry-delay-ms.ts; the defaults (1 s doubling, at most 1 h) give up within minutes. */
   retryBaseMs?: number;
   retryMaxMs?: number;
   /** How often the change feed is read when idle. */
   pollMs?: number;
   random?: () => number;
+  /**
+   * The app's webhook subscriptions: only the changes they cover are sent, in their form. Absent,
+   * every change is sent as the change feed wrote it (the sandbox's tests rely on that).
+   */
+  subscriptions?: readonly WebhookSubscription[];
+  /** While this answers true no attempt starts (clock-followers.ts: the app's clock is behind). */
+  isHeld?: () => boolean;
   /** Failed attempts and dropped batches (the sandbox has no logger of its own). */
   onFailure?: (failure: { attemptNumber: number; dropped: boolean; status?: number; error?: string }) => void;
 }
@@ -40,6 +47,12 @@ export interface WebhookSenderStats {
   delivered: { batches: number; events: number };
   failedAttempts: number;
   droppedBatches: number;
+  /** How many subscriptions choose what is sent; null when every change is. */
+  subscriptions: number | null;
+  /** Changes no subscription covers, skipped. */
+  unsubscribedChanges: number;
+  /** True while deliveries wait for the app's clock to catch up with the sandbox's. */
+  held: boolean;
 }
 
 export interface WebhookSender {
@@ -64,7 +77,9 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   const maxConcurrent = options.maxConcurrent ?? 10;
   const maxRetries = options.maxRetries ?? 10;
   const random = options.random ?? Math.random;
-  const counts = { batches: 0, events: 0, failedAttempts: 0, droppedBatches: 0 };
+  const isHeld = options.isHeld ?? (() => false);
+  const eventsOf = createSubscriptionFilter(options.subscriptions);
+  const counts = { batches: 0, events: 0, failedAttempts: 0, droppedBatches: 0, unsubscribed: 0 };
   const batches: Batch[] = [];
   let readSeq = target.deliveredSeq();
   let inFlight = 0;
@@ -78,18 +93,32 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   };
 
   const readFeed = () => {
-    if (target.url() === null || batches.length >= maxConcurrent * 4) return;
+    if (target.url() === null) return;
     // The target may have been set (at install) since: start where it says delivery starts.
     if (batches.length === 0) readSeq = Math.max(readSeq, target.deliveredSeq());
-    const changes = portal.changes.read(readSeq, MAX_EVENTS_PER_BATCH * maxConcurrent);
-    for (let i = 0; i < changes.length; i += MAX_EVENTS_PER_BATCH)
-      batches.push({
-        changes: changes.slice(i, i + MAX_EVENTS_PER_BATCH),
-        attempt: 0,
-        dueAtMs: 0,
-        inFlight: false,
+    const startSeq = readSeq;
+    const pageSize = MAX_EVENTS_PER_BATCH * maxConcurrent;
+    // Several pages when few of their changes are subscribed to (a rescore's own score writes), so
+    // such a burst is skipped in one go; a bounded number, so a huge backlog never blocks for long.
+    for (let page = 0; page < 10 && batches.length < maxConcurrent * 4; page++) {
+      const changes = portal.changes.read(readSeq, pageSize);
+      const events = changes.flatMap((change) => {
+        const sent = eventsOf(change);
+        if (sent.length === 0) counts.unsubscribed++;
+        return sent;
       });
-    readSeq = changes.at(-1)?.seq ?? readSeq;
+      for (let i = 0; i < events.length; i += MAX_EVENTS_PER_BATCH)
+        batches.push({
+          changes: events.slice(i, i + MAX_EVENTS_PER_BATCH),
+          attempt: 0,
+          dueAtMs: 0,
+          inFlight: false,
+        });
+      readSeq = changes.at(-1)?.seq ?? readSeq;
+      if (changes.length < pageSize) break;
+    }
+    // Only skipped changes read: nothing will finish to move the cursor past them, so move it now.
+    if (batches.length === 0 && readSeq !== startSeq) saveCursor();
   };
 
   const deliver = async (batch: Batch, url: string) => {
@@ -115,11 +144,9 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       counts.failedAttempts++;
       options.onFailure?.({ attemptNumber: batch.attempt, dropped, ...failure });
       batch.attempt++;
-      const delayMs = Math.min(
-        options.retryMaxMs ?? 3_600_000,
-        (options.retryBaseMs ?? 1_000) * 2 ** (batch.attempt - 1),
-      );
-      batch.dueAtMs = Date.now() + delayMs * (0.5 + random() / 2);
+      batch.dueAtMs =
+        Date.now() +
+        retryDelayMs(batch.attempt, { baseMs: options.retryBaseMs, maxMs: options.retryMaxMs }, random);
     }
   };
 
@@ -127,8 +154,9 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   const pump = () => {
     readFeed();
     const url = target.url();
+    if (url === null || isHeld()) return;
     for (const batch of batches) {
-      if (url === null || inFlight >= maxConcurrent) break;
+      if (inFlight >= maxConcurrent) break;
       if (batch.inFlight || batch.dueAtMs > Date.now()) continue;
       batch.inFlight = true;
       inFlight++;
@@ -170,6 +198,9 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
       delivered: { batches: counts.batches, events: counts.events },
       failedAttempts: counts.failedAttempts,
       droppedBatches: counts.droppedBatches,
+      subscriptions: options.subscriptions?.length ?? null,
+      unsubscribedChanges: counts.unsubscribed,
+      held: isHeld(),
     }),
   };
 }

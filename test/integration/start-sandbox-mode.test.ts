@@ -35,6 +35,19 @@ const api = async (method: string, path: string, body?: unknown) => {
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 };
 
+type WebhookStats = { delivered: { events: number }; failedAttempts: number; unsubscribedChanges: number };
+
+/** A person's edit in the sandbox (or a look at its webhook sender), over its control endpoints. */
+const sandboxCall = async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+  const response = await fetch(`${running.sandboxUrl}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  return (await response.json()) as T;
+};
+const firstContactId = () => running.sandbox.portal.records.page("contacts", 0, 1)[0]?.id;
+
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "lead-score-sandbox-mode-"));
   running = await start();
@@ -112,6 +125,29 @@ describe("sandbox mode", () => {
     });
     expect(created.status).toBe(201);
     expect(Number(created.body.savedAtMs)).toBeGreaterThanOrEqual(Date.now() + 30 * DAY_MS - 60_000);
+  });
+
+  it("sends the app only what its webhooks file subscribes to (jobtitle, not city)", async () => {
+    const before = await sandboxCall<WebhookStats>("GET", "/__sandbox/webhooks");
+    await sandboxCall("PATCH", `/__sandbox/records/contacts/${firstContactId()}`, {
+      properties: { jobtitle: "Head of Data", city: "Lisbon" },
+    });
+    const after = await sandboxCall<WebhookStats>("POST", "/__sandbox/webhooks/drain");
+    expect(after.delivered.events).toBe(before.delivered.events + 1);
+    expect(after.unsubscribedChanges).toBe(before.unsubscribedChanges + 1);
+  });
+
+  it("delivers a webhook signed right after a clock advance at its first attempt", async () => {
+    const before = await sandboxCall<WebhookStats>("GET", "/__sandbox/webhooks");
+    await sandboxCall("POST", "/__sandbox/clock", { advance: "7d" });
+    await sandboxCall("PATCH", `/__sandbox/records/contacts/${firstContactId()}`, {
+      properties: { jobtitle: "Chief Data Officer" },
+    });
+    // Signed 7 days ahead of what the app's clock read last: the sandbox holds it until that clock
+    // has read the new time, so the app's "at most 1 minute ahead" check passes at once.
+    const after = await sandboxCall<WebhookStats>("POST", "/__sandbox/webhooks/drain");
+    expect(after.failedAttempts).toBe(before.failedAttempts);
+    expect(after.delivered.events).toBe(before.delivered.events + 1);
   });
 
   it("does not install again on a restart over the same DATA_DIR", async () => {

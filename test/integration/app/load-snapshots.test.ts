@@ -59,7 +59,10 @@ function mockEngagements(calls: string[], skip: string[] = []) {
         calls.push(`assoc ${type}`);
         return buildAssociationBatch(
           (body as Inputs).inputs.map(({ id }) =>
-            buildAssociationResult(id, [{ to: `${type}-${id}a` }, { to: `${type}-${id}b` }]),
+            buildAssociationResult(`contacts>${type}`, id, [
+              { to: `${type}-${id}a` },
+              { to: `${type}-${id}b` },
+            ]),
           ),
         );
       })
@@ -113,7 +116,7 @@ describe("loadSnapshots for contacts", () => {
         calls.push("assoc companies");
         const ids = (body as Inputs).inputs.map((i) => i.id);
         return buildAssociationBatch(
-          [buildAssociationResult("1", [{ to: "9", labels: ["Primary"] }])],
+          [buildAssociationResult("contacts>companies", "1", [{ to: "9", labels: ["Primary"] }])],
           ids.slice(1),
         );
       })
@@ -222,7 +225,10 @@ describe("loadSnapshots for companies", () => {
       .reply(
         200,
         buildAssociationBatch([
-          buildAssociationResult("9", [{ to: "1", labels: ["Decision maker"] }, { to: "2" }]),
+          buildAssociationResult("companies>contacts", "9", [
+            { to: "1", labels: ["Decision maker"] },
+            { to: "2" },
+          ]),
         ]),
       )
       .post(
@@ -237,7 +243,10 @@ describe("loadSnapshots for companies", () => {
         ]),
       )
       .post("/crm/v4/associations/contacts/meetings/batch/read", { inputs: [{ id: "1" }, { id: "2" }] })
-      .reply(200, buildAssociationBatch([buildAssociationResult("1", [{ to: "m1" }])], ["2"]))
+      .reply(
+        200,
+        buildAssociationBatch([buildAssociationResult("contacts>meetings", "1", [{ to: "m1" }])], ["2"]),
+      )
       .post("/crm/v3/objects/meetings/batch/read", (body: Inputs) => body.inputs.length === 1)
       .reply(200, buildBatchRead([buildRecord("m1", engagementProperties("meetings", "m1b"))]));
     const { client } = createTestCrmClient();

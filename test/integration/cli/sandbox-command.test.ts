@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CliError } from "../../../src/cli/cli-error.js";
 import { registerSandboxCommand, type SandboxCommandIo } from "../../../src/cli/sandbox-command.js";
+import { loadWebhookSubscriptions } from "../../../src/sandbox/load-webhook-subscriptions.js";
 import {
   SANDBOX_EPOCH_MS,
   startTestSandbox,
@@ -88,6 +89,7 @@ describe("lead-score sandbox", () => {
     expect(text).toContain("1  POST /crm/v3/objects/contacts/batch/read");
     expect(text).toContain("429s served: 0");
     expect(text).toContain("webhooks to (no target: the app is not installed yet)");
+    expect(text).toContain("webhooks sent for every change (the sandbox was given no subscriptions)");
     expect(JSON.parse(await run(["stats", "--json"]))).toMatchObject({
       total: 1,
       webhooks: { pendingBatches: 0 },
@@ -116,5 +118,33 @@ describe("lead-score sandbox", () => {
     expect(JSON.parse(text.split("\n")[0] ?? "")).toMatchObject({ seed: "none", counts: { contacts: 0 } });
     expect((await fetch(`${running?.url}/__sandbox/clock`)).status).toBe(200);
     await running?.close();
+  });
+
+  it("start --subscriptions sends only what the app's webhooks file subscribes to", async () => {
+    let running: { url: string; close(): Promise<void> } | undefined;
+    const args = ["start", "--port", "0", "--seed", "none", "--data-dir", ":memory:"];
+    const text = await run([...args, "--subscriptions", "webhooks/webhooks.json"], {
+      env: {},
+      started: (r) => {
+        running = r;
+      },
+    });
+    const count = loadWebhookSubscriptions("webhooks/webhooks.json").length;
+    expect(JSON.parse(text.split("\n")[0] ?? "")).toMatchObject({
+      webhooksSent: `what ${count} subscriptions cover`,
+    });
+    const webhooks = await (await fetch(`${running?.url}/__sandbox/webhooks`)).json();
+    expect(webhooks).toMatchObject({ subscriptions: count, unsubscribedChanges: 0 });
+    expect(await run(["stats", "--url", running?.url ?? ""])).toContain(
+      `webhooks sent for what ${count} subscriptions cover; 0 other changes skipped`,
+    );
+    await running?.close();
+  });
+
+  it("start --subscriptions names the setting and the file it cannot read", async () => {
+    const args = ["start", "--port", "0", "--seed", "none", "--data-dir", ":memory:"];
+    await expect(run([...args, "--subscriptions", "no/such/webhooks.json"], { env: {} })).rejects.toThrow(
+      /SANDBOX_WEBHOOK_SUBSCRIPTIONS: no\/such\/webhooks\.json: ENOENT/,
+    );
   });
 });

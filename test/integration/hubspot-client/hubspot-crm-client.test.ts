@@ -70,7 +70,7 @@ describe("readAssociations", () => {
       .reply(
         207,
         buildAssociationBatch(
-          [buildAssociationResult("1", [{ to: "9", labels: ["Primary"] }], "page-2")],
+          [buildAssociationResult("contacts>companies", "1", [{ to: "9", labels: ["Primary"] }], "page-2")],
           ids(999, 2),
         ),
       )
@@ -78,14 +78,19 @@ describe("readAssociations", () => {
         sizes.push(body.inputs.length);
         return body.inputs.length === 200;
       })
-      .reply(200, buildAssociationBatch([buildAssociationResult("1001", [{ to: "10" }])]))
+      .reply(
+        200,
+        buildAssociationBatch([buildAssociationResult("contacts>companies", "1001", [{ to: "10" }])]),
+      )
       .post("/crm/v4/associations/contacts/companies/batch/read", {
         inputs: [{ id: "1", after: "page-2" }],
       })
       .reply(
         200,
         buildAssociationBatch([
-          buildAssociationResult("1", [{ to: "11", labels: ["Billing", "Decision maker"] }]),
+          buildAssociationResult("contacts>companies", "1", [
+            { to: "11", labels: ["Billing", "Decision maker"] },
+          ]),
         ]),
       );
     const { client } = createTestCrmClient();

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { provisionProperties } from "../../../src/app/provision-properties.js";
 import { AppError } from "../../../src/errors.js";
+import { buildAssociationResult } from "../../fixtures/hubspot/crm-payloads.js";
 import { startTestSandbox, type TestSandbox } from "../../fixtures/sandbox/start-test-sandbox.js";
 
 // The app's real HubSpot door (createHubSpotCrmClient, the SDK underneath) against the sandbox on
@@ -59,6 +60,35 @@ describe("records through the app's CRM client", () => {
     for (const links of linked) expect(links[0]?.labels).toContain("Primary");
     expect(linked.flat().some((link) => link.labels.includes("Decision maker"))).toBe(true);
     expect([...found.values()].some((links) => links.length === 0)).toBe(true);
+  });
+
+  it("types associations with HubSpot's ids, as the nock fixture builds them: 279 unlabeled, 1 Primary", async () => {
+    const [contactId] = addContacts(1);
+    const [companyId] = await allIds("companies");
+    const at = { nowMs: s.sandbox.clock.nowMs(), changeSource: null };
+    for (const [toType, label] of [
+      ["companies", "Primary"],
+      ["meetings", undefined],
+    ] as const) {
+      const toId =
+        toType === "companies"
+          ? Number(companyId)
+          : s.sandbox.portal.records.create("meetings", { hs_meeting_title: "Demo" }, at).id;
+      s.sandbox.portal.associations.associate(
+        { fromType: "contacts", fromId: Number(contactId), toType, toId, label },
+        at,
+      );
+      const answer = await s.crm("POST", `/crm/v4/associations/contacts/${toType}/batch/read`, {
+        inputs: [{ id: contactId }],
+      });
+      const built = buildAssociationResult(`contacts>${toType}`, String(contactId), [
+        { to: String(toId), labels: label ? [label] : [] },
+      ]);
+      const byTypeId = (types: { typeId: number }[]) => [...types].sort((a, b) => a.typeId - b.typeId);
+      expect(byTypeId(answer.json.results[0].to[0].associationTypes)).toEqual(
+        byTypeId(built.to[0]?.associationTypes ?? []),
+      );
+    }
   });
 
   it("follows an association page token when a company has more than 500 contacts", async () => {

@@ -15,7 +15,12 @@ import {
 
 type Event = Record<string, unknown>;
 
-async function startReceiver(answer: (attempt: number, events: Event[]) => number = () => 200, delayMs = 0) {
+/** `verifyAtMs`: the receiver's own time, checked against the signature's (the app's clock in sandbox mode). */
+async function startReceiver(
+  answer: (attempt: number, events: Event[]) => number = () => 200,
+  delayMs = 0,
+  verifyAtMs: () => number = () => SANDBOX_EPOCH_MS,
+) {
   const batches: Event[][] = [];
   const rejected: string[] = [];
   let inFlight = 0;
@@ -32,7 +37,7 @@ async function startReceiver(answer: (attempt: number, events: Event[]) => numbe
         body: req.body as Buffer,
         signature: req.get("x-hubspot-signature-v3"),
         timestamp: req.get("x-hubspot-request-timestamp"),
-        nowMs: SANDBOX_EPOCH_MS,
+        nowMs: verifyAtMs(),
       });
     } catch (error) {
       rejected.push((error as Error).message);
@@ -191,5 +196,88 @@ describe("the sandbox webhook sender", () => {
     const stats = await drain();
     expect(stats.targetUrl).toBe(receiver.url);
     expect(receiver.batches.flat().map((e) => e.propertyValue)).toEqual(["after install"]);
+  });
+});
+
+describe("the sandbox webhook sender given the app's subscriptions", () => {
+  const jobtitleOnly = [
+    {
+      subscriptionType: "object.propertyChange",
+      objectType: "contact",
+      propertyName: "jobtitle",
+      active: true,
+    },
+  ];
+
+  it("sends a subscribed property change in the subscription's form, and not an unsubscribed one", async () => {
+    receiver = await startReceiver();
+    s = await startTestSandbox({
+      webhookTargetUrl: receiver.url,
+      webhooks: fast,
+      webhookSubscriptions: jobtitleOnly,
+    });
+    const [id] = contactIds();
+    await s.call("PATCH", `/__sandbox/records/contacts/${id}`, {
+      properties: { jobtitle: "CTO", city: "Porto" },
+    });
+    const stats = await drain();
+    expect(receiver.rejected).toEqual([]);
+    expect(receiver.batches.flat()).toEqual([
+      expect.objectContaining({
+        subscriptionType: "object.propertyChange",
+        objectTypeId: "0-1",
+        objectId: id,
+        propertyName: "jobtitle",
+        propertyValue: "CTO",
+      }),
+    ]);
+    expect(stats).toMatchObject({ subscriptions: 1, unsubscribedChanges: 1, delivered: { events: 1 } });
+  });
+
+  it("skips a burst of unsubscribed writes (a rescore's own) and moves its cursor past them", async () => {
+    receiver = await startReceiver();
+    s = await startTestSandbox({
+      webhookTargetUrl: receiver.url,
+      webhooks: fast,
+      webhookSubscriptions: jobtitleOnly,
+    });
+    const { portal } = s.sandbox;
+    const ids = contactIds();
+    const api = { nowMs: SANDBOX_EPOCH_MS, changeSource: "INTEGRATION" };
+    for (let i = 0; i < 3_000; i++)
+      portal.records.update("contacts", ids[i % ids.length] as number, { ls_fit: String(i) }, api);
+    const stats = await drain();
+    expect(receiver.batches).toEqual([]);
+    expect(stats).toMatchObject({ unsubscribedChanges: 3_000, pendingBatches: 0 });
+    expect(stats.deliveredSeq).toBe(portal.changes.read(0, 100_000).at(-1)?.seq);
+  });
+});
+
+describe("the sandbox webhook sender and a follower of its clock (the app in sandbox mode)", () => {
+  it("holds what it signs after a clock move until the follower has read the new time", async () => {
+    let followedNowMs = SANDBOX_EPOCH_MS;
+    receiver = await startReceiver(
+      () => 200,
+      0,
+      () => followedNowMs,
+    );
+    s = await startTestSandbox({ webhookTargetUrl: receiver.url, webhooks: fast });
+    const sandbox = s;
+    const follow = async () => {
+      followedNowMs = (await sandbox.call("GET", "/__sandbox/clock?follow=1")).json.nowMs;
+    };
+    await follow();
+    await s.call("POST", "/__sandbox/clock", { advance: "3d" });
+    await s.call("PATCH", `/__sandbox/records/contacts/${contactIds()[5]}`, {
+      properties: { jobtitle: "COO" },
+    });
+    const draining = drain();
+    await expect.poll(() => sandbox.sandbox.webhooks.stats().pendingBatches).toBe(1);
+    expect(sandbox.sandbox.webhooks.stats().held).toBe(true);
+    expect(receiver.batches).toEqual([]);
+    await follow();
+    const stats = await draining;
+    expect(receiver.rejected).toEqual([]);
+    expect(stats).toMatchObject({ failedAttempts: 0, held: false, delivered: { batches: 1, events: 1 } });
   });
 });
