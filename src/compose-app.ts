@@ -20,6 +20,7 @@ import type { ScoresDeps } from "./app/scores/scores-deps.js";
 import { composeDoor } from "./compose-door.js";
 import { composeOAuth, createOAuthClientFor } from "./compose-oauth.js";
 import { composePipeline } from "./compose-pipeline.js";
+import { openSharedParts } from "./compose-shared-parts.js";
 import type { Config } from "./config.js";
 import { createActionRoutes } from "./http/action-routes.js";
 import { adminTokenPrincipal, anyPrincipal } from "./http/admin-api/admin-auth.js";
@@ -81,11 +82,21 @@ export async function composeApp(
 
   // The inbox and the due-index are SQLite files of their own: transactions and ordered reads that a
   // key-value store does not give (issue 6). The use cases index next changes too (rescore-records.ts).
-  const dueIndex = openSqliteDueIndex({ file: join(config.dataDir, "due.sqlite"), fsync: config.queueFsync });
+  // With REDIS_URL they, the job queue and the scheduled tasks move to Redis, shared by every instance.
+  const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
+  const dueIndex =
+    shared?.dueIndex ??
+    openSqliteDueIndex({ file: join(config.dataDir, "due.sqlite"), fsync: config.queueFsync });
 
   // The handlers need the use cases' deps, which need the runner's start: fill them in after.
   const handlers = {} as Record<JobKind, JobHandler>;
-  const jobRunner = createJobRunner({ jobs, handlers, now, logger });
+  const jobRunner = createJobRunner({
+    jobs,
+    handlers,
+    now,
+    logger,
+    ...(shared ? { openQueue: shared.openJobQueue } : {}),
+  });
   const scoresDeps: ScoresDeps = {
     scores,
     installations,
@@ -113,12 +124,14 @@ export async function composeApp(
     }),
   });
   const sessions = createKeyvSessionStore(await open("sessions"), now);
-  const inbox = openSqliteInbox({
-    file: join(config.dataDir, "inbox.sqlite"),
-    fsync: config.queueFsync,
-    now,
-    onCheckpointError: (message) => logger.warn({ message }, "inbox WAL checkpoint failed"),
-  });
+  const inbox =
+    shared?.inbox ??
+    openSqliteInbox({
+      file: join(config.dataDir, "inbox.sqlite"),
+      fsync: config.queueFsync,
+      now,
+      onCheckpointError: (message) => logger.warn({ message }, "inbox WAL checkpoint failed"),
+    });
   const hubspotSecret = config.hubspot.mode === "hubspot" ? config.hubspot.clientSecret : undefined;
   const pipeline = composePipeline({
     options: {
@@ -139,6 +152,7 @@ export async function composeApp(
     logger,
     now,
     rateLimited: () => rateLimited,
+    ...(shared ? { cluster: { tasks: shared.locks, records: shared.locks } } : {}),
   });
   const actions = createKeyvActionStore(await open("actions"));
   const hubspotRoutes: Router[] = [pipeline.metricsRoutes];
@@ -205,8 +219,10 @@ export async function composeApp(
     async stop() {
       // Jobs are not waited for: they checkpoint per page and resume at the next start.
       await pipeline.stop();
+      await jobRunner.close();
       await inbox.close();
       await dueIndex.close();
+      await shared?.close();
     },
   };
   if (config.hubspot.mode === "sandbox") {

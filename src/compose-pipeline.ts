@@ -13,6 +13,7 @@ import { sweepRecords } from "./app/pipeline/sweep-records.js";
 import { createParkedRoutes } from "./http/admin-api/parked-routes.js";
 import { createMetricsRoutes } from "./http/metrics-routes.js";
 import { createWebhookRoutes } from "./http/webhook-routes.js";
+import type { RecordLocks, TaskLocks } from "./ports/cluster-locks.js";
 import type { CrmClient } from "./ports/crm-client.js";
 import type { DueIndex } from "./ports/due-index.js";
 import type { Inbox } from "./ports/inbox.js";
@@ -54,6 +55,8 @@ export type ComposePipelineDeps = {
   now?: () => number;
   /** 429s counted by the door (compose-door.ts pacing.onRateLimited), for /metrics. */
   rateLimited?: () => number;
+  /** Several instances (REDIS_URL): one runs each scheduled task per period, one rescores a record at a time. */
+  cluster?: { tasks: TaskLocks; records: RecordLocks };
 };
 
 export type Pipeline = {
@@ -68,6 +71,8 @@ export type Pipeline = {
   scheduler: PipelineScheduler;
   metrics: PipelineMetrics;
 };
+
+const DAY_MS = 86_400_000;
 
 /** Every minute on the minute; below 60 s, node-cron's seconds field (the first of six). */
 const dueCron = (everySec: number) => (everySec >= 60 ? "* * * * *" : `*/${everySec} * * * * *`);
@@ -86,11 +91,17 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
     now,
     metrics,
     stopping: () => stopping,
+    ...(deps.cluster ? { recordLocks: deps.cluster.records } : {}),
   };
   const worker = createPipelineWorker(shared, { coalesceMs: options.coalesceMs });
   const scheduler = createPipelineScheduler(
     [
-      { name: "decay", cron: dueCron(options.dueCheckSec ?? 60), run: () => rescoreDueRecords(shared) },
+      {
+        name: "decay",
+        cron: dueCron(options.dueCheckSec ?? 60),
+        periodMs: Math.min(60, options.dueCheckSec ?? 60) * 1000,
+        run: () => rescoreDueRecords(shared),
+      },
       {
         name: "poll-modified",
         everyMs: options.pollIntervalSec * 1000,
@@ -101,15 +112,22 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
         everyMs: options.listPollIntervalSec * 1000,
         run: () => pollListMemberships(shared),
       },
-      { name: "sweep", cron: "17 3 * * *", run: () => sweepRecords(shared) },
+      { name: "sweep", cron: "17 3 * * *", periodMs: DAY_MS, run: () => sweepRecords(shared) },
       {
         name: "compact-history",
         cron: "47 3 * * *",
+        periodMs: DAY_MS,
         run: () => compactHistory(shared, options.historyRetentionDays),
       },
-      { name: "purge-inbox", cron: "5 * * * *", run: () => inbox.purgeDone(DONE_RETENTION_MS) },
+      {
+        name: "purge-inbox",
+        cron: "5 * * * *",
+        periodMs: 3_600_000,
+        run: () => inbox.purgeDone(DONE_RETENTION_MS),
+      },
     ],
     shared.logger,
+    deps.cluster?.tasks,
   );
   // The route appends, then wakes the worker: latency is the coalescing window, not a poll period.
   const intake: Pick<Inbox, "append"> = {

@@ -92,6 +92,12 @@ const configSchema = z
       .max(60, "must be a whole number of seconds from 1 to 60")
       .default(60),
     QUEUE_FSYNC: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
+    // Several app instances (issue 6): the webhook inbox, the job queue, the due-index, the scheduled
+    // tasks' locks and each portal's HubSpot budget move to this Redis, shared by every instance.
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, "must be redis://HOST:PORT (rediss:// for TLS, redis://:PASSWORD@HOST:PORT/DB)")
+      .optional(),
   })
   .strip();
 
@@ -148,6 +154,8 @@ export type Config = {
   };
   /** QUEUE_FSYNC=1: the inbox survives power loss (synchronous=FULL), not only a crash of the app. */
   queueFsync: boolean;
+  /** REDIS_URL: set when several instances share work and budgets; unset = everything in this process. */
+  redisUrl: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -197,5 +205,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       dueCheckSec: e.DUE_CHECK_SEC,
     },
     queueFsync: e.QUEUE_FSYNC === "1",
+    redisUrl: e.REDIS_URL,
   };
 }

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import PQueue from "p-queue";
 import type { Logger } from "pino";
 import { AppError } from "../../errors.js";
 import type { Job, JobKind, JobStore } from "../../ports/job-store.js";
 import type { StartJob } from "../scores/scores-deps.js";
 import { buildJobProgress } from "./build-job-progress.js";
+import { createLocalJobQueue, type JobQueue, type JobRef } from "./local-job-queue.js";
 
 /**
  * Saves a job's progress; a handler calls it after every page so a restart resumes there. The
@@ -25,6 +25,8 @@ export type JobRunner = {
   resumePortal(portalId: number): Promise<number>;
   /** Resolves when no job is queued or running (tests, shutdown). */
   onIdle(): Promise<void>;
+  /** Stops taking jobs; a job running now is left to resume from its last page (another instance or a restart). */
+  close(): Promise<void>;
 };
 
 /** Background jobs in this process, persisted in a JobStore so none is lost across restarts. */
@@ -34,12 +36,9 @@ export function createJobRunner(deps: {
   now: () => number;
   logger: Logger;
   concurrency?: number;
+  /** Where jobs wait (REDIS_URL: a BullMQ queue every instance takes from); default: this process. */
+  openQueue?: (run: (ref: JobRef) => Promise<void>) => JobQueue;
 }): JobRunner {
-  const queue = new PQueue({ concurrency: deps.concurrency ?? 2 });
-
-  // Ids queued or running here, so a resume racing another (reinstall during start-up) runs a job once.
-  const active = new Set<string>();
-
   const run = async (initial: Job) => {
     // A resumed job starts clean: the error that paused it no longer applies.
     const { error: _paused, ...resumed } = initial;
@@ -76,11 +75,18 @@ export function createJobRunner(deps: {
     await deps.jobs.save(job);
   };
 
-  const enqueue = (job: Job): boolean => {
-    if (active.has(job.id)) return false;
-    active.add(job.id);
-    void queue.add(() => run(job).finally(() => active.delete(job.id)));
-    return true;
+  // The queue hands over a reference, not the job: on another instance, or after a wait, the stored
+  // job is the truth (a job finished meanwhile is not run again).
+  const runStored = async ({ portalId, jobId }: JobRef) => {
+    const job = await deps.jobs.get(portalId, jobId);
+    if (job && job.status !== "done" && job.status !== "failed") await run(job);
+  };
+  const queue = (deps.openQueue ?? ((r) => createLocalJobQueue(r, deps.concurrency ?? 2)))(runStored);
+  const enqueue = (job: Job) => queue.enqueue({ portalId: job.portalId, jobId: job.id });
+  const enqueueAll = async (jobs: readonly Job[]) => {
+    let queued = 0;
+    for (const job of jobs) if (await enqueue(job)) queued++;
+    return queued;
   };
 
   return {
@@ -99,19 +105,19 @@ export function createJobRunner(deps: {
         ...(input === undefined ? {} : { input }),
       };
       await deps.jobs.save(job);
-      enqueue(job);
+      await enqueue(job);
       return job;
     },
     async resumeUnfinished() {
-      const jobs = await deps.jobs.unfinished();
-      return jobs.filter(enqueue).length;
+      return enqueueAll(await deps.jobs.unfinished());
     },
     async resumePortal(portalId) {
       const paused = (await deps.jobs.unfinished()).filter(
         (job) => job.portalId === portalId && job.status === "paused",
       );
-      return paused.filter(enqueue).length;
+      return enqueueAll(paused);
     },
     onIdle: () => queue.onIdle(),
+    close: () => queue.close(),
   };
 }

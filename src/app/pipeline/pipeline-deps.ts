@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { RecordLocks } from "../../ports/cluster-locks.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { DueIndex } from "../../ports/due-index.js";
 import type { Inbox } from "../../ports/inbox.js";
@@ -20,6 +21,8 @@ export type PipelineDeps = {
   logger: Logger;
   now: () => number;
   metrics: PipelineMetrics;
+  /** Several instances (REDIS_URL): a record is rescored by one instance at a time. */
+  recordLocks?: RecordLocks;
   /** True once stop() began: long loops (sweep, poller) end at their next page. */
   stopping: () => boolean;
 };

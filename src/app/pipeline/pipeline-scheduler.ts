@@ -1,14 +1,21 @@
 import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
+import type { TaskLocks } from "../../ports/cluster-locks.js";
 
 // The pipeline's timed work (issue 6): node-cron for wall-clock schedules (decay every minute, the
 // daily sweep and compaction, the hourly purge), plain intervals for POLL_INTERVAL_SEC-style periods
 // that need not divide an hour. A task never overlaps itself. Tests call run(name) directly.
+// With several instances (REDIS_URL) every instance schedules every task, and TaskLocks lets one of
+// them run it per period: the others' triggers for that period find it running or just started.
 
 export type ScheduledJob = {
   name: string;
   run: () => Promise<unknown>;
-} & ({ cron: string } | { everyMs: number });
+  /** `periodMs`: how often the cron expression fires, for the instances' gap (see TaskLocks). */
+} & ({ cron: string; periodMs: number } | { everyMs: number });
+
+/** Triggers of one period on different instances are at most this share of a period apart. */
+const GAP_SHARE = 0.5;
 
 export type PipelineScheduler = {
   start(): void;
@@ -18,7 +25,11 @@ export type PipelineScheduler = {
   run(name: string): Promise<void>;
 };
 
-export function createPipelineScheduler(jobs: readonly ScheduledJob[], logger: Logger): PipelineScheduler {
+export function createPipelineScheduler(
+  jobs: readonly ScheduledJob[],
+  logger: Logger,
+  locks?: TaskLocks,
+): PipelineScheduler {
   const running = new Map<string, Promise<void>>();
   const stops: (() => void)[] = [];
   const byName = new Map(jobs.map((j) => [j.name, j]));
@@ -29,8 +40,9 @@ export function createPipelineScheduler(jobs: readonly ScheduledJob[], logger: L
     const current = running.get(name);
     if (current) return current;
     const started = Date.now();
-    const promise = job
-      .run()
+    const gapMs = ("cron" in job ? job.periodMs : job.everyMs) * GAP_SHARE;
+    const once = locks ? () => locks.runAlone(name, gapMs, job.run) : job.run;
+    const promise = once()
       .then(
         (result) => logger.debug({ job: name, result, ms: Date.now() - started }, "scheduled job done"),
         (error: unknown) => logger.error({ job: name, err: error }, "scheduled job failed"),

@@ -20,6 +20,11 @@ export type WorkerOptions = {
   maxFlushes?: number;
 };
 
+/** Longer than a flush of 1,000 records at HubSpot's pace; released as soon as the flush ends. */
+const RECORD_LOCK_MS = 5 * 60_000;
+/** How soon a record held by another instance is looked at again. */
+const LOCKED_RETRY_MS = 500;
+
 export type Held = {
   portalId: number;
   object: ObjectType;
@@ -85,11 +90,23 @@ export function createPipelineWorker(deps: PipelineDeps, options: WorkerOptions)
   const busy = new Set<string>();
   async function flush(force: boolean): Promise<number> {
     const nowMs = deps.now();
-    const due = [...held]
-      .filter(([key, r]) => !busy.has(key) && (force || r.dueAtMs <= nowMs))
-      .slice(0, 1_000);
+    let due = [...held].filter(([key, r]) => !busy.has(key) && (force || r.dueAtMs <= nowMs)).slice(0, 1_000);
     if (due.length === 0) return 0;
     while (flushing.size >= (options.maxFlushes ?? 4)) await Promise.race(flushing);
+    // The same rule across instances (REDIS_URL): a record another instance is rescoring waits here a
+    // moment and is taken when that instance is done.
+    const locks = deps.recordLocks;
+    if (locks) {
+      const taken = new Set(
+        await locks.take(
+          due.map(([key]) => key),
+          RECORD_LOCK_MS,
+        ),
+      );
+      for (const [key, r] of due) if (!taken.has(key)) r.dueAtMs = deps.now() + LOCKED_RETRY_MS;
+      due = due.filter(([key]) => taken.has(key));
+      if (due.length === 0) return 0;
+    }
     for (const [key] of due) {
       held.delete(key);
       busy.add(key);
@@ -100,6 +117,8 @@ export function createPipelineWorker(deps: PipelineDeps, options: WorkerOptions)
       inFlight,
     )
       .catch((error: unknown) => deps.logger.error({ err: error }, "flush failed"))
+      .then(() => locks?.release(due.map(([key]) => key)))
+      .catch((error: unknown) => deps.logger.warn({ err: error }, "releasing record locks failed"))
       .finally(() => {
         for (const [key] of due) busy.delete(key);
         flushing.delete(run);

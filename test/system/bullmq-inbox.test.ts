@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import { Worker } from "bullmq";
+import { Redis } from "ioredis";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type BullmqInboxOptions, openBullmqInbox } from "../../src/adapters/queue/bullmq-inbox.js";
+import { parseWebhookBatch } from "../../src/hubspot/parse-webhook-batch.js";
+import type { WebhookEvent } from "../../src/hubspot/webhook-event.js";
+import type { Inbox } from "../../src/ports/inbox.js";
+import { createDummyBatch } from "../fixtures/hubspot/webhook-payloads.js";
+import { type RedisServer, startRedis } from "./support/start-redis.js";
+
+// The shared webhook inbox (REDIS_URL, issue 6) on a real redis-server --appendonly yes: what the
+// pipeline worker relies on from an inbox, and what several instances add (claims split between
+// them, a dead instance's claims handed out again, data surviving a Redis restart).
+
+let server: RedisServer | undefined;
+let startError: unknown;
+const opened: Inbox[] = [];
+let prefix = "";
+
+beforeAll(async () => {
+  server = await startRedis().catch((error: unknown) => {
+    startError = error;
+    return undefined;
+  });
+}, 30_000);
+afterAll(async () => {
+  await server?.dispose();
+});
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((inbox) => inbox.close().catch(() => undefined)));
+});
+
+/** One inbox instance (an app instance's view); every instance of a test shares one prefix. */
+async function open(options: Partial<BullmqInboxOptions> = {}) {
+  if (!server) throw new Error(`redis-server did not start: ${String(startError)}`);
+  const inbox = await openBullmqInbox({ url: server.url, prefix, maxAttempts: 3, ...options });
+  opened.push(inbox);
+  return inbox;
+}
+const events = (count: number, firstEventId = 1, portalId = 62515): WebhookEvent[] =>
+  parseWebhookBatch(createDummyBatch(count, firstEventId, portalId));
+const eventIds = (entries: { event: WebhookEvent }[]) =>
+  entries.map((e) => Number(e.event.eventId)).sort((a, b) => a - b);
+
+describe("BullMQ inbox", { timeout: 30_000 }, () => {
+  it("stores a delivery, claims each entry once, and skips a retried delivery", async () => {
+    prefix = `t-${randomUUID()}`;
+    const inbox = await open();
+    expect(await inbox.append(events(3))).toEqual({ stored: 3, duplicates: 0 });
+    expect(await inbox.append(events(3))).toEqual({ stored: 0, duplicates: 3 });
+    expect(await inbox.append(events(4))).toEqual({ stored: 1, duplicates: 3 });
+
+    const first = await inbox.claim(3);
+    expect(first.map((e) => e.status)).toEqual(["processing", "processing", "processing"]);
+    expect(first.every((e) => e.attempts === 1)).toBe(true);
+    const second = await inbox.claim(10);
+    expect(eventIds([...first, ...second])).toEqual([1, 2, 3, 4]);
+    expect(await inbox.claim(10)).toEqual([]);
+    expect(await inbox.counts()).toEqual({ pending: 0, processing: 4, done: 0, parked: 0 });
+
+    await inbox.complete([...first, ...second].map((e) => e.id));
+    expect(await inbox.counts()).toEqual({ pending: 0, processing: 0, done: 4, parked: 0 });
+    // Done entries still hold their dedupe key: HubSpot retries for 24 h.
+    expect(await inbox.append(events(4))).toEqual({ stored: 0, duplicates: 4 });
+    expect(await inbox.oldestOpenReceivedAtMs()).toBeNull();
+  });
+
+  it("retries a failed entry at the time given, and parks it after maxAttempts with its last error", async () => {
+    prefix = `t-${randomUUID()}`;
+    const inbox = await open({ maxAttempts: 2 });
+    await inbox.append([...events(1, 1, 7), ...events(1, 2, 8)]);
+    const [poison, good] = await inbox.claim(2);
+    if (!poison || !good) throw new Error("expected two entries");
+    expect(await inbox.fail(poison.id, "boom once", Date.now() + 300)).toBe("pending");
+    await inbox.complete([good.id]);
+    expect(await inbox.claim(10)).toEqual([]);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const [again] = await inbox.claim(10);
+    expect(again?.id).toBe(poison.id);
+    expect(again?.attempts).toBe(2);
+    expect(await inbox.fail(poison.id, "boom twice")).toBe("parked");
+
+    const parked = await inbox.parked(7);
+    expect(parked.map((e) => [e.id, e.status, e.attempts, e.lastError])).toEqual([
+      [poison.id, "parked", 2, "boom twice"],
+    ]);
+    expect(await inbox.parked(8)).toEqual([]);
+    expect(await inbox.counts()).toEqual({ pending: 0, processing: 0, done: 1, parked: 1 });
+    await expect(inbox.fail(good.id, "late")).rejects.toThrow(/not being processed/);
+  });
+
+  it("splits the entries between two instances: each event is claimed by exactly one", async () => {
+    prefix = `t-${randomUUID()}`;
+    const [a, b] = await Promise.all([open(), open()]);
+    await a.append(events(60, 1));
+    await b.append(events(60, 61));
+    const [fromA, fromB] = await Promise.all([a.claim(70), b.claim(70)]);
+    const all = eventIds([...fromA, ...fromB]);
+    expect(all).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    expect(fromA.length).toBeGreaterThan(0);
+    expect(fromB.length).toBeGreaterThan(0);
+    // Each instance settles only what it claimed.
+    await expect(a.complete(fromB.slice(0, 1).map((e) => e.id))).rejects.toThrow(/not being processed/);
+  });
+
+  it("hands a dead instance's claims to another once their lock expires", async () => {
+    prefix = `t-${randomUUID()}`;
+    const survivor = await open({ lockMs: 600, stalledCheckMs: 200 });
+    await survivor.append(events(5));
+    // The dying instance is what kill -9 leaves in Redis: jobs taken under its token and a lock no one
+    // renews. A bare BullMQ worker claims them the way the inbox does, then its connection just drops.
+    const connection = new Redis(server?.url ?? "", { maxRetriesPerRequest: null });
+    const dying = new Worker("webhook-inbox", null, {
+      connection,
+      prefix,
+      autorun: false,
+      lockDuration: 600,
+    });
+    const token = randomUUID();
+    for (let i = 0; i < 5; i++) expect(await dying.getNextJob(token, { block: false })).toBeDefined();
+    connection.disconnect();
+    expect(await survivor.claim(5)).toEqual([]);
+    let taken: Awaited<ReturnType<Inbox["claim"]>> = [];
+    for (let i = 0; i < 40 && taken.length < 5; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      taken = [...taken, ...(await survivor.claim(5))];
+    }
+    expect(eventIds(taken)).toEqual([1, 2, 3, 4, 5]);
+    expect(taken.every((e) => e.attempts === 2)).toBe(true);
+  });
+
+  it("gives back what it holds when closed, and keeps entries across a Redis restart", async () => {
+    prefix = `t-${randomUUID()}`;
+    const first = await open();
+    await first.append(events(3));
+    expect(await first.claim(2)).toHaveLength(2);
+    opened.splice(opened.indexOf(first), 1);
+    await first.close();
+    await server?.stop();
+    await server?.restart();
+    const next = await open();
+    expect(await next.counts()).toEqual({ pending: 3, processing: 0, done: 0, parked: 0 });
+    expect(eventIds(await next.claim(10))).toEqual([1, 2, 3]);
+    expect(await next.oldestOpenReceivedAtMs()).toEqual(expect.any(Number));
+  });
+});
