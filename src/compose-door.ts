@@ -27,8 +27,11 @@ export type DoorDeps = {
   /** main.ts has one already; otherwise it is built from ENCRYPTION_KEY (or the sandbox key file). */
   cipher?: TokenCipher;
   now?: () => number;
-  /** Tests inject a recording sleep, a fixed jitter and the rapid retry policy. */
-  pacing?: Pick<CrmClientCacheOptions, "policy" | "sleep" | "random" | "onRateLimited">;
+  /**
+   * Tests inject a recording sleep, a fixed jitter and the rapid retry policy; the app its 429
+   * counter and, with REDIS_URL, the rate window every instance shares.
+   */
+  pacing?: Pick<CrmClientCacheOptions, "policy" | "sleep" | "random" | "onRateLimited" | "sharedRateWindow">;
 };
 
 // Sandbox mode has no client credentials, so an expired token cannot be refreshed. Saying so beats a

@@ -3,6 +3,7 @@ import { createHubSpotCrmClient, type HubSpotCrmClientOptions } from "./create-h
 
 // One client per portal: the pacing queues live in the client, so two clients for one portal
 // would each take the full rate and together exceed HubSpot's per-account limit (HUBSPOT.md §5.1).
+// Across app instances the same holds only with a shared rate window (`sharedRateWindow`, REDIS_URL).
 
 export type CrmClientCacheOptions = Omit<HubSpotCrmClientOptions, "portalId" | "accessToken"> & {
   /** Token for a portal; the installation store's authorize(portalId). */

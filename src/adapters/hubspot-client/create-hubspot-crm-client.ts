@@ -23,6 +23,8 @@ export interface HubSpotCrmClientOptions {
   random?: () => number;
   /** Counts 429s for /metrics (portal-pacer.ts). */
   onRateLimited?: PortalPacerOptions["onRateLimited"];
+  /** With REDIS_URL: the portal's budget shared by every app instance (portal-pacer.ts). */
+  sharedRateWindow?: PortalPacerOptions["sharedRateWindow"];
 }
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -37,6 +39,7 @@ export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmCli
     random: options.random ?? Math.random,
     logger: options.logger,
     ...(options.onRateLimited ? { onRateLimited: options.onRateLimited } : {}),
+    ...(options.sharedRateWindow ? { sharedRateWindow: options.sharedRateWindow } : {}),
   });
   return {
     portalId: options.portalId,

@@ -1,14 +1,19 @@
 import PQueue from "p-queue";
 import type { Logger } from "pino";
 import type { AppError } from "../../errors.js";
+import type { SharedRateWindow } from "../../ports/shared-rate-window.js";
 import { isRetryable, mapHubSpotError } from "./map-hubspot-error.js";
 import { backoffDelayMs, type RetryPolicy } from "./retry-policy.js";
+import { createSharedLaneBudget, type SharedLaneBudget } from "./shared-lane-budget.js";
 
 // One pacer per portal (HUBSPOT.md §5.1–5.2): HubSpot limits OAuth apps per installing account,
 // 110 requests per rolling 10 s, and CRM search separately at 5/s. p-queue's `strict` mode is a
 // sliding window, so no 10 s span ever holds more than `ratePer10s` starts. The SDK's own
 // Bottleneck limiter and retry decorator stay off (they ignore Retry-After and are process-wide
 // singletons, HUBSPOT.md §0.6), so these queues are the only pacing and retrying that happens.
+//
+// With a shared window (issue 6, REDIS_URL) several app instances pace one portal: the window then
+// holds each lane's budget for all of them, and p-queue only bounds this instance's concurrency.
 
 export type Lane = "api" | "search";
 
@@ -24,6 +29,8 @@ export interface PortalPacerOptions {
   logger: Pick<Logger, "warn">;
   /** Hears every 429 HubSpot answers (retried or not): the 429 counter of /metrics (issue 6). */
   onRateLimited?: (event: { portalId: string; lane: Lane; operation: string }) => void;
+  /** Each lane's budget and 429 pauses, shared with every app instance; without it, this process's own. */
+  sharedRateWindow?: SharedRateWindow;
 }
 
 export interface PortalPacer {
@@ -32,29 +39,39 @@ export interface PortalPacer {
 
 interface LaneState {
   queue: PQueue;
+  /** Pause after a 429 without Retry-After. */
   windowMs: number;
   resumed: Promise<void> | null;
+  /** Null: this process paces the lane alone (no shared window). */
+  shared: SharedLaneBudget | null;
 }
 
 export function createPortalPacer(options: PortalPacerOptions): PortalPacer {
-  const { policy, sleep, logger, portalId } = options;
+  const { policy, sleep, logger, portalId, sharedRateWindow } = options;
   const concurrency = options.concurrency ?? 10;
+  // `limit` starts per rolling `intervalMs`; the shared window paces when there is one, and a local
+  // cap on top would only add waits.
+  const lane = (name: Lane, limit: number, intervalMs: number, windowMs: number): LaneState => ({
+    queue: sharedRateWindow
+      ? new PQueue({ concurrency })
+      : new PQueue({ concurrency, intervalCap: limit, interval: intervalMs, strict: true }),
+    windowMs,
+    resumed: null,
+    shared: sharedRateWindow
+      ? createSharedLaneBudget({
+          window: sharedRateWindow,
+          portalId,
+          key: `${portalId}:${name}`,
+          limit,
+          intervalMs,
+          sleep,
+          logger,
+        })
+      : null,
+  });
   const lanes: Record<Lane, LaneState> = {
-    api: {
-      queue: new PQueue({ concurrency, intervalCap: options.ratePer10s, interval: 10_000, strict: true }),
-      windowMs: policy.rateWindowMs,
-      resumed: null,
-    },
-    search: {
-      queue: new PQueue({
-        concurrency,
-        intervalCap: options.searchPerSecond ?? 4,
-        interval: 1_000,
-        strict: true,
-      }),
-      windowMs: policy.searchWindowMs,
-      resumed: null,
-    },
+    api: lane("api", options.ratePer10s, 10_000, policy.rateWindowMs),
+    search: lane("search", options.searchPerSecond ?? 4, 1_000, policy.searchWindowMs),
   };
 
   // A 429 stops the whole lane, not just the request that got it: every other queued request
@@ -74,7 +91,10 @@ export function createPortalPacer(options: PortalPacerOptions): PortalPacer {
     if (error.code === "rate_limited") {
       const pauseMs = typeof retryAfterSec === "number" ? retryAfterSec * 1000 : lane.windowMs;
       logger.warn({ portalId, operation, pauseMs, attempt }, "HubSpot rate limit hit: pausing this portal");
-      await pauseLane(lane, pauseMs);
+      // Paused here first, at once; the other instances hear of it a Redis round trip later.
+      const resumed = pauseLane(lane, pauseMs);
+      await lane.shared?.pause(pauseMs, operation);
+      await resumed;
       return;
     }
     const delayMs = backoffDelayMs(attempt, policy, options.random);
@@ -88,9 +108,18 @@ export function createPortalPacer(options: PortalPacerOptions): PortalPacer {
   return {
     async run<T>(laneName: Lane, operation: string, call: () => Promise<T>): Promise<T> {
       const lane = lanes[laneName];
+      const shared = lane.shared;
+      // The slot is taken inside the queued task, right before the request: taken while the task
+      // still waited in the queue, it would be recorded before the real start and let starts bunch.
+      const start = shared
+        ? async () => {
+            await shared.takeSlot(operation);
+            return call();
+          }
+        : call;
       for (let attempt = 1; ; attempt++) {
         try {
-          return await lane.queue.add(call);
+          return await lane.queue.add(start);
         } catch (raw) {
           const error = mapHubSpotError(raw, portalId, operation);
           if (error.code === "rate_limited") options.onRateLimited?.({ portalId, lane: laneName, operation });
