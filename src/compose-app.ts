@@ -66,6 +66,9 @@ export async function composeApp(
   const scores = createKeyvScoreStore(await open("scores"));
   const records = createKeyvRecordStore(await open("records"));
   const jobs = createKeyvJobStore(await open("jobs"));
+  // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
+  // by every instance (issue 6, "When one machine is not enough").
+  const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
   let rateLimited = 0;
   const door = composeDoor({
     config,
@@ -77,13 +80,13 @@ export async function composeApp(
       onRateLimited: () => {
         rateLimited += 1;
       },
+      ...(shared ? { sharedRateWindow: shared.rateWindow } : {}),
     },
   });
 
   // The inbox and the due-index are SQLite files of their own: transactions and ordered reads that a
   // key-value store does not give (issue 6). The use cases index next changes too (rescore-records.ts).
   // With REDIS_URL they, the job queue and the scheduled tasks move to Redis, shared by every instance.
-  const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
   const dueIndex =
     shared?.dueIndex ??
     openSqliteDueIndex({ file: join(config.dataDir, "due.sqlite"), fsync: config.queueFsync });

@@ -3,16 +3,20 @@ import { openRedisLocks, type RedisLocks } from "./adapters/coordination/redis-l
 import { openBullmqInbox } from "./adapters/queue/bullmq-inbox.js";
 import { createBullmqJobQueue } from "./adapters/queue/bullmq-job-queue.js";
 import { openRedisDueIndex } from "./adapters/queue/redis-due-index.js";
+import { createRedisSlidingWindow } from "./adapters/rate-window/redis-sliding-window.js";
 import type { JobQueue, JobRef } from "./app/jobs/local-job-queue.js";
 import type { Config } from "./config.js";
 import type { DueIndex } from "./ports/due-index.js";
 import type { Inbox } from "./ports/inbox.js";
+import type { SharedRateWindow } from "./ports/shared-rate-window.js";
 
 /** What several app instances share through REDIS_URL (issue 6, "When one machine is not enough"). */
 export type SharedParts = {
   inbox: Inbox;
   dueIndex: DueIndex;
   locks: RedisLocks;
+  /** Each portal's HubSpot budget, one sliding window for all instances (the door's pacers). */
+  rateWindow: SharedRateWindow;
   openJobQueue: (run: (ref: JobRef) => Promise<void>) => JobQueue;
   /** Closes what compose-app does not close itself (the inbox and due-index it does). */
   close(): Promise<void>;
@@ -34,12 +38,19 @@ export async function openSharedParts(
     logger.warn({ component, err: error }, "Redis error (BullMQ retries)");
   const inbox = await openBullmqInbox({ url: redisUrl, now, onError: onError("inbox") });
   const dueIndex = await openRedisDueIndex({ url: redisUrl });
-  logger.info("REDIS_URL: webhook inbox, job queue, due-index and scheduled tasks shared through Redis");
+  const rateWindow = createRedisSlidingWindow({ url: redisUrl, logger });
+  logger.info(
+    "REDIS_URL: webhook inbox, job queue, due-index, scheduled tasks and HubSpot rate budgets shared through Redis",
+  );
   return {
     inbox,
     dueIndex,
     locks,
+    rateWindow,
     openJobQueue: (run) => createBullmqJobQueue({ url: redisUrl, onError: onError("jobs") }, run),
-    close: () => locks.close(),
+    async close() {
+      await rateWindow.close();
+      await locks.close();
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import { createRedisSlidingWindow } from "../adapters/rate-window/redis-sliding-window.js";
 import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { openKeyv } from "../adapters/stores/open-keyv.js";
@@ -24,7 +25,8 @@ export type ExportContext = {
 
 /**
  * The app's own configuration, stores and door, as main.ts builds them: the CLI reads the same
- * DATABASE_URL and shares HubSpot's per-portal pacing rules (one process, one client per portal).
+ * DATABASE_URL and shares HubSpot's per-portal pacing rules (one process, one client per portal; with
+ * REDIS_URL, one budget with the running instances).
  */
 export async function openExportContext(
   env: Record<string, string | undefined> = process.env,
@@ -42,7 +44,16 @@ export async function openExportContext(
   const installationsKeyv = await openKeyv<Installation>(config.databaseUrl, "installations");
   const scoresKeyv: Parameters<typeof createKeyvScoreStore>[0] = await openKeyv(config.databaseUrl, "scores");
   const installations = createKeyvInstallationStore(installationsKeyv);
-  const door = composeDoor({ config, installations, logger });
+  // With REDIS_URL the export spends the portal's budget from the same window as the running instances.
+  const sharedRateWindow = config.redisUrl
+    ? createRedisSlidingWindow({ url: config.redisUrl, logger })
+    : undefined;
+  const door = composeDoor({
+    config,
+    installations,
+    logger,
+    ...(sharedRateWindow ? { pacing: { sharedRateWindow } } : {}),
+  });
   return {
     installations,
     scores: createKeyvScoreStore(scoresKeyv),
@@ -51,7 +62,7 @@ export async function openExportContext(
     out: io.out,
     err: io.err,
     async close() {
-      await Promise.all([installationsKeyv.disconnect(), scoresKeyv.disconnect()]);
+      await Promise.all([installationsKeyv.disconnect(), scoresKeyv.disconnect(), sharedRateWindow?.close()]);
     },
   };
 }
