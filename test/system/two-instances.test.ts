@@ -32,7 +32,7 @@ let redis: RedisServer;
 let postgres: PostgresServer;
 let proxy: RoundRobinProxy;
 let first: RunningSandboxMode;
-let second: { composed: ComposedApp; server: Server; url: string };
+let second: { composed: ComposedApp; server: Server; url: string; stopped?: Promise<void> };
 const dirs: string[] = [];
 
 beforeAll(async () => {
@@ -82,7 +82,7 @@ beforeAll(async () => {
 afterAll(async () => {
   second?.server.closeAllConnections();
   await new Promise<void>((resolve) => (second ? second.server.close(() => resolve()) : resolve()));
-  await second?.composed.stop();
+  await (second?.stopped ?? second?.composed.stop());
   await first?.close();
   await proxy?.close();
   await redis?.dispose();
@@ -190,5 +190,29 @@ describe("two app instances sharing Redis and PostgreSQL", { timeout: 120_000 },
     const inbox = await fetch(`${second.url}/metrics`).then((r) => r.text());
     expect(inbox).toMatch(/lead_score_inbox_entries\{status="pending"\} 0/);
     expect(inbox).toMatch(/lead_score_parked_events 0/);
+  });
+
+  it("stops an instance on SIGTERM within 10 s while deliveries arrive; the other finishes every change", async () => {
+    const changed = contactIds.slice(0, 10);
+    const started = Date.now();
+    for (const id of changed) {
+      await sandbox().call("PATCH", `/__sandbox/records/contacts/${id}`, {
+        properties: { jobtitle: "Intern" },
+      });
+      // The second instance gets SIGTERM in the middle of the changes.
+      if (id === changed[4]) second.stopped = second.composed.stop();
+    }
+    await second.stopped;
+    expect(Date.now() - started).toBeLessThan(10_000);
+    // Deliveries it refused (503) or gave back are retried or claimed by the first instance.
+    for (const id of changed)
+      await waitFor(
+        () => record(id),
+        (p) => p.ls_e2e_fit === "0",
+        { timeoutMs: 90_000 },
+      );
+    const metrics = await fetch(`${first.appUrl}/metrics`).then((r) => r.text());
+    expect(metrics).toMatch(/lead_score_parked_events 0/);
+    expect(await rateLimitedByPortal()).toEqual({});
   });
 });

@@ -110,7 +110,10 @@ describe("list memberships", () => {
 });
 
 describe("decay cron", () => {
-  it("rescores a record when its nextChangeAt passes, and not before", async () => {
+  // The meeting ended 2 days before T0; 50 % per 30 days halves it 30 days after it (SCORING.md §Decay).
+  const stepAt = T0 - 2 * day + 30 * day;
+  /** Contact 1 scored through a webhook on its meeting: 18 points until stepAt. */
+  async function scoreContactOneAfterItsMeeting() {
     await start();
     await app.deliver([
       createDummyGenericEvent({
@@ -121,9 +124,11 @@ describe("decay cron", () => {
       }),
     ]);
     await app.pipeline.worker.drain();
+  }
+
+  it("rescores a record when its nextChangeAt passes, and not before", async () => {
+    await scoreContactOneAfterItsMeeting();
     expect(world.objects.contacts?.["1"]?.ls_lead).toBe("18");
-    // The meeting ended 2 days before T0; 50 % per 30 days halves it 30 days after it (SCORING.md §Decay).
-    const stepAt = T0 - 2 * day + 30 * day;
     expect(await app.dueIndex.due(Number.MAX_SAFE_INTEGER, 10)).toEqual([
       { portalId: PORTAL, object: "contacts", recordId: "1", dueAtMs: stepAt },
     ]);
@@ -149,17 +154,7 @@ describe("decay cron", () => {
   ])(
     "looks at a record again five minutes later when %s at its due time, not at every run",
     async (_, breakIt) => {
-      await start();
-      await app.deliver([
-        createDummyGenericEvent({
-          eventId: 1,
-          objectTypeId: "0-47",
-          objectId: 70,
-          propertyName: "hs_meeting_outcome",
-        }),
-      ]);
-      await app.pipeline.worker.drain();
-      const stepAt = T0 - 2 * day + 30 * day;
+      await scoreContactOneAfterItsMeeting();
       breakIt();
       clock.nowMs = stepAt;
       await app.pipeline.scheduler.run("decay");
