@@ -10,6 +10,10 @@ import type { DueIndex, DueRecord } from "../../src/ports/due-index.js";
 const describeDue = (records: readonly DueRecord[]) =>
   records.map((d) => `${d.portalId}:${d.object}:${d.recordId}@${d.dueAtMs}`);
 
+/** The due times of some records, in the order given: `dueTimes(["a", 100], ["b", null])`. */
+const dueTimes = <DueAtMs extends number | null>(...dues: [recordId: string, dueAtMs: DueAtMs][]) =>
+  new Map(dues);
+
 /** Registers the contract's tests in the caller's describe; `openEmpty` opens an index holding nothing. */
 export function dueIndexContract(openEmpty: () => Promise<DueIndex>): void {
   async function open(): Promise<DueIndex> {
@@ -20,18 +24,10 @@ export function dueIndexContract(openEmpty: () => Promise<DueIndex>): void {
 
   it("answers what is due at or before the instant, earliest first across portals and objects", async () => {
     const index = await open();
-    await index.set(
-      1,
-      "contacts",
-      new Map([
-        ["a", 500],
-        ["b", 100],
-        ["c", 300],
-      ]),
-    );
-    await index.set(1, "companies", new Map([["d", 250]]));
-    await index.set(2, "deals", new Map([["e", 150]]));
-    await index.set(3, "contacts", new Map([["f", 200]]));
+    await index.set(1, "contacts", dueTimes(["a", 500], ["b", 100], ["c", 300]));
+    await index.set(1, "companies", dueTimes(["d", 250]));
+    await index.set(2, "deals", dueTimes(["e", 150]));
+    await index.set(3, "contacts", dueTimes(["f", 200]));
     expect(describeDue(await index.due(300, 10))).toEqual([
       "1:contacts:b@100",
       "2:deals:e@150",
@@ -43,48 +39,26 @@ export function dueIndexContract(openEmpty: () => Promise<DueIndex>): void {
 
   it("answers at most `limit` records, the earliest ones", async () => {
     const index = await open();
-    await index.set(
-      1,
-      "contacts",
-      new Map([
-        ["a", 300],
-        ["b", 100],
-      ]),
-    );
-    await index.set(2, "contacts", new Map([["c", 200]]));
+    await index.set(1, "contacts", dueTimes(["a", 300], ["b", 100]));
+    await index.set(2, "contacts", dueTimes(["c", 200]));
     expect(describeDue(await index.due(1_000, 2))).toEqual(["1:contacts:b@100", "2:contacts:c@200"]);
   });
 
   it("moves a record later or earlier on set, and forgets it when set to null", async () => {
     const index = await open();
-    await index.set(1, "contacts", new Map([["a", 100]]));
-    await index.set(1, "contacts", new Map([["a", 500]]));
+    await index.set(1, "contacts", dueTimes(["a", 100]));
+    await index.set(1, "contacts", dueTimes(["a", 500]));
     expect(await index.due(400, 10)).toEqual([]);
-    await index.set(1, "contacts", new Map([["a", 300]]));
+    await index.set(1, "contacts", dueTimes(["a", 300]));
     expect(describeDue(await index.due(400, 10))).toEqual(["1:contacts:a@300"]);
-    await index.set(1, "contacts", new Map([["a", null]]));
+    await index.set(1, "contacts", dueTimes(["a", null]));
     expect(await index.count()).toBe(0);
   });
 
   it("lowers due times, never raises them, and adds records it did not hold", async () => {
     const index = await open();
-    await index.set(
-      1,
-      "contacts",
-      new Map([
-        ["a", 300],
-        ["b", 100],
-      ]),
-    );
-    await index.lower(
-      1,
-      "contacts",
-      new Map([
-        ["a", 200],
-        ["b", 400],
-        ["c", 500],
-      ]),
-    );
+    await index.set(1, "contacts", dueTimes(["a", 300], ["b", 100]));
+    await index.lower(1, "contacts", dueTimes(["a", 200], ["b", 400], ["c", 500]));
     expect(describeDue(await index.due(1_000, 10))).toEqual([
       "1:contacts:b@100",
       "1:contacts:a@200",
@@ -94,9 +68,9 @@ export function dueIndexContract(openEmpty: () => Promise<DueIndex>): void {
 
   it("takes the exact next time of a record it answered, as the decay cron sets after a rescore", async () => {
     const index = await open();
-    await index.set(1, "contacts", new Map([["a", 100]]));
+    await index.set(1, "contacts", dueTimes(["a", 100]));
     expect(describeDue(await index.due(200, 10))).toEqual(["1:contacts:a@100"]);
-    await index.set(1, "contacts", new Map([["a", 1_000]]));
+    await index.set(1, "contacts", dueTimes(["a", 1_000]));
     expect(await index.due(999, 10)).toEqual([]);
     expect(describeDue(await index.due(1_000, 10))).toEqual(["1:contacts:a@1000"]);
   });
@@ -104,15 +78,8 @@ export function dueIndexContract(openEmpty: () => Promise<DueIndex>): void {
   it("forgets removed records and a removed portal, and keeps a portal whose id extends it", async () => {
     const index = await open();
     for (const portalId of [7, 70]) {
-      await index.set(
-        portalId,
-        "contacts",
-        new Map([
-          ["1", 100],
-          ["2", 200],
-        ]),
-      );
-      await index.set(portalId, "companies", new Map([["1", 150]]));
+      await index.set(portalId, "contacts", dueTimes(["1", 100], ["2", 200]));
+      await index.set(portalId, "companies", dueTimes(["1", 150]));
     }
     await index.remove(70, "contacts", ["2", "404"]);
     await index.removePortal(7);
@@ -122,9 +89,9 @@ export function dueIndexContract(openEmpty: () => Promise<DueIndex>): void {
 
   it("counts the same id in another portal or object as another record", async () => {
     const index = await open();
-    await index.set(1, "contacts", new Map([["1", 100]]));
-    await index.set(1, "companies", new Map([["1", 200]]));
-    await index.set(2, "contacts", new Map([["1", 300]]));
+    await index.set(1, "contacts", dueTimes(["1", 100]));
+    await index.set(1, "companies", dueTimes(["1", 200]));
+    await index.set(2, "contacts", dueTimes(["1", 300]));
     expect(await index.count()).toBe(3);
     await index.remove(1, "contacts", ["1"]);
     expect(await index.count()).toBe(2);

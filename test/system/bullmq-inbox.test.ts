@@ -1,40 +1,29 @@
 import { randomUUID } from "node:crypto";
 import { Worker } from "bullmq";
 import { Redis } from "ioredis";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { type BullmqInboxOptions, openBullmqInbox } from "../../src/adapters/queue/bullmq-inbox.js";
 import { parseWebhookBatch } from "../../src/hubspot/parse-webhook-batch.js";
 import type { WebhookEvent } from "../../src/hubspot/webhook-event.js";
 import type { Inbox } from "../../src/ports/inbox.js";
 import { createDummyBatch } from "../fixtures/hubspot/webhook-payloads.js";
-import { type RedisServer, startRedis } from "./support/start-redis.js";
+import { useRedisServer } from "./support/start-redis.js";
 
 // The shared webhook inbox (REDIS_URL, issue 6) on a real redis-server --appendonly yes: what the
 // pipeline worker relies on from an inbox, and what several instances add (claims split between
 // them, a dead instance's claims handed out again, data surviving a Redis restart).
 
-let server: RedisServer | undefined;
-let startError: unknown;
+const server = useRedisServer();
 const opened: Inbox[] = [];
 let prefix = "";
 
-beforeAll(async () => {
-  server = await startRedis().catch((error: unknown) => {
-    startError = error;
-    return undefined;
-  });
-}, 30_000);
-afterAll(async () => {
-  await server?.dispose();
-});
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((inbox) => inbox.close().catch(() => undefined)));
 });
 
 /** One inbox instance (an app instance's view); every instance of a test shares one prefix. */
 async function open(options: Partial<BullmqInboxOptions> = {}) {
-  if (!server) throw new Error(`redis-server did not start: ${String(startError)}`);
-  const inbox = await openBullmqInbox({ url: server.url, prefix, maxAttempts: 3, ...options });
+  const inbox = await openBullmqInbox({ url: server().url, prefix, maxAttempts: 3, ...options });
   opened.push(inbox);
   return inbox;
 }
@@ -110,7 +99,7 @@ describe("BullMQ inbox", { timeout: 30_000 }, () => {
     await survivor.append(events(5));
     // The dying instance is what kill -9 leaves in Redis: jobs taken under its token and a lock no one
     // renews. A bare BullMQ worker claims them the way the inbox does, then its connection just drops.
-    const connection = new Redis(server?.url ?? "", { maxRetriesPerRequest: null });
+    const connection = new Redis(server().url, { maxRetriesPerRequest: null });
     const dying = new Worker("webhook-inbox", null, {
       connection,
       prefix,
@@ -137,8 +126,8 @@ describe("BullMQ inbox", { timeout: 30_000 }, () => {
     expect(await first.claim(2)).toHaveLength(2);
     opened.splice(opened.indexOf(first), 1);
     await first.close();
-    await server?.stop();
-    await server?.restart();
+    await server().stop();
+    await server().restart();
     const next = await open();
     expect(await next.counts()).toEqual({ pending: 3, processing: 0, done: 0, parked: 0 });
     expect(eventIds(await next.claim(10))).toEqual([1, 2, 3]);

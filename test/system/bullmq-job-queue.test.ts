@@ -3,29 +3,19 @@ import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import { Keyv } from "keyv";
 import { pino } from "pino";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createBullmqJobQueue } from "../../src/adapters/queue/bullmq-job-queue.js";
 import { createKeyvJobStore } from "../../src/adapters/stores/keyv-job-store.js";
 import { createJobRunner, type JobHandler, type JobRunner } from "../../src/app/jobs/job-runner.js";
 import type { JobKind } from "../../src/ports/job-store.js";
-import { type RedisServer, startRedis } from "./support/start-redis.js";
+import { useRedisServer } from "./support/start-redis.js";
 
 // The job queue with REDIS_URL (issue 6): two instances' runners on one BullMQ queue and one job
 // store. A job started on either runs once, on one of them; a job whose instance died moves on.
 
-let server: RedisServer | undefined;
-let startError: unknown;
+const server = useRedisServer();
 const closing: (() => Promise<unknown>)[] = [];
 
-beforeAll(async () => {
-  server = await startRedis().catch((error: unknown) => {
-    startError = error;
-    return undefined;
-  });
-}, 30_000);
-afterAll(async () => {
-  await server?.dispose();
-});
 afterEach(async () => {
   for (const close of closing.splice(0).reverse()) await close().catch(() => undefined);
 });
@@ -35,8 +25,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Two instances: each its own runner and BullMQ worker, sharing Redis and one job store. */
 function twoInstances(handler: (instance: string) => JobHandler) {
-  if (!server) throw new Error(`redis-server did not start: ${String(startError)}`);
-  const url = server.url;
+  const { url } = server();
   const prefix = `t-${randomUUID()}`;
   const jobs = createKeyvJobStore(new Keyv());
   const instance = (name: string): JobRunner => {
@@ -76,7 +65,7 @@ describe("BullMQ job queue", { timeout: 30_000 }, () => {
   });
 
   it("hands a running job of an instance that died to another, which resumes it from its saved page", async () => {
-    if (!server) throw new Error(`redis-server did not start: ${String(startError)}`);
+    const { url } = server();
     const prefix = `t-${randomUUID()}`;
     const jobs = createKeyvJobStore(new Keyv());
     const job = {
@@ -92,7 +81,7 @@ describe("BullMQ job queue", { timeout: 30_000 }, () => {
     };
     await jobs.save(job);
     // What kill -9 leaves: the job taken by an instance's worker, which saved a page and vanished.
-    const connection = new Redis(server.url, { maxRetriesPerRequest: null });
+    const connection = new Redis(url, { maxRetriesPerRequest: null });
     const queue = new Queue("jobs", { connection, prefix });
     await queue.add("run", { portalId: 7, jobId: job.id }, { jobId: job.id });
     const dying = new Worker("jobs", null, { connection, prefix, autorun: false, lockDuration: 600 });
@@ -111,8 +100,7 @@ describe("BullMQ job queue", { timeout: 30_000 }, () => {
       } as Partial<Record<JobKind, JobHandler>> as Record<JobKind, JobHandler>,
       now: Date.now,
       logger,
-      openQueue: (run) =>
-        createBullmqJobQueue({ url: server?.url ?? "", prefix, lockMs: 600, stalledCheckMs: 200 }, run),
+      openQueue: (run) => createBullmqJobQueue({ url, prefix, lockMs: 600, stalledCheckMs: 200 }, run),
     });
     closing.push(() => survivor.close());
     await survivor.onIdle();

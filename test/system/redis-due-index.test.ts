@@ -1,10 +1,10 @@
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it, onTestFinished, vi } from "vitest";
+import { describe, expect, it, onTestFinished, vi } from "vitest";
 import { openRedisDueIndex } from "../../src/adapters/queue/redis-due-index.js";
 import type { DueIndex, DueRecord } from "../../src/ports/due-index.js";
 import { dueIndexContract } from "../support/due-index-contract.js";
 import { findFreePort } from "./support/find-free-port.js";
-import { type RedisServer, startRedis } from "./support/start-redis.js";
+import { startRedis, useRedisServer } from "./support/start-redis.js";
 
 // The due-index several app instances share on REDIS_URL (issue 6): the contract every DueIndex
 // keeps, then what only a shared one must do: split due records between instances (claims).
@@ -12,25 +12,9 @@ import { type RedisServer, startRedis } from "./support/start-redis.js";
 const key = (d: DueRecord) => `${d.portalId}:${d.object}:${d.recordId}`;
 
 describe("openRedisDueIndex", { timeout: 30_000 }, () => {
-  let server: RedisServer | undefined;
-  let startError: unknown;
-
-  beforeAll(async () => {
-    // Kept, not thrown: a failing beforeAll reports its tests as skipped; each test must fail instead.
-    server = await startRedis().catch((error: unknown) => {
-      startError = error;
-      return undefined;
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await server?.dispose();
-  }, 30_000);
-
-  /** The running server's URL; throws why it did not start (a missing program names .ci/run). */
-  function redisUrl(): string {
-    if (server === undefined) throw startError ?? new Error("redis-server did not start");
-    return server.url;
-  }
+  const server = useRedisServer();
+  /** The running server's URL; throws why it did not start. */
+  const redisUrl = () => server().url;
 
   let tests = 0;
   /** An index on its own connection; a new prefix unless given, so each test starts empty. */

@@ -1,35 +1,25 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { openRedisLocks, type RedisLocks } from "../../src/adapters/coordination/redis-locks.js";
-import { type RedisServer, startRedis } from "./support/start-redis.js";
+import { useRedisServer } from "./support/start-redis.js";
 
 // What keeps two instances (REDIS_URL, issue 6) from doing one thing twice: a scheduled task runs on
 // one instance per period, a record is rescored by one instance at a time. Real redis-server.
 
-let server: RedisServer | undefined;
-let startError: unknown;
+const server = useRedisServer();
 const opened: RedisLocks[] = [];
 
-beforeAll(async () => {
-  server = await startRedis().catch((error: unknown) => {
-    startError = error;
-    return undefined;
-  });
-}, 30_000);
-afterAll(async () => {
-  await server?.dispose();
-});
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((locks) => locks.close()));
 });
 
 /** Two instances' locks on one prefix (one per test). */
 async function twoInstances(taskLockMs = 60_000) {
-  if (!server) throw new Error(`redis-server did not start: ${String(startError)}`);
+  const { url } = server();
   const prefix = `t-${randomUUID()}:`;
   const [a, b] = await Promise.all([
-    openRedisLocks({ url: server.url, prefix, taskLockMs }),
-    openRedisLocks({ url: server.url, prefix, taskLockMs }),
+    openRedisLocks({ url, prefix, taskLockMs }),
+    openRedisLocks({ url, prefix, taskLockMs }),
   ]);
   opened.push(a, b);
   return [a, b] as const;

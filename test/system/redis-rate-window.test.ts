@@ -1,9 +1,9 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { createPortalPacer } from "../../src/adapters/hubspot-client/portal-pacer.js";
 import { standardRetryPolicy } from "../../src/adapters/hubspot-client/retry-policy.js";
 import { createRedisSlidingWindow } from "../../src/adapters/rate-window/redis-sliding-window.js";
 import type { SharedRateWindow } from "../../src/ports/shared-rate-window.js";
-import { type RedisServer, startRedis } from "./support/start-redis.js";
+import { useRedisServer } from "./support/start-redis.js";
 
 // Issue 6: with REDIS_URL, app instances share each portal's HubSpot budget through one sliding
 // window in Redis. Every window here has a connection of its own, as an app instance would, and time
@@ -32,23 +32,12 @@ const rateLimited = (retryAfterSec: number) =>
   });
 
 describe("the Redis sliding window shared by app instances", { timeout: 30_000 }, () => {
-  let server: RedisServer | undefined;
-  let startError: unknown;
+  const server = useRedisServer();
   const opened: SharedRateWindow[] = [];
   const warnings: unknown[] = [];
   const logger = { warn: (fields: unknown) => warnings.push(fields) } as never;
   let prefixes = 0;
 
-  beforeAll(async () => {
-    // Kept, not thrown: a failing beforeAll reports its tests as skipped; each test must fail instead.
-    server = await startRedis().catch((error: unknown) => {
-      startError = error;
-      return undefined;
-    });
-  }, 30_000);
-  afterAll(async () => {
-    await server?.dispose();
-  });
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((window) => window.close()));
     expect(warnings).toEqual([]);
@@ -57,8 +46,7 @@ describe("the Redis sliding window shared by app instances", { timeout: 30_000 }
 
   /** Windows of "app instances" sharing a fresh key prefix, so tests never share a budget. */
   function openInstances(count: number, keyPrefix = `test-${++prefixes}:`): SharedRateWindow[] {
-    if (server === undefined) throw startError ?? new Error("redis-server did not start");
-    const url = server.url;
+    const { url } = server();
     return Array.from({ length: count }, () => {
       const window = createRedisSlidingWindow({ url, keyPrefix, logger });
       opened.push(window);

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import { findFreePort } from "./find-free-port.js";
 import { requireExecutable } from "./require-executable.js";
 import { waitForOutput } from "./wait-for-output.js";
@@ -52,5 +53,29 @@ export async function startRedis(): Promise<RedisServer> {
       await stop();
       rmSync(dir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * Starts a throwaway redis-server before the tests of the calling module or describe and disposes of
+ * it after them. The returned getter gives the running server, or throws why it did not start (a
+ * missing program names .ci/run).
+ */
+export function useRedisServer(): () => RedisServer {
+  let server: RedisServer | undefined;
+  let startError: unknown;
+  beforeAll(async () => {
+    // Kept, not thrown: a failing beforeAll reports its tests as skipped; each test must fail instead.
+    server = await startRedis().catch((error: unknown) => {
+      startError = error;
+      return undefined;
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await server?.dispose();
+  }, 30_000);
+  return () => {
+    if (server === undefined) throw startError ?? new Error("redis-server did not start");
+    return server;
   };
 }
