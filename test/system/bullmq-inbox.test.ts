@@ -89,8 +89,12 @@ describe("BullMQ inbox", { timeout: 30_000 }, () => {
     expect(all).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
     expect(fromA.length).toBeGreaterThan(0);
     expect(fromB.length).toBeGreaterThan(0);
-    // Each instance settles only what it claimed.
-    await expect(a.complete(fromB.slice(0, 1).map((e) => e.id))).rejects.toThrow(/not being processed/);
+    // Each instance settles only what it claimed: completing another's entry changes nothing.
+    await a.complete(fromB.map((e) => e.id));
+    await expect(a.fail(fromB[0]?.id ?? 0, "not mine")).rejects.toThrow(/not being processed/);
+    expect(await a.counts()).toEqual({ pending: 0, processing: 120, done: 0, parked: 0 });
+    await Promise.all([a.complete(fromA.map((e) => e.id)), b.complete(fromB.map((e) => e.id))]);
+    expect(await a.counts()).toEqual({ pending: 0, processing: 0, done: 120, parked: 0 });
   });
 
   it("hands a dead instance's claims to another once their lock expires", async () => {

@@ -153,9 +153,11 @@ export async function openBullmqInbox(options: BullmqInboxOptions): Promise<Inbo
       return claimed.map((job) => toEntry(job, "processing")).sort((a, b) => a.id - b.id);
     },
     async complete(ids) {
+      // As in SQLite, completing an entry not held here (completed already) changes nothing.
+      const jobs = ids.flatMap((id) => (held.has(id) ? [heldJob(id)] : []));
       await Promise.all(
-        ids.map((id) =>
-          heldJob(id)
+        jobs.map((job) =>
+          job
             .moveToCompleted(null, token, false)
             .catch((error: unknown) => {
               // Another instance has it now and will rescore it again: harmless, rescoring is idempotent.
