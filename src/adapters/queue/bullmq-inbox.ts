@@ -157,12 +157,10 @@ export async function openBullmqInbox(options: BullmqInboxOptions): Promise<Inbo
       const jobs = ids.flatMap((id) => (held.has(id) ? [heldJob(id)] : []));
       await Promise.all(
         jobs.map((job) =>
-          job
-            .moveToCompleted(null, token, false)
-            .catch((error: unknown) => {
-              // Another instance has it now and will rescore it again: harmless, rescoring is idempotent.
-              if (!lostLock(error)) throw error;
-            }),
+          job.moveToCompleted(null, token, false).catch((error: unknown) => {
+            // Another instance has it now and will rescore it again: harmless, rescoring is idempotent.
+            if (!lostLock(error)) throw error;
+          }),
         ),
       );
     },
