@@ -25,8 +25,13 @@ export type IngestFigures = {
   p50Ms: number;
   p95Ms: number;
   p99Ms: number;
-  /** The server process's CPU time per delivery: 1,000 / this = deliveries/s one free core could take. */
+  /**
+   * The server process's CPU time per delivery, all its threads (event loop, WAL checkpointer, GC):
+   * 1,000 / this = deliveries/s one free core could take.
+   */
   serverCpuMsPerDelivery: number;
+  /** The load generator's own CPU time per delivery: it shares the machine's cores with the server. */
+  clientCpuMsPerDelivery: number;
 };
 
 async function serverCpuUs(server: ChildProcess): Promise<number> {
@@ -58,34 +63,49 @@ function deliveryBody(firstEventId: number, portalId: number): string {
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
 
-function post(port: number, agent: Agent, body: string): Promise<number> {
-  const timestampMs = Date.now();
-  const headers = {
-    "content-type": "application/json",
-    "content-length": Buffer.byteLength(body),
-    "x-hubspot-signature-v3": signWebhookV3({
-      clientSecret: SECRET,
-      method: "POST",
-      uri: BASE_URL + PATH,
-      body,
-      timestampMs,
-    }),
-    "x-hubspot-request-timestamp": String(timestampMs),
+type SignedDelivery = { body: Buffer; headers: Record<string, string | number> };
+
+/** Signed once, before the clock starts: the figure is about the server, not the client's HMAC. */
+function signDelivery(body: string, timestampMs: number): SignedDelivery {
+  const bytes = Buffer.from(body);
+  const signature = signWebhookV3({
+    clientSecret: SECRET,
+    method: "POST",
+    uri: BASE_URL + PATH,
+    body: bytes,
+    timestampMs,
+  });
+  return {
+    body: bytes,
+    headers: {
+      "content-type": "application/json",
+      "content-length": bytes.length,
+      "x-hubspot-signature-v3": signature,
+      "x-hubspot-request-timestamp": String(timestampMs),
+    },
   };
+}
+
+function post(port: number, agent: Agent, delivery: SignedDelivery): Promise<number> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path: PATH, method: "POST", agent, headers }, (res) => {
-      res.resume();
-      res.once("end", () => resolve(res.statusCode ?? 0));
-    });
+    const req = request(
+      { host: "127.0.0.1", port, path: PATH, method: "POST", agent, headers: delivery.headers },
+      (res) => {
+        res.resume();
+        res.once("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.once("error", reject);
-    req.end(body);
+    req.end(delivery.body);
   });
 }
 
 async function runLevel(port: number, concurrency: number, deliveries: number, firstEventId: number) {
-  // Bodies are built before the clock starts; signing is part of sending, as for HubSpot.
-  const bodies = Array.from({ length: deliveries }, (_, i) =>
-    deliveryBody(firstEventId + i * 100, 60_000 + (i % 50)),
+  // Bodies are built and signed before the clock starts (a level lasts seconds, well inside the
+  // signature's 5 minutes), so the client's CPU on these 2 cores goes to sending only.
+  const signedAtMs = Date.now();
+  const signed = Array.from({ length: deliveries }, (_, i) =>
+    signDelivery(deliveryBody(firstEventId + i * 100, 60_000 + (i % 50)), signedAtMs),
   );
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
@@ -94,26 +114,42 @@ async function runLevel(port: number, concurrency: number, deliveries: number, f
     while (next < deliveries) {
       const i = next++;
       const start = performance.now();
-      const status = await post(port, agent, bodies[i] as string);
+      const status = await post(port, agent, signed[i] as SignedDelivery);
       latencies.push(performance.now() - start);
       if (status !== 200) throw new Error(`delivery ${i} answered ${status}`);
     }
   };
   const start = performance.now();
+  const cpuBefore = process.cpuUsage();
   await Promise.all(Array.from({ length: concurrency }, worker));
+  const cpu = process.cpuUsage(cpuBefore);
   const seconds = (performance.now() - start) / 1000;
   agent.destroy();
-  return { seconds, latencies: latencies.sort((a, b) => a - b) };
+  return { seconds, latencies: latencies.sort((a, b) => a - b), clientCpuUs: cpu.user + cpu.system };
 }
 
 /** Each concurrency level in turn against one server and inbox file; `fsync` is QUEUE_FSYNC=1. */
 export async function runWebhookIngestBench(
-  options: { deliveries?: number; concurrencies?: number[]; fsync?: boolean } = {},
+  options: {
+    deliveries?: number;
+    concurrencies?: number[];
+    fsync?: boolean;
+    /** Writes the server's V8 CPU profile (node --cpu-prof) into this folder, to see where its time goes. */
+    cpuProfileDir?: string;
+  } = {},
 ): Promise<IngestFigures[]> {
-  const { deliveries = 2_000, concurrencies = [1, 10, 50], fsync = false } = options;
+  const { deliveries = 2_000, concurrencies = [1, 10, 50], fsync = false, cpuProfileDir } = options;
   const dir = mkdtempSync(join(tmpdir(), "ls-bench-ingest-"));
   const serverScript = fileURLToPath(new URL("./webhook-ingest-server.js", import.meta.url));
-  const args = [serverScript, join(dir, "inbox.sqlite"), SECRET, BASE_URL, fsync ? "fsync" : "normal"];
+  const profile = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
+  const args = [
+    ...profile,
+    serverScript,
+    join(dir, "inbox.sqlite"),
+    SECRET,
+    BASE_URL,
+    fsync ? "fsync" : "normal",
+  ];
   const server = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit", "ipc"] });
   const figures: IngestFigures[] = [];
   try {
@@ -124,7 +160,7 @@ export async function runWebhookIngestBench(
     eventId += 10_000_000;
     for (const concurrency of concurrencies) {
       const cpuBeforeUs = await serverCpuUs(server);
-      const { seconds, latencies } = await runLevel(port, concurrency, deliveries, eventId);
+      const { seconds, latencies, clientCpuUs } = await runLevel(port, concurrency, deliveries, eventId);
       const cpuUs = (await serverCpuUs(server)) - cpuBeforeUs;
       eventId += deliveries * 100;
       figures.push({
@@ -137,6 +173,7 @@ export async function runWebhookIngestBench(
         p95Ms: percentile(latencies, 0.95),
         p99Ms: percentile(latencies, 0.99),
         serverCpuMsPerDelivery: cpuUs / 1000 / deliveries,
+        clientCpuMsPerDelivery: clientCpuUs / 1000 / deliveries,
       });
     }
   } finally {
@@ -158,15 +195,21 @@ export function formatIngestFigures(figures: readonly IngestFigures[]): string[]
       `webhook ingest ${f.fsync ? "fsync=FULL  " : "fsync=NORMAL"} concurrency ${String(f.concurrency).padStart(2)}: ` +
       `${n(f.deliveriesPerSecond).padStart(5)} deliveries/s (${n(f.eventsPerSecond)} events/s), ack p50 ${n(f.p50Ms, 1)} ms, ` +
       `p95 ${n(f.p95Ms, 1)} ms, p99 ${n(f.p99Ms, 1)} ms over ${n(f.deliveries)} deliveries; server CPU ` +
-      `${n(f.serverCpuMsPerDelivery, 2)} ms/delivery (${n(1_000 / f.serverCpuMsPerDelivery)}/s per free core): ${goals}`
+      `${n(f.serverCpuMsPerDelivery, 2)} ms/delivery (${n(1_000 / f.serverCpuMsPerDelivery)}/s per free core), ` +
+      `client CPU ${n(f.clientCpuMsPerDelivery, 2)} ms/delivery: ${goals}`
     );
   });
 }
 
-// `node dist/bench/webhook-ingest.js [deliveries]`
+// `node dist/bench/webhook-ingest.js [deliveries] [--cpu-prof]`: --cpu-prof leaves the server's CPU
+// profile of the fsync=NORMAL run in bench/out/ingest-profile/ (open it in Chrome DevTools).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const deliveries = Number(process.argv[2] ?? 2_000);
-  const normal = await runWebhookIngestBench({ deliveries });
+  const args = process.argv.slice(2);
+  const deliveries = Number(args.find((a) => !a.startsWith("--")) ?? 2_000);
+  const cpuProfileDir = args.includes("--cpu-prof")
+    ? fileURLToPath(new URL("../../bench/out/ingest-profile/", import.meta.url))
+    : undefined;
+  const normal = await runWebhookIngestBench({ deliveries, ...(cpuProfileDir ? { cpuProfileDir } : {}) });
   const full = await runWebhookIngestBench({
     deliveries: Math.ceil(deliveries / 2),
     concurrencies: [10],

@@ -1,8 +1,9 @@
 import express, { type NextFunction, type Request, type Response, Router } from "express";
 import type { Logger } from "pino";
 import { AppError } from "../errors.js";
-import { parseWebhookBatch } from "../hubspot/parse-webhook-batch.js";
+import { parseWebhookBatchFast } from "../hubspot/parse-webhook-batch-fast.js";
 import { verifyWebhookV3 } from "../hubspot/verify-webhook-v3.js";
+import type { WebhookEvent } from "../hubspot/webhook-event.js";
 import type { Inbox } from "../ports/inbox.js";
 
 export const WEBHOOK_PATH = "/webhooks/hubspot";
@@ -19,8 +20,17 @@ export type WebhookRoutesDeps = {
   logger: Logger;
 };
 
-const json = (res: Response, status: number, body: Record<string, unknown>) =>
-  res.status(status).set("Cache-Control", "no-store").json(body);
+/** Written directly: res.json would also hash the body for an ETag, which no POST answer needs. */
+function json(res: Response, status: number, body: Record<string, unknown>): void {
+  const text = JSON.stringify(body);
+  res
+    .writeHead(status, {
+      "content-type": "application/json; charset=utf-8",
+      "content-length": Buffer.byteLength(text),
+      "cache-control": "no-store",
+    })
+    .end(text);
+}
 
 /** POST /webhooks/hubspot: verify, parse, store, then acknowledge (issue 6, HUBSPOT.md §3). */
 export function createWebhookRoutes(deps: WebhookRoutesDeps): Router {
@@ -51,9 +61,9 @@ export function createWebhookRoutes(deps: WebhookRoutesDeps): Router {
       });
     }
 
-    let events: ReturnType<typeof parseWebhookBatch>;
+    let events: WebhookEvent[];
     try {
-      events = parseWebhookBatch(JSON.parse(body.toString("utf8")));
+      events = parseWebhookBatchFast(JSON.parse(body.toString("utf8")));
     } catch (error) {
       const problems =
         error instanceof AppError ? error.details.problems : [{ path: "", message: "not JSON" }];

@@ -1,9 +1,9 @@
 import type { Database } from "better-sqlite3";
 
-// One row per event. `available_at_ms` is when a claim may take the row: now for a new event, the
-// retry time after a failure, the lease end while processing (so a worker that hangs or dies does
-// not hold its entries forever). Partial indexes keep claiming fast however many done rows the 48 h
-// retention holds.
+// One row per event, `event` written by inbox-event-text.ts. `available_at_ms` is when a claim may
+// take the row: now for a new event, the retry time after a failure, the lease end while processing
+// (so a worker that hangs or dies does not hold its entries forever). Partial indexes keep claiming
+// fast however many done rows the 48 h retention holds.
 const DDL = `
 CREATE TABLE IF NOT EXISTS webhook_inbox (
   id INTEGER PRIMARY KEY AUTOINCREMENT,

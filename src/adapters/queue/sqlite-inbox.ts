@@ -1,15 +1,17 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { WebhookEvent } from "../../hubspot/webhook-event.js";
 import type { Inbox, InboxEntry, InboxStatus } from "../../ports/inbox.js";
+import { createGroupCommit } from "./group-commit.js";
+import { decodeInboxEvent } from "./inbox-event-text.js";
 import { type InboxRow, prepareInboxDatabase } from "./inbox-schema.js";
+import { prepareInboxInsert } from "./prepare-inbox-insert.js";
 import { startWalCheckpointer } from "./wal-checkpointer.js";
 
 export type SqliteInboxOptions = {
   /** The database file, e.g. `${DATA_DIR}/inbox.sqlite`; its folder is created. */
   file: string;
-  /** synchronous=FULL (fsync per delivery) instead of NORMAL: QUEUE_FSYNC=1. */
+  /** synchronous=FULL (an fsync per commit, shared by concurrent deliveries) instead of NORMAL: QUEUE_FSYNC=1. */
   fsync?: boolean;
   now?: () => number;
   /** Claims an entry gets before it is parked. */
@@ -32,7 +34,7 @@ export const exponentialBackoffMs = (attempts: number) =>
 
 const toEntry = (r: InboxRow): InboxEntry => ({
   id: r.id,
-  event: JSON.parse(r.event) as WebhookEvent,
+  event: decodeInboxEvent(r.event, r.dedupe_key),
   status: r.status,
   attempts: r.attempts,
   lastError: r.last_error,
@@ -40,7 +42,7 @@ const toEntry = (r: InboxRow): InboxEntry => ({
   updatedAtMs: r.updated_at_ms,
 });
 
-/** The webhook inbox on better-sqlite3 (synchronous, so each method resolves after its commit). */
+/** The webhook inbox on better-sqlite3: each method resolves after its commit. */
 export function openSqliteInbox(options: SqliteInboxOptions): Inbox {
   const now = options.now ?? Date.now;
   const maxAttempts = options.maxAttempts ?? 8;
@@ -64,16 +66,9 @@ export function openSqliteInbox(options: SqliteInboxOptions): Inbox {
        available_at_ms = @t, updated_at_ms = @t WHERE status = 'processing'`,
   ).run({ t: now() });
 
-  const insert = db.prepare(
-    `INSERT INTO webhook_inbox (dedupe_key, portal_id, event, status, available_at_ms, received_at_ms, updated_at_ms)
-     VALUES (?, ?, ?, 'pending', ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING`,
-  );
-  // One transaction per delivery (issue 6): all of its events are stored, or none.
-  const appendAll = db.transaction((events: readonly WebhookEvent[], t: number) => {
-    let stored = 0;
-    for (const e of events) stored += insert.run(e.dedupeKey, e.portalId, JSON.stringify(e), t, t, t).changes;
-    return stored;
-  });
+  // Atomic per delivery (issue 6), committed together with the deliveries that arrived beside it:
+  // see group-commit.ts for why that still stores all of each delivery's events or none.
+  const appendGroup = createGroupCommit(db, prepareInboxInsert(db));
   const claimRows = db.prepare<{ t: number; until: number; limit: number }, InboxRow>(
     `UPDATE webhook_inbox SET status = 'processing', attempts = attempts + 1, available_at_ms = @until, updated_at_ms = @t
      WHERE id IN (SELECT id FROM webhook_inbox WHERE status IN ('pending', 'processing') AND available_at_ms <= @t
@@ -106,7 +101,7 @@ export function openSqliteInbox(options: SqliteInboxOptions): Inbox {
 
   return {
     async append(events) {
-      const stored = appendAll(events, now());
+      const stored = await appendGroup.run(events, now());
       return { stored, duplicates: events.length - stored };
     },
     async claim(limit) {
@@ -140,6 +135,7 @@ export function openSqliteInbox(options: SqliteInboxOptions): Inbox {
       return oldestOpen.get()?.t ?? null;
     },
     async close() {
+      appendGroup.flush();
       await checkpointer.stop();
       db.close();
     },

@@ -4,6 +4,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Writable } from "node:stream";
+import Database from "better-sqlite3";
 import express from "express";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openSqliteInbox } from "../../../src/adapters/queue/sqlite-inbox.js";
@@ -169,6 +170,23 @@ describe("POST /webhooks/hubspot", () => {
     const batch = JSON.stringify(createDummyBatch(1, 3_000));
     const body = batch.padEnd(1024 * 1024, " ");
     expect((await post(signDelivery(body))).status).toBe(200);
+  });
+
+  it("answers 503 to a delivery SQLite refuses, storing none of it, and 200 to one sent beside it", async () => {
+    // Any row of portal 666 aborts its INSERT: a failure inside the database, half-way through a delivery.
+    const db = new Database(join(dir, "inbox.sqlite"));
+    db.exec(`CREATE TRIGGER refuse_666 BEFORE INSERT ON webhook_inbox WHEN NEW.portal_id = 666
+             BEGIN SELECT RAISE(ABORT, 'refused'); END`);
+    const refused = [...createDummyBatch(120, 5_000), ...createDummyBatch(30, 5_120, 666)];
+    const before = (await inbox.counts()).pending;
+    const [bad, good] = await Promise.all([
+      post(signDelivery(JSON.stringify(refused))),
+      post(signDelivery(JSON.stringify(createDummyBatch(100, 6_000)))),
+    ]);
+    db.exec("DROP TRIGGER refuse_666");
+    db.close();
+    expect([bad.status, good.status]).toEqual([503, 200]);
+    expect((await inbox.counts()).pending).toBe(before + 100);
   });
 
   it("answers 503 when the inbox cannot store the delivery, so HubSpot retries it", async () => {

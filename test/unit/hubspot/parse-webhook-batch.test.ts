@@ -128,6 +128,21 @@ describe("parseWebhookBatch", () => {
     expect(parseWebhookBatch([raw])[0]).toMatchObject({ change: "other", objectType: "conversations" });
   });
 
+  it("passes object type names like toString through as they are, never Object.prototype's members", () => {
+    const events = parseWebhookBatch([
+      { ...privacyDeletion, subscriptionType: "constructor.creation" },
+      createDummyGenericEvent({ objectTypeId: "toString", eventId: 201 }),
+      createDummyGenericEvent({
+        subscriptionType: "object.associationChange",
+        fromObjectTypeId: "valueOf",
+        toObjectTypeId: "__proto__",
+        eventId: 202,
+      }),
+    ]);
+    expect(events.map((e) => e.objectType)).toEqual(["constructor", "toString", "contacts"]);
+    expect(events[2]?.association).toMatchObject({ fromObjectType: "valueOf", toObjectType: "__proto__" });
+  });
+
   it("accepts an empty batch, ids as decimal strings and a numeric property value", () => {
     expect(parseWebhookBatch([])).toEqual([]);
     const [event] = parseWebhookBatch([

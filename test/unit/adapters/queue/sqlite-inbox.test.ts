@@ -12,7 +12,12 @@ import {
 import { parseWebhookBatch } from "../../../../src/hubspot/parse-webhook-batch.js";
 import type { WebhookEvent } from "../../../../src/hubspot/webhook-event.js";
 import type { Inbox } from "../../../../src/ports/inbox.js";
-import { createDummyBatch, T0 } from "../../../fixtures/hubspot/webhook-payloads.js";
+import {
+  contactMerge,
+  createDummyBatch,
+  legacyAssociationChange,
+  T0,
+} from "../../../fixtures/hubspot/webhook-payloads.js";
 
 // On a real SQLite file in a temp folder, with an injected clock (STYLE.md §8).
 
@@ -58,9 +63,63 @@ describe("SQLite inbox: append", () => {
   it("stores all of a delivery or nothing (one transaction per delivery)", async () => {
     const inbox = open();
     const batch = events(3);
-    (batch[2] as unknown as { poison: bigint }).poison = 1n; // JSON.stringify throws on the third insert
+    (batch[2] as unknown as { propertyValue: bigint }).propertyValue = 1n; // JSON.stringify throws on the third event
     await expect(inbox.append(batch)).rejects.toThrow(/BigInt/);
     expect((await inbox.counts()).pending).toBe(0);
+  });
+
+  it("stores a delivery of more than one statement's rows whole, or none of it", async () => {
+    const inbox = open();
+    expect(await inbox.append(events(250))).toEqual({ stored: 250, duplicates: 0 });
+    const batch = events(250, 1_000);
+    (batch[240] as unknown as { propertyValue: bigint }).propertyValue = 1n; // fails the third statement
+    await expect(inbox.append(batch)).rejects.toThrow(/BigInt/);
+    expect((await inbox.counts()).pending).toBe(250);
+  });
+
+  it("commits deliveries sent together in one go: a failing one stores none of its events, the others all", async () => {
+    const inbox = open();
+    await inbox.append([]); // creates the file's tables before the trigger below
+    // A failure inside SQLite, from another connection: any row of portal 666 aborts its statement.
+    const other = new Database(file);
+    other.exec(`CREATE TRIGGER poison BEFORE INSERT ON webhook_inbox WHEN NEW.portal_id = 666
+                BEGIN SELECT RAISE(ABORT, 'poisoned row'); END`);
+    // 250 events: its first two statements (200 rows) succeed before the third fails.
+    const poisoned = [...events(200, 10_000), ...events(1, 10_200, 666), ...events(49, 10_201)];
+    const results = await Promise.allSettled([
+      inbox.append(events(100, 1)),
+      inbox.append(poisoned),
+      inbox.append(events(100, 101)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ message: "poisoned row" });
+    // Resolved means committed: another connection sees both good deliveries whole, none of the bad.
+    const has = other.prepare<[string], { n: number }>(
+      "SELECT count(*) AS n FROM webhook_inbox WHERE dedupe_key = ?",
+    );
+    const storedOf = (batch: WebhookEvent[]) => batch.filter((e) => has.get(e.dedupeKey)?.n === 1).length;
+    expect(storedOf(events(200, 1))).toBe(200);
+    expect(storedOf(poisoned)).toBe(0);
+    other.close();
+  });
+
+  it("rejects every delivery of a group whose transaction SQLite rolled back, and stores none of them", async () => {
+    const inbox = open();
+    await inbox.append([]);
+    const other = new Database(file);
+    other.exec(`CREATE TRIGGER poison BEFORE INSERT ON webhook_inbox WHEN NEW.portal_id = 666
+                BEGIN SELECT RAISE(ROLLBACK, 'whole transaction rolled back'); END`);
+    const results = await Promise.allSettled([
+      inbox.append(events(100, 1)),
+      inbox.append(events(1, 101, 666)),
+      inbox.append(events(100, 102)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(["rejected", "rejected", "rejected"]);
+    expect(await inbox.counts()).toEqual({ pending: 0, processing: 0, done: 0, parked: 0 });
+    // HubSpot retries them; the inbox takes them then.
+    other.exec("DROP TRIGGER poison");
+    other.close();
+    expect(await inbox.append(events(100, 1))).toEqual({ stored: 100, duplicates: 0 });
   });
 
   it("opens its file in WAL mode, with synchronous=NORMAL by default and FULL with fsync", () => {
@@ -74,6 +133,32 @@ describe("SQLite inbox: append", () => {
     const reader = new Database(file, { readonly: true });
     expect(reader.pragma("journal_mode", { simple: true })).toBe("wal");
     reader.close();
+  });
+});
+
+describe("SQLite inbox: stored events", () => {
+  it("gives back each event exactly as appended, association and merge fields included", async () => {
+    const inbox = open();
+    const appended = parseWebhookBatch([legacyAssociationChange, contactMerge, ...createDummyBatch(2)]);
+    await inbox.append(appended);
+    expect((await inbox.claim(10)).map((e) => e.event)).toStrictEqual(appended);
+  });
+
+  it("reads rows stored in the earlier format, the event's JSON object", async () => {
+    const inbox = open();
+    await inbox.append([]);
+    const [legacy] = events(1, 77);
+    if (!legacy) throw new Error("fixture");
+    const other = new Database(file);
+    other
+      .prepare(
+        `INSERT INTO webhook_inbox (dedupe_key, portal_id, event, status, available_at_ms, received_at_ms, updated_at_ms)
+         VALUES (?, ?, ?, 'pending', ?, ?, ?)`,
+      )
+      .run(legacy.dedupeKey, legacy.portalId, JSON.stringify(legacy), T0, T0, T0);
+    other.close();
+    expect((await inbox.claim(1))[0]?.event).toStrictEqual(legacy);
+    expect(await inbox.append([legacy])).toEqual({ stored: 0, duplicates: 1 });
   });
 });
 
