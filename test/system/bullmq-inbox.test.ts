@@ -33,29 +33,43 @@ const eventIds = (entries: { event: WebhookEvent }[]) =>
   entries.map((e) => Number(e.event.eventId)).sort((a, b) => a - b);
 
 describe("BullMQ inbox", { timeout: 30_000 }, () => {
-  it("stores a delivery, claims each entry once, and skips a retried delivery", async () => {
+  it("stores a delivery, claims each event once, and drops a retried delivery's events at claim", async () => {
     prefix = `t-${randomUUID()}`;
     const inbox = await open();
     expect(await inbox.append(events(3))).toEqual({ stored: 3, duplicates: 0 });
-    expect(await inbox.append(events(3))).toEqual({ stored: 0, duplicates: 3 });
-    expect(await inbox.append(events(4))).toEqual({ stored: 1, duplicates: 3 });
+    // A retry arriving before the first delivery was claimed: stored, and dropped when claimed.
+    expect(await inbox.append(events(3))).toEqual({ stored: 3, duplicates: 0 });
+    const first = await inbox.claim(10);
+    expect(eventIds(first)).toEqual([1, 2, 3]);
+    expect(first.every((e) => e.status === "processing" && e.attempts === 1)).toBe(true);
+    expect(new Set(first.map((e) => e.id)).size).toBe(3);
 
-    const first = await inbox.claim(3);
-    expect(first.map((e) => e.status)).toEqual(["processing", "processing", "processing"]);
-    expect(first.every((e) => e.attempts === 1)).toBe(true);
+    // Once claimed, the answer counts a retry's events as duplicates, and a claim drops them.
+    expect(await inbox.append(events(4))).toEqual({ stored: 1, duplicates: 3 });
     const second = await inbox.claim(10);
-    expect(eventIds([...first, ...second])).toEqual([1, 2, 3, 4]);
+    expect(eventIds(second)).toEqual([4]);
     expect(await inbox.claim(10)).toEqual([]);
-    expect(await inbox.counts()).toEqual({ pending: 0, processing: 4, done: 0, parked: 0 });
+    // Deliveries: the first, its retry (done at claim, nothing left), and the third.
+    expect(await inbox.counts()).toEqual({ pending: 0, processing: 2, done: 1, parked: 0 });
 
     await inbox.complete([...first, ...second].map((e) => e.id));
-    expect(await inbox.counts()).toEqual({ pending: 0, processing: 0, done: 4, parked: 0 });
-    // Done entries still hold their dedupe key: HubSpot retries for 24 h.
+    expect(await inbox.counts()).toEqual({ pending: 0, processing: 0, done: 3, parked: 0 });
+    // Done events keep their mark for 48 h: HubSpot retries for 24 h.
     expect(await inbox.append(events(4))).toEqual({ stored: 0, duplicates: 4 });
+    expect(await inbox.claim(10)).toEqual([]);
     expect(await inbox.oldestOpenReceivedAtMs()).toBeNull();
   });
 
-  it("retries a failed entry at the time given, and parks it after maxAttempts with its last error", async () => {
+  it("claims an event repeated inside one delivery once", async () => {
+    prefix = `t-${randomUUID()}`;
+    const inbox = await open();
+    const [one] = events(1);
+    if (!one) throw new Error("expected an event");
+    await inbox.append([one, { ...one }, ...events(1, 2)]);
+    expect(eventIds(await inbox.claim(10))).toEqual([1, 2]);
+  });
+
+  it("retries a failed event at the time given, alone, and parks it after maxAttempts with its last error", async () => {
     prefix = `t-${randomUUID()}`;
     const inbox = await open({ maxAttempts: 2 });
     await inbox.append([...events(1, 1, 7), ...events(1, 2, 8)]);
@@ -63,38 +77,37 @@ describe("BullMQ inbox", { timeout: 30_000 }, () => {
     if (!poison || !good) throw new Error("expected two entries");
     expect(await inbox.fail(poison.id, "boom once", Date.now() + 300)).toBe("pending");
     await inbox.complete([good.id]);
+    expect(await inbox.counts()).toMatchObject({ pending: 1, processing: 0 });
     expect(await inbox.claim(10)).toEqual([]);
     await new Promise((resolve) => setTimeout(resolve, 400));
-    const [again] = await inbox.claim(10);
-    expect(again?.id).toBe(poison.id);
-    expect(again?.attempts).toBe(2);
-    expect(await inbox.fail(poison.id, "boom twice")).toBe("parked");
+    const again = await inbox.claim(10);
+    expect(again.map((e) => [e.event.eventId, e.attempts, e.lastError])).toEqual([["1", 2, "boom once"]]);
+    expect(await inbox.fail(again[0]?.id ?? 0, "boom twice")).toBe("parked");
 
     const parked = await inbox.parked(7);
-    expect(parked.map((e) => [e.id, e.status, e.attempts, e.lastError])).toEqual([
-      [poison.id, "parked", 2, "boom twice"],
+    expect(parked.map((e) => [e.event.eventId, e.status, e.attempts, e.lastError])).toEqual([
+      ["1", "parked", 2, "boom twice"],
     ]);
     expect(await inbox.parked(8)).toEqual([]);
-    expect(await inbox.counts()).toEqual({ pending: 0, processing: 0, done: 1, parked: 1 });
+    expect(await inbox.counts()).toEqual({ pending: 0, processing: 0, done: 2, parked: 1 });
     await expect(inbox.fail(good.id, "late")).rejects.toThrow(/not being processed/);
   });
 
-  it("splits the entries between two instances: each event is claimed by exactly one", async () => {
+  it("splits the deliveries between two instances: each event is claimed by exactly one", async () => {
     prefix = `t-${randomUUID()}`;
     const [a, b] = await Promise.all([open(), open()]);
     await a.append(events(60, 1));
     await b.append(events(60, 61));
-    const [fromA, fromB] = await Promise.all([a.claim(70), b.claim(70)]);
-    const all = eventIds([...fromA, ...fromB]);
-    expect(all).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
-    expect(fromA.length).toBeGreaterThan(0);
-    expect(fromB.length).toBeGreaterThan(0);
+    // 50 asks for less than one delivery holds: each instance takes one.
+    const [fromA, fromB] = await Promise.all([a.claim(50), b.claim(50)]);
+    expect(eventIds([...fromA, ...fromB])).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    expect([fromA.length, fromB.length]).toEqual([60, 60]);
     // Each instance settles only what it claimed: completing another's entry changes nothing.
     await a.complete(fromB.map((e) => e.id));
     await expect(a.fail(fromB[0]?.id ?? 0, "not mine")).rejects.toThrow(/not being processed/);
-    expect(await a.counts()).toEqual({ pending: 0, processing: 120, done: 0, parked: 0 });
+    expect(await a.counts()).toEqual({ pending: 0, processing: 2, done: 0, parked: 0 });
     await Promise.all([a.complete(fromA.map((e) => e.id)), b.complete(fromB.map((e) => e.id))]);
-    expect(await a.counts()).toEqual({ pending: 0, processing: 0, done: 120, parked: 0 });
+    expect(await a.counts()).toEqual({ pending: 0, processing: 0, done: 2, parked: 0 });
   });
 
   it("hands a dead instance's claims to another once their lock expires", async () => {
@@ -111,7 +124,7 @@ describe("BullMQ inbox", { timeout: 30_000 }, () => {
       lockDuration: 600,
     });
     const token = randomUUID();
-    for (let i = 0; i < 5; i++) expect(await dying.getNextJob(token, { block: false })).toBeDefined();
+    expect(await dying.getNextJob(token, { block: false })).toBeDefined();
     connection.disconnect();
     expect(await survivor.claim(5)).toEqual([]);
     let taken: Awaited<ReturnType<Inbox["claim"]>> = [];
@@ -127,13 +140,14 @@ describe("BullMQ inbox", { timeout: 30_000 }, () => {
     prefix = `t-${randomUUID()}`;
     const first = await open();
     await first.append(events(3));
-    expect(await first.claim(2)).toHaveLength(2);
+    // A claim takes whole deliveries: asking for 2 holds all 3.
+    expect(await first.claim(2)).toHaveLength(3);
     opened.splice(opened.indexOf(first), 1);
     await first.close();
     await server().stop();
     await server().restart();
     const next = await open();
-    expect(await next.counts()).toEqual({ pending: 3, processing: 0, done: 0, parked: 0 });
+    expect(await next.counts()).toEqual({ pending: 1, processing: 0, done: 0, parked: 0 });
     expect(eventIds(await next.claim(10))).toEqual([1, 2, 3]);
     expect(await next.oldestOpenReceivedAtMs()).toEqual(expect.any(Number));
   });

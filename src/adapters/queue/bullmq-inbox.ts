@@ -2,26 +2,51 @@ import { randomUUID } from "node:crypto";
 import { type Job, Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { WebhookEvent } from "../../hubspot/webhook-event.js";
-import type { Inbox, InboxEntry, InboxStatus } from "../../ports/inbox.js";
+import type { Inbox, InboxEntry } from "../../ports/inbox.js";
+import { CLAIM_EVENTS_LUA } from "./bullmq-inbox-lua.js";
+import { createParkedEvents } from "./bullmq-parked-events.js";
 import { DONE_RETENTION_MS, exponentialBackoffMs } from "./sqlite-inbox.js";
 
 // The webhook inbox on BullMQ (issue 6, "When one machine is not enough"): with REDIS_URL every app
 // instance appends to and claims from one queue, so a delivery acknowledged by one instance may be
 // rescored by another, and an instance that dies leaves its claims to the others.
 //
-// One BullMQ job per event, as one row per event in SQLite: a poison event fails and is parked alone.
-// - append: one addBulk = one MULTI/EXEC, so a delivery is stored whole or not at all; BullMQ's
-//   deduplication id (the event's dedupe key, kept 48 h like SQLite's done rows) skips retries.
-// - claim: BullMQ's manual processing (getNextJob with this inbox's token). The claim is a lock of
-//   `lockMs`, renewed while the worker holds the entry; a dead instance's locks expire and BullMQ's
-//   stalled check hands its entries out again (the lease of the SQLite inbox).
-// - fail: moveToFailed with our backoff (or the worker's retry time); after `maxAttempts` the job
-//   stays in BullMQ's failed set, which is what GET /parked lists.
+// One BullMQ job per delivery, not per event: BullMQ spends ~40 µs of client CPU and a Lua script per
+// job, so per-event jobs held intake at ~125 deliveries/s per instance and Redis itself at a few
+// hundred; a job per delivery is one add. Events still succeed, fail and park one by one:
+// - append: one add, atomic, so a delivery is stored whole or not at all.
+// - claim: BullMQ's manual processing (getNextJob under this inbox's token, a lock renewed while the
+//   entries are held; a dead instance's locks expire and BullMQ's stalled check hands its jobs out
+//   again). Each event is an entry `jobId × 100,000 + index`. De-duplication happens here: one Lua
+//   script marks each event's dedupe key as this job's for 48 h (longer than HubSpot retries, §3.5);
+//   an event another job marked first is a duplicate and is dropped.
+// - settle: once every entry of a job is completed or failed, the failed ones go back as one retry job
+//   (delayed to their retry time, keeping the original job's marks) or, out of attempts, to the parked
+//   set of their portal (GET /parked); then the job completes.
 // Durability is Redis's: run it with --appendonly yes (an acknowledged event survives a restart of
 // Redis and kill -9 of the app); appendfsync always for power loss, as QUEUE_FSYNC=1 is for SQLite.
 
-type EventJob = Job<EventJobData, null, "event">;
-type EventJobData = { event: WebhookEvent; receivedAtMs: number };
+type DeliveryData = {
+  events: WebhookEvent[];
+  receivedAtMs: number;
+  /** The job the events arrived in; a retry job keeps it, so their dedupe marks stay theirs. */
+  origin?: string;
+  /** Attempts already failed before this job (0 for a delivery). */
+  failures?: number;
+  lastError?: string;
+};
+type DeliveryJob = Job<DeliveryData, null, "delivery">;
+type Held = {
+  job: DeliveryJob;
+  entries: Map<number, InboxEntry>;
+  open: Set<number>;
+  failed: Map<number, { error: string; retryAtMs: number }>;
+};
+
+/** Entry ids: a job's events are numbered below this (a 1 MB delivery holds fewer events). */
+const ENTRY_SPAN = 100_000;
+/** Jobs of done deliveries kept for inspection; de-duplication rests on the 48 h marks, not on them. */
+const DONE_JOB_RETENTION_SEC = 3_600;
 
 export type BullmqInboxOptions = {
   /** REDIS_URL. */
@@ -31,24 +56,14 @@ export type BullmqInboxOptions = {
   queueName?: string;
   now?: () => number;
   maxAttempts?: number;
-  /** How long a claim holds an entry without renewal; renewed every third of it while held. */
+  /** How long a claim holds a delivery without renewal; renewed every third of it while held. */
   lockMs?: number;
   /** Hears connection and script errors (the app logs them); BullMQ would print them to stderr. */
   onError?: (error: Error) => void;
-  /** How often this instance looks for entries whose claim expired (another instance died). */
+  /** How often this instance looks for deliveries whose claim expired (another instance died). */
   stalledCheckMs?: number;
   backoffMs?: (attempts: number) => number;
 };
-
-/** A failure that knows when to retry (the worker's retry time), read by the backoff strategy. */
-class RetryAt extends Error {
-  constructor(
-    message: string,
-    readonly retryAtMs: number | undefined,
-  ) {
-    super(message);
-  }
-}
 
 /** BullMQ refuses to act on a job whose lock this instance lost (it stalled and was handed out again). */
 const lostLock = (error: unknown) =>
@@ -65,140 +80,198 @@ export async function openBullmqInbox(options: BullmqInboxOptions): Promise<Inbo
   // BullMQ needs maxRetriesPerRequest: null on the connections it blocks on (its docs, "Connections").
   const connection = new Redis(options.url, { maxRetriesPerRequest: null, lazyConnect: true });
   await connection.connect();
-  const queue = new Queue<EventJobData, null, "event">(name, {
+  const queue = new Queue<DeliveryData, null, "delivery">(name, {
     connection,
     prefix,
+    // Retries are ours (per event, below), so BullMQ tries a job once.
     defaultJobOptions: {
-      attempts: maxAttempts,
-      backoff: { type: "inbox" },
-      // Seconds here: done entries are kept 48 h like the SQLite inbox's; parked ones until purged.
-      removeOnComplete: { age: DONE_RETENTION_MS / 1000 },
+      attempts: 1,
+      removeOnComplete: { age: DONE_JOB_RETENTION_SEC },
       removeOnFail: false,
-      stackTraceLimit: 0,
     },
   });
-  const worker = new Worker<EventJobData, null, "event">(name, null, {
+  const worker = new Worker<DeliveryData, null, "delivery">(name, null, {
     connection,
     prefix,
     autorun: false,
     lockDuration: lockMs,
     stalledInterval: options.stalledCheckMs ?? lockMs / 2,
-    // A claim lost to a crash counts as an attempt, as in SQLite: an event that kills every instance
-    // that takes it ends in the failed set instead of killing them forever.
+    // A claim lost to a crash counts as an attempt, as in SQLite: a delivery that kills every instance
+    // that takes it ends in the failed set (listed as parked) instead of killing them forever.
     maxStalledCount: maxAttempts,
-    settings: {
-      backoffStrategy: (attempts: number, _type?: string, error?: Error) =>
-        error instanceof RetryAt && error.retryAtMs !== undefined
-          ? Math.max(1, error.retryAtMs - now())
-          : backoffMs(attempts),
-    },
   });
   const onError = options.onError ?? (() => undefined);
   queue.on("error", onError);
   worker.on("error", onError);
   await worker.startStalledCheckTimer();
   const token = randomUUID();
-  const held = new Map<number, EventJob>();
+  const keyBase = `${prefix}:${name}`;
+  const parkedEvents = createParkedEvents(connection, keyBase);
+  const held = new Map<string, Held>();
 
   const renew = setInterval(() => {
-    for (const job of held.values()) void job.extendLock(token, lockMs).catch(() => undefined);
+    for (const { job } of held.values()) void job.extendLock(token, lockMs).catch(() => undefined);
   }, lockMs / 3);
   renew.unref();
 
-  const dedupeKey = (event: WebhookEvent) => `${queue.keys.de}:${event.dedupeKey}`;
-  const toEntry = (job: EventJob, status: InboxStatus): InboxEntry => ({
-    id: Number(job.id),
-    event: job.data.event,
-    status,
-    attempts: status === "parked" ? job.attemptsMade : job.attemptsStarted,
-    lastError: job.failedReason || null,
-    receivedAtMs: job.data.receivedAtMs,
-    updatedAtMs: job.finishedOn ?? job.processedOn ?? job.timestamp,
-  });
-  const heldJob = (id: number) => {
-    const job = held.get(id);
-    if (!job) throw new Error(`inbox entry ${id} is not being processed here: claim it before settling it`);
-    held.delete(id);
-    return job;
-  };
+  const markKey = (event: WebhookEvent) => `${keyBase}:seen:${event.dedupeKey}`;
+  const attemptsOf = (job: DeliveryJob) => (job.data.failures ?? 0) + Math.max(1, job.attemptsStarted);
+  const heldOf = (entryId: number) => held.get(String(Math.floor(entryId / ENTRY_SPAN)));
+
+  /** The job's events this job owns: first to mark them, or marked by its origin (a retry). */
+  async function ownedIndexes(job: DeliveryJob): Promise<number[]> {
+    const firsts = new Map<string, number>();
+    job.data.events.forEach((event, index) => {
+      if (!firsts.has(event.dedupeKey)) firsts.set(event.dedupeKey, index);
+    });
+    const indexes = [...firsts.values()];
+    if (indexes.length === 0) return [];
+    const keys = indexes.map((i) => markKey(job.data.events[i] as WebhookEvent));
+    const owner = job.data.origin ?? String(job.id);
+    const owned = (await connection.eval(
+      CLAIM_EVENTS_LUA,
+      keys.length,
+      ...keys,
+      owner,
+      DONE_RETENTION_MS,
+    )) as number[];
+    return indexes.filter((_, i) => owned[i] === 1);
+  }
+
+  function hold(job: DeliveryJob, indexes: readonly number[]): InboxEntry[] {
+    const base = Number(job.id) * ENTRY_SPAN;
+    const attempts = attemptsOf(job);
+    const entries = indexes.map(
+      (index): InboxEntry => ({
+        id: base + index,
+        event: job.data.events[index] as WebhookEvent,
+        status: "processing",
+        attempts,
+        lastError: job.data.lastError ?? null,
+        receivedAtMs: job.data.receivedAtMs,
+        updatedAtMs: now(),
+      }),
+    );
+    held.set(String(job.id), {
+      job,
+      entries: new Map(entries.map((e) => [e.id, e])),
+      open: new Set(entries.map((e) => e.id)),
+      failed: new Map(),
+    });
+    return entries;
+  }
+
+  /** Every entry of the job is settled: retry or park the failed ones, then complete the job. */
+  async function settle(h: Held): Promise<void> {
+    held.delete(String(h.job.id));
+    const attempts = attemptsOf(h.job);
+    const failed = [...h.failed].map(([id, failure]) => ({
+      entry: h.entries.get(id) as InboxEntry,
+      ...failure,
+    }));
+    if (attempts >= maxAttempts) {
+      await parkedEvents.add(
+        failed.map((f) => ({ ...f.entry, status: "parked", lastError: f.error, updatedAtMs: now() })),
+      );
+    } else {
+      const byRetryTime = new Map<number, typeof failed>();
+      for (const f of failed) byRetryTime.set(f.retryAtMs, [...(byRetryTime.get(f.retryAtMs) ?? []), f]);
+      await queue.addBulk(
+        [...byRetryTime].map(([retryAtMs, group]) => ({
+          name: "delivery" as const,
+          data: {
+            events: group.map((f) => f.entry.event),
+            receivedAtMs: h.job.data.receivedAtMs,
+            origin: h.job.data.origin ?? String(h.job.id),
+            failures: attempts,
+            lastError: group[0]?.error ?? "",
+          },
+          opts: { delay: Math.max(0, retryAtMs - now()) },
+        })),
+      );
+    }
+    await h.job.moveToCompleted(null, token, false).catch((error: unknown) => {
+      // Another instance has it now and will rescore it again: harmless, rescoring is idempotent.
+      if (!lostLock(error)) throw error;
+    });
+  }
 
   return {
     async append(events) {
-      // Advisory: the counts in the answer. The de-duplication itself is the atomic add below.
-      const known = await Promise.all(events.map((e) => connection.exists(dedupeKey(e))));
-      const receivedAtMs = now();
-      await queue.addBulk(
-        events.map((event) => ({
-          name: "event" as const,
-          data: { event, receivedAtMs },
-          opts: { deduplication: { id: event.dedupeKey, ttl: DONE_RETENTION_MS } },
-        })),
-      );
-      const duplicates = known.filter((n) => n > 0).length;
+      // Advisory, for the answer: marks are set when an event is claimed, so a retry that arrives
+      // before its first delivery was claimed counts as stored here and is dropped at claim.
+      const duplicates = events.length === 0 ? 0 : await connection.exists(...events.map(markKey));
+      await queue.add("delivery", { events: [...events], receivedAtMs: now() });
       return { stored: events.length - duplicates, duplicates };
     },
     async claim(limit) {
-      const claimed: EventJob[] = [];
-      // Parallel fetches in rounds: one round trip per round rather than per entry.
+      const claimed: InboxEntry[] = [];
       while (claimed.length < limit) {
-        const round = Math.min(50, limit - claimed.length);
-        const jobs = await Promise.all(
-          Array.from({ length: round }, () => worker.getNextJob(token, { block: false })),
-        );
-        const got = jobs.filter((job): job is EventJob => job !== undefined);
-        claimed.push(...got);
-        if (got.length < round) break;
+        const job = (await worker.getNextJob(token, { block: false })) as DeliveryJob | undefined;
+        if (!job) break;
+        const indexes = await ownedIndexes(job);
+        if (indexes.length === 0) await job.moveToCompleted(null, token, false);
+        else claimed.push(...hold(job, indexes));
       }
-      for (const job of claimed) held.set(Number(job.id), job);
-      return claimed.map((job) => toEntry(job, "processing")).sort((a, b) => a.id - b.id);
+      return claimed;
     },
     async complete(ids) {
       // As in SQLite, completing an entry not held here (completed already) changes nothing.
-      const jobs = ids.flatMap((id) => (held.has(id) ? [heldJob(id)] : []));
-      await Promise.all(
-        jobs.map((job) =>
-          job.moveToCompleted(null, token, false).catch((error: unknown) => {
-            // Another instance has it now and will rescore it again: harmless, rescoring is idempotent.
-            if (!lostLock(error)) throw error;
-          }),
-        ),
-      );
+      const touched = new Set<Held>();
+      for (const id of ids) {
+        const h = heldOf(id);
+        if (h?.open.delete(id)) touched.add(h);
+      }
+      for (const h of touched) if (h.open.size === 0) await settle(h);
     },
     async fail(id, error, retryAtMs) {
-      const job = heldJob(id);
-      const parked = job.attemptsMade + 1 >= maxAttempts;
-      await job.moveToFailed(new RetryAt(error, retryAtMs), token, false).catch((failure: unknown) => {
-        if (!lostLock(failure)) throw failure;
-      });
-      return parked ? "parked" : "pending";
+      const h = heldOf(id);
+      if (!h?.open.delete(id))
+        throw new Error(`inbox entry ${id} is not being processed here: claim it before failing it`);
+      const attempts = attemptsOf(h.job);
+      h.failed.set(id, { error, retryAtMs: retryAtMs ?? now() + backoffMs(attempts) });
+      if (h.open.size === 0) await settle(h);
+      return attempts >= maxAttempts ? "parked" : "pending";
     },
     async parked(portalId, limit = 1000) {
-      const found: InboxEntry[] = [];
-      for (let start = 0; found.length < limit; start += 500) {
-        const page = (await queue.getJobs(["failed"], start, start + 499, true)) as EventJob[];
-        for (const job of page)
-          if (job.data.event.portalId === portalId && found.length < limit)
-            found.push(toEntry(job, "parked"));
-        if (page.length < 500) break;
-      }
-      return found;
+      const ours = await parkedEvents.list(portalId, limit);
+      if (ours.length >= limit) return ours;
+      // Deliveries BullMQ failed itself: stalled more than maxAttempts times (they killed instances).
+      const failedJobs = (await queue.getJobs(["failed"], 0, limit - 1, true)) as DeliveryJob[];
+      const theirs = failedJobs.flatMap((job) =>
+        job.data.events
+          .map(
+            (event, index): InboxEntry => ({
+              id: Number(job.id) * ENTRY_SPAN + index,
+              event,
+              status: "parked",
+              attempts: attemptsOf(job),
+              lastError: job.failedReason || null,
+              receivedAtMs: job.data.receivedAtMs,
+              updatedAtMs: job.finishedOn ?? job.timestamp,
+            }),
+          )
+          .filter((e) => e.event.portalId === portalId),
+      );
+      return [...ours, ...theirs].slice(0, limit);
     },
     async purgeDone(olderThanMs = DONE_RETENTION_MS) {
       return (await queue.clean(olderThanMs, 0, "completed")).length;
     },
+    /** With REDIS_URL, pending, processing and done count deliveries (and retries); parked counts events. */
     async counts() {
       const c = await queue.getJobCounts("wait", "prioritized", "delayed", "active", "completed", "failed");
       return {
         pending: (c.wait ?? 0) + (c.prioritized ?? 0) + (c.delayed ?? 0),
         processing: c.active ?? 0,
         done: c.completed ?? 0,
-        parked: c.failed ?? 0,
+        parked: (await parkedEvents.count()) + (c.failed ?? 0),
       };
     },
     async oldestOpenReceivedAtMs() {
       const oldest = await Promise.all(
         (["wait", "prioritized", "delayed", "active"] as const).map(
-          async (type) => (await queue.getJobs([type], 0, 0, true)) as EventJob[],
+          async (type) => (await queue.getJobs([type], 0, 0, true)) as DeliveryJob[],
         ),
       );
       const times = oldest.flat().map((job) => job.data.receivedAtMs);
@@ -207,8 +280,8 @@ export async function openBullmqInbox(options: BullmqInboxOptions): Promise<Inbo
     async close() {
       clearInterval(renew);
       // What this instance still holds goes back to the queue now, for another instance or a restart,
-      // rather than after its lock expires.
-      await Promise.all([...held.values()].map((job) => job.moveToWait(token).catch(() => undefined)));
+      // rather than after its lock expires (entries already completed are rescored again: harmless).
+      await Promise.all([...held.values()].map(({ job }) => job.moveToWait(token).catch(() => undefined)));
       held.clear();
       await worker.close();
       await queue.close();
