@@ -228,4 +228,42 @@ describe("the admin page in Chromium", () => {
     });
     expect(pageErrors).toEqual([]);
   }, 60_000);
+
+  it("edits a saved score through its JSON, restores a revision, and disables the enabled one", async () => {
+    await page.goto(`${app.base}/admin/portals/${PORTAL}/scores/company`);
+    const name = page.getByLabel("Name", { exact: true });
+    await expect.poll(() => name.inputValue()).toBe("Company fit and engagement");
+    const json = page.locator("#json-view");
+    const shown = async () => JSON.parse(await json.inputValue());
+
+    // Labels typed comma-separated; an emptied list leaves the definition.
+    const labels = page.getByLabel("Association labels (comma-separated; empty: every contact)");
+    await labels.fill(" Primary , Billing ");
+    expect((await shown()).association).toMatchObject({ labels: ["Primary", "Billing"] });
+    await labels.fill(" ");
+    expect((await shown()).association).not.toHaveProperty("labels");
+
+    // Applied JSON replaces the form, but a saved score keeps its id.
+    await json.fill(JSON.stringify({ ...(await shown()), id: "renamed", name: "Company from JSON" }));
+    await page.getByRole("button", { name: "Apply JSON to the form" }).click();
+    expect(await page.locator("#messages").textContent()).toContain("JSON applied to the form");
+    expect(await name.inputValue()).toBe("Company from JSON");
+    expect((await shown()).id).toBe("company");
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect.poll(() => page.locator("#messages").textContent()).toContain("Saved revision 2");
+
+    await page.getByRole("button", { name: "Restore revision 1" }).click();
+    await expect.poll(() => page.locator("#messages").textContent()).toContain("Restored as revision 3");
+    expect(await name.inputValue()).toBe("Company fit and engagement");
+    expect(await page.locator("#crumb").textContent()).toBe("Company fit and engagement");
+
+    await page.goto(`${app.base}/admin/portals/${PORTAL}/scores/lead`);
+    await expect.poll(() => page.locator("#score-status").textContent()).toBe("enabled");
+    await page.getByRole("button", { name: "Disable" }).click();
+    await expect.poll(() => page.locator("#score-status").textContent()).toBe("disabled");
+    expect(await page.locator("#messages").textContent()).toContain("Disabled: values stay as they are");
+    expect(await page.getByRole("button", { name: "Save draft" }).isVisible()).toBe(true);
+    await shot("07-restored-and-disabled");
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
 });

@@ -1,3 +1,4 @@
+import { sets, splitTrimmed } from "./builder-edits.js";
 import { button, field, h, numberInput, select, textInput } from "./dom.js";
 
 // SCORING.md §Property operators: every operator, and the operand each one takes.
@@ -24,12 +25,6 @@ export const OPERATORS = [
 export const operandOf = (operator) => OPERATORS.find(([op]) => op === operator)?.[2] ?? "text";
 export const takesTexts = (operator) => operandOf(operator) === "texts";
 
-const lines = (text) =>
-  text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
-
 /** On an operator change, keep `value`/`values` only when the new operator takes the same operand. */
 export function changeOperator(condition, operator) {
   const before = operandOf(condition.operator);
@@ -44,7 +39,6 @@ export function changeOperator(condition, operator) {
 /** The operand inputs of a condition (or a fit rule, which is a condition with points). */
 export function operandFields(condition, path, ctx, onValuesChanged) {
   const operand = operandOf(condition.operator);
-  const changed = () => ctx.changed();
   switch (operand) {
     case "none":
       return null;
@@ -53,20 +47,10 @@ export function operandFields(condition, path, ctx, onValuesChanged) {
       return field(
         operand === "date" ? "Date (ISO 8601, e.g. 2026-01-31)" : "Value",
         `${path}.value`,
-        textInput(condition.value, (v) => {
-          condition.value = v;
-          changed();
-        }),
+        textInput(condition.value, sets(condition, "value", ctx)),
       );
     case "number":
-      return field(
-        "Number",
-        `${path}.value`,
-        numberInput(condition.value, (v) => {
-          condition.value = v;
-          changed();
-        }),
-      );
+      return field("Number", `${path}.value`, numberInput(condition.value, sets(condition, "value", ctx)));
     case "texts":
       return field(
         "Values, one per line",
@@ -75,8 +59,8 @@ export function operandFields(condition, path, ctx, onValuesChanged) {
           rows: 3,
           value: (condition.values ?? []).join("\n"),
           onInput: (e) => {
-            condition.values = lines(e.target.value);
-            changed();
+            condition.values = splitTrimmed(e.target.value, "\n");
+            ctx.changed();
           },
           // Points by value are keyed by these values: rebuild them once the list is edited.
           onChange: () => onValuesChanged?.(),
@@ -88,7 +72,7 @@ export function operandFields(condition, path, ctx, onValuesChanged) {
       const set = (i, v) => {
         condition.values = [pair[0], pair[1]];
         condition.values[i] = v;
-        changed();
+        ctx.changed();
       };
       const input = (i, label) =>
         isNumber
@@ -110,14 +94,7 @@ export function conditionFields(condition, path, ctx, onValuesChanged) {
     field(
       "Property",
       `${path}.property`,
-      textInput(
-        condition.property,
-        (v) => {
-          condition.property = v;
-          ctx.changed();
-        },
-        { placeholder: "e.g. form_name" },
-      ),
+      textInput(condition.property, sets(condition, "property", ctx), { placeholder: "e.g. form_name" }),
     ),
     field(
       "Operator",

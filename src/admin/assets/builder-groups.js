@@ -1,5 +1,6 @@
+import { sets, setsOrDeletes } from "./builder-edits.js";
 import { ruleEditor } from "./builder-rules.js";
-import { button, field, h, numberInput, select, setOrDelete, textInput } from "./dom.js";
+import { button, field, h, numberInput, select, textInput } from "./dom.js";
 
 // Groups of a score (SCORING.md §Arithmetic): name, kind, limit, decay, rules.
 
@@ -39,14 +40,7 @@ function decayFields(group, path, ctx) {
         field(
           "Percent",
           `${path}.decay.percent`,
-          numberInput(
-            decay.percent,
-            (v) => {
-              setOrDelete(decay, "percent", v);
-              ctx.changed();
-            },
-            { min: 0, max: 100 },
-          ),
+          numberInput(decay.percent, setsOrDeletes(decay, "percent", ctx), { min: 0, max: 100 }),
         ),
         field(
           "Every",
@@ -73,14 +67,11 @@ function decayFields(group, path, ctx) {
           field(
             "Days",
             `${path}.decay.everyDays`,
-            numberInput(
-              decay.everyDays,
-              (v) => {
-                setOrDelete(decay, "everyDays", v);
-                ctx.changed();
-              },
-              { min: 1, max: 3650, step: 1 },
-            ),
+            numberInput(decay.everyDays, setsOrDeletes(decay, "everyDays", ctx), {
+              min: 1,
+              max: 3650,
+              step: 1,
+            }),
           ),
       ),
   );
@@ -96,14 +87,7 @@ function groupEditor(groups, index, type, ctx) {
     h(
       "div",
       { class: "row" },
-      field(
-        "Group name",
-        `${path}.name`,
-        textInput(group.name, (v) => {
-          group.name = v;
-          ctx.changed();
-        }),
-      ),
+      field("Group name", `${path}.name`, textInput(group.name, sets(group, "name", ctx))),
       field(
         "Kind",
         `${path}.kind`,
@@ -120,14 +104,7 @@ function groupEditor(groups, index, type, ctx) {
       field(
         "Limit (±, empty: none)",
         `${path}.limit`,
-        numberInput(
-          group.limit,
-          (v) => {
-            setOrDelete(group, "limit", v);
-            ctx.changed();
-          },
-          { min: 0 },
-        ),
+        numberInput(group.limit, setsOrDeletes(group, "limit", ctx), { min: 0 }),
       ),
     ),
     group.kind === "engagement" && decayFields(group, path, ctx),

@@ -1,8 +1,10 @@
 import { takesTexts } from "./builder-conditions.js";
-import { field, h, numberInput, setOrDelete } from "./dom.js";
+import { setsOrDeletes } from "./builder-edits.js";
+import { field, h, numberInput } from "./dom.js";
 
 // SCORING.md §Scoring several values: points together, or points by value.
 
+/** The values pointsByValue is keyed by: a fit rule's own values, an event rule's one `where` condition's. */
 const valueKeys = (rule) => (("event" in rule ? rule.where?.[0]?.values : rule.values) ?? []).map(String);
 
 /** Rebuilds pointsByValue for the current values, keeping the points already given. */
@@ -64,10 +66,7 @@ export function pointsFields(rule, path, ctx) {
       : field(
           "Points (negative subtracts)",
           `${path}.points`,
-          numberInput(rule.points, (v) => {
-            setOrDelete(rule, "points", v);
-            ctx.changed();
-          }),
+          numberInput(rule.points, setsOrDeletes(rule, "points", ctx)),
         ),
   );
 }

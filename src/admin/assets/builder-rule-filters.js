@@ -1,3 +1,4 @@
+import { sets } from "./builder-edits.js";
 import { h, numberInput, select, textInput, uid } from "./dom.js";
 
 // SCORING.md §Event rule filters: timeframe and frequency.
@@ -17,7 +18,19 @@ const FREQUENCIES = [
   ["between", "between a and b times"],
 ];
 
-/** The values pointsByValue is keyed by: a fit rule's own values, an event rule's one `where` condition's. */
+/** A filter's kind picker and the inputs that kind takes, side by side. */
+function filterField(label, path, pick, detail) {
+  pick.id = uid();
+  return h(
+    "div",
+    { class: "field", dataset: { path } },
+    // A label naming the select alone: wrapping it would fold the option texts into its name.
+    h("label", { for: pick.id }, label),
+    h("div", { class: "pair" }, pick, detail),
+  );
+}
+
+/** When the event happened: any time, within the last n units, before, after or between dates. */
 export function timeframeFields(rule, path, ctx) {
   const tf = rule.timeframe;
   const kind = tf ? Object.keys(tf)[0] : "";
@@ -28,29 +41,16 @@ export function timeframeFields(rule, path, ctx) {
     else rule.timeframe = { [k]: "" };
     ctx.rerender(`${path}.timeframe`);
   });
-  pick.id = uid();
-  const set = (fn) => (v) => {
-    fn(v);
-    ctx.changed();
-  };
   let detail = null;
   if (kind === "within") {
     detail = h(
       "div",
       { class: "pair" },
-      numberInput(
-        tf.within.amount,
-        set((v) => {
-          tf.within.amount = v;
-        }),
-        { "aria-label": "Amount", min: 1 },
-      ),
+      numberInput(tf.within.amount, sets(tf.within, "amount", ctx), { "aria-label": "Amount", min: 1 }),
       select(
         ["days", "weeks", "months", "years"].map((u) => [u, u]),
         tf.within.unit,
-        set((v) => {
-          tf.within.unit = v;
-        }),
+        sets(tf.within, "unit", ctx),
         { "aria-label": "Unit" },
       ),
     );
@@ -58,39 +58,22 @@ export function timeframeFields(rule, path, ctx) {
     detail = h(
       "div",
       { class: "pair" },
-      textInput(
-        tf.between[0],
-        set((v) => {
-          tf.between[0] = v;
-        }),
-        { "aria-label": "From date", placeholder: "2026-01-01" },
-      ),
-      textInput(
-        tf.between[1],
-        set((v) => {
-          tf.between[1] = v;
-        }),
-        { "aria-label": "To date", placeholder: "2026-12-31" },
-      ),
+      textInput(tf.between[0], sets(tf.between, 0, ctx), {
+        "aria-label": "From date",
+        placeholder: "2026-01-01",
+      }),
+      textInput(tf.between[1], sets(tf.between, 1, ctx), {
+        "aria-label": "To date",
+        placeholder: "2026-12-31",
+      }),
     );
   } else if (kind) {
-    detail = textInput(
-      tf[kind],
-      set((v) => {
-        tf[kind] = v;
-      }),
-      { "aria-label": "Date", placeholder: "2026-01-31" },
-    );
+    detail = textInput(tf[kind], sets(tf, kind, ctx), { "aria-label": "Date", placeholder: "2026-01-31" });
   }
-  return h(
-    "div",
-    { class: "field", dataset: { path: `${path}.timeframe` } },
-    // A label naming the select alone: wrapping it would fold the option texts into its name.
-    h("label", { for: pick.id }, "Timeframe"),
-    h("div", { class: "pair" }, pick, detail),
-  );
+  return filterField("Timeframe", `${path}.timeframe`, pick, detail);
 }
 
+/** How often it must have happened: every occurrence counts, or exactly, at least, at most, between. */
 export function frequencyFields(rule, path, ctx) {
   const fq = rule.frequency;
   const kind = fq ? Object.keys(fq)[0] : "";
@@ -99,50 +82,13 @@ export function frequencyFields(rule, path, ctx) {
     else rule.frequency = { [k]: k === "between" ? [1, 2] : 1 };
     ctx.rerender(`${path}.frequency`);
   });
-  pick.id = uid();
-  const count = (v, set, label) =>
-    numberInput(
-      v,
-      (n) => {
-        set(n);
-        ctx.changed();
-      },
-      { min: 0, step: 1, "aria-label": label },
-    );
+  const count = (obj, key, label) =>
+    numberInput(obj[key], sets(obj, key, ctx), { min: 0, step: 1, "aria-label": label });
   let detail = null;
   if (kind === "between") {
-    detail = h(
-      "div",
-      { class: "pair" },
-      count(
-        fq.between[0],
-        (n) => {
-          fq.between[0] = n;
-        },
-        "At least",
-      ),
-      count(
-        fq.between[1],
-        (n) => {
-          fq.between[1] = n;
-        },
-        "At most",
-      ),
-    );
+    detail = h("div", { class: "pair" }, count(fq.between, 0, "At least"), count(fq.between, 1, "At most"));
   } else if (kind) {
-    detail = count(
-      fq[kind],
-      (n) => {
-        fq[kind] = n;
-      },
-      "Times",
-    );
+    detail = count(fq, kind, "Times");
   }
-  return h(
-    "div",
-    { class: "field", dataset: { path: `${path}.frequency` } },
-    // A label naming the select alone: wrapping it would fold the option texts into its name.
-    h("label", { for: pick.id }, "Frequency"),
-    h("div", { class: "pair" }, pick, detail),
-  );
+  return filterField("Frequency", `${path}.frequency`, pick, detail);
 }

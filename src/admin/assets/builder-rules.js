@@ -1,7 +1,8 @@
 import { conditionFields, conditionList } from "./builder-conditions.js";
+import { commaListInput, sets, setsOrDeletes } from "./builder-edits.js";
 import { pointsFields, syncPointsByValue } from "./builder-points.js";
 import { frequencyFields, timeframeFields } from "./builder-rule-filters.js";
-import { button, field, h, numberInput, select, setOrDelete, textInput } from "./dom.js";
+import { button, field, h, numberInput, select, textInput } from "./dom.js";
 
 // One rule's editor: event rules (engagement groups) and property rules (fit groups), SCORING.md
 // §Event rule filters, §Scoring several values, §Property operators.
@@ -22,18 +23,7 @@ function eventRuleFields(rule, path, ctx) {
   rule.where ??= [];
   const listId = `${path}-events`;
   return [
-    field(
-      "Event type",
-      `${path}.event`,
-      textInput(
-        rule.event,
-        (v) => {
-          rule.event = v;
-          ctx.changed();
-        },
-        { list: listId },
-      ),
-    ),
+    field("Event type", `${path}.event`, textInput(rule.event, sets(rule, "event", ctx), { list: listId })),
     h(
       "datalist",
       { id: listId },
@@ -48,14 +38,7 @@ function eventRuleFields(rule, path, ctx) {
     field(
       "Cap (most points this rule may give or take)",
       `${path}.cap`,
-      numberInput(
-        rule.cap,
-        (v) => {
-          setOrDelete(rule, "cap", v);
-          ctx.changed();
-        },
-        { min: 0 },
-      ),
+      numberInput(rule.cap, setsOrDeletes(rule, "cap", ctx), { min: 0 }),
     ),
   ];
 }
@@ -82,15 +65,7 @@ function propertyRuleFields(rule, path, ctx) {
       field(
         "Association labels (comma-separated; empty: every associated record)",
         `${path}.of.labels`,
-        textInput((of.labels ?? []).join(", "), (v) => {
-          const labels = v
-            .split(",")
-            .map((l) => l.trim())
-            .filter(Boolean);
-          if (labels.length > 0) of.labels = labels;
-          else delete of.labels;
-          ctx.changed();
-        }),
+        commaListInput(of.labels, setsOrDeletes(of, "labels", ctx)),
       ),
     conditionFields(rule, path, ctx, () => {
       syncPointsByValue(rule);

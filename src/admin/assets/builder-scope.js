@@ -1,13 +1,8 @@
 import { conditionList } from "./builder-conditions.js";
-import { field, h, select, setOrDelete, textInput } from "./dom.js";
+import { commaListInput, sets, setsOrDeletes } from "./builder-edits.js";
+import { field, h, select } from "./dom.js";
 
 // SCORING.md §Which records are scored, and §Companies and deals: association aggregation.
-
-const ids = (text) =>
-  text
-    .split(",")
-    .map((v) => v.trim())
-    .filter(Boolean);
 
 export function scope(d, ctx) {
   d.records ??= { mode: "all", exclude: [] };
@@ -40,18 +35,12 @@ export function scope(d, ctx) {
         field(
           "Include list ids (comma-separated)",
           "records.include",
-          textInput((r.include ?? []).join(", "), (v) => {
-            r.include = ids(v);
-            ctx.changed();
-          }),
+          commaListInput(r.include, sets(r, "include", ctx)),
         ),
       field(
         "Exclude list ids (comma-separated; exclusion wins)",
         "records.exclude",
-        textInput((r.exclude ?? []).join(", "), (v) => {
-          r.exclude = ids(v);
-          ctx.changed();
-        }),
+        commaListInput(r.exclude, sets(r, "exclude", ctx)),
       ),
     ),
   );
@@ -94,10 +83,7 @@ export function association(d, ctx) {
           field(
             "Association labels (comma-separated; empty: every contact)",
             "association.labels",
-            textInput((a.labels ?? []).join(", "), (v) => {
-              setOrDelete(a, "labels", ids(v).length ? ids(v) : undefined);
-              ctx.changed();
-            }),
+            commaListInput(a.labels, setsOrDeletes(a, "labels", ctx)),
           ),
           field(
             "Combine per rule",
@@ -121,5 +107,3 @@ export function association(d, ctx) {
       ),
   );
 }
-
-/** The whole form for a definition; ctx: {changed(), rerender(focusKey), isSaved}. */

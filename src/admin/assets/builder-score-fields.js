@@ -1,12 +1,14 @@
+import { sets, setsOrDeletes } from "./builder-edits.js";
 import { newGroup } from "./builder-groups.js";
-import { field, h, numberInput, select, setOrDelete, textInput } from "./dom.js";
+import { field, h, numberInput, select, textInput } from "./dom.js";
 
 // The score itself: name, id, object, type, property names and limits (SCORING.md §Formats).
 
 export function basics(d, ctx) {
-  const set = (key) => (v) => {
-    setOrDelete(d, key, v);
-    ctx.changed();
+  // `limits` is optional as a whole: made on the first edit, so a definition without one stays so.
+  const setsLimit = (key) => (v) => {
+    d.limits ??= {};
+    setsOrDeletes(d.limits, key, ctx)(v);
   };
   return h(
     "section",
@@ -15,11 +17,11 @@ export function basics(d, ctx) {
     h(
       "div",
       { class: "row" },
-      field("Name", "name", textInput(d.name, set("name"), { required: true })),
+      field("Name", "name", textInput(d.name, setsOrDeletes(d, "name", ctx), { required: true })),
       field(
         "Id",
         "id",
-        textInput(d.id, set("id"), { readonly: ctx.isSaved, pattern: "[A-Za-z0-9_-]+" }),
+        textInput(d.id, setsOrDeletes(d, "id", ctx), { readonly: ctx.isSaved, pattern: "[A-Za-z0-9_-]+" }),
         ctx.isSaved ? "fixed once saved" : "letters, digits, - and _",
       ),
     ),
@@ -72,54 +74,25 @@ export function basics(d, ctx) {
       field(
         "Property name",
         "property.name",
-        textInput(
-          d.property.name,
-          (v) => {
-            d.property.name = v;
-            ctx.changed();
-          },
-          { placeholder: "ls_lead_score" },
-        ),
+        textInput(d.property.name, sets(d.property, "name", ctx), { placeholder: "ls_lead_score" }),
         "lower-case letters, digits, _; not hs_",
       ),
       field(
         "Property label",
         "property.label",
-        textInput(d.property.label, (v) => {
-          setOrDelete(d.property, "label", v);
-          ctx.changed();
-        }),
+        textInput(d.property.label, setsOrDeletes(d.property, "label", ctx)),
       ),
       field(
         "Description",
         "property.description",
-        textInput(d.property.description, (v) => {
-          setOrDelete(d.property, "description", v);
-          ctx.changed();
-        }),
+        textInput(d.property.description, setsOrDeletes(d.property, "description", ctx)),
       ),
     ),
     h(
       "div",
       { class: "row" },
-      field(
-        "Minimum score (empty: none)",
-        "limits.min",
-        numberInput(d.limits?.min, (v) => {
-          d.limits ??= {};
-          setOrDelete(d.limits, "min", v);
-          ctx.changed();
-        }),
-      ),
-      field(
-        "Maximum score (empty: none)",
-        "limits.max",
-        numberInput(d.limits?.max, (v) => {
-          d.limits ??= {};
-          setOrDelete(d.limits, "max", v);
-          ctx.changed();
-        }),
-      ),
+      field("Minimum score (empty: none)", "limits.min", numberInput(d.limits?.min, setsLimit("min"))),
+      field("Maximum score (empty: none)", "limits.max", numberInput(d.limits?.max, setsLimit("max"))),
     ),
   );
 }

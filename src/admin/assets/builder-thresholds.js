@@ -1,3 +1,4 @@
+import { sets, setsOrDeletes } from "./builder-edits.js";
 import { button, field, h, numberInput, select, setOrDelete, textInput } from "./dom.js";
 
 // SCORING.md §Thresholds: High/Medium/Low, A1..C3 for combined scores, or custom tiers with colours.
@@ -8,10 +9,7 @@ function levels(obj, path, ctx, legend) {
     field(
       key === "high" ? "High from" : "Medium from",
       `${path}.${key}`,
-      numberInput(obj[key], (v) => {
-        setOrDelete(obj, key, v);
-        ctx.changed();
-      }),
+      numberInput(obj[key], setsOrDeletes(obj, key, ctx)),
     );
   return h("fieldset", {}, h("legend", {}, legend), h("div", { class: "row" }, n("high"), n("medium")));
 }
@@ -27,21 +25,11 @@ function tiersEditor(tiers, ctx) {
       return h(
         "div",
         { class: "row tier" },
-        field(
-          "Label",
-          `${path}.label`,
-          textInput(tier.label, (v) => {
-            tier.label = v;
-            ctx.changed();
-          }),
-        ),
+        field("Label", `${path}.label`, textInput(tier.label, sets(tier, "label", ctx))),
         field(
           i === tiers.length - 1 ? "From (empty for the last tier)" : "From score",
           `${path}.from`,
-          numberInput(tier.from, (v) => {
-            setOrDelete(tier, "from", v);
-            ctx.changed();
-          }),
+          numberInput(tier.from, setsOrDeletes(tier, "from", ctx)),
         ),
         field(
           "Colour",

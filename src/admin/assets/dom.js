@@ -1,6 +1,9 @@
 // Small DOM builders. Text goes in through text nodes and .value only (never innerHTML), so every
 // value shown is escaped by construction, like the server's `html` templates.
 
+/** The page's element for a selector (ids the page's view renders). */
+export const $ = (selector) => document.querySelector(selector);
+
 let counter = 0;
 export const uid = (prefix = "f") => `${prefix}-${++counter}`;
 
@@ -79,9 +82,9 @@ export const select = (options, value, onChange, attrs = {}) =>
 export const button = (label, onClick, attrs = {}) =>
   h("button", { type: "button", onClick, ...attrs }, label);
 
-/** Sets obj[key], or deletes it for undefined / "" so the JSON stays minimal. */
+/** Sets obj[key], or deletes it for undefined, "" or [] so the JSON stays minimal. */
 export function setOrDelete(obj, key, value) {
-  if (value === undefined || value === "") delete obj[key];
+  if (value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) delete obj[key];
   else obj[key] = value;
 }
 

@@ -1,0 +1,27 @@
+import { newGroup } from "./builder-groups.js";
+
+// The definition the builder starts from, and the form of it that is sent and shown as JSON
+// (SCORING.md §Formats/Score definition).
+
+/** A new score: every contact, one engagement group, at most 100 points. */
+export const newDefinition = () => ({
+  id: "",
+  name: "",
+  object: "contacts",
+  type: "engagement",
+  limits: { max: 100 },
+  records: { mode: "all", exclude: [] },
+  property: { name: "" },
+  groups: [newGroup("engagement")],
+});
+
+/** What is sent and shown as JSON: without the status (lifecycle buttons own it) and empty where lists. */
+export function definitionToSend(definition) {
+  const d = structuredClone(definition);
+  delete d.status;
+  for (const group of d.groups ?? []) {
+    for (const rule of group.rules ?? []) if (rule.where?.length === 0) delete rule.where;
+  }
+  if (d.association?.where?.length === 0) delete d.association.where;
+  return d;
+}

@@ -1,0 +1,62 @@
+import { definitionToSend, newDefinition } from "./builder-definition.js";
+import { focusByKey, focusedKey } from "./builder-focus.js";
+import { renderDefinitionForm } from "./builder-form.js";
+
+// The form and the JSON view edit one definition object (issue 8). The editor holds it with what
+// the page knows of it: the saved score's id (null until the first save), its status, unsaved edits.
+
+/** onRender runs after every render, for what depends on the state (which buttons apply). */
+export function createDefinitionEditor({ form, jsonView, scoreId, onRender }) {
+  const editor = {
+    scoreId,
+    status: "draft",
+    dirty: false,
+    definition: newDefinition(),
+    toSend: () => definitionToSend(editor.definition),
+    toJson: () => JSON.stringify(editor.toSend(), null, 2),
+    render(key) {
+      form.replaceChildren(...renderDefinitionForm(editor.definition, ctx).flat().filter(Boolean));
+      focusByKey(form, key);
+      syncJson();
+      onRender();
+    },
+    /** A revision from the API: its status moves out of the definition, to the lifecycle buttons. */
+    load(revision) {
+      editor.definition = structuredClone(revision.definition);
+      editor.status = editor.definition.status ?? "draft";
+      delete editor.definition.status;
+      editor.dirty = false;
+      editor.render();
+    },
+    /** A definition from outside the form (JSON): unsaved, and a saved score keeps its id. */
+    apply(definition) {
+      editor.definition = { ...definition, ...(editor.scoreId ? { id: editor.scoreId } : {}) };
+      delete editor.definition.status;
+      editor.dirty = true;
+      editor.render();
+    },
+  };
+
+  // Someone editing the JSON keeps their text until they apply it.
+  function syncJson() {
+    if (document.activeElement !== jsonView) jsonView.value = editor.toJson();
+  }
+
+  /** What the form's parts see (builder-form.js). */
+  const ctx = {
+    get isSaved() {
+      return editor.scoreId !== null;
+    },
+    changed() {
+      editor.dirty = true;
+      syncJson();
+    },
+    // Without a key, after the current event: a change fired by leaving a field must not pull focus back.
+    rerender(key) {
+      editor.dirty = true;
+      if (key) editor.render(key);
+      else setTimeout(() => editor.render(focusedKey(form)), 0);
+    },
+  };
+  return editor;
+}
