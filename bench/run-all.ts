@@ -6,6 +6,7 @@ import { benchNow, generateExport } from "./generate-export.js";
 import { evaluateArgs, measureNode, parseOnlyArgs } from "./measure-cli.js";
 import { measureEvaluator } from "./measure-evaluator.js";
 import { formatSandboxPassReport, runSandboxPassBench } from "./sandbox-pass.js";
+import { startBenchRedis } from "./start-bench-redis.js";
 import { formatIngestFigures, runWebhookIngestBench } from "./webhook-ingest.js";
 import { measureWebhookLatency } from "./webhook-latency.js";
 
@@ -107,6 +108,16 @@ for (const line of formatIngestFigures(
   await runWebhookIngestBench({ deliveries: 1_000, concurrencies: [1, 10] }),
 ))
   log(line);
+// The same intake on the BullMQ inbox (REDIS_URL, several instances), when redis-server is installed.
+const redis = await startBenchRedis();
+if (redis) {
+  const figures = await runWebhookIngestBench({
+    deliveries: 1_000,
+    concurrencies: [10],
+    redisUrl: redis.url,
+  }).finally(() => redis.stop());
+  for (const line of formatIngestFigures(figures)) log(line);
+} else log("webhook ingest BullMQ/Redis: skipped (no redis-server on PATH)");
 for (const coalesceMs of [0, 2_000]) {
   const l = await measureWebhookLatency({ coalesceMs });
   log(

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { signWebhookV3 } from "../src/hubspot/sign-webhook-v3.js";
+import { startBenchRedis } from "./start-bench-redis.js";
 
 // Issue 6 "Tests and measures": signed 100-event deliveries on loopback to the real route and
 // SQLite inbox (a temp file), served by dist/bench/webhook-ingest-server.js in its own process.
@@ -19,6 +20,8 @@ const PATH = "/webhooks/hubspot";
 export type IngestFigures = {
   concurrency: number;
   fsync: boolean;
+  /** The inbox: SQLite (one instance) or BullMQ on Redis (REDIS_URL, several instances). */
+  store: "sqlite" | "redis";
   deliveries: number;
   deliveriesPerSecond: number;
   eventsPerSecond: number;
@@ -136,9 +139,11 @@ export async function runWebhookIngestBench(
     fsync?: boolean;
     /** Writes the server's V8 CPU profile (node --cpu-prof) into this folder, to see where its time goes. */
     cpuProfileDir?: string;
+    /** The BullMQ inbox on this Redis instead of the SQLite file. */
+    redisUrl?: string;
   } = {},
 ): Promise<IngestFigures[]> {
-  const { deliveries = 2_000, concurrencies = [1, 10, 50], fsync = false, cpuProfileDir } = options;
+  const { deliveries = 2_000, concurrencies = [1, 10, 50], fsync = false, cpuProfileDir, redisUrl } = options;
   const dir = mkdtempSync(join(tmpdir(), "ls-bench-ingest-"));
   const serverScript = fileURLToPath(new URL("./webhook-ingest-server.js", import.meta.url));
   const profile = cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${cpuProfileDir}`] : [];
@@ -148,7 +153,7 @@ export async function runWebhookIngestBench(
     join(dir, "inbox.sqlite"),
     SECRET,
     BASE_URL,
-    fsync ? "fsync" : "normal",
+    redisUrl ?? (fsync ? "fsync" : "normal"),
   ];
   const server = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit", "ipc"] });
   const figures: IngestFigures[] = [];
@@ -166,6 +171,7 @@ export async function runWebhookIngestBench(
       figures.push({
         concurrency,
         fsync,
+        store: redisUrl ? "redis" : "sqlite",
         deliveries,
         deliveriesPerSecond: deliveries / seconds,
         eventsPerSecond: (deliveries * 100) / seconds,
@@ -192,7 +198,7 @@ export function formatIngestFigures(figures: readonly IngestFigures[]): string[]
   return figures.map((f) => {
     const goals = `${f.deliveriesPerSecond >= 1_000 ? "met" : "MISSED"} ≥ 1,000/s, ${f.p99Ms < 100 ? "met" : "MISSED"} p99 < 100 ms`;
     return (
-      `webhook ingest ${f.fsync ? "fsync=FULL  " : "fsync=NORMAL"} concurrency ${String(f.concurrency).padStart(2)}: ` +
+      `webhook ingest ${f.store === "redis" ? "BullMQ/Redis" : f.fsync ? "fsync=FULL  " : "fsync=NORMAL"} concurrency ${String(f.concurrency).padStart(2)}: ` +
       `${n(f.deliveriesPerSecond).padStart(5)} deliveries/s (${n(f.eventsPerSecond)} events/s), ack p50 ${n(f.p50Ms, 1)} ms, ` +
       `p95 ${n(f.p95Ms, 1)} ms, p99 ${n(f.p99Ms, 1)} ms over ${n(f.deliveries)} deliveries; server CPU ` +
       `${n(f.serverCpuMsPerDelivery, 2)} ms/delivery (${n(1_000 / f.serverCpuMsPerDelivery)}/s per free core), ` +
@@ -215,8 +221,15 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     concurrencies: [10],
     fsync: true,
   });
+  const redis = await startBenchRedis();
+  const shared = redis
+    ? await runWebhookIngestBench({ deliveries, concurrencies: [1, 10, 50], redisUrl: redis.url }).finally(
+        () => redis.stop(),
+      )
+    : [];
   process.stdout.write(
     `machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, load average ${loadavg()[0]?.toFixed(1)}\n`,
   );
-  for (const line of formatIngestFigures([...normal, ...full])) process.stdout.write(`${line}\n`);
+  for (const line of formatIngestFigures([...normal, ...full, ...shared])) process.stdout.write(`${line}\n`);
+  if (!redis) process.stdout.write("webhook ingest BullMQ/Redis: skipped (no redis-server on PATH)\n");
 }
