@@ -31,7 +31,7 @@ export function createMetricsRoutes(deps: MetricsRoutesDeps): Router {
     const families: MetricFamily[] = [
       {
         name: "lead_score_inbox_entries",
-        help: "Webhook inbox entries by status.",
+        help: "Webhook inbox entries by status: events; with REDIS_URL deliveries, except parked (events).",
         type: "gauge",
         samples: Object.entries(counts).map(([status, value]) => ({ labels: { status }, value })),
       },
