@@ -2,14 +2,29 @@ import type { SandboxObjectType } from "./object-types.js";
 import type { StoredRecord } from "./record-repo.js";
 
 // CRM search's full-text `query`: HubSpot matches it against an object's default searchable
-// properties only (CRM search guide, "Search default searchable properties"), case-insensitively, and
-// never against other properties or the record id. The sandbox keeps to the ones the app's "Test a
-// record" relies on; engagements have none here, so a query finds none of them.
+// properties only, case-insensitively, and never against other properties or the record id. The
+// lists are HubSpot's ([MIR] api/crm/search, "Search default searchable properties", the source
+// HUBSPOT.md §5.1 cites), so a contact is found by its company name as in HubSpot.
 
-export const defaultSearchableProperties: Partial<Record<SandboxObjectType, readonly string[]>> = {
-  contacts: ["email", "firstname", "lastname", "phone"],
-  companies: ["name", "domain"],
-  deals: ["dealname"],
+export const defaultSearchableProperties: Record<SandboxObjectType, readonly string[]> = {
+  contacts: [
+    "firstname",
+    "lastname",
+    "email",
+    "phone",
+    "hs_additional_emails",
+    "fax",
+    "mobilephone",
+    "company",
+    "hs_marketable_until_renewal",
+  ],
+  companies: ["website", "phone", "name", "domain"],
+  deals: ["dealname", "pipeline", "dealstage", "description", "dealtype"],
+  calls: ["hs_call_title", "hs_body_preview"],
+  emails: ["hs_email_subject"],
+  meetings: ["hs_meeting_title", "hs_meeting_body"],
+  notes: ["hs_note_body"],
+  tasks: ["hs_task_body", "hs_task_subject"],
 };
 
 /** True when no query was given, or one of the record's searchable values contains it. */
@@ -20,7 +35,7 @@ export function matchesSearchQuery(
 ): boolean {
   const wanted = query?.trim().toLowerCase();
   if (!wanted) return true;
-  return (defaultSearchableProperties[type] ?? []).some((name) =>
+  return defaultSearchableProperties[type].some((name) =>
     record.properties[name]?.toLowerCase().includes(wanted),
   );
 }

@@ -13,7 +13,10 @@ import type { SandboxPortal } from "./sandbox-portal.js";
 
 // POST /crm/v3/objects/{type}/search with HubSpot's limits (HUBSPOT.md §5.1): 5 filter groups
 // (OR) of 6 filters (AND), 18 filters in all, 200 records a page, and no result past the
-// 10,000th (paging beyond it is a 400). `total` counts every match, as HubSpot's does.
+// 10,000th. `after` is the offset of the next result; the page that reaches the 10,000th still
+// carries one when more records match, and following it is a 400 ("paging beyond gives 400":
+// clients that page without a cap meet that 400, e.g. airbytehq/airbyte#10700). `total` counts
+// every match, as HubSpot's does.
 
 const MAX_RESULTS = 10_000;
 const text = z.union([z.string(), z.number(), z.boolean()]).transform(String);
@@ -99,7 +102,7 @@ export function createSearchRoute(portal: SandboxPortal, guard: CrmGuard): Route
     const live = portal.properties.liveNames(type);
     const requested = body.properties.length > 0 ? body.properties : ["hs_object_id"];
     const results = matches.slice(offset, end).map((record) => recordToWire(record, requested, live));
-    const more = end < matches.length && end < MAX_RESULTS;
+    const more = end < matches.length;
     res.json({
       total: matches.length,
       results,

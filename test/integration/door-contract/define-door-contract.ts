@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CrmPropertyDefinition } from "../../../src/ports/crm-client.js";
+import { defineSearchCases } from "./define-search-cases.js";
 import { type DoorTarget, meetingProperties, tinyWorld } from "./tiny-world.js";
 
 // One behavioural suite for the HubSpot door (src/adapters/hubspot-client/, port
@@ -86,6 +87,8 @@ export function defineDoorContract(target: { name: string; start: () => Promise<
       expect(await t.client.countRecords("companies")).toBe(1);
       expect(await t.client.countRecords("deals")).toBe(tinyWorld.dealCount);
     });
+
+    defineSearchCases(() => t);
 
     it("reads associations with their labels, and gives an id without any an empty list", async () => {
       const { alice, bob, carol } = t.ids.contacts;
@@ -177,6 +180,22 @@ export function defineDoorContract(target: { name: string; start: () => Promise<
       ]);
       const [record] = await t.client.readRecords("contacts", [alice], ["ls_lead", "ls_lead_threshold"]);
       expect(record?.properties).toMatchObject({ ls_lead: "42", ls_lead_threshold: "medium" });
+    });
+
+    it("archives properties in one batch call: reads and writes then go as for a property the portal lacks", async () => {
+      const alice = t.ids.contacts.alice;
+      await t.client.createProperties("contacts", [leadScore, leadThreshold]);
+      await t.client.updateRecords("contacts", [{ id: alice, properties: { ls_lead: "42" } }]);
+      await t.client.archiveProperties("contacts", [leadScore.name, leadThreshold.name, "no_such_property"]);
+      await t.client.archiveProperties("contacts", []);
+      expect(await t.calls("POST /crm/v3/properties/contacts/batch/archive")).toBe(1);
+      expect(await t.client.readProperties("contacts", [leadScore.name, leadThreshold.name])).toEqual([]);
+      const [record] = await t.client.readRecords("contacts", [alice], [leadScore.name, "email"]);
+      expect(record?.properties).toMatchObject({ email: tinyWorld.contacts.alice.email });
+      expect(record?.properties).not.toHaveProperty(leadScore.name);
+      await expect(
+        t.client.updateRecords("contacts", [{ id: alice, properties: { ls_lead: "7" } }]),
+      ).rejects.toMatchObject({ code: "invalid_input", details: { status: 400 } });
     });
 
     it("completes a workflow-action callback with its output fields", async () => {

@@ -1,13 +1,14 @@
 import nock from "nock";
-import type { CrmObjectType } from "../../../src/ports/crm-client.js";
 import { HUBSPOT } from "../../fixtures/hubspot/create-test-crm-client.js";
-import { buildBatchRead, buildErrorBody, buildRecord } from "../../fixtures/hubspot/crm-payloads.js";
+import { buildBatchRead, buildErrorBody } from "../../fixtures/hubspot/crm-payloads.js";
 import {
   buildListsById,
   buildMembersPage,
   buildRecordMemberships,
 } from "../../fixtures/hubspot/list-payloads.js";
-import { buildProperty, buildPropertyBatch } from "../../fixtures/hubspot/property-payloads.js";
+import { createNockCrmSearch, type SearchBody } from "./nock-crm-search.js";
+import { mockNockProperties } from "./nock-properties.js";
+import { createNockWorldRecords } from "./nock-world-records.js";
 import {
   type CompletedCallback,
   type ContactKey,
@@ -18,11 +19,10 @@ import {
 
 // The tiny world as HubSpot answers it (HUBSPOT.md §5–6, payload builders in test/fixtures/hubspot),
 // scripted with nock over a small in-memory state so that writes are seen by later reads. Ids are
-// the kind HubSpot gives: numeric strings, in creation order.
+// the kind HubSpot gives: numeric strings, in creation order. Every call needs a bearer token, as
+// HubSpot's do; CRM search lives in nock-crm-search.ts, properties in nock-properties.ts.
 
-type Properties = Record<string, string | null>;
 type AssociationType = { category: "HUBSPOT_DEFINED" | "USER_DEFINED"; typeId: number; label?: string };
-type Property = ReturnType<typeof buildProperty>;
 
 /** HubSpot-defined association type ids (unlabeled, Primary) per direction, as HubSpot documents them. */
 const definedTypes: Record<string, { unlabeled: number; primary?: number }> = {
@@ -36,18 +36,12 @@ const definedTypes: Record<string, { unlabeled: number; primary?: number }> = {
 const DECISION_MAKER_TYPE_ID = 1_001;
 
 const at = (n: number) => String(n);
+const EPOCH_MS = Date.parse("2026-11-02T09:00:00.000Z");
 const batchTimes = { startedAt: "2026-11-02T09:00:00.000Z", completedAt: "2026-11-02T09:00:00.000Z" };
 
 export function mockTinyWorld() {
-  const records = new Map<string, Map<string, Properties>>();
-  const known = new Map<string, Set<string>>();
-  const put = (type: CrmObjectType, id: string, properties: Properties) => {
-    if (!records.has(type)) records.set(type, new Map());
-    records.get(type)?.set(id, { ...properties });
-    const names = known.get(type) ?? new Set<string>();
-    for (const name of Object.keys(properties)) names.add(name);
-    known.set(type, names);
-  };
+  const world = createNockWorldRecords(EPOCH_MS);
+  const put = world.put;
   const links: { from: string; fromId: string; to: string; toId: string; types: AssociationType[] }[] = [];
   const associate = (from: string, fromId: string, to: string, toId: string, label?: string) => {
     for (const [a, aId, b, bId] of [
@@ -84,42 +78,39 @@ export function mockTinyWorld() {
     if (primary) associate("meetings", id, "companies", company);
     return id;
   });
-  const deals = Array.from({ length: tinyWorld.dealCount }, (_, i) => {
-    put("deals", at(3001 + i), { dealname: `Deal ${i + 1}` });
-    return at(3001 + i);
-  });
+  let dealCount = 0;
+  /** Deals "Deal n", numbered on, created now (an import, or the tiny world's own). */
+  const addDeals = (count: number) =>
+    Array.from({ length: count }, () => {
+      const n = ++dealCount;
+      put("deals", at(3000 + n), { dealname: `Deal ${n}` });
+      return at(3000 + n);
+    });
+  const deals = addDeals(tinyWorld.dealCount);
   const listId = "12";
   const listMembers = tinyWorld.list.members.map((key) => contacts[key]);
   const groups = new Map<string, Set<string>>([["contacts", new Set([tinyWorld.propertyGroup.name])]]);
-  const properties = new Map<string, Map<string, Property>>();
   const callbacks: CompletedCallback[] = [];
   const ids: WorldIds = { contacts, company, meetings, deals, listId };
+  const calls = new Map<string, number>();
+  const answerSearch = createNockCrmSearch(world);
+  const wireRecord = world.wire;
+  const sorted = (type: string) => world.all(type).map((record) => record.id);
 
-  const sorted = (type: string) =>
-    [...(records.get(type)?.keys() ?? [])].sort((a, b) => Number(a) - Number(b));
-  const wireRecord = (type: string, id: string, asked: readonly string[]) => {
-    const stored = records.get(type)?.get(id) ?? {};
-    const names = known.get(type) ?? new Set();
-    return buildRecord(
-      id,
-      Object.fromEntries(asked.filter((n) => names.has(n)).map((n) => [n, stored[n] ?? null])),
-    );
-  };
-  const propertiesOf = (type: string) => {
-    const found = properties.get(type) ?? new Map<string, Property>();
-    properties.set(type, found);
-    return found;
-  };
-
-  nock(HUBSPOT)
+  const scope = nock(HUBSPOT, { reqheaders: { authorization: /^Bearer \S+$/ } })
     .persist()
+    .on("request", (req: { method: string; path: string }) => {
+      const endpoint = `${req.method} ${req.path.split("?")[0]}`;
+      calls.set(endpoint, (calls.get(endpoint) ?? 0) + 1);
+    });
+  scope
     // Objects v3 batch read: ids HubSpot does not know are one 207 error (HUBSPOT.md §5.1).
     .post(/^\/crm\/v3\/objects\/\w+\/batch\/read$/)
     .reply((uri, body) => {
       const type = uri.split("/")[4] ?? "";
       const { inputs, properties: asked = [] } = body as { inputs: { id: string }[]; properties?: string[] };
-      const found = inputs.filter((i) => records.get(type)?.has(i.id));
-      const missing = inputs.filter((i) => !records.get(type)?.has(i.id)).map((i) => i.id);
+      const found = inputs.filter((i) => world.has(type, i.id));
+      const missing = inputs.filter((i) => !world.has(type, i.id)).map((i) => i.id);
       const answer = buildBatchRead(found.map((i) => wireRecord(type, i.id, asked)));
       if (missing.length === 0) return [200, answer];
       const error = {
@@ -139,7 +130,7 @@ export function mockTinyWorld() {
       const { inputs } = body as { inputs: { id: string; properties: Record<string, string> }[] };
       const unknown = inputs
         .flatMap((i) => Object.keys(i.properties))
-        .filter((n) => !known.get(type)?.has(n));
+        .filter((n) => !world.names(type).has(n));
       if (unknown.length > 0)
         return [
           400,
@@ -155,8 +146,7 @@ export function mockTinyWorld() {
             )}`,
           ),
         ];
-      for (const input of inputs)
-        records.get(type)?.set(input.id, { ...records.get(type)?.get(input.id), ...input.properties });
+      for (const input of inputs) world.update(type, input.id, input.properties);
       return [200, buildBatchRead(inputs.map((i) => wireRecord(type, i.id, Object.keys(i.properties))))];
     })
     // Objects v3 list page: `after` is an opaque cursor; HubSpot gives the id to start from.
@@ -179,20 +169,10 @@ export function mockTinyWorld() {
         },
       ];
     })
-    // CRM search without filters (countRecords): `total` counts every record.
     .post(/^\/crm\/v3\/objects\/\w+\/search$/)
-    .reply((uri, body) => {
-      const type = uri.split("/")[4] ?? "";
-      const { limit = 10 } = body as { limit?: number };
-      const all = sorted(type);
-      return [
-        200,
-        {
-          total: all.length,
-          results: all.slice(0, limit).map((id) => wireRecord(type, id, ["hs_object_id"])),
-          ...(all.length > limit ? { paging: { next: { after: String(limit) } } } : {}),
-        },
-      ];
+    .reply(function (uri, body) {
+      const token = String(this.req.headers.authorization ?? "");
+      return answerSearch(uri.split("/")[4] ?? "", body as SearchBody, token);
     })
     // Associations v4 batch read; ids without associations are 207 errors, not results.
     .post(/^\/crm\/v4\/associations\/\w+\/\w+\/batch\/read$/)
@@ -237,76 +217,6 @@ export function mockTinyWorld() {
     })
     .get(new RegExp(`^/crm/v3/lists/${listId}/memberships(\\?.*)?$`))
     .reply(200, () => buildMembersPage(listMembers))
-    // Property groups: 409 for a name the object has already.
-    .post(/^\/crm\/v3\/properties\/\w+\/groups$/)
-    .reply((uri, body) => {
-      const type = uri.split("/")[4] ?? "";
-      const group = body as { name: string; label: string; displayOrder?: number };
-      const existing = groups.get(type) ?? new Set<string>();
-      if (existing.has(group.name))
-        return [
-          409,
-          buildErrorBody(409, `A property group named '${group.name}' already exists.`, {
-            category: "OBJECT_ALREADY_EXISTS",
-          }),
-        ];
-      groups.set(type, existing.add(group.name));
-      return [201, { displayOrder: -1, ...group, archived: false }];
-    })
-    // Properties v3: batch read (missing names are 207 errors), batch create, update one.
-    .post(/^\/crm\/v3\/properties\/\w+\/batch\/read$/)
-    .reply((uri, body) => {
-      const defined = propertiesOf(uri.split("/")[4] ?? "");
-      const { inputs } = body as { inputs: { name: string }[] };
-      const results = inputs.flatMap((i) => defined.get(i.name) ?? []);
-      const missing = inputs.filter((i) => !defined.has(i.name));
-      if (missing.length === 0) return [200, buildPropertyBatch(results)];
-      const errors = missing.map((i) => ({
-        status: "error",
-        category: "OBJECT_NOT_FOUND",
-        message: `Unable to find property ${i.name}`,
-        context: { properties: [i.name] },
-        links: {},
-        errors: [],
-      }));
-      return [207, { ...buildPropertyBatch(results), numErrors: errors.length, errors }];
-    })
-    .post(/^\/crm\/v3\/properties\/\w+\/batch\/create$/)
-    .reply((uri, body) => {
-      const type = uri.split("/")[4] ?? "";
-      const defined = propertiesOf(type);
-      const { inputs } = body as { inputs: (Partial<Property> & { name: string })[] };
-      const results: Property[] = [];
-      const errors = [];
-      for (const input of inputs) {
-        if (defined.has(input.name)) {
-          errors.push({
-            status: "error",
-            category: "OBJECT_ALREADY_EXISTS",
-            message: `Property named '${input.name}' already exists.`,
-            context: { properties: [input.name] },
-            links: {},
-            errors: [],
-          });
-          continue;
-        }
-        const property = buildProperty(input);
-        defined.set(input.name, property);
-        known.get(type)?.add(input.name);
-        results.push(property);
-      }
-      const answer = buildPropertyBatch(results);
-      return errors.length === 0 ? [201, answer] : [207, { ...answer, numErrors: errors.length, errors }];
-    })
-    .patch(/^\/crm\/v3\/properties\/\w+\/\w+$/)
-    .reply((uri, body) => {
-      const [, , , , type = "", name = ""] = uri.split("/");
-      const property = propertiesOf(type).get(name);
-      if (!property) return [404, buildErrorBody(404, `Unable to find property ${name}`)];
-      const updated = { ...property, ...(body as Partial<Property>), name };
-      propertiesOf(type).set(name, updated);
-      return [200, updated];
-    })
     // Workflow action callbacks (HUBSPOT.md §2.4): 204, no body.
     .post(/^\/automation\/v4\/actions\/callbacks\/[^/]+\/complete$/)
     .reply((uri, body) => {
@@ -314,6 +224,14 @@ export function mockTinyWorld() {
       callbacks.push({ callbackId, outputFields: (body as CompletedCallback).outputFields });
       return [204];
     });
+  mockNockProperties(scope, world, groups);
 
-  return { ids, callbacks };
+  return {
+    ids,
+    callbacks,
+    nowMs: world.nowMs,
+    advance: world.advance,
+    addDeals,
+    calls: (endpoint: string) => calls.get(endpoint) ?? 0,
+  };
 }

@@ -4,7 +4,8 @@ import { createTestCrmClient } from "../../fixtures/hubspot/create-test-crm-clie
 import { defineDoorContract } from "./define-door-contract.js";
 import { mockTinyWorld } from "./nock-tiny-world.js";
 
-// The door contract against nock: HubSpot's documented answers, scripted over the tiny world.
+// The door contract against nock: HubSpot's documented answers, scripted over the tiny world. The
+// door's pauses move the world's clock, as they move the sandbox's.
 
 beforeAll(() => nock.disableNetConnect());
 
@@ -12,10 +13,16 @@ defineDoorContract({
   name: "nock fixtures",
   async start() {
     const world = mockTinyWorld();
+    const { client, sleeps } = createTestCrmClient({ ratePer10s: 1_000, onSleep: world.advance });
     return {
-      client: createTestCrmClient({ ratePer10s: 1_000 }).client,
+      client,
       ids: world.ids,
       completedCallbacks: async () => world.callbacks,
+      nowMs: async () => world.nowMs(),
+      advanceClock: async (ms) => world.advance(ms),
+      addDeals: async (count) => world.addDeals(count),
+      calls: async (endpoint) => world.calls(endpoint),
+      pauses: () => sleeps,
       close: async () => {
         nock.cleanAll();
       },

@@ -11,6 +11,7 @@ import {
 
 // The door contract against a sandbox (seed none) holding the tiny world, written the way a person
 // would through /__sandbox/* (src/sandbox/control-routes.ts); the property group through the CRM API.
+// Deals added in bulk go straight into the portal in one transaction, as an import would.
 
 async function seedTinyWorld(s: TestSandbox): Promise<WorldIds> {
   const ok = async (method: string, path: string, body: unknown, status = 201) => {
@@ -50,7 +51,19 @@ async function seedTinyWorld(s: TestSandbox): Promise<WorldIds> {
   });
   const group = await s.crm("POST", "/crm/v3/properties/contacts/groups", tinyWorld.propertyGroup);
   if (group.status !== 201) throw new Error(`property group: ${group.status} ${group.text}`);
+  await ok("POST", "/__sandbox/stats/reset", {}, 200);
   return { contacts, company, meetings, deals, listId: list.listId };
+}
+
+function addDeals(s: TestSandbox, count: number): string[] {
+  const { portal, clock } = s.sandbox;
+  const at = { nowMs: clock.nowMs(), changeSource: null };
+  const first = portal.records.count("deals");
+  return portal.db.transaction(() =>
+    Array.from({ length: count }, (_, i) =>
+      String(portal.records.create("deals", { dealname: `Deal ${first + i + 1}` }, at).id),
+    ),
+  )();
 }
 
 defineDoorContract({
@@ -65,6 +78,13 @@ defineDoorContract({
         (await s.call("GET", "/__sandbox/action-callbacks")).json.callbacks.map(
           ({ callbackId, outputFields }: CompletedCallback) => ({ callbackId, outputFields }),
         ),
+      nowMs: async () => (await s.call("GET", "/__sandbox/clock")).json.nowMs,
+      advanceClock: async (ms) => {
+        await s.call("POST", "/__sandbox/clock", { advance: ms });
+      },
+      addDeals: async (count) => addDeals(s, count),
+      calls: async (endpoint) => (await s.call("GET", "/__sandbox/stats")).json.calls[endpoint] ?? 0,
+      pauses: () => s.sleeps,
       close: s.close,
     };
   },

@@ -4,13 +4,20 @@ import type { CrmClient, CrmPropertyGroup } from "../../../src/ports/crm-client.
 // contacts, one company with a Primary and a labelled ("Decision maker") association, two
 // meetings logged on Alice, one contact list, the lead_score property group, and 101 deals so
 // that listing needs a second page. nock-tiny-world.ts scripts it as HubSpot's answers;
-// seed-sandbox.ts writes it into a sandbox through /__sandbox/*.
+// sandbox.test.ts writes it into a sandbox through /__sandbox/*. Both worlds' clocks stand still
+// unless a test or the door's own pauses move them, so a test knows when each write happened.
 
 export const tinyWorld = {
   contacts: {
     alice: { email: "alice@acme.test", firstname: "Alice", lastname: "Archer", jobtitle: "CTO" },
     bob: { email: "bob@acme.test", firstname: "Bob", lastname: "Baker", jobtitle: "Engineer" },
-    carol: { email: "carol@solo.test", firstname: "Carol", lastname: "Cole", jobtitle: "Founder" },
+    carol: {
+      email: "carol@solo.test",
+      firstname: "Carol",
+      lastname: "Cole",
+      jobtitle: "Founder",
+      company: "Solo Studio",
+    },
   },
   company: { name: "Acme", domain: "acme.test" },
   /** Contact → the company, with the label of the association. */
@@ -58,5 +65,17 @@ export interface DoorTarget {
   ids: WorldIds;
   /** Workflow-action callbacks the portal saw completed, oldest first. */
   completedCallbacks(): Promise<CompletedCallback[]>;
+  /** The portal's clock, in epoch milliseconds. */
+  nowMs(): Promise<number>;
+  advanceClock(ms: number): Promise<void>;
+  /**
+   * More deals at once, as an import makes them: "Deal n" numbered on from the last, created at
+   * the portal's present. Their ids, oldest first.
+   */
+  addDeals(count: number): Promise<string[]>;
+  /** Requests the portal answered (refusals included) at one endpoint, "POST /crm/v3/objects/deals/search". */
+  calls(endpoint: string): Promise<number>;
+  /** The pauses the door took (its injected sleep), in milliseconds: each also moves the portal's clock. */
+  pauses(): number[];
   close(): Promise<void>;
 }

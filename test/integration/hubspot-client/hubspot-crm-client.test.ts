@@ -269,16 +269,3 @@ describe("listRecordIds", () => {
     scope.done();
   });
 });
-
-describe("archiveProperties", () => {
-  it("archives a deleted score's properties in one batch call", async () => {
-    const scope = nock(HUBSPOT)
-      .post("/crm/v3/properties/contacts/batch/archive", {
-        inputs: [{ name: "ls_lead" }, { name: "ls_lead_threshold" }],
-      })
-      .reply(204);
-    const { client } = createTestCrmClient();
-    await client.archiveProperties("contacts", ["ls_lead", "ls_lead_threshold"]);
-    scope.done();
-  });
-});
