@@ -5,12 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openBullmqInbox } from "../../src/adapters/queue/bullmq-inbox.js";
 import { parseWebhookBatch } from "../../src/hubspot/parse-webhook-batch.js";
 import { ensureCliBuilt } from "../cli/support/build-cli.js";
-import {
-  createDummyBatch,
-  PUBLIC_BASE_URL,
-  signDelivery,
-  WEBHOOK_SECRET,
-} from "../fixtures/hubspot/webhook-payloads.js";
+import { PUBLIC_BASE_URL, WEBHOOK_SECRET } from "../fixtures/hubspot/webhook-payloads.js";
+import { deliverUntilKilled } from "../support/deliver-until-killed.js";
 import { useRedisServer } from "./support/start-redis.js";
 
 // Issue 6, "durable means surviving kill -9 of the app", with REDIS_URL: the intake in its own
@@ -19,9 +15,6 @@ import { useRedisServer } from "./support/start-redis.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const childScript = join(root, "test/support/webhook-intake-child.mjs");
-const DELIVERIES = 60;
-const KILL_AFTER_ACKS = 20;
-const CONCURRENCY = 10;
 
 const server = useRedisServer();
 let child: ChildProcess | undefined;
@@ -46,38 +39,16 @@ describe("webhook intake on Redis under kill -9", () => {
   }, async () => {
     const { url } = server();
     const base = await startChild(url);
-    const intake = child as ChildProcess;
-    const bodies = Array.from({ length: DELIVERIES }, (_, i) =>
-      JSON.stringify(createDummyBatch(100, i * 100 + 1)),
-    );
-    const acked: number[] = [];
-    const exited = once(intake, "exit");
-    let next = 0;
-    const sender = async () => {
-      while (next < DELIVERIES && intake.signalCode === null) {
-        const i = next++;
-        const { headers, body } = signDelivery(bodies[i] as string, { timestampMs: Date.now() });
-        const res = await fetch(`${base}/webhooks/hubspot`, { method: "POST", headers, body }).catch(
-          () => undefined,
-        );
-        if (res?.status !== 200) continue;
-        acked.push(i);
-        if (acked.length === KILL_AFTER_ACKS) intake.kill("SIGKILL");
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, sender));
-    expect(await exited).toEqual([null, "SIGKILL"]);
-    expect(acked.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
-    expect(acked.length, "killed mid-stream").toBeLessThan(DELIVERIES);
+    const { bodies, acked } = await deliverUntilKilled(base, child as ChildProcess);
 
     // What another instance (or the restarted app) finds in the shared inbox.
     const inbox = await openBullmqInbox({ url });
     try {
-      const stored = new Set((await inbox.claim(DELIVERIES * 100)).map((e) => e.event.dedupeKey));
+      const stored = new Set((await inbox.claim(bodies.length * 100)).map((e) => e.event.dedupeKey));
       const storedOf = (i: number) =>
         parseWebhookBatch(JSON.parse(bodies[i] as string)).filter((e) => stored.has(e.dedupeKey)).length;
       for (const i of acked) expect(storedOf(i), `acknowledged delivery ${i}`).toBe(100);
-      for (let i = 0; i < DELIVERIES; i++) expect([0, 100], `delivery ${i}`).toContain(storedOf(i));
+      for (let i = 0; i < bodies.length; i++) expect([0, 100], `delivery ${i}`).toContain(storedOf(i));
     } finally {
       await inbox.close();
     }

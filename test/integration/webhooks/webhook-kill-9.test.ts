@@ -6,12 +6,8 @@ import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseWebhookBatch } from "../../../src/hubspot/parse-webhook-batch.js";
-import {
-  createDummyBatch,
-  PUBLIC_BASE_URL,
-  signDelivery,
-  WEBHOOK_SECRET,
-} from "../../fixtures/hubspot/webhook-payloads.js";
+import { PUBLIC_BASE_URL, WEBHOOK_SECRET } from "../../fixtures/hubspot/webhook-payloads.js";
+import { deliverUntilKilled } from "../../support/deliver-until-killed.js";
 
 // Issue 6: "Durable" means surviving kill -9 of the app. The intake runs in a child process from
 // dist/ (compiled by the default project's globalSetup, test/cli/support/build-cli.ts); we SIGKILL it
@@ -19,9 +15,6 @@ import {
 
 const root = new URL("../../../", import.meta.url).pathname;
 const childScript = join(root, "test/support/webhook-intake-child.mjs");
-const DELIVERIES = 60;
-const KILL_AFTER_ACKS = 20;
-const CONCURRENCY = 10;
 
 let dir: string;
 let child: ChildProcess;
@@ -49,30 +42,7 @@ describe("webhook intake under kill -9", () => {
   }, async () => {
     const file = join(dir, "inbox.sqlite");
     const base = await startChild(file);
-    const bodies = Array.from({ length: DELIVERIES }, (_, i) =>
-      JSON.stringify(createDummyBatch(100, i * 100 + 1)),
-    );
-    const acked: number[] = [];
-    const exited = once(child, "exit");
-
-    let next = 0;
-    const sender = async () => {
-      while (next < DELIVERIES && child.signalCode === null) {
-        const i = next++;
-        const { headers, body } = signDelivery(bodies[i] as string, { timestampMs: Date.now() });
-        const res = await fetch(`${base}/webhooks/hubspot`, { method: "POST", headers, body }).catch(
-          () => undefined,
-        );
-        if (res?.status !== 200) continue;
-        acked.push(i);
-        if (acked.length === KILL_AFTER_ACKS) child.kill("SIGKILL");
-      }
-    };
-    await Promise.all(Array.from({ length: CONCURRENCY }, sender));
-    const [code, signal] = await exited;
-    expect([code, signal]).toEqual([null, "SIGKILL"]);
-    expect(acked.length).toBeGreaterThanOrEqual(KILL_AFTER_ACKS);
-    expect(acked.length, "killed mid-stream").toBeLessThan(DELIVERIES);
+    const { bodies, acked } = await deliverUntilKilled(base, child);
 
     // A fresh connection recovers the WAL as the restarted app would.
     const db = new Database(file);
@@ -83,7 +53,7 @@ describe("webhook intake under kill -9", () => {
     const storedOf = (i: number) =>
       parseWebhookBatch(JSON.parse(bodies[i] as string)).filter((e) => has.get(e.dedupeKey)?.n === 1).length;
     for (const i of acked) expect(storedOf(i), `acknowledged delivery ${i}`).toBe(100);
-    for (let i = 0; i < DELIVERIES; i++) expect([0, 100], `delivery ${i}`).toContain(storedOf(i));
+    for (let i = 0; i < bodies.length; i++) expect([0, 100], `delivery ${i}`).toContain(storedOf(i));
     db.close();
   });
 });
