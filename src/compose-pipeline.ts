@@ -8,6 +8,7 @@ import { createPipelineScheduler, type PipelineScheduler } from "./app/pipeline/
 import { createPipelineWorker, type PipelineWorker } from "./app/pipeline/pipeline-worker.js";
 import { pollListMemberships } from "./app/pipeline/poll-list-memberships.js";
 import { pollModifiedRecords } from "./app/pipeline/poll-modified-records.js";
+import { createLocalRecordLocks } from "./app/pipeline/record-locks.js";
 import { rescoreDueRecords } from "./app/pipeline/rescore-due-records.js";
 import { sweepRecords } from "./app/pipeline/sweep-records.js";
 import { createParkedRoutes } from "./http/admin-api/parked-routes.js";
@@ -68,6 +69,7 @@ export type Pipeline = {
   stop(): Promise<void>;
   /** Tests and tools drive these directly instead of waiting for timers. */
   worker: PipelineWorker;
+  recordLocks: RecordLocks;
   scheduler: PipelineScheduler;
   metrics: PipelineMetrics;
 };
@@ -91,7 +93,7 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
     now,
     metrics,
     stopping: () => stopping,
-    ...(deps.cluster ? { recordLocks: deps.cluster.records } : {}),
+    recordLocks: deps.cluster?.records ?? createLocalRecordLocks(),
   };
   const worker = createPipelineWorker(shared, { coalesceMs: options.coalesceMs });
   const scheduler = createPipelineScheduler(
@@ -164,6 +166,7 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
       await Promise.race([Promise.all([worker.stop(timeoutMs), scheduler.stop()]), deadline]);
     },
     worker,
+    recordLocks: shared.recordLocks,
     scheduler,
     metrics,
   };

@@ -21,8 +21,8 @@ export type PipelineDeps = {
   logger: Logger;
   now: () => number;
   metrics: PipelineMetrics;
-  /** Several instances (REDIS_URL): a record is rescored by one instance at a time. */
-  recordLocks?: RecordLocks;
+  /** A record is rescored by one task at a time: in this process, or with REDIS_URL on every instance. */
+  recordLocks: RecordLocks;
   /** True once stop() began: long loops (sweep, poller) end at their next page. */
   stopping: () => boolean;
 };

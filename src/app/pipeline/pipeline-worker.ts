@@ -3,6 +3,7 @@ import type { ObjectType } from "../../scoring/index.js";
 import { flushRecords } from "./flush-records.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
 import { planEntries } from "./plan-entries.js";
+import { RECORD_LOCK_MS, recordKey } from "./record-locks.js";
 
 // The webhook worker (issue 6): claims inbox entries in batches, fans them out to records, holds
 // each record for COALESCE_MS from its first event (so a burst of changes to one record is one
@@ -20,8 +21,6 @@ export type WorkerOptions = {
   maxFlushes?: number;
 };
 
-/** Longer than a flush of 1,000 records at HubSpot's pace; released as soon as the flush ends. */
-const RECORD_LOCK_MS = 5 * 60_000;
 /** How soon a record held by another instance is looked at again. */
 const LOCKED_RETRY_MS = 500;
 
@@ -70,7 +69,7 @@ export function createPipelineWorker(deps: PipelineDeps, options: WorkerOptions)
           .catch((e) => deps.logger.error({ err: e }, "inbox fail() failed"));
         continue;
       }
-      const unique = new Map(targets.map((t) => [`${entry.event.portalId}:${t.object}:${t.id}`, t]));
+      const unique = new Map(targets.map((t) => [recordKey(entry.event.portalId, t.object, t.id), t]));
       if (unique.size === 0) done.push(entry.id);
       else inFlight.set(entry.id, { entry, open: unique.size, error: null });
       for (const [key, t] of unique) {
@@ -93,20 +92,18 @@ export function createPipelineWorker(deps: PipelineDeps, options: WorkerOptions)
     let due = [...held].filter(([key, r]) => !busy.has(key) && (force || r.dueAtMs <= nowMs)).slice(0, 1_000);
     if (due.length === 0) return 0;
     while (flushing.size >= (options.maxFlushes ?? 4)) await Promise.race(flushing);
-    // The same rule across instances (REDIS_URL): a record another instance is rescoring waits here a
-    // moment and is taken when that instance is done.
+    // The same rule for the timed tasks and, with REDIS_URL, other instances: a record one of them is
+    // rescoring waits here a moment and is taken when it is done.
     const locks = deps.recordLocks;
-    if (locks) {
-      const taken = new Set(
-        await locks.take(
-          due.map(([key]) => key),
-          RECORD_LOCK_MS,
-        ),
-      );
-      for (const [key, r] of due) if (!taken.has(key)) r.dueAtMs = deps.now() + LOCKED_RETRY_MS;
-      due = due.filter(([key]) => taken.has(key));
-      if (due.length === 0) return 0;
-    }
+    const taken = new Set(
+      await locks.take(
+        due.map(([key]) => key),
+        RECORD_LOCK_MS,
+      ),
+    );
+    for (const [key, r] of due) if (!taken.has(key)) r.dueAtMs = deps.now() + LOCKED_RETRY_MS;
+    due = due.filter(([key]) => taken.has(key));
+    if (due.length === 0) return 0;
     for (const [key] of due) {
       held.delete(key);
       busy.add(key);
@@ -117,7 +114,7 @@ export function createPipelineWorker(deps: PipelineDeps, options: WorkerOptions)
       inFlight,
     )
       .catch((error: unknown) => deps.logger.error({ err: error }, "flush failed"))
-      .then(() => locks?.release(due.map(([key]) => key)))
+      .then(() => locks.release(due.map(([key]) => key)))
       .catch((error: unknown) => deps.logger.warn({ err: error }, "releasing record locks failed"))
       .finally(() => {
         for (const [key] of due) busy.delete(key);

@@ -3,12 +3,13 @@ import type { ObjectType } from "../../scoring/index.js";
 import { RESCORE_BATCH } from "./flush-records.js";
 import type { PortalScoring } from "./load-portal-scoring.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
-import { rescoreAndIndex } from "./rescore-and-index.js";
+import { rescoreUnlessBusy } from "./rescore-unless-busy.js";
 import type { ScoredRef } from "./resolve-reaches.js";
 
 /**
- * Rescores records of one portal, per object, 100 at a time (pollers, decay, sweep). A failed batch is
- * logged and counted, not thrown: the next run or the daily sweep covers it. Returns the failed ids.
+ * Rescores records of one portal, per object, 100 at a time (pollers, decay), leaving alone those being
+ * rescored elsewhere right now (rescore-unless-busy.ts). A failed batch is logged and counted, not
+ * thrown: the next run or the daily sweep covers it. Returns the failed ids.
  */
 export async function rescoreTargets(
   deps: PipelineDeps,
@@ -24,7 +25,7 @@ export async function rescoreTargets(
     for (let at = 0; at < ids.length; at += RESCORE_BATCH) {
       const batch = ids.slice(at, at + RESCORE_BATCH);
       try {
-        await rescoreAndIndex(deps, scoring.portalId, object, batch, scoring.definitions, cause);
+        await rescoreUnlessBusy(deps, scoring.portalId, object, batch, scoring.definitions, cause);
       } catch (error) {
         deps.metrics.failedBatches++;
         deps.logger.warn(

@@ -1,6 +1,6 @@
 import { loadScoredPortals } from "./load-portal-scoring.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
-import { rescoreAndIndex } from "./rescore-and-index.js";
+import { rescoreUnlessBusy } from "./rescore-unless-busy.js";
 
 /**
  * The daily safety sweep (issue 6): every record of every object with enabled scores, a page of 100
@@ -17,7 +17,7 @@ export async function sweepRecords(deps: PipelineDeps): Promise<number> {
         do {
           if (deps.stopping()) return total;
           const page = await crm.listRecordIds(object, after);
-          await rescoreAndIndex(deps, scoring.portalId, object, page.ids, scoring.definitions, "sweep");
+          await rescoreUnlessBusy(deps, scoring.portalId, object, page.ids, scoring.definitions, "sweep");
           total += page.ids.length;
           after = page.after;
         } while (after !== null);

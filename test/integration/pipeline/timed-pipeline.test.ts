@@ -109,23 +109,23 @@ describe("list memberships", () => {
   });
 });
 
-describe("decay cron", () => {
-  // The meeting ended 2 days before T0; 50 % per 30 days halves it 30 days after it (SCORING.md §Decay).
-  const stepAt = T0 - 2 * day + 30 * day;
-  /** Contact 1 scored through a webhook on its meeting: 18 points until stepAt. */
-  async function scoreContactOneAfterItsMeeting() {
-    await start();
-    await app.deliver([
-      createDummyGenericEvent({
-        eventId: 1,
-        objectTypeId: "0-47",
-        objectId: 70,
-        propertyName: "hs_meeting_outcome",
-      }),
-    ]);
-    await app.pipeline.worker.drain();
-  }
+// The meeting ended 2 days before T0; 50 % per 30 days halves it 30 days after it (SCORING.md §Decay).
+const stepAt = T0 - 2 * day + 30 * day;
+/** Contact 1 scored through a webhook on its meeting: 18 points until stepAt. */
+async function scoreContactOneAfterItsMeeting() {
+  await start();
+  await app.deliver([
+    createDummyGenericEvent({
+      eventId: 1,
+      objectTypeId: "0-47",
+      objectId: 70,
+      propertyName: "hs_meeting_outcome",
+    }),
+  ]);
+  await app.pipeline.worker.drain();
+}
 
+describe("decay cron", () => {
   it("rescores a record when its nextChangeAt passes, and not before", async () => {
     await scoreContactOneAfterItsMeeting();
     expect(world.objects.contacts?.["1"]?.ls_lead).toBe("18");
@@ -164,6 +164,47 @@ describe("decay cron", () => {
       ]);
     },
   );
+});
+
+describe("one rescore of a record at a time", () => {
+  const key = `${PORTAL}:contacts:1`;
+
+  it("the decay cron leaves a record alone while another task rescores it, and takes it up after", async () => {
+    await scoreContactOneAfterItsMeeting();
+    // Someone (the webhook worker, another instance) is rescoring contact 1 right now.
+    expect(await app.pipeline.recordLocks.take([key], 60_000)).toEqual([key]);
+    crm.clear();
+    clock.nowMs = stepAt;
+    await app.pipeline.scheduler.run("decay");
+    expect(crm.requests).toEqual([]);
+    expect((await app.dueIndex.due(Number.MAX_SAFE_INTEGER, 10))[0]?.dueAtMs).toBe(stepAt + 5 * minute);
+
+    await app.pipeline.recordLocks.release([key]);
+    clock.nowMs = stepAt + 5 * minute;
+    await app.pipeline.scheduler.run("decay");
+    expect(world.objects.contacts?.["1"]).toMatchObject({ ls_lead: "13" });
+  });
+
+  it("the webhook worker holds a record's events while another task rescores it", async () => {
+    await start();
+    expect(await app.pipeline.recordLocks.take([key], 60_000)).toEqual([key]);
+    await app.deliver([
+      createDummyGenericEvent({
+        eventId: 1,
+        objectTypeId: "0-47",
+        objectId: 70,
+        propertyName: "hs_meeting_outcome",
+      }),
+    ]);
+    await app.pipeline.worker.drain({ force: true });
+    expect(app.pipeline.worker.held()).toBe(1);
+    expect(contactUpdates()).toBe(0);
+
+    await app.pipeline.recordLocks.release([key]);
+    await app.pipeline.worker.drain({ force: true });
+    expect(app.pipeline.worker.held()).toBe(0);
+    expect(world.objects.contacts?.["1"]?.ls_lead).toBe("18");
+  });
 });
 
 describe("daily jobs", () => {
