@@ -16,12 +16,7 @@ import { createMetricsRoutes } from "./http/metrics-routes.js";
 import { createWebhookRoutes } from "./http/webhook-routes.js";
 import type { RecordLocks, TaskLocks } from "./ports/cluster-locks.js";
 import type { CrmClient } from "./ports/crm-client.js";
-import type { DueIndex } from "./ports/due-index.js";
 import type { Inbox } from "./ports/inbox.js";
-import type { InstallationStore } from "./ports/installation-store.js";
-import type { PollStateStore } from "./ports/poll-state-store.js";
-import type { RecordStore } from "./ports/record-store.js";
-import type { ScoreStore } from "./ports/score-store.js";
 
 export type PipelineOptions = {
   /** POLL_INTERVAL_SEC (300): the modified-records search. */
@@ -43,13 +38,7 @@ export type PipelineOptions = {
 export type ComposePipelineDeps = {
   options: PipelineOptions;
   inbox: Inbox;
-  stores: {
-    installations: InstallationStore;
-    scores: ScoreStore;
-    records: RecordStore;
-    dueIndex: DueIndex;
-    pollState: PollStateStore;
-  };
+  stores: Pick<PipelineDeps, "installations" | "scores" | "records" | "dueIndex" | "pollState">;
   /** The door's shared, paced clients (compose-door.ts): the pipeline shares each portal's budget. */
   crmFor: (portalId: number) => CrmClient;
   logger: Logger;
