@@ -1,3 +1,5 @@
+import { seedGroups } from "../support/seed-groups.js";
+
 // The seed example of SCORING.md §Arithmetic as CLI input: total limit 100, sales group limit 60,
 // marketing group limit 40; one meeting, two opens and three clicks give 10 + 19 = 29.
 
@@ -12,28 +14,7 @@ export const seedDefinition = {
   limits: { max: 100 },
   thresholds: { high: 70, medium: 40 },
   property: { name: "ls_seed" },
-  groups: [
-    {
-      name: "Engagement with sales",
-      kind: "engagement",
-      limit: 60,
-      rules: [
-        { event: "call", points: 15 },
-        { event: "meeting", points: 10 },
-        { event: "meeting_completed", points: 20 },
-      ],
-    },
-    {
-      name: "Engagement with marketing",
-      kind: "engagement",
-      limit: 40,
-      rules: [
-        { event: "cta_click", points: 6 },
-        { event: "marketing_email_open", points: 2 },
-        { event: "marketing_email_click", points: 5 },
-      ],
-    },
-  ],
+  groups: seedGroups,
 };
 
 const at = (type: string, occurredAt = threeDaysAgo) => ({ type, occurredAt, properties: {} });

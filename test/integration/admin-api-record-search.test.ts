@@ -1,10 +1,10 @@
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
 import { buildBatchRead, buildRecord } from "../fixtures/hubspot/crm-payloads.js";
 import { buildSearchPage } from "../fixtures/hubspot/search-payloads.js";
-import { createDummyInstallation } from "../fixtures/installation.js";
+import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 
 // GET /api/portals/:portalId/records/:objectType/search?q= (issue 8, "Test a record: find it by
 // email, name or id"), on a real server at port 0 with HubSpot played by nock.
@@ -12,14 +12,9 @@ import { createDummyInstallation } from "../fixtures/installation.js";
 const PORTAL = 62515;
 let app: AdminApp;
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterAll(() => nock.enableNetConnect());
+allowOnlyLocalhost();
 beforeEach(async () => {
-  app = await startAdminApp();
-  await app.installations.save(createDummyInstallation({ portalId: PORTAL }));
+  app = await startAdminApp({ portalIds: [PORTAL] });
 });
 afterEach(async () => {
   await app.close();

@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import nock from "nock";
 import { pino } from "pino";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHubSpotOAuthClient } from "../../src/adapters/hubspot-client/oauth-client.js";
 import type { JobRunner } from "../../src/app/jobs/job-runner.js";
 import { adminTokenPrincipal, anyPrincipal } from "../../src/http/admin-api/admin-auth.js";
@@ -17,34 +17,19 @@ import {
   createTestCipher,
   T0,
 } from "../fixtures/installation.js";
+import { buildLeadScoreDraft, completedMeetingsGroup } from "../fixtures/score-drafts.js";
+import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 
 const ADMIN = "admin-token-0123456789";
 const PORTAL = 62515;
 const day = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString();
 
-const leadScore = {
-  id: "lead",
-  name: "Lead score",
-  object: "contacts",
-  type: "engagement",
+const leadScore = buildLeadScoreDraft({
   thresholds: { high: 20, medium: 10 },
   property: { name: "ls_lead", label: "Lead score" },
-  groups: [
-    {
-      name: "Meetings",
-      kind: "engagement",
-      decay: { percent: 50, everyMonths: 1 },
-      rules: [
-        {
-          event: "meeting",
-          where: [{ property: "hs_meeting_outcome", operator: "eq", value: "COMPLETED" }],
-          points: 10,
-        },
-      ],
-    },
-  ],
-};
+  groups: [completedMeetingsGroup()],
+});
 
 let base: string;
 let close: () => Promise<void>;
@@ -67,11 +52,7 @@ const call = async (method: string, path: string, body?: unknown, token: string 
 };
 const portal = (path = "") => `/portals/${PORTAL}${path}`;
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterAll(() => nock.enableNetConnect());
+allowOnlyLocalhost();
 
 beforeEach(async () => {
   world = {

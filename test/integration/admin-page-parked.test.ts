@@ -1,9 +1,8 @@
-import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createBrowserClient } from "../fixtures/admin/browser-client.js";
 import { createDummyParkedEntry } from "../fixtures/admin/parked-entries.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
-import { createDummyInstallation } from "../fixtures/installation.js";
+import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 
 // Parked events on the portal overview (issue 8): the page holds a place for them and overview.js
 // fills it from GET /api/portals/:id/parked over the session cookie. The table itself is built in the
@@ -13,15 +12,9 @@ import { createDummyInstallation } from "../fixtures/installation.js";
 const PORTAL = 62515;
 let app: AdminApp;
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterAll(() => nock.enableNetConnect());
+allowOnlyLocalhost();
 beforeEach(async () => {
-  app = await startAdminApp();
-  await app.installations.save(createDummyInstallation({ portalId: PORTAL }));
-  await app.installations.save(createDummyInstallation({ portalId: 9 }));
+  app = await startAdminApp({ portalIds: [PORTAL, 9] });
 });
 afterEach(() => app.close());
 

@@ -1,31 +1,18 @@
-import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createSandboxSignInLink, INVITE_TTL_MS } from "../../src/http/admin-session/sign-in-links.js";
 import { createBrowserClient } from "../fixtures/admin/browser-client.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
-import { createDummyInstallation } from "../fixtures/installation.js";
+import { buildLeadScoreDraft } from "../fixtures/score-drafts.js";
+import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 
 const PORTAL = 62515;
 const OTHER = 9;
-const draft = {
-  id: "lead",
-  name: "Lead score",
-  object: "contacts",
-  type: "engagement",
-  property: { name: "ls_lead" },
-  groups: [{ name: "Meetings", kind: "engagement", rules: [{ event: "meeting", points: 10 }] }],
-};
+const draft = buildLeadScoreDraft();
 
 let app: AdminApp;
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterAll(() => nock.enableNetConnect());
+allowOnlyLocalhost();
 beforeEach(async () => {
-  app = await startAdminApp();
-  await app.installations.save(createDummyInstallation({ portalId: PORTAL }));
-  await app.installations.save(createDummyInstallation({ portalId: OTHER }));
+  app = await startAdminApp({ portalIds: [PORTAL, OTHER] });
 });
 afterEach(async () => {
   await app.runner.onIdle();

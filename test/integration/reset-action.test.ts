@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import express from "express";
 import { Keyv } from "keyv";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createKeyvActionStore } from "../../src/adapters/stores/keyv-action-store.js";
 import { createScore } from "../../src/app/scores/save-score.js";
 import { enableScore } from "../../src/app/scores/score-lifecycle.js";
@@ -14,28 +14,21 @@ import { createTestScoresDeps } from "../fixtures/app/create-test-scores-deps.js
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
 import { type CrmWorld, meeting, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import { T0 } from "../fixtures/installation.js";
+import { buildLeadScoreDraft, combinedThresholds } from "../fixtures/score-drafts.js";
+import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 
 const SECRET = "client-secret-for-actions";
 const PUBLIC = "https://ls.example.com";
 const PORTAL = 62515;
 const day = 86_400_000;
-const _iso = (ms: number) => new Date(ms).toISOString();
 
-const engagement = {
-  id: "lead",
-  name: "Lead engagement",
-  object: "contacts",
-  type: "engagement",
-  thresholds: { high: 20, medium: 10 },
-  property: { name: "ls_lead" },
-  groups: [{ name: "Meetings", kind: "engagement", rules: [{ event: "meeting", points: 10 }] }],
-};
+const engagement = buildLeadScoreDraft({ name: "Lead engagement", thresholds: { high: 20, medium: 10 } });
 const combined = {
   ...engagement,
   id: "combo",
   name: "Combined lead",
   type: "combined",
-  thresholds: { fit: { high: 20, medium: 10 }, engagement: { high: 20, medium: 10 } },
+  thresholds: combinedThresholds(),
   property: { name: "ls_combo" },
   groups: [
     ...engagement.groups,
@@ -58,11 +51,7 @@ let setup: Awaited<ReturnType<typeof createTestScoresDeps>>;
 let world: CrmWorld;
 let answerWithinMs = 5_000;
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterAll(() => nock.enableNetConnect());
+allowOnlyLocalhost();
 
 beforeEach(async () => {
   answerWithinMs = 5_000;

@@ -1,7 +1,6 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import { Command } from "commander";
 import { Keyv } from "keyv";
 import nock from "nock";
@@ -23,6 +22,7 @@ import {
   T0,
   TEST_KEY,
 } from "../../fixtures/installation.js";
+import { captureStream } from "../../support/capture-stream.js";
 import { definition, fitScore } from "../../support/scoring-builders.js";
 
 // `lead-score export` through commander parsing, with the stores and the door of a test context,
@@ -35,20 +35,11 @@ const jobtitleScore = fitScore([{ property: "jobtitle", operator: "eq", value: "
   status: "enabled",
 });
 
-function capture() {
-  const stream = new PassThrough();
-  let text = "";
-  stream.on("data", (chunk) => {
-    text += String(chunk);
-  });
-  return { stream, text: () => text };
-}
-
 async function contextWith(installation: Installation | undefined, scores: ScoreStore) {
   const installations = createMemoryInstallationStore();
   if (installation) await installations.save(installation);
-  const out = capture();
-  const err = capture();
+  const out = captureStream();
+  const err = captureStream();
   let closed = false;
   const crm = createTestCrmClient().client;
   const context: ExportContext = {
@@ -209,8 +200,8 @@ describe("lead-score export with the app's wiring", () => {
     await createKeyvScoreStore(scoresKeyv).save(PORTAL, parseDefinition(jobtitleScore), meta);
     await Promise.all([installationsKeyv.disconnect(), scoresKeyv.disconnect()]);
 
-    const out = capture();
-    const err = capture();
+    const out = captureStream();
+    const err = captureStream();
     const scope = nock(HUBSPOT, { reqheaders: { authorization: "Bearer at-sqlite" } })
       .get("/crm/v3/objects/contacts")
       .query({ limit: "100", properties: "hs_object_id", archived: "false" })

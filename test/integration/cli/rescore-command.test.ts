@@ -1,31 +1,26 @@
 import { createServer } from "node:net";
-import { PassThrough } from "node:stream";
 import { Command } from "commander";
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { CliError } from "../../../src/cli/cli-error.js";
 import { type RescoreCommandIo, registerRescoreCommand } from "../../../src/cli/rescore-command.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../../fixtures/admin/start-admin-app.js";
 import { HUBSPOT } from "../../fixtures/hubspot/create-test-crm-client.js";
 import { buildErrorBody } from "../../fixtures/hubspot/crm-payloads.js";
 import { type CrmWorld, meeting, mockCrmWorld } from "../../fixtures/hubspot/mock-crm-world.js";
-import { createDummyInstallation, T0 } from "../../fixtures/installation.js";
+import { T0 } from "../../fixtures/installation.js";
+import { buildLeadScoreDraft } from "../../fixtures/score-drafts.js";
+import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
+import { captureStream } from "../../support/capture-stream.js";
 
 // `lead-score rescore` through commander parsing, against the admin API of an app on port 0 whose
 // HubSpot is a nock-played portal (issue 6): the app runs the job, the command follows it.
 
 const PORTAL = 62515;
-const _day = 86_400_000;
-const _iso = (ms: number) => new Date(ms).toISOString();
-const leadScore = {
-  id: "lead",
-  name: "Lead score",
-  object: "contacts",
-  type: "engagement",
+const leadScore = buildLeadScoreDraft({
   thresholds: { high: 20, medium: 10 },
   property: { name: "ls_lead", label: "Lead score" },
-  groups: [{ name: "Meetings", kind: "engagement", rules: [{ event: "meeting", points: 10 }] }],
-};
+});
 
 let app: AdminApp;
 let world: CrmWorld;
@@ -40,18 +35,9 @@ const api = async (method: string, path: string, body?: unknown) => {
   return (await res.json()) as { job: { id: string } };
 };
 
-function capture(isTTY = false) {
-  const stream = Object.assign(new PassThrough(), { isTTY });
-  let text = "";
-  stream.on("data", (chunk) => {
-    text += String(chunk);
-  });
-  return { stream, text: () => text };
-}
-
 async function run(args: string[], io: Partial<RescoreCommandIo> = {}, tty = false) {
-  const out = capture();
-  const err = capture(tty);
+  const out = captureStream();
+  const err = captureStream(tty);
   const program = new Command("lead-score").exitOverride();
   registerRescoreCommand(program, {
     out: out.stream,
@@ -68,11 +54,7 @@ async function run(args: string[], io: Partial<RescoreCommandIo> = {}, tty = fal
 }
 const lead = ["--portal", String(PORTAL), "--score", "lead"];
 
-beforeAll(() => {
-  nock.disableNetConnect();
-  nock.enableNetConnect("127.0.0.1");
-});
-afterAll(() => nock.enableNetConnect());
+allowOnlyLocalhost();
 beforeEach(async () => {
   world = {
     contacts: { "1": {}, "2": {}, "3": {} },
@@ -81,8 +63,7 @@ beforeEach(async () => {
     },
     contactProperties: new Set(["jobtitle"]),
   };
-  app = await startAdminApp();
-  await app.installations.save(createDummyInstallation({ portalId: PORTAL }));
+  app = await startAdminApp({ portalIds: [PORTAL] });
 });
 afterEach(async () => {
   await app.runner.onIdle();

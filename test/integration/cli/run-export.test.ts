@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { PassThrough } from "node:stream";
 import nock from "nock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SnapshotNeeds } from "../../../src/app/snapshot-needs.js";
@@ -16,24 +15,16 @@ import {
   mockEngagements,
   mockListPage,
 } from "../../fixtures/hubspot/mock-export-portal.js";
+import { captureStream } from "../../support/capture-stream.js";
 
 // `lead-score export` streams SCORING.md snapshots page by page and prints where to resume.
-
-function capture() {
-  const stream = new PassThrough();
-  let text = "";
-  stream.on("data", (chunk) => {
-    text += String(chunk);
-  });
-  return { stream, text: () => text };
-}
 
 async function exportWith(
   options: Parameters<typeof runExport>[0],
   needs: SnapshotNeeds = { properties: ["jobtitle"] },
 ) {
-  const out = capture();
-  const err = capture();
+  const out = captureStream();
+  const err = captureStream();
   const run = runExport(options, {
     crm: createTestCrmClient().client,
     needs,

@@ -1,13 +1,11 @@
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import {
-  createPipelineWorld,
-  mockPipelineWorld,
-  type PipelineWorld,
-} from "../../fixtures/hubspot/mock-pipeline-world.js";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { mockPipelineWorld, type PipelineWorld } from "../../fixtures/hubspot/mock-pipeline-world.js";
 import { createDummyGenericEvent, T0 } from "../../fixtures/hubspot/webhook-payloads.js";
+import { createContactLeadWorld } from "../../fixtures/pipeline/create-contact-lead-world.js";
 import { startPipelineApp } from "../../fixtures/pipeline/start-pipeline-app.js";
 import { contactLead } from "../../fixtures/pipeline-definitions.js";
+import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 
 // Freshness beyond webhooks (issue 6): the modified-records poller, list memberships, the decay cron
 // and the daily sweep, each driven by calling the scheduler's task directly with an injected clock.
@@ -15,7 +13,6 @@ import { contactLead } from "../../fixtures/pipeline-definitions.js";
 const PORTAL = 62515;
 const day = 86_400_000;
 const minute = 60_000;
-const iso = (ms: number) => new Date(ms).toISOString();
 const clock = { nowMs: T0 };
 let world: PipelineWorld;
 let crm: ReturnType<typeof mockPipelineWorld>;
@@ -24,10 +21,16 @@ const contactUpdates = () =>
   crm.paths().filter((p) => p === "POST /crm/v3/objects/contacts/batch/update").length;
 const historyOf = (recordId: string) =>
   app.records.history({ portalId: PORTAL, object: "contacts", recordId });
+/** HubSpot's event for a change of meeting 70's outcome. */
+const meetingOutcomeChange = (eventId: number) =>
+  createDummyGenericEvent({
+    eventId,
+    objectTypeId: "0-47",
+    objectId: 70,
+    propertyName: "hs_meeting_outcome",
+  });
 
-beforeAll(() => nock.disableNetConnect());
-beforeAll(() => nock.enableNetConnect("127.0.0.1"));
-afterAll(() => nock.enableNetConnect());
+allowOnlyLocalhost();
 
 async function start(definitions = [contactLead()]) {
   app = await startPipelineApp({ portalId: PORTAL, definitions, clock });
@@ -35,22 +38,10 @@ async function start(definitions = [contactLead()]) {
 
 beforeEach(() => {
   clock.nowMs = T0;
-  world = createPipelineWorld(() => clock.nowMs);
-  world.objects = {
-    contacts: { "1": { jobtitle: "CTO" }, "2": { jobtitle: "Intern" } },
-    companies: { "5": { industry: "Hospitality" } },
-    meetings: {
-      "70": {
-        hs_meeting_outcome: "COMPLETED",
-        hs_meeting_end_time: iso(T0 - 2 * day),
-        hs_timestamp: iso(T0 - 2 * day),
-      },
-    },
-  };
-  world.associations = [
-    ["contacts", "1", "companies", "5"],
-    ["contacts", "1", "meetings", "70"],
-  ];
+  world = createContactLeadWorld(() => clock.nowMs, {
+    "1": { jobtitle: "CTO" },
+    "2": { jobtitle: "Intern" },
+  });
   crm = mockPipelineWorld(world);
 });
 afterEach(async () => {
@@ -114,14 +105,7 @@ const stepAt = T0 - 2 * day + 30 * day;
 /** Contact 1 scored through a webhook on its meeting: 18 points until stepAt. */
 async function scoreContactOneAfterItsMeeting() {
   await start();
-  await app.deliver([
-    createDummyGenericEvent({
-      eventId: 1,
-      objectTypeId: "0-47",
-      objectId: 70,
-      propertyName: "hs_meeting_outcome",
-    }),
-  ]);
+  await app.deliver([meetingOutcomeChange(1)]);
   await app.pipeline.worker.drain();
 }
 
@@ -188,14 +172,7 @@ describe("one rescore of a record at a time", () => {
   it("the webhook worker holds a record's events while another task rescores it", async () => {
     await start();
     expect(await app.pipeline.recordLocks.take([key], 60_000)).toEqual([key]);
-    await app.deliver([
-      createDummyGenericEvent({
-        eventId: 1,
-        objectTypeId: "0-47",
-        objectId: 70,
-        propertyName: "hs_meeting_outcome",
-      }),
-    ]);
+    await app.deliver([meetingOutcomeChange(1)]);
     await app.pipeline.worker.drain({ force: true });
     expect(app.pipeline.worker.held()).toBe(1);
     expect(contactUpdates()).toBe(0);
@@ -247,18 +224,11 @@ describe("coalescing window", () => {
       clock,
       options: { coalesceMs: 2_000 },
     });
-    const meeting = (eventId: number) =>
-      createDummyGenericEvent({
-        eventId,
-        objectTypeId: "0-47",
-        objectId: 70,
-        propertyName: "hs_meeting_outcome",
-      });
-    await app.deliver([meeting(1)]);
+    await app.deliver([meetingOutcomeChange(1)]);
     await app.pipeline.worker.tick();
     expect(app.pipeline.worker.held()).toBe(1);
     clock.nowMs = T0 + 1_000;
-    await app.deliver([meeting(2)]);
+    await app.deliver([meetingOutcomeChange(2)]);
     await app.pipeline.worker.tick();
     expect(contactUpdates()).toBe(0);
     clock.nowMs = T0 + 2_000;
@@ -274,14 +244,7 @@ describe("start and stop", () => {
   it("the running worker writes a delivery on its own; after stop() the webhook route answers 503", async () => {
     await start();
     app.pipeline.start();
-    await app.deliver([
-      createDummyGenericEvent({
-        eventId: 2,
-        objectTypeId: "0-47",
-        objectId: 70,
-        propertyName: "hs_meeting_outcome",
-      }),
-    ]);
+    await app.deliver([meetingOutcomeChange(2)]);
     await vi.waitFor(() => expect(world.objects.contacts?.["1"]?.ls_lead).toBe("18"), {
       timeout: 5_000,
       interval: 20,

@@ -1,17 +1,15 @@
 import nock from "nock";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  createPipelineWorld,
-  mockPipelineWorld,
-  type PipelineWorld,
-} from "../../fixtures/hubspot/mock-pipeline-world.js";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { mockPipelineWorld, type PipelineWorld } from "../../fixtures/hubspot/mock-pipeline-world.js";
 import {
   createDummyGenericEvent,
   createDummyPropertyChange,
   T0,
 } from "../../fixtures/hubspot/webhook-payloads.js";
+import { createContactLeadWorld } from "../../fixtures/pipeline/create-contact-lead-world.js";
 import { startPipelineApp } from "../../fixtures/pipeline/start-pipeline-app.js";
 import { companyEngagement, contactLead } from "../../fixtures/pipeline-definitions.js";
+import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 
 // Issue 6 end to end: signed deliveries on a real server → SQLite inbox → worker → fan-out → rescore
 // → score properties written in the nock-played portal.
@@ -37,33 +35,16 @@ const meetingChange = (objectId: number) =>
 const updates = (type: string) =>
   crm.paths().filter((p) => p === `POST /crm/v3/objects/${type}/batch/update`).length;
 
-beforeAll(() => nock.disableNetConnect());
-beforeAll(() => nock.enableNetConnect("127.0.0.1"));
-afterAll(() => nock.enableNetConnect());
+allowOnlyLocalhost();
 
 beforeEach(async () => {
   clock.nowMs = T0;
-  world = createPipelineWorld(() => clock.nowMs);
-  world.objects = {
-    contacts: {
-      "1": { jobtitle: "CTO", lifecyclestage: "lead" },
-      "2": { jobtitle: "Intern" },
-      "666": { jobtitle: "CTO" },
-    },
-    companies: { "5": { industry: "Hospitality" } },
-    meetings: {
-      "70": {
-        hs_meeting_outcome: "COMPLETED",
-        hs_meeting_end_time: iso(T0 - 2 * day),
-        hs_timestamp: iso(T0 - 2 * day),
-      },
-    },
-    calls: { "80": { hs_timestamp: iso(T0 - day) } },
-  };
-  world.associations = [
-    ["contacts", "1", "companies", "5"],
-    ["contacts", "1", "meetings", "70"],
-  ];
+  world = createContactLeadWorld(() => clock.nowMs, {
+    "1": { jobtitle: "CTO", lifecyclestage: "lead" },
+    "2": { jobtitle: "Intern" },
+    "666": { jobtitle: "CTO" },
+  });
+  world.objects.calls = { "80": { hs_timestamp: iso(T0 - day) } };
   world.poison.add("contacts:666");
   crm = mockPipelineWorld(world);
   app = await startPipelineApp({

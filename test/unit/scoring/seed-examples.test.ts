@@ -9,34 +9,14 @@ import {
   record,
   score,
 } from "../../support/scoring-builders.js";
+import { seedGroups } from "../../support/seed-groups.js";
 
 // Every worked example of SCORING.md and the seed documents (shared/seeds/).
 
 describe("SCORING.md §Arithmetic seed example", () => {
   const def = definition({
     limits: { max: 100 },
-    groups: [
-      {
-        name: "Engagement with sales",
-        kind: "engagement",
-        limit: 60,
-        rules: [
-          { event: "call", points: 15 },
-          { event: "meeting", points: 10 },
-          { event: "meeting_completed", points: 20 },
-        ],
-      },
-      {
-        name: "Engagement with marketing",
-        kind: "engagement",
-        limit: 40,
-        rules: [
-          { event: "cta_click", points: 6 },
-          { event: "marketing_email_open", points: 2 },
-          { event: "marketing_email_click", points: 5 },
-        ],
-      },
-    ],
+    groups: seedGroups,
   });
 
   it("one booked meeting, two opens and three clicks give 10 + 19 = 29", () => {

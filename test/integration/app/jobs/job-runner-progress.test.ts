@@ -28,17 +28,23 @@ function pagesOfThousand(
   };
 }
 
+/** A runner over `jobs` whose rescores are pagesOfThousand on a clock at T0; `seen` is their progress. */
+function runnerOfPages(jobs: ReturnType<typeof createKeyvJobStore>) {
+  const clock = { nowMs: T0 };
+  const seen: Job["progress"][] = [];
+  const runner = createJobRunner({
+    jobs,
+    handlers: { rescore: pagesOfThousand(clock, seen, jobs), preview: async () => ({}) },
+    now: () => clock.nowMs,
+    logger: pino({ level: "silent" }),
+  });
+  return { runner, seen };
+}
+
 describe("job progress", () => {
   it("saves the rate and the ETA with every page, down to 0 at the end", async () => {
-    const clock = { nowMs: T0 };
     const jobs = createKeyvJobStore(new Keyv());
-    const seen: Job["progress"][] = [];
-    const runner = createJobRunner({
-      jobs,
-      handlers: { rescore: pagesOfThousand(clock, seen, jobs), preview: async () => ({}) },
-      now: () => clock.nowMs,
-      logger: pino({ level: "silent" }),
-    });
+    const { runner, seen } = runnerOfPages(jobs);
     const job = await runner.start(7, "rescore", "lead");
     expect(job.progress).toEqual({ done: 0, total: null });
     await runner.onIdle();
@@ -52,7 +58,6 @@ describe("job progress", () => {
   });
 
   it("measures a resumed job from its restart, not from its creation", async () => {
-    const clock = { nowMs: T0 };
     const jobs = createKeyvJobStore(new Keyv());
     // A job a previous process left running at 2,000 of 4,000, an hour ago.
     const left: Job = {
@@ -67,13 +72,7 @@ describe("job progress", () => {
       updatedAtMs: T0 - 3_000_000,
     };
     await jobs.save(left);
-    const seen: Job["progress"][] = [];
-    const runner = createJobRunner({
-      jobs,
-      handlers: { rescore: pagesOfThousand(clock, seen, jobs), preview: async () => ({}) },
-      now: () => clock.nowMs,
-      logger: pino({ level: "silent" }),
-    });
+    const { runner, seen } = runnerOfPages(jobs);
     expect(await runner.resumeUnfinished()).toBe(1);
     await runner.onIdle();
     expect(seen[0]).toEqual({ done: 3_000, total: 4_000, ratePerSec: 200, etaSec: 5 });

@@ -7,6 +7,22 @@ const API = "https://api.hubapi.com";
 const APP = { clientId: "client-id-1", clientSecret: "client-secret-1", apiBaseUrl: API };
 const FORM = "application/x-www-form-urlencoded";
 const REDIRECT = "https://ls.example.com/oauth/callback";
+const CREDENTIALS = { client_id: "client-id-1", client_secret: "client-secret-1" };
+/** The form body of exchanging "code-1" (OAuth authorization_code grant). */
+const CODE_GRANT = {
+  grant_type: "authorization_code",
+  code: "code-1",
+  redirect_uri: REDIRECT,
+  ...CREDENTIALS,
+};
+const refreshGrant = (refreshToken: string) => ({
+  grant_type: "refresh_token",
+  refresh_token: refreshToken,
+  ...CREDENTIALS,
+});
+/** HubSpot's token answer for "code-1", and what the client makes of it. */
+const TOKENS_ANSWER = { token_type: "bearer", access_token: "at-1", refresh_token: "rt-1", expires_in: 1800 };
+const TOKENS = { accessToken: "at-1", refreshToken: "rt-1", expiresInSec: 1800 };
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -26,34 +42,17 @@ describe("OAuth client, 2026-03 endpoints (client.apiRequest + zod)", () => {
 
   it("exchanges a code with the exact form body", async () => {
     const scope = nock(API)
-      .post("/oauth/2026-03/token", {
-        grant_type: "authorization_code",
-        code: "code-1",
-        redirect_uri: REDIRECT,
-        client_id: "client-id-1",
-        client_secret: "client-secret-1",
-      })
+      .post("/oauth/2026-03/token", CODE_GRANT)
       .matchHeader("content-type", FORM)
-      .reply(200, {
-        token_type: "bearer",
-        access_token: "at-1",
-        refresh_token: "rt-1",
-        expires_in: 1800,
-        hub_id: 62515,
-      });
-    expect(await oauth.exchangeCode("code-1", REDIRECT)).toEqual({
-      accessToken: "at-1",
-      refreshToken: "rt-1",
-      expiresInSec: 1800,
-    });
+      .reply(200, { ...TOKENS_ANSWER, hub_id: 62515 });
+    expect(await oauth.exchangeCode("code-1", REDIRECT)).toEqual(TOKENS);
     scope.done();
   });
 
   it("introspects the access token for the hub id and granted scopes", async () => {
     const scope = nock(API)
       .post("/oauth/2026-03/token/introspect", {
-        client_id: "client-id-1",
-        client_secret: "client-secret-1",
+        ...CREDENTIALS,
         token: "at-1",
         token_type_hint: "access_token",
       })
@@ -70,19 +69,12 @@ describe("OAuth client, 2026-03 endpoints (client.apiRequest + zod)", () => {
   });
 
   it("maps invalid_grant on refresh to AppError unauthorized/invalid_grant", async () => {
-    const scope = nock(API)
-      .post("/oauth/2026-03/token", {
-        grant_type: "refresh_token",
-        refresh_token: "rt-revoked",
-        client_id: "client-id-1",
-        client_secret: "client-secret-1",
-      })
-      .reply(400, {
-        error: "invalid_grant",
-        error_description: "missing or invalid refresh token",
-        status: "BAD_REFRESH_TOKEN",
-        correlationId: "c-1",
-      });
+    const scope = nock(API).post("/oauth/2026-03/token", refreshGrant("rt-revoked")).reply(400, {
+      error: "invalid_grant",
+      error_description: "missing or invalid refresh token",
+      status: "BAD_REFRESH_TOKEN",
+      correlationId: "c-1",
+    });
     const error = await rejection(oauth.refresh("rt-revoked"));
     expect(error.code).toBe("unauthorized");
     expect(error.details).toMatchObject({ reason: "invalid_grant", status: 400, correlationId: "c-1" });
@@ -127,15 +119,9 @@ describe("OAuth client, v1 endpoints (the SDK's typed TokensApi / AccessTokensAp
 
   it("exchanges a code at /oauth/v1/token and reads metadata at /oauth/v1/access-tokens/{token}", async () => {
     const scope = nock(API)
-      .post("/oauth/v1/token", {
-        grant_type: "authorization_code",
-        code: "code-1",
-        redirect_uri: REDIRECT,
-        client_id: "client-id-1",
-        client_secret: "client-secret-1",
-      })
+      .post("/oauth/v1/token", CODE_GRANT)
       .matchHeader("content-type", FORM)
-      .reply(200, { token_type: "bearer", access_token: "at-1", refresh_token: "rt-1", expires_in: 1800 })
+      .reply(200, TOKENS_ANSWER)
       .get("/oauth/v1/access-tokens/at-1")
       .reply(200, {
         token: "at-1",
@@ -148,11 +134,7 @@ describe("OAuth client, v1 endpoints (the SDK's typed TokensApi / AccessTokensAp
         user_id: 9,
         token_type: "access",
       });
-    expect(await oauth.exchangeCode("code-1", REDIRECT)).toEqual({
-      accessToken: "at-1",
-      refreshToken: "rt-1",
-      expiresInSec: 1800,
-    });
+    expect(await oauth.exchangeCode("code-1", REDIRECT)).toEqual(TOKENS);
     expect(await oauth.introspect("at-1")).toEqual({
       hubId: 62515,
       scopes: ["oauth", "crm.objects.contacts.read"],
@@ -161,18 +143,11 @@ describe("OAuth client, v1 endpoints (the SDK's typed TokensApi / AccessTokensAp
   });
 
   it("maps BAD_REFRESH_TOKEN to invalid_grant", async () => {
-    const scope = nock(API)
-      .post("/oauth/v1/token", {
-        grant_type: "refresh_token",
-        client_id: "client-id-1",
-        client_secret: "client-secret-1",
-        refresh_token: "rt-revoked",
-      })
-      .reply(400, {
-        status: "BAD_REFRESH_TOKEN",
-        message: "missing or invalid refresh token",
-        correlationId: "c-3",
-      });
+    const scope = nock(API).post("/oauth/v1/token", refreshGrant("rt-revoked")).reply(400, {
+      status: "BAD_REFRESH_TOKEN",
+      message: "missing or invalid refresh token",
+      correlationId: "c-3",
+    });
     const error = await rejection(oauth.refresh("rt-revoked"));
     expect(error.details).toMatchObject({ reason: "invalid_grant", status: 400, correlationId: "c-3" });
     scope.done();
