@@ -15,6 +15,7 @@ import { openKeyv } from "./adapters/stores/open-keyv.js";
 import { createAfterInstall } from "./app/after-install.js";
 import { createJobRunner, type JobHandler, type JobRunner } from "./app/jobs/job-runner.js";
 import { createRescoreJob } from "./app/jobs/rescore-job.js";
+import { createLocalRecordLocks } from "./app/record-locks.js";
 import { createPreviewJob } from "./app/scores/preview-score.js";
 import type { ScoresDeps } from "./app/scores/scores-deps.js";
 import { composeDoor } from "./compose-door.js";
@@ -100,6 +101,8 @@ export async function composeApp(
     logger,
     ...(shared ? { openQueue: shared.openJobQueue } : {}),
   });
+  // One rescore of a record at a time, across the pipeline, enable jobs and resets (and instances).
+  const recordLocks = shared?.locks ?? createLocalRecordLocks();
   const scoresDeps: ScoresDeps = {
     scores,
     installations,
@@ -109,6 +112,7 @@ export async function composeApp(
     now,
     logger,
     dueIndex,
+    recordLocks,
   };
   handlers.rescore = createRescoreJob(scoresDeps);
   handlers.preview = createPreviewJob(scoresDeps);
@@ -155,7 +159,8 @@ export async function composeApp(
     logger,
     now,
     rateLimited: () => rateLimited,
-    ...(shared ? { cluster: { tasks: shared.locks, records: shared.locks } } : {}),
+    recordLocks,
+    ...(shared ? { taskLocks: shared.locks } : {}),
   });
   const actions = createKeyvActionStore(await open("actions"));
   const hubspotRoutes: Router[] = [pipeline.metricsRoutes];

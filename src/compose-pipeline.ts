@@ -8,9 +8,9 @@ import { createPipelineScheduler, type PipelineScheduler } from "./app/pipeline/
 import { createPipelineWorker, type PipelineWorker } from "./app/pipeline/pipeline-worker.js";
 import { pollListMemberships } from "./app/pipeline/poll-list-memberships.js";
 import { pollModifiedRecords } from "./app/pipeline/poll-modified-records.js";
-import { createLocalRecordLocks } from "./app/pipeline/record-locks.js";
 import { rescoreDueRecords } from "./app/pipeline/rescore-due-records.js";
 import { sweepRecords } from "./app/pipeline/sweep-records.js";
+import { createLocalRecordLocks } from "./app/record-locks.js";
 import { createParkedRoutes } from "./http/admin-api/parked-routes.js";
 import { createMetricsRoutes } from "./http/metrics-routes.js";
 import { createWebhookRoutes } from "./http/webhook-routes.js";
@@ -45,8 +45,10 @@ export type ComposePipelineDeps = {
   now?: () => number;
   /** 429s counted by the door (compose-door.ts pacing.onRateLimited), for /metrics. */
   rateLimited?: () => number;
-  /** Several instances (REDIS_URL): one runs each scheduled task per period, one rescores a record at a time. */
-  cluster?: { tasks: TaskLocks; records: RecordLocks };
+  /** One rescore of a record at a time, shared with the enable jobs and resets; default: this process's. */
+  recordLocks?: RecordLocks;
+  /** Several instances (REDIS_URL): one of them runs each scheduled task per period. */
+  taskLocks?: TaskLocks;
 };
 
 export type Pipeline = {
@@ -82,7 +84,7 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
     now,
     metrics,
     stopping: () => stopping,
-    recordLocks: deps.cluster?.records ?? createLocalRecordLocks(),
+    recordLocks: deps.recordLocks ?? createLocalRecordLocks(),
   };
   const worker = createPipelineWorker(shared, { coalesceMs: options.coalesceMs });
   const scheduler = createPipelineScheduler(
@@ -118,7 +120,7 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
       },
     ],
     shared.logger,
-    deps.cluster?.tasks,
+    deps.taskLocks,
   );
   // The route appends, then wakes the worker: latency is the coalescing window, not a poll period.
   const intake: Pick<Inbox, "append"> = {

@@ -1,9 +1,11 @@
+import type { RecordLocks } from "../ports/cluster-locks.js";
 import type { DueIndex } from "../ports/due-index.js";
 import type { HistoryCause, HistoryEntry } from "../ports/record-store.js";
 import type { ObjectType, ScoreDefinition } from "../scoring/index.js";
 import { earliestChangeMs } from "./earliest-change.js";
 import { type EvaluateDeps, type EvaluatedRecord, evaluateRecords } from "./evaluate-records.js";
 import { provisionProperties } from "./provision-properties.js";
+import { rescoreWhenFree } from "./rescore-when-free.js";
 import { scorePropertySpec } from "./score-property-spec.js";
 import type { SnapshotWarning } from "./snapshot-needs.js";
 import { type ScoreValues, writeScores } from "./write-scores.js";
@@ -17,6 +19,12 @@ export type RescoreDeps = EvaluateDeps & {
    * (rescore-and-index.ts) and leaves it out.
    */
   dueIndex?: Pick<DueIndex, "lower">;
+  /**
+   * Given, a record another rescore holds (the webhook worker, the timed tasks, another instance) is
+   * rescored once that one is done: two at once could write the older values last. The enable job and
+   * resets pass them; the pipeline takes its locks itself (rescore-unless-busy.ts) and leaves them out.
+   */
+  recordLocks?: RecordLocks;
 };
 export type RescoreReport = {
   evaluated: number;
@@ -29,13 +37,20 @@ export type RescoreReport = {
 
 /** What rescoreRecords needs, from the score use cases' dependencies, for one portal. */
 export function rescoreDepsFor(
-  deps: Pick<RescoreDeps, "records" | "logger" | "now" | "dueIndex"> & {
+  deps: Pick<RescoreDeps, "records" | "logger" | "now" | "dueIndex" | "recordLocks"> & {
     crmFor: (portalId: number) => RescoreDeps["crm"];
   },
   portalId: number,
 ): RescoreDeps {
-  const { records, logger, now, dueIndex } = deps;
-  return { crm: deps.crmFor(portalId), records, logger, now, ...(dueIndex ? { dueIndex } : {}) };
+  const { records, logger, now, dueIndex, recordLocks } = deps;
+  return {
+    crm: deps.crmFor(portalId),
+    records,
+    logger,
+    now,
+    ...(dueIndex ? { dueIndex } : {}),
+    ...(recordLocks ? { recordLocks } : {}),
+  };
 }
 
 /**
@@ -43,6 +58,27 @@ export function rescoreDepsFor(
  * keeps their history: the heart of enable, webhooks, decay and resets.
  */
 export async function rescoreRecords(
+  deps: RescoreDeps,
+  portalId: number,
+  object: ObjectType,
+  ids: readonly string[],
+  definitions: readonly ScoreDefinition[],
+  cause: HistoryCause,
+): Promise<RescoreReport> {
+  if (!deps.recordLocks) return rescoreNow(deps, portalId, object, ids, definitions, cause);
+  const passes = await rescoreWhenFree(deps.recordLocks, portalId, object, ids, (free) =>
+    rescoreNow(deps, portalId, object, free, definitions, cause),
+  );
+  return {
+    evaluated: passes.reduce((n, p) => n + p.evaluated, 0),
+    updated: passes.reduce((n, p) => n + p.updated, 0),
+    skipped: passes.flatMap((p) => p.skipped),
+    warnings: passes.flatMap((p) => p.warnings),
+    records: passes.flatMap((p) => p.records),
+  };
+}
+
+async function rescoreNow(
   deps: RescoreDeps,
   portalId: number,
   object: ObjectType,

@@ -1,9 +1,9 @@
 import type { InboxEntry } from "../../ports/inbox.js";
 import type { ObjectType } from "../../scoring/index.js";
+import { RECORD_LOCK_MS, recordKey } from "../record-locks.js";
 import { flushRecords } from "./flush-records.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
 import { planEntries } from "./plan-entries.js";
-import { RECORD_LOCK_MS, recordKey } from "./record-locks.js";
 
 // The webhook worker (issue 6): claims inbox entries in batches, fans them out to records, holds
 // each record for COALESCE_MS from its first event (so a burst of changes to one record is one

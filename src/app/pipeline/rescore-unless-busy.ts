@@ -1,7 +1,7 @@
 import type { HistoryCause } from "../../ports/record-store.js";
 import type { ObjectType, ScoreDefinition } from "../../scoring/index.js";
+import { RECORD_LOCK_MS, recordKey } from "../record-locks.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
-import { RECORD_LOCK_MS, recordKey } from "./record-locks.js";
 import { rescoreAndIndex } from "./rescore-and-index.js";
 
 /**

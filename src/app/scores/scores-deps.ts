@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import type { RecordLocks } from "../../ports/cluster-locks.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { DueIndex } from "../../ports/due-index.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
@@ -20,4 +21,6 @@ export type ScoresDeps = {
   logger: Logger;
   /** Where rescores outside the pipeline index each record's next change (rescore-records.ts). */
   dueIndex?: Pick<DueIndex, "lower">;
+  /** Shared with the pipeline: enable jobs and resets wait for a record another rescore holds. */
+  recordLocks?: RecordLocks;
 };

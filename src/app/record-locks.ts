@@ -1,5 +1,5 @@
-import type { RecordLocks } from "../../ports/cluster-locks.js";
-import type { ObjectType } from "../../scoring/index.js";
+import type { RecordLocks } from "../ports/cluster-locks.js";
+import type { ObjectType } from "../scoring/index.js";
 
 /** The key a record is locked (and held by the webhook worker) under. */
 export const recordKey = (portalId: number, object: ObjectType, id: string) => `${portalId}:${object}:${id}`;
