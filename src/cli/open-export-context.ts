@@ -1,5 +1,4 @@
 import type { Writable } from "node:stream";
-import { createRedisSlidingWindow } from "../adapters/rate-window/redis-sliding-window.js";
 import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { openKeyv } from "../adapters/stores/open-keyv.js";
@@ -45,8 +44,12 @@ export async function openExportContext(
   const scoresKeyv: Parameters<typeof createKeyvScoreStore>[0] = await openKeyv(config.databaseUrl, "scores");
   const installations = createKeyvInstallationStore(installationsKeyv);
   // With REDIS_URL the export spends the portal's budget from the same window as the running instances.
+  // Loaded only then: ioredis adds tens of ms to every start of the CLI, `evaluate` included.
   const sharedRateWindow = config.redisUrl
-    ? createRedisSlidingWindow({ url: config.redisUrl, logger })
+    ? (await import("../adapters/rate-window/redis-sliding-window.js")).createRedisSlidingWindow({
+        url: config.redisUrl,
+        logger,
+      })
     : undefined;
   const door = composeDoor({
     config,
