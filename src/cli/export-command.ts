@@ -3,7 +3,7 @@ import type { ObjectType } from "../scoring/index.js";
 import { objectTypes } from "../scoring/snapshot-schema.js";
 import { buildExportNeeds } from "./build-export-needs.js";
 import { CliError } from "./cli-error.js";
-import { type ExportContext, openExportContext } from "./open-export-context.js";
+import type { ExportContext } from "./open-export-context.js";
 import { parsePortalId } from "./parse-portal-id.js";
 import { runExport } from "./run-export.js";
 
@@ -75,7 +75,9 @@ async function exportAction(context: ExportContext, options: ExportCommandOption
  */
 export function registerExportCommand(
   program: Command,
-  open: () => Promise<ExportContext> = () => openExportContext(),
+  // Loaded when the command runs: the HubSpot SDK and the stores are not what `evaluate` starts for.
+  open: () => Promise<ExportContext> = async () =>
+    (await import("./open-export-context.js")).openExportContext(),
 ): Command {
   return program
     .command("export")

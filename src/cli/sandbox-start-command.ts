@@ -1,5 +1,4 @@
 import type { Command } from "commander";
-import { SandboxSettingsError, startStandaloneSandbox } from "../sandbox/start-standalone-sandbox.js";
 import { CliError } from "./cli-error.js";
 import type { SandboxCommandIo } from "./sandbox-command.js";
 
@@ -32,8 +31,10 @@ export function addSandboxStartCommand(sandbox: Command, io: SandboxCommandIo): 
         SANDBOX_WEBHOOK_SUBSCRIPTIONS: options.subscriptions,
       };
       const defined = Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined));
+      // Loaded when the command runs: the sandbox (express, SQLite) is not what `evaluate` starts for.
+      const sandbox = await import("../sandbox/start-standalone-sandbox.js");
       try {
-        const running = await startStandaloneSandbox({ ...io.env, ...defined });
+        const running = await sandbox.startStandaloneSandbox({ ...io.env, ...defined });
         print(JSON.stringify(running.summary));
         print(`export SANDBOX_URL=${running.url}`);
         if (io.started) return io.started(running);
@@ -41,7 +42,7 @@ export function addSandboxStartCommand(sandbox: Command, io: SandboxCommandIo): 
         process.once("SIGINT", stop);
         process.once("SIGTERM", stop);
       } catch (error) {
-        if (error instanceof SandboxSettingsError) throw new CliError(error.message.split("\n"));
+        if (error instanceof sandbox.SandboxSettingsError) throw new CliError(error.message.split("\n"));
         throw error;
       }
     });
