@@ -6,7 +6,7 @@ import { openSqliteInbox } from "../src/adapters/queue/sqlite-inbox.js";
 import { createWebhookRoutes } from "../src/http/webhook-routes.js";
 
 // The server side of bench/webhook-ingest.ts, in its own process so the load generator does not
-// take its CPU: the real route and SQLite inbox, the port on stdout, a clean stop on SIGTERM, and
+// take its CPU (and the process the kill -9 tests kill, test/support/start-intake-process.ts): the real route and SQLite inbox, the port on stdout, a clean stop on SIGTERM, and
 // its CPU time (process.cpuUsage, µs) on request over the IPC channel.
 // Usage: node dist/bench/webhook-ingest-server.js <db file> <client secret> <public base url> [fsync | redis://…]
 // A redis:// URL as the last argument puts the BullMQ inbox (REDIS_URL) in place of the SQLite file.

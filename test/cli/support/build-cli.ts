@@ -17,17 +17,20 @@ const mtimeMs = (path: string) => {
     return 0;
   }
 };
+/** The kill -9 tests run the bench's intake server (test/support/start-intake-process.ts). */
+export const intakeServer = join(root, "dist/bench/webhook-ingest-server.js");
 const newestSourceMs = () =>
-  readdirSync(join(root, "src"), { withFileTypes: true, recursive: true })
+  ["src", "bench"]
+    .flatMap((dir) => readdirSync(join(root, dir), { withFileTypes: true, recursive: true }))
     .filter((e) => e.isFile() && e.name.endsWith(".ts"))
     .reduce(
       (newest, e) => Math.max(newest, mtimeMs(join(e.parentPath, e.name))),
       mtimeMs(join(root, "tsconfig.json")),
     );
-const isStale = () => mtimeMs(cliMain) <= newestSourceMs();
+const isStale = () => Math.min(mtimeMs(cliMain), mtimeMs(intakeServer)) <= newestSourceMs();
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
-/** beforeAll of every CLI test file: builds dist/ once when it is older than src/. */
+/** beforeAll of every CLI test file: builds dist/ once when it is older than src/ or bench/. */
 export function ensureCliBuilt(): void {
   while (isStale()) {
     try {
@@ -47,7 +50,10 @@ export function ensureCliBuilt(): void {
       });
       // tsc writes JavaScript despite type errors, which are `npm run typecheck`'s to report;
       // a build that wrote no bin is fatal.
-      if (isStale()) throw new Error(`the build did not write ${cliMain}:\n${build.stdout}${build.stderr}`);
+      if (isStale())
+        throw new Error(
+          `the build did not write ${cliMain} and ${intakeServer}:\n${build.stdout}${build.stderr}`,
+        );
     } finally {
       rmSync(lock, { recursive: true, force: true });
     }
