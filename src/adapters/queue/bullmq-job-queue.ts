@@ -1,6 +1,6 @@
 import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
-import type { JobQueue, JobRef } from "../../app/jobs/local-job-queue.js";
+import type { JobQueue, JobRef } from "../../ports/job-queue.js";
 
 // The job queue on BullMQ (issue 6, REDIS_URL): a rescore or preview started on one instance runs on
 // whichever instance has room, and a job whose instance dies is taken over by another once its lock

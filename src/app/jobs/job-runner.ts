@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import { AppError } from "../../errors.js";
+import type { JobQueue, JobRef } from "../../ports/job-queue.js";
 import type { Job, JobKind, JobStore } from "../../ports/job-store.js";
 import type { StartJob } from "../scores/scores-deps.js";
 import { buildJobProgress } from "./build-job-progress.js";
-import { createLocalJobQueue, type JobQueue, type JobRef } from "./local-job-queue.js";
+import { createLocalJobQueue } from "./local-job-queue.js";
 
 /**
  * Saves a job's progress; a handler calls it after every page so a restart resumes there. The
