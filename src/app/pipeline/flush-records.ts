@@ -1,8 +1,8 @@
 import type { ObjectType } from "../../scoring/index.js";
+import { rescore } from "../rescore/rescore.js";
 import { loadPortalScoring, type PortalScoring } from "./load-portal-scoring.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
 import type { Held, InFlight } from "./pipeline-worker.js";
-import { rescoreAndIndex } from "./rescore-and-index.js";
 
 /** HubSpot's batch endpoints take 100 records (HUBSPOT.md §5.1): one rescore call per 100. */
 export const RESCORE_BATCH = 100;
@@ -46,18 +46,13 @@ export async function flushRecords(
       } else failed.push([id, entry.error]);
     }
   };
-  const rescore = async (portalId: number, object: ObjectType, batch: Held[]) => {
+  const rescoreBatch = async (portalId: number, object: ObjectType, batch: Held[]) => {
     const scoring = await scoringOf(portalId);
     // Uninstalled since the event came: nothing to write, the entry is done (dropped).
     if (!scoring) return;
-    await rescoreAndIndex(
-      deps,
-      portalId,
-      object,
-      batch.map((r) => r.id),
-      scoring.definitions,
-      "webhook",
-    );
+    const ids = batch.map((r) => r.id);
+    const { definitions } = scoring;
+    await rescore(deps, { portalId, object, ids, definitions, cause: "webhook", busy: "held", due: "exact" });
   };
   await Promise.all(
     [...groups.values()].map(async (group) => {
@@ -65,7 +60,7 @@ export async function flushRecords(
       for (let at = 0; at < group.length; at += RESCORE_BATCH) {
         const batch = group.slice(at, at + RESCORE_BATCH);
         try {
-          await rescore(portalId, object, batch);
+          await rescoreBatch(portalId, object, batch);
           for (const r of batch) resolve(r, null);
         } catch (error) {
           deps.metrics.failedBatches++;
@@ -75,7 +70,7 @@ export async function flushRecords(
           );
           for (const r of batch) {
             try {
-              await rescore(portalId, object, [r]);
+              await rescoreBatch(portalId, object, [r]);
               resolve(r, null);
             } catch (single) {
               deps.logger.warn({ portalId, object, recordId: r.id, err: single }, "record rescore failed");

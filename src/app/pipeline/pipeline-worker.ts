@@ -1,6 +1,6 @@
 import type { InboxEntry } from "../../ports/inbox.js";
 import type { ObjectType } from "../../scoring/index.js";
-import { RECORD_LOCK_MS, recordKey } from "../record-locks.js";
+import { RECORD_LOCK_MS, recordKey } from "../rescore/record-key.js";
 import { flushRecords } from "./flush-records.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
 import { planEntries } from "./plan-entries.js";
