@@ -4,10 +4,10 @@ import type { PipelineDeps } from "./pipeline-deps.js";
 import { planEntries } from "./plan-entries.js";
 import { createWorkerState } from "./worker-state.js";
 
-// The webhook worker: claims inbox entries in batches, fans them out to records, holds each record for
-// COALESCE_MS from its first event (so a burst of changes to one record is one rescore), then rescores
-// per (portal, object) and completes or fails the entries. Their life is in worker-state.ts; this file
-// is the loop that drives it.
+// The webhook worker (docs/architecture.md §From webhook to written value): claims inbox entries in batches,
+// fans them out to records, holds each record for COALESCE_MS from its first event (so a burst of changes to
+// one record is one rescore), then rescores per (portal, object) and completes or fails the entries. Their
+// life is in worker-state.ts; this file is the loop that drives it.
 
 export type WorkerOptions = {
   /** How long a record waits for more events before it is rescored (COALESCE_MS). */
