@@ -3,8 +3,9 @@ import type { ObjectType } from "../../scoring/index.js";
 import { recordKey } from "../rescore/record-key.js";
 import type { ScoredRef } from "./resolve-reaches.js";
 
-// The webhook worker's state: the inbox entries it holds and the records they lead to. An entry lives
-// like this (pipeline-worker.ts drives it, flush-records.ts reports each record's outcome):
+// The webhook worker's state: the inbox entries it holds and the records they lead to (docs/architecture.md
+// §Worker claim, §Coalescing). An entry lives like this (pipeline-worker.ts drives it, flush-records.ts
+// reports each record's outcome):
 //
 //   claimed    the inbox handed it to this worker (status "processing"); planEntries fans it out to
 //              the records whose scores it can change. One that reaches none is completed at once,

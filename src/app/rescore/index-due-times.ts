@@ -24,7 +24,8 @@ export function dueTimes(records: readonly EvaluatedRecord[], atMs: number): Map
 }
 
 /**
- * Tells the due-index when the decay cron looks at each rescored record again. `exact` sets every
+ * Tells the due-index (docs/architecture.md §Due-index) when the decay cron looks at each rescored
+ * record again. `exact` sets every
  * asked-for record's time, forgetting those without one and those HubSpot no longer has, but leaves
  * a record skipped as unusable as it was (the decay cron set its retry). `lower` only moves times
  * earlier (DueIndex.lower): the rescore knew some of the record's scores, not all.

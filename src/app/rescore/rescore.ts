@@ -13,8 +13,8 @@ import { type ScoreValues, writeScores } from "../write-scores.js";
 import { type DueIndexing, indexDueTimes } from "./index-due-times.js";
 import { RECORD_LOCK_MS, recordKey } from "./record-key.js";
 
-// The one way a record is rescored: webhooks, decay, pollers, sweep, enable jobs, resets and the
-// reset workflow action all come here. Two rescores of one record at once could read the same data
+// The one way a record is rescored (docs/architecture.md §Rescore): webhooks, decay, pollers, sweep,
+// enable jobs, resets and the reset workflow action all come here. Two rescores of one record at once could read the same data
 // and write the older values last, so a record is rescored by one task at a time (record locks: this
 // process, or with REDIS_URL every instance); the request says what to do when another holds it.
 
