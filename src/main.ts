@@ -1,10 +1,10 @@
 import type { AddressInfo } from "node:net";
-import { composeApp } from "./compose-app.js";
+import { composeApp } from "./compose/compose-app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
-import { loadExampleScores } from "./load-example-scores.js";
 import { createLogger } from "./logger.js";
-import { renderSandboxBanner } from "./render-sandbox-banner.js";
-import { startSandboxMode } from "./start-sandbox-mode.js";
+import { loadExampleScores } from "./sandbox-mode/load-example-scores.js";
+import { renderSandboxBanner } from "./sandbox-mode/render-sandbox-banner.js";
+import { startSandboxMode } from "./sandbox-mode/start-sandbox-mode.js";
 import { loadVersion } from "./version.js";
 
 // Composition root: the only place that reads the environment.
