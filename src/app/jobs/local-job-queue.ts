@@ -10,7 +10,10 @@ export function createLocalJobQueue(run: (ref: JobRef) => Promise<void>, concurr
     async enqueue(ref) {
       if (active.has(ref.jobId)) return false;
       active.add(ref.jobId);
-      void queue.add(() => run(ref).finally(() => active.delete(ref.jobId)));
+      // A run that rejects (the job store failed while saving the outcome) ends that job only, as a
+      // failed BullMQ job does: an unhandled rejection would stop the process and every other job.
+      // The job is still unfinished in the store, so the next start resumes it (resumeUnfinished).
+      void queue.add(() => run(ref).finally(() => active.delete(ref.jobId))).catch(() => undefined);
       return true;
     },
     onIdle: () => queue.onIdle(),
