@@ -1,8 +1,8 @@
 import type { WebhookEvent } from "../hubspot/webhook-event.js";
 
-// The durable webhook inbox: the route appends a delivery and acknowledges only after the append
-// resolved; a worker claims, completes or fails entries. Async so a shared queue (BullMQ, with
-// REDIS_URL) implements the same port as the SQLite file of one instance.
+// The durable webhook inbox (docs/decisions.md §Webhook inbox): the route appends a delivery and acknowledges
+// only after the append resolved; a worker claims, completes or fails entries. Async so a shared queue
+// (BullMQ, docs/decisions.md §BullMQ inbox) implements the same port as the SQLite file of one instance.
 // test/support/inbox-contract.ts holds every adapter to what is written here; where a shared inbox
 // may answer differently, the comment says so and the contract checks only what both keep.
 

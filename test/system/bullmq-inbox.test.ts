@@ -10,9 +10,9 @@ import { createDummyBatch } from "../fixtures/hubspot/webhook-payloads.js";
 import { CONTRACT_MAX_ATTEMPTS, inboxContract } from "../support/inbox-contract.js";
 import { useRedisServer } from "./support/start-redis.js";
 
-// The shared webhook inbox (REDIS_URL) on a real redis-server --appendonly yes: the contract every
-// inbox keeps, then what several instances add (claims split between them, de-duplication across
-// them, counts in deliveries) and data surviving a Redis restart.
+// The shared webhook inbox (REDIS_URL, docs/decisions.md §BullMQ inbox) on a real redis-server --appendonly
+// yes: the contract every inbox keeps, then what several instances add (claims split between them,
+// de-duplication across them, counts in deliveries) and data surviving a Redis restart.
 
 const server = useRedisServer();
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

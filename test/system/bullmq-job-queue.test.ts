@@ -11,9 +11,9 @@ import type { JobKind } from "../../src/ports/job-store.js";
 import { jobQueueContract } from "../support/job-queue-contract.js";
 import { useRedisServer } from "./support/start-redis.js";
 
-// The job queue with REDIS_URL: the contract every job queue keeps, then two instances' runners on
-// one BullMQ queue and one job store. A job started on either runs once, on one of them; a job
-// whose instance died moves on.
+// The job queue with REDIS_URL (docs/decisions.md §Background jobs): the contract every job queue keeps,
+// then two instances' runners on one BullMQ queue and one job store. A job started on either runs once,
+// on one of them; a job whose instance died moves on.
 
 const server = useRedisServer();
 const closing: (() => Promise<unknown>)[] = [];

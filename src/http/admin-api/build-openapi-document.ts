@@ -3,8 +3,9 @@ import type { z } from "zod";
 import { PORTAL_PATH, type RouteDoc } from "./define-route.js";
 import { errorBody } from "./response-schemas.js";
 
-// /api/openapi.json, generated from the routes' declarations (define-route.ts): the same zod schemas
-// the routes validate with, so the document lists what is served, no more and no less.
+// /api/openapi.json (docs/decisions.md §Admin API), generated from the routes' declarations
+// (define-route.ts): the same zod schemas the routes validate with, so the document lists what is
+// served, no more and no less.
 
 const json = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 

@@ -5,8 +5,8 @@ import { defineRoute, mountRoutes } from "./define-route.js";
 import { parkedQuery, portalParams } from "./request-schemas.js";
 import { anyObject } from "./response-schemas.js";
 
-// GET /api/portals/:portalId/parked: webhook events the worker gave up on after the inbox's last
-// attempt, with the error of that attempt, oldest first.
+// GET /api/portals/:portalId/parked (docs/decisions.md §Failures fail alone): webhook events the worker gave
+// up on after the inbox's last attempt, with the error of that attempt, oldest first.
 
 export const toParkedView = (e: InboxEntry) => ({
   entryId: e.id,
