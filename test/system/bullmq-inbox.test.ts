@@ -54,6 +54,11 @@ describe("BullMQ inbox: the inbox contract", { timeout: 30_000 }, () => {
           taken += (job.data as { events: unknown[] }).events.length;
         }
         connection.disconnect();
+        // Its own blocking connection too, which would otherwise reconnect until the test file ends
+        // (and print every refusal once Redis is gone). Closing a worker leaves the locks of jobs
+        // taken by hand: nothing renews or releases them, as after kill -9.
+        dying.on("error", () => undefined);
+        await dying.close(true);
         return taken;
       },
       expireClaims: () => sleep(DEAD_LOCK_MS),
