@@ -69,7 +69,7 @@ export async function composeApp(
   const actions = createKeyvActionStore(await open("actions"));
   const pollState = createKeyvPollStateStore(await open("poll-state"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
-  // by every instance (README §Several instances).
+  // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
   let rateLimited = 0;
   const door = composeDoor({
@@ -86,9 +86,9 @@ export async function composeApp(
     },
   });
 
-  // Without REDIS_URL the inbox and the due-index are SQLite files of their own: transactions and
-  // ordered reads that a key-value store does not give. The use cases index next changes too
-  // (rescore-records.ts).
+  // Without REDIS_URL the inbox and the due-index are SQLite files of their own: transactions and ordered
+  // reads that a key-value store does not give (docs/decisions.md §Webhook inbox). The use cases index next
+  // changes too (rescore-records.ts).
   const dueIndex =
     shared?.dueIndex ??
     openSqliteDueIndex({ file: join(config.dataDir, "due.sqlite"), fsync: config.queueFsync });
@@ -180,8 +180,7 @@ export async function composeApp(
     hubspotRoutes: [
       pipeline.metricsRoutes,
       pipeline.webhookRoutes,
-      // A reset slower than this answers BLOCK and completes by callback (reset-action.ts): well
-      // inside HubSpot's wait for an action's answer.
+      // docs/decisions.md §Reset workflow action: HubSpot waits about a second for a workflow action's answer.
       createActionRoutes({
         ...scoresDeps,
         actions,

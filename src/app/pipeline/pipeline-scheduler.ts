@@ -2,12 +2,12 @@ import type { Logger } from "pino";
 import type { TaskLocks } from "../../ports/cluster-locks.js";
 import type { Scheduler } from "../../ports/scheduler.js";
 
-// The pipeline's timed work (issue 6): wall-clock schedules (decay every minute, the daily sweep and
-// compaction, the hourly purge) and plain periods for POLL_INTERVAL_SEC-style intervals that need
-// not divide an hour; the Scheduler port fires them. A task never overlaps itself. Tests call
-// run(name) directly.
-// With several instances (REDIS_URL) every instance schedules every task, and TaskLocks lets one of
-// them run it per period: the others' triggers for that period find it running or just started.
+// The pipeline's timed work (docs/architecture.md §Scheduled tasks): wall-clock schedules (decay every
+// minute, the daily sweep and compaction, the hourly purge) and plain periods for POLL_INTERVAL_SEC-style
+// intervals that need not divide an hour; the Scheduler port fires them. A task never overlaps itself.
+// Tests call run(name) directly. With several instances (REDIS_URL) every instance schedules every task,
+// and TaskLocks lets one of them run it per period: the others' triggers for that period find it running
+// or just started.
 
 export type ScheduledJob = {
   name: string;
