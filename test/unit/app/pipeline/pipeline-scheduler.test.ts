@@ -37,6 +37,15 @@ function gatedTask() {
   return { state, run };
 }
 
+/** One gated task on a manual Scheduler, started: the test fires its trigger and releases its runs. */
+function startedGatedTask(name: string) {
+  const { scheduler, fire } = manualScheduler();
+  const task = gatedTask();
+  const pipeline = createPipelineScheduler([{ name, everyMs: 1_000, run: task.run }], { scheduler, logger });
+  pipeline.start();
+  return { pipeline, task, fire: () => fire(name) };
+}
+
 describe("createPipelineScheduler", () => {
   it("hands each task's trigger to the Scheduler on start and cancels them all on stop", async () => {
     const { scheduler, active } = manualScheduler();
@@ -56,34 +65,22 @@ describe("createPipelineScheduler", () => {
   });
 
   it("never overlaps a task with itself: a trigger during a run joins it, the next one runs again", async () => {
-    const { scheduler, fire } = manualScheduler();
-    const task = gatedTask();
-    const pipeline = createPipelineScheduler([{ name: "sweep", everyMs: 1_000, run: task.run }], {
-      scheduler,
-      logger,
-    });
-    pipeline.start();
-    fire("sweep");
-    fire("sweep");
+    const { pipeline, task, fire } = startedGatedTask("sweep");
+    fire();
+    fire();
     const joined = pipeline.run("sweep");
     expect(task.state.started).toBe(1);
     task.state.release();
     await joined;
-    fire("sweep");
+    fire();
     expect(task.state.started).toBe(2);
     task.state.release();
     await pipeline.stop();
   });
 
   it("stop waits for the run in progress", async () => {
-    const { scheduler, fire } = manualScheduler();
-    const task = gatedTask();
-    const pipeline = createPipelineScheduler([{ name: "purge", everyMs: 1_000, run: task.run }], {
-      scheduler,
-      logger,
-    });
-    pipeline.start();
-    fire("purge");
+    const { pipeline, task, fire } = startedGatedTask("purge");
+    fire();
     let stopped = false;
     const stopping = pipeline.stop().then(() => {
       stopped = true;
