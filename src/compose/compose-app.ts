@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Express } from "express";
 import type { Logger } from "pino";
+import { createLocalRecordLocks } from "../adapters/coordination/local-record-locks.js";
 import { createTokenCipher } from "../adapters/crypto/token-cipher.js";
 import { createLocalJobQueue } from "../adapters/queue/local-job-queue.js";
 import { openSqliteDueIndex } from "../adapters/queue/sqlite-due-index.js";
@@ -16,7 +17,6 @@ import { openKeyv } from "../adapters/stores/open-keyv.js";
 import { createAfterInstall } from "../app/after-install.js";
 import { createJobRunner, type JobRunner } from "../app/jobs/job-runner.js";
 import { createRescoreJob } from "../app/jobs/rescore-job.js";
-import { createLocalRecordLocks } from "../app/record-locks.js";
 import { createPreviewJob } from "../app/scores/preview-score.js";
 import type { JobHandlerDeps, ScoresDeps } from "../app/scores/scores-deps.js";
 import type { HubSpotModeConfig } from "../config.js";
@@ -88,7 +88,7 @@ export async function composeApp(
 
   // Without REDIS_URL the inbox and the due-index are SQLite files of their own: transactions and ordered
   // reads that a key-value store does not give (docs/decisions.md §Webhook inbox). The use cases index next
-  // changes too (rescore-records.ts).
+  // changes too (app/rescore/rescore.ts).
   const dueIndex =
     shared?.dueIndex ??
     openSqliteDueIndex({ file: join(config.dataDir, "due.sqlite"), fsync: config.queueFsync });
