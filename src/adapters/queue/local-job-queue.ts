@@ -1,8 +1,8 @@
 import PQueue from "p-queue";
 import type { JobQueue, JobRef } from "../../ports/job-queue.js";
 
-/** Jobs in this process, `concurrency` at a time; one instance only. */
-export function createLocalJobQueue(run: (ref: JobRef) => Promise<void>, concurrency: number): JobQueue {
+/** Jobs in this process, `concurrency` at a time (two unless told); one instance only. */
+export function createLocalJobQueue(run: (ref: JobRef) => Promise<void>, concurrency = 2): JobQueue {
   const queue = new PQueue({ concurrency });
   // Ids queued or running here, so a resume racing another (reinstall during start-up) runs a job once.
   const active = new Set<string>();
