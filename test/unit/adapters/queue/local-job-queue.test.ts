@@ -1,5 +1,5 @@
 import { describe } from "vitest";
-import { createLocalJobQueue } from "../../../../src/app/jobs/local-job-queue.js";
+import { createLocalJobQueue } from "../../../../src/adapters/queue/local-job-queue.js";
 import { jobQueueContract } from "../../../support/job-queue-contract.js";
 
 describe("createLocalJobQueue", () => {
