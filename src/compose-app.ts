@@ -71,6 +71,7 @@ export async function composeApp(
   // by every instance (issue 6, "When one machine is not enough").
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
   let rateLimited = 0;
+  let timeouts = 0;
   const door = composeDoor({
     config,
     installations,
@@ -80,6 +81,9 @@ export async function composeApp(
     pacing: {
       onRateLimited: () => {
         rateLimited += 1;
+      },
+      onTimeout: () => {
+        timeouts += 1;
       },
       ...(shared ? { sharedRateWindow: shared.rateWindow } : {}),
     },
@@ -159,6 +163,7 @@ export async function composeApp(
     logger,
     now,
     rateLimited: () => rateLimited,
+    timeouts: () => timeouts,
     recordLocks,
     ...(shared ? { taskLocks: shared.locks } : {}),
   });

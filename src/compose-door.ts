@@ -31,7 +31,10 @@ export type DoorDeps = {
    * Tests inject a recording sleep, a fixed jitter and the rapid retry policy; the app its 429
    * counter and, with REDIS_URL, the rate window every instance shares.
    */
-  pacing?: Pick<CrmClientCacheOptions, "policy" | "sleep" | "random" | "onRateLimited" | "sharedRateWindow">;
+  pacing?: Pick<
+    CrmClientCacheOptions,
+    "policy" | "sleep" | "random" | "onRateLimited" | "onTimeout" | "sharedRateWindow"
+  >;
 };
 
 // Sandbox mode has no client credentials, so an expired token cannot be refreshed. Saying so beats a
@@ -67,6 +70,7 @@ export function composeDoor(deps: DoorDeps): Door {
   const cache = createCrmClientCache({
     baseUrl: config.hubspotApiBaseUrl,
     ratePer10s: config.hubspotRateLimitPer10s,
+    timeoutMs: config.hubspotTimeoutMs,
     logger,
     ...deps.pacing,
     // The cache keys portals by string (the CRM port's portalId); installations by number.

@@ -32,6 +32,7 @@ export function createOAuthClientFor(config: Config): OAuthClient | undefined {
     clientSecret: config.hubspot.clientSecret,
     apiBaseUrl: config.hubspotApiBaseUrl,
     tokenVersion: config.oauthTokenVersion,
+    timeoutMs: config.hubspotTimeoutMs,
   });
 }
 
