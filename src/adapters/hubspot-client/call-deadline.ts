@@ -49,12 +49,20 @@ export function runWithDeadline<T>(
   });
 }
 
-/** A token call past HUBSPOT_TIMEOUT_MS: worth another try later, like a 5xx (map-hubspot-error.ts). */
-export function tokenCallTimedOut(path: string, error: HubSpotTimeoutError): AppError {
-  return new AppError("upstream_failed", `HubSpot gave ${path} ${error.message} (HUBSPOT_TIMEOUT_MS)`, {
+/**
+ * A token call that got no answer, past HUBSPOT_TIMEOUT_MS or from a network failure: worth another
+ * try later, like a 5xx (map-hubspot-error.ts isRetryable); a job meeting it waits (job-wait.ts).
+ */
+export function tokenCallUnanswered(path: string, error: unknown): AppError {
+  const timedOut = error instanceof HubSpotTimeoutError;
+  const why = error instanceof Error ? error.message : String(error);
+  const message = timedOut
+    ? `HubSpot gave ${path} ${why} (HUBSPOT_TIMEOUT_MS)`
+    : `HubSpot could not be reached at ${path}: ${why}`;
+  return new AppError("upstream_failed", message, {
     status: null,
     path,
-    reason: "timeout",
     retryable: true,
+    ...(timedOut ? { reason: "timeout" } : {}),
   });
 }

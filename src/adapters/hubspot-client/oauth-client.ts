@@ -3,12 +3,7 @@ import type { OAuthTokenVersion } from "../../config.js";
 import { AppError } from "../../errors.js";
 import type { OAuthClient, TokenGrant } from "../../ports/oauth-client.js";
 import { createAbortableAgent } from "./abortable-agent.js";
-import {
-  DEFAULT_TIMEOUT_MS,
-  HubSpotTimeoutError,
-  runWithDeadline,
-  tokenCallTimedOut,
-} from "./call-deadline.js";
+import { DEFAULT_TIMEOUT_MS, runWithDeadline, tokenCallUnanswered } from "./call-deadline.js";
 import { type AppCredentials, introspect2026, requestToken2026 } from "./oauth-token-2026-03.js";
 import { sdkCallOptions } from "./sdk-call-options.js";
 
@@ -88,9 +83,8 @@ async function mapV1Errors<T>(path: string, call: () => Promise<T>): Promise<T> 
   try {
     return await call();
   } catch (error) {
-    if (error instanceof HubSpotTimeoutError) throw tokenCallTimedOut(path, error);
     const { code, body } = error as SdkError;
-    if (typeof code !== "number") throw error;
+    if (typeof code !== "number") throw tokenCallUnanswered(path, error);
     const message = typeof body?.message === "string" ? body.message : "no error description";
     const details = { status: code, path, correlationId: body?.correlationId };
     if (code === 400 && /(refresh token|auth code)/i.test(message)) {

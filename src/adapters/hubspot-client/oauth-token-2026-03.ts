@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { AppError } from "../../errors.js";
 import type { TokenGrant, TokenInfo } from "../../ports/oauth-client.js";
-import { HubSpotTimeoutError, runWithDeadline, tokenCallTimedOut } from "./call-deadline.js";
+import { runWithDeadline, tokenCallUnanswered } from "./call-deadline.js";
 
 // HUBSPOT.md §4 "Upcoming changes": POST /oauth/2026-03/token and /oauth/2026-03/token/introspect,
 // form-encoded. The SDK (13.5 and 14.0.1) only wraps /oauth/v1 (HUBSPOT.md §0.7), and its
@@ -45,7 +45,7 @@ async function postForm(http: TokenHttp, path: string, form: Record<string, stri
       signal,
     }).then(async (answer) => ({ ok: answer.ok, status: answer.status, text: await answer.text() }));
   const response = await runWithDeadline(http.timeoutMs, path, send).catch((error: unknown) => {
-    throw error instanceof HubSpotTimeoutError ? tokenCallTimedOut(path, error) : error;
+    throw tokenCallUnanswered(path, error);
   });
   const { text } = response;
   const body: unknown = text === "" ? {} : safeJson(text);
