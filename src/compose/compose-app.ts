@@ -13,6 +13,7 @@ import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { createKeyvSessionStore } from "../adapters/stores/keyv-session-store.js";
 import { openKeyv } from "../adapters/stores/open-keyv.js";
+import { resumeOwedCallbacks } from "../app/actions/reset-action.js";
 import { createAfterInstall } from "../app/after-install.js";
 import { createJobRunner, type JobHandler, type JobRunner } from "../app/jobs/job-runner.js";
 import { createRescoreJob } from "../app/jobs/rescore-job.js";
@@ -33,6 +34,9 @@ import { composeOAuth, createOAuthClientFor } from "./compose-oauth.js";
 import { composePipeline } from "./compose-pipeline.js";
 import { openSharedParts } from "./compose-shared-parts.js";
 import { loadEncryptionKey } from "./load-encryption-key.js";
+
+/** docs/decisions.md §Reset workflow action: HubSpot waits about a second for a workflow action's answer. */
+const RESET_ANSWER_WITHIN_MS = 800;
 
 export type ComposedApp = {
   app: Express;
@@ -172,12 +176,11 @@ export async function composeApp(
   const hubspotRoutes: Router[] = [pipeline.metricsRoutes];
   if (pipeline.webhookRoutes) hubspotRoutes.push(pipeline.webhookRoutes);
   if (hubspotSecret) {
-    // docs/decisions.md §Reset workflow action: HubSpot waits about a second for a workflow action's answer.
     hubspotRoutes.push(
       createActionRoutes({
         ...scoresDeps,
         actions,
-        answerWithinMs: 800,
+        answerWithinMs: RESET_ANSWER_WITHIN_MS,
         clientSecret: hubspotSecret,
         publicBaseUrl: config.publicBaseUrl,
       }),
@@ -222,6 +225,14 @@ export async function composeApp(
   });
   const resumed = await jobRunner.resumeUnfinished();
   if (resumed > 0) logger.info({ resumed }, "resumed unfinished jobs");
+  // Workflow callbacks a stopped process still owed (BLOCK answers): completed in the background, since
+  // each rescores a record and calls HubSpot (docs/decisions.md §Reset workflow action).
+  void resumeOwedCallbacks({ ...scoresDeps, actions, answerWithinMs: RESET_ANSWER_WITHIN_MS }).then(
+    (completed) => {
+      if (completed > 0) logger.info({ completed }, "completed owed workflow callbacks");
+    },
+    (error: unknown) => logger.error({ err: error }, "could not complete owed workflow callbacks"),
+  );
   const composed: ComposedApp = {
     app,
     runner: jobRunner,
