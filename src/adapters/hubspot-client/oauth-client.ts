@@ -4,7 +4,7 @@ import { AppError } from "../../errors.js";
 import type { OAuthClient, TokenGrant } from "../../ports/oauth-client.js";
 import { createAbortableAgent } from "./abortable-agent.js";
 import { DEFAULT_TIMEOUT_MS, runWithDeadline, tokenCallUnanswered } from "./call-deadline.js";
-import { type AppCredentials, introspect2026, requestToken2026 } from "./oauth-token-2026-03.js";
+import { type AppCredentials, introspect2026, requestToken2026, revoke2026 } from "./oauth-token-2026-03.js";
 import { sdkCallOptions } from "./sdk-call-options.js";
 
 export type OAuthClientOptions = AppCredentials & {
@@ -28,11 +28,6 @@ export function createHubSpotOAuthClient(options: OAuthClientOptions): OAuthClie
     mapV1Errors(path, () =>
       runWithDeadline(timeoutMs, path, (signal) => call(sdkCallOptions(agentFor, signal))),
     );
-  // Only v1 has a documented revoke; /oauth/2026-03/token/revoke is UNCONFIRMED (HUBSPOT.md §4).
-  const { refreshTokensApi } = client.oauth;
-  const revokeRefreshToken = async (refreshToken: string) => {
-    await v1Call("/oauth/v1/refresh-tokens", (o) => refreshTokensApi.archive(refreshToken, o));
-  };
   if (options.tokenVersion === "2026-03") {
     const http = { baseUrl: options.apiBaseUrl, timeoutMs };
     return {
@@ -41,9 +36,14 @@ export function createHubSpotOAuthClient(options: OAuthClientOptions): OAuthClie
       refresh: (refreshToken) =>
         requestToken2026(http, app, { grant_type: "refresh_token", refresh_token: refreshToken }),
       introspect: (accessToken) => introspect2026(http, app, accessToken),
-      revokeRefreshToken,
+      // HUBSPOT.md §10.7: the 2026-03 revoke, so erasing a portal no longer needs /oauth/v1.
+      revokeRefreshToken: (refreshToken) => revoke2026(http, app, refreshToken),
     };
   }
+  const { refreshTokensApi } = client.oauth;
+  const revokeRefreshToken = async (refreshToken: string) => {
+    await v1Call("/oauth/v1/refresh-tokens", (o) => refreshTokensApi.archive(refreshToken, o));
+  };
   // v1 (deprecated 2027-02-16, HUBSPOT.md §0.7): the SDK's typed TokensApi / AccessTokensApi.
   const { tokensApi, accessTokensApi } = client.oauth;
   const v1Token = async (grant: V1Grant): Promise<TokenGrant> => {

@@ -117,3 +117,16 @@ export async function introspect2026(
     throw new AppError("upstream_failed", "HubSpot reports the new access token as inactive", { path });
   return { hubId: body.hub_id, scopes: body.scopes };
 }
+
+/**
+ * HUBSPOT.md §10.7: POST /oauth/2026-03/token/revoke revokes a refresh token. Only its error answer is
+ * specified, so any 2xx counts as revoked and its body is not read.
+ */
+export async function revoke2026(http: TokenHttp, app: AppCredentials, refreshToken: string): Promise<void> {
+  await postForm(http, "/oauth/2026-03/token/revoke", {
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    token: refreshToken,
+    token_type_hint: "refresh_token",
+  });
+}

@@ -156,17 +156,26 @@ describe("OAuth client, v1 endpoints (the SDK's typed TokensApi / AccessTokensAp
 });
 
 describe("revokeRefreshToken", () => {
-  it.each(["2026-03", "v1"] as const)(
-    "deletes the refresh token at /oauth/v1/refresh-tokens (%s setting)",
-    async (tokenVersion) => {
-      const scope = nock(API).delete("/oauth/v1/refresh-tokens/rt-secret").reply(204);
-      await createHubSpotOAuthClient({
-        clientId: "cid",
-        clientSecret: "csecret",
-        apiBaseUrl: API,
-        tokenVersion,
-      }).revokeRefreshToken("rt-secret");
-      scope.done();
-    },
-  );
+  const revoke = (tokenVersion: "2026-03" | "v1") =>
+    createHubSpotOAuthClient({ clientId: "cid", clientSecret: "csecret", apiBaseUrl: API, tokenVersion });
+
+  it("revokes at /oauth/2026-03/token/revoke with the form HUBSPOT.md §10.7 names (2026-03 setting)", async () => {
+    const scope = nock(API)
+      .post("/oauth/2026-03/token/revoke", {
+        client_id: "cid",
+        client_secret: "csecret",
+        token: "rt-secret",
+        token_type_hint: "refresh_token",
+      })
+      .matchHeader("content-type", FORM)
+      .reply(200);
+    await revoke("2026-03").revokeRefreshToken("rt-secret");
+    scope.done();
+  });
+
+  it("deletes the refresh token at /oauth/v1/refresh-tokens (v1 setting)", async () => {
+    const scope = nock(API).delete("/oauth/v1/refresh-tokens/rt-secret").reply(204);
+    await revoke("v1").revokeRefreshToken("rt-secret");
+    scope.done();
+  });
 });
