@@ -3,6 +3,7 @@ import nock from "nock";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rapidRetryPolicy } from "../../../../src/adapters/hubspot-client/retry-policy.js";
+import { createLocalJobQueue } from "../../../../src/adapters/queue/local-job-queue.js";
 import { createKeyvJobStore } from "../../../../src/adapters/stores/keyv-job-store.js";
 import { createJobRunner, type JobHandler } from "../../../../src/app/jobs/job-runner.js";
 import { createScore } from "../../../../src/app/scores/save-score.js";
@@ -169,6 +170,7 @@ describe("a job waiting for HubSpot when the app stops", () => {
         handlers: { rescore: handler, preview: handler },
         now: () => T0,
         logger: pino({ level: "silent" }),
+        openQueue: (run) => createLocalJobQueue(run),
         sleep,
         random: () => 0.5,
       });
