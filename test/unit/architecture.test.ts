@@ -32,6 +32,8 @@ const rules: Readonly<Record<string, Rule>> = {
   adapters: {
     runtime: [
       "ports",
+      // HubSpot's protocol as pure computation (the paging-cursor guard the door shares with use cases).
+      "hubspot",
       "errors.ts",
       "serialize-by-key.ts",
       ...KEYV_AND_DATABASES,
@@ -50,7 +52,7 @@ const rules: Readonly<Record<string, Rule>> = {
       "node:http",
       "node:https",
     ],
-    types: ["scoring", "hubspot", "config.ts", "pino"],
+    types: ["scoring", "config.ts", "pino"],
   },
   // Edges over HTTP: they call use cases and render views; adapters reach them only through
   // composition (compose/), so a route never opens a store or a client itself.
