@@ -33,6 +33,7 @@ import { loadEncryptionKey } from "./load-encryption-key.js";
 import type { Installation, InstallationStore } from "./ports/installation-store.js";
 import type { JobKind } from "./ports/job-store.js";
 import type { SessionStore } from "./ports/session-store.js";
+import { databaseError } from "./startup-error.js";
 
 export type ComposedApp = {
   app: Express;
@@ -62,7 +63,11 @@ export async function composeApp(
   const { logger } = deps;
   const now = deps.now ?? Date.now;
   const cipher = createTokenCipher(loadEncryptionKey(config, logger));
-  const open = <T>(namespace: string) => openKeyv<T>(config.databaseUrl, namespace);
+  // A store that will not open stops start-up with one line naming DATABASE_URL (src/main.ts).
+  const open = <T>(namespace: string) =>
+    openKeyv<T>(config.databaseUrl, namespace).catch((error: unknown) => {
+      throw databaseError(config.databaseUrl, error);
+    });
   const installations = createKeyvInstallationStore(await open<Installation>("installations"));
   const scores = createKeyvScoreStore(await open("scores"));
   const records = createKeyvRecordStore(await open("records"));
