@@ -41,7 +41,7 @@ describe("before the app is ready", () => {
     });
     expect(webhook.status).toBe(503);
     expect(webhook.headers.get("retry-after")).toBe("2");
-    expect((await webhook.json()).error.code).toBe("starting");
+    expect(((await webhook.json()) as { error: { code: string } }).error.code).toBe("starting");
   });
 
   it("the admin page gets a small HTML page that reloads itself", async () => {
