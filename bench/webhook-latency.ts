@@ -12,7 +12,7 @@ import { createKeyvInstallationStore } from "../src/adapters/stores/keyv-install
 import { createKeyvPollStateStore } from "../src/adapters/stores/keyv-poll-state-store.js";
 import { createKeyvRecordStore } from "../src/adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../src/adapters/stores/keyv-score-store.js";
-import { composePipeline } from "../src/compose-pipeline.js";
+import { composePipeline } from "../src/compose/compose-pipeline.js";
 import { signWebhookV3 } from "../src/hubspot/sign-webhook-v3.js";
 import { parseDefinition } from "../src/scoring/index.js";
 import { createLatentCrmClient } from "./latent-crm-client.js";

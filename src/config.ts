@@ -2,7 +2,7 @@ import { z } from "zod";
 
 // STYLE.md §5: one zod schema, read only by the entry point; every key is documented in .env.example.
 // Two modes (issue 3): HubSpot mode when HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are both set,
-// sandbox mode when neither is. Disk I/O (the sandbox ENCRYPTION_KEY file) lives in load-encryption-key.ts.
+// sandbox mode when neither is. Disk I/O (the sandbox ENCRYPTION_KEY file) lives in compose/load-encryption-key.ts.
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export const OAUTH_TOKEN_VERSIONS = ["2026-03", "v1"] as const;
@@ -143,7 +143,7 @@ export type Config = {
   hubspotRateLimitPer10s: number;
   adminToken: string | undefined;
   oauthTokenVersion: OAuthTokenVersion;
-  /** The local sandbox portal started in sandbox mode (src/start-sandbox-mode.ts); 0 = ephemeral port. */
+  /** The local sandbox portal started in sandbox mode (src/sandbox-mode/start-sandbox-mode.ts); 0 = ephemeral port. */
   sandbox: { port: number; seed: SandboxSeed; ratePer10s: number };
   pipeline: {
     pollIntervalSec: number;

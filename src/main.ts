@@ -1,15 +1,15 @@
 import { createServer } from "node:http";
 import type { Logger } from "pino";
-import { checkDataDir } from "./check-data-dir.js";
-import { composeApp } from "./compose-app.js";
+import { composeApp } from "./compose/compose-app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
-import { explainStartupFailure } from "./explain-startup-failure.js";
 import { createStartingGate } from "./http/starting-gate.js";
-import { listenHttp } from "./listen-http.js";
-import { loadExampleScores } from "./load-example-scores.js";
 import { createLogger } from "./logger.js";
-import { renderSandboxBanner } from "./render-sandbox-banner.js";
-import { startSandboxMode } from "./start-sandbox-mode.js";
+import { loadExampleScores } from "./sandbox-mode/load-example-scores.js";
+import { renderSandboxBanner } from "./sandbox-mode/render-sandbox-banner.js";
+import { startSandboxMode } from "./sandbox-mode/start-sandbox-mode.js";
+import { checkDataDir } from "./start-up/check-data-dir.js";
+import { explainStartupFailure } from "./start-up/explain-startup-failure.js";
+import { listenHttp } from "./start-up/listen-http.js";
 import { loadVersion } from "./version.js";
 
 async function startSandbox(config: Config, logger: Logger, version: string): Promise<void> {

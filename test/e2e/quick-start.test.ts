@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { loadExampleScores } from "../../src/load-example-scores.js";
+import { loadExampleScores } from "../../src/sandbox-mode/load-example-scores.js";
 import { type E2eApp, startE2eApp } from "./support/start-e2e-app.js";
 
 // `npm start` on a fresh DATA_DIR, then again on the same one (issue 9's quick start), at HubSpot's

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadExampleScores } from "../../src/load-example-scores.js";
+import { loadExampleScores } from "../../src/sandbox-mode/load-example-scores.js";
 import { findPortalConflicts, parseDefinition } from "../../src/scoring/index.js";
 import { daysAgo, event, record, score } from "../support/scoring-builders.js";
 

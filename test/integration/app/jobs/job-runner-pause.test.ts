@@ -9,7 +9,7 @@ import { rapidRetryPolicy } from "../../../../src/adapters/hubspot-client/retry-
 import { createKeyvJobStore } from "../../../../src/adapters/stores/keyv-job-store.js";
 import { openKeyv } from "../../../../src/adapters/stores/open-keyv.js";
 import { createJobRunner, type JobHandler } from "../../../../src/app/jobs/job-runner.js";
-import { composeDoor } from "../../../../src/compose-door.js";
+import { composeDoor } from "../../../../src/compose/compose-door.js";
 import { loadConfig } from "../../../../src/config.js";
 import { AppError } from "../../../../src/errors.js";
 import { createLogger } from "../../../../src/logger.js";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Config } from "./config.js";
+import type { Config } from "../config.js";
 
 export type KeyLogger = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 

@@ -3,19 +3,19 @@ import { existsSync } from "node:fs";
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
-import { createHttpClock, type HttpClock } from "./adapters/clock/create-http-clock.js";
-import { type ExampleScoreOutcome, ensureExampleScores } from "./app/scores/ensure-example-scores.js";
+import { createHttpClock, type HttpClock } from "../adapters/clock/create-http-clock.js";
+import { type ExampleScoreOutcome, ensureExampleScores } from "../app/scores/ensure-example-scores.js";
+import { type ComposedApp, composeApp } from "../compose/compose-app.js";
+import type { Config } from "../config.js";
+import { createSandboxSignInLink } from "../http/admin-session/sign-in-links.js";
+import { createStartingGate } from "../http/starting-gate.js";
+import { createSandboxServer, type SandboxServer } from "../sandbox/create-sandbox-server.js";
+import { loadWebhookSubscriptions } from "../sandbox/load-webhook-subscriptions.js";
+import type { WebhookSenderOptions } from "../sandbox/webhook-sender.js";
+import { listenHttp, portError } from "../start-up/listen-http.js";
 import { appRatePer10s } from "./app-rate-per-10s.js";
-import { type ComposedApp, composeApp } from "./compose-app.js";
-import type { Config } from "./config.js";
-import { createSandboxSignInLink } from "./http/admin-session/sign-in-links.js";
-import { createStartingGate } from "./http/starting-gate.js";
 import { installThroughOAuth } from "./install-through-oauth.js";
-import { listenHttp, portError } from "./listen-http.js";
 import { removeNpmStartFile, writeNpmStartFile } from "./npm-start-file.js";
-import { createSandboxServer, type SandboxServer } from "./sandbox/create-sandbox-server.js";
-import { loadWebhookSubscriptions } from "./sandbox/load-webhook-subscriptions.js";
-import type { WebhookSenderOptions } from "./sandbox/webhook-sender.js";
 
 // Sandbox mode (issue 5): `npm start` with no HubSpot credentials runs the app against a local
 // sandbox portal in this process. The app itself runs in HubSpot mode: only its base URLs and
@@ -53,12 +53,15 @@ export type RunningSandboxMode = {
   close(): Promise<void>;
 };
 
-/** webhooks/webhooks.json at the repository root: from src/ one level up, from dist/src/ (npm start) two. */
+/**
+ * webhooks/webhooks.json at the repository root: from src/sandbox-mode/ two levels up, from
+ * dist/src/sandbox-mode/ (npm start) three.
+ */
 function appWebhooksFile(): string {
-  const fromSrc = fileURLToPath(new URL("../webhooks/webhooks.json", import.meta.url));
+  const fromSrc = fileURLToPath(new URL("../../webhooks/webhooks.json", import.meta.url));
   return existsSync(fromSrc)
     ? fromSrc
-    : fileURLToPath(new URL("../../webhooks/webhooks.json", import.meta.url));
+    : fileURLToPath(new URL("../../../webhooks/webhooks.json", import.meta.url));
 }
 
 export async function startSandboxMode(config: Config, deps: SandboxModeDeps): Promise<RunningSandboxMode> {

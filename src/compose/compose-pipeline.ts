@@ -1,22 +1,22 @@
 import type { Router } from "express";
 import type { Logger } from "pino";
-import { DONE_RETENTION_MS } from "./adapters/queue/sqlite-inbox.js";
-import { compactHistory } from "./app/pipeline/compact-history.js";
-import type { PipelineDeps } from "./app/pipeline/pipeline-deps.js";
-import { createPipelineMetrics, type PipelineMetrics } from "./app/pipeline/pipeline-metrics.js";
-import { createPipelineScheduler, type PipelineScheduler } from "./app/pipeline/pipeline-scheduler.js";
-import { createPipelineWorker, type PipelineWorker } from "./app/pipeline/pipeline-worker.js";
-import { pollListMemberships } from "./app/pipeline/poll-list-memberships.js";
-import { pollModifiedRecords } from "./app/pipeline/poll-modified-records.js";
-import { rescoreDueRecords } from "./app/pipeline/rescore-due-records.js";
-import { sweepRecords } from "./app/pipeline/sweep-records.js";
-import { createLocalRecordLocks } from "./app/record-locks.js";
-import { createParkedRoutes } from "./http/admin-api/parked-routes.js";
-import { createMetricsRoutes } from "./http/metrics-routes.js";
-import { createWebhookRoutes } from "./http/webhook-routes.js";
-import type { RecordLocks, TaskLocks } from "./ports/cluster-locks.js";
-import type { CrmClient } from "./ports/crm-client.js";
-import type { Inbox } from "./ports/inbox.js";
+import { DONE_RETENTION_MS } from "../adapters/queue/sqlite-inbox.js";
+import { compactHistory } from "../app/pipeline/compact-history.js";
+import type { PipelineDeps } from "../app/pipeline/pipeline-deps.js";
+import { createPipelineMetrics, type PipelineMetrics } from "../app/pipeline/pipeline-metrics.js";
+import { createPipelineScheduler, type PipelineScheduler } from "../app/pipeline/pipeline-scheduler.js";
+import { createPipelineWorker, type PipelineWorker } from "../app/pipeline/pipeline-worker.js";
+import { pollListMemberships } from "../app/pipeline/poll-list-memberships.js";
+import { pollModifiedRecords } from "../app/pipeline/poll-modified-records.js";
+import { rescoreDueRecords } from "../app/pipeline/rescore-due-records.js";
+import { sweepRecords } from "../app/pipeline/sweep-records.js";
+import { createLocalRecordLocks } from "../app/record-locks.js";
+import { createParkedRoutes } from "../http/admin-api/parked-routes.js";
+import { createMetricsRoutes } from "../http/metrics-routes.js";
+import { createWebhookRoutes } from "../http/webhook-routes.js";
+import type { RecordLocks, TaskLocks } from "../ports/cluster-locks.js";
+import type { CrmClient } from "../ports/crm-client.js";
+import type { Inbox } from "../ports/inbox.js";
 
 export type PipelineOptions = {
   /** POLL_INTERVAL_SEC (300): the modified-records search. */
