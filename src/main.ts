@@ -13,9 +13,11 @@ import { listenHttp } from "./start-up/listen-http.js";
 import { loadVersion } from "./version.js";
 
 async function startSandbox(config: Config, logger: Logger, version: string): Promise<void> {
-  // No credentials: a local sandbox portal in this process, installed into the app.
+  // No credentials: a local sandbox portal in this process, installed into the app
+  // (docs/decisions.md §Sandbox portal).
   logger.info("no HubSpot credentials: sandbox mode, starting a local sandbox portal");
-  // Quick start: examples/*.json are created and enabled when this start installs the portal.
+  // Quick start (docs/decisions.md §Quick start): examples/*.json are created and enabled when this start
+  // installs the portal.
   const running = await startSandboxMode(config, { logger, version, exampleScores: loadExampleScores() });
   logger.info(
     { port: running.appConfig.port, version, sandboxUrl: running.sandboxUrl, portalId: running.portalId },
@@ -48,7 +50,8 @@ async function startHubSpot(config: Config, logger: Logger, version: string): Pr
   );
   logger.info({ port, version }, `lead-score listening on http://localhost:${port}`);
   composed.start();
-  // SIGTERM stops intake, finishes or re-queues work, and exits within 10 s.
+  // docs/decisions.md §Graceful shutdown: SIGTERM stops intake, finishes or re-queues work, and exits within
+  // 10 s.
   const stop = () => {
     setTimeout(() => process.exit(1), 10_000).unref();
     server.close();

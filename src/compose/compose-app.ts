@@ -73,7 +73,7 @@ export async function composeApp(
   const records = createKeyvRecordStore(await open("records"));
   const jobs = createKeyvJobStore(await open("jobs"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
-  // by every instance (issue 6, "When one machine is not enough").
+  // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
   let rateLimited = 0;
   const door = composeDoor({
@@ -91,8 +91,9 @@ export async function composeApp(
   });
 
   // The inbox and the due-index are SQLite files of their own: transactions and ordered reads that a
-  // key-value store does not give (issue 6). The use cases index next changes too (rescore-records.ts).
-  // With REDIS_URL they, the job queue and the scheduled tasks move to Redis, shared by every instance.
+  // key-value store does not give (docs/decisions.md §Webhook inbox). The use cases index next changes too
+  // (rescore-records.ts). With REDIS_URL they, the job queue and the scheduled tasks move to Redis, shared by
+  // every instance.
   const dueIndex =
     shared?.dueIndex ??
     openSqliteDueIndex({ file: join(config.dataDir, "due.sqlite"), fsync: config.queueFsync });
@@ -171,7 +172,7 @@ export async function composeApp(
   const hubspotRoutes: Router[] = [pipeline.metricsRoutes];
   if (pipeline.webhookRoutes) hubspotRoutes.push(pipeline.webhookRoutes);
   if (hubspotSecret) {
-    // issue 7: HubSpot waits about a second for a workflow action's answer.
+    // docs/decisions.md §Reset workflow action: HubSpot waits about a second for a workflow action's answer.
     hubspotRoutes.push(
       createActionRoutes({
         ...scoresDeps,

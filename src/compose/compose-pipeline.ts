@@ -31,7 +31,7 @@ export type PipelineOptions = {
   dueCheckSec?: number;
   /** The v3 signature's key and base URL; without them no webhook route (HUBSPOT.md §3.1). */
   webhook?: { clientSecret: string; publicBaseUrl: string };
-  /** stop() resolves within this (SIGTERM → exit within 10 s, issue 6). */
+  /** stop() resolves within this (SIGTERM → exit within 10 s, docs/decisions.md §Graceful shutdown). */
   stopTimeoutMs?: number;
 };
 
@@ -70,7 +70,10 @@ const DAY_MS = 86_400_000;
 /** Every minute on the minute; below 60 s, node-cron's seconds field (the first of six). */
 const dueCron = (everySec: number) => (everySec >= 60 ? "* * * * *" : `*/${everySec} * * * * *`);
 
-/** Everything of issue 6 after the intake: worker, pollers, crons, /parked and /metrics. */
+/**
+ * The webhook pipeline after the intake (docs/architecture.md §From webhook to written value): worker,
+ * pollers, crons, /parked and /metrics.
+ */
 export function composePipeline(deps: ComposePipelineDeps): Pipeline {
   const { options, inbox, logger } = deps;
   const now = deps.now ?? Date.now;

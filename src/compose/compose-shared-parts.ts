@@ -10,7 +10,7 @@ import type { Inbox } from "../ports/inbox.js";
 import type { JobQueue, JobRef } from "../ports/job-queue.js";
 import type { SharedRateWindow } from "../ports/shared-rate-window.js";
 
-/** What several app instances share through REDIS_URL (issue 6, "When one machine is not enough"). */
+/** What several app instances share through REDIS_URL (docs/decisions.md §Several instances). */
 export type SharedParts = {
   inbox: Inbox;
   dueIndex: DueIndex;

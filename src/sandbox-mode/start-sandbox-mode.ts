@@ -17,14 +17,14 @@ import { appRatePer10s } from "./app-rate-per-10s.js";
 import { installThroughOAuth } from "./install-through-oauth.js";
 import { removeNpmStartFile, writeNpmStartFile } from "./npm-start-file.js";
 
-// Sandbox mode (issue 5): `npm start` with no HubSpot credentials runs the app against a local
-// sandbox portal in this process. The app itself runs in HubSpot mode: only its base URLs and
-// credentials point at the sandbox, and it is installed through the real OAuth flow over HTTP.
-// Order matters: the app's port must be known before the sandbox (its webhook target) and the
-// app's config (PUBLIC_BASE_URL) are, so the HTTP server is bound first, answers 503 "starting"
-// (src/http/starting-gate.ts) and is handed the app once it is composed.
-// The sandbox gets the app's webhooks/webhooks.json, the file HubSpot gets at `hs project upload`,
-// so it sends only what HubSpot would: not the app's own score writes, nor unscored properties.
+// Sandbox mode (docs/decisions.md §Sandbox portal): `npm start` with no HubSpot credentials runs the app
+// against a local sandbox portal in this process. The app itself runs in HubSpot mode: only its base URLs and
+// credentials point at the sandbox, and it is installed through the real OAuth flow over HTTP. Order matters:
+// the app's port must be known before the sandbox (its webhook target) and the app's config (PUBLIC_BASE_URL)
+// are, so the HTTP server is bound first, answers 503 "starting" (src/http/starting-gate.ts) and is handed the
+// app once it is composed. The sandbox gets the app's webhooks/webhooks.json, the file HubSpot gets at
+// `hs project upload`, so it sends only what HubSpot would: not the app's own score writes, nor unscored
+// properties.
 
 export type SandboxModeDeps = {
   logger: Logger;

@@ -17,7 +17,7 @@ import { type RoundRobinProxy, startRoundRobinProxy } from "./support/round-robi
 import { type PostgresServer, startPostgres } from "./support/start-postgres.js";
 import { type RedisServer, startRedis } from "./support/start-redis.js";
 
-// Issue 6, "When one machine is not enough": two app instances behind a load balancer, sharing
+// docs/decisions.md §Several instances: two app instances behind a load balancer, sharing
 // PostgreSQL (DATABASE_URL) and Redis (REDIS_URL, --appendonly yes), against one sandbox portal whose
 // limit is low enough that two unshared budgets would overrun it. Everything is observed from outside:
 // the portal's records, its 429 count, each instance's /metrics, and what the balancer forwarded.

@@ -1,5 +1,6 @@
-// The admin API over the session cookie (issue 8). The page holds no token: the browser sends the
-// HttpOnly session cookie, and every write echoes the CSRF token of <meta name="csrf-token">.
+// The admin API over the session cookie (docs/decisions.md §Admin sessions). The page holds no token: the
+// browser sends the HttpOnly session cookie, and every write echoes the CSRF token of <meta
+// name="csrf-token">.
 
 const csrfToken = document.querySelector('meta[name="csrf-token"]')?.getAttribute("content") ?? "";
 

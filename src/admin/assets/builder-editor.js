@@ -2,8 +2,9 @@ import { definitionToSend, newDefinition } from "./builder-definition.js";
 import { focusByKey, focusedKey } from "./builder-focus.js";
 import { renderDefinitionForm } from "./builder-form.js";
 
-// The form and the JSON view edit one definition object (issue 8). The editor holds it with what
-// the page knows of it: the saved score's id (null until the first save), its status, unsaved edits.
+// The form and the JSON view edit one definition object (docs/decisions.md §One definition object). The
+// editor holds it with what the page knows of it: the saved score's id (null until the first save), its
+// status, unsaved edits.
 
 /** onRender runs after every render, for what depends on the state (which buttons apply). */
 export function createDefinitionEditor({ form, jsonView, scoreId, onRender }) {

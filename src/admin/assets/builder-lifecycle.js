@@ -3,8 +3,8 @@ import { $ } from "./dom.js";
 import { clearProblems, showMessage } from "./field-errors.js";
 import { watchJob } from "./job-progress.js";
 
-// Save, enable, disable and delete (issue 8). Updating an enabled score rescores every record, so
-// the save button says so and the page follows the rescore it started.
+// Save, enable, disable and delete (docs/scoring.md §Lifecycle). Updating an enabled score rescores every
+// record, so the save button says so and the page follows the rescore it started.
 
 const enc = encodeURIComponent;
 

@@ -1,7 +1,8 @@
 import { button, h, uid } from "./dom.js";
 
-// Validation messages next to the field (issue 8), from the API's `problems[].path`
-// ("groups[1].rules[0].points"): the nearest element of the form carrying that path gets the message.
+// Validation messages next to the field (docs/decisions.md §One definition object), from the API's
+// `problems[].path` ("groups[1].rules[0].points"): the nearest element of the form carrying that path gets
+// the message.
 
 function nearest(form, path) {
   let p = path;

@@ -1,13 +1,13 @@
 import { fill, h, s } from "./dom.js";
 
 // "Preview distribution": a histogram, counts per threshold, and for an edit of an enabled score the
-// impact (issue 4's preview response).
+// impact (the admin API's preview response).
 
 const W = 560;
 const H = 180;
 const PAD = 28;
 
-/** Tier colours from the definition (issue 8: thresholds or tiers with colours). */
+/** Tier colours from the definition (docs/scoring.md §Thresholds: tiers may carry a colour). */
 function colourOf(definition, value) {
   const tier = definition.thresholds?.tiers?.find(
     (t) => t.label.toLowerCase().replace(/[^a-z0-9]+/g, "_") === value,

@@ -1,8 +1,9 @@
 import { fill, h } from "./dom.js";
 
-// "Test a record: find it by email, name or id" (issue 8). The search box asks the admin API
-// (GET /records/:objectType/search) and lists the matches as buttons: Tab or the arrow keys reach
-// them, Enter or a click tests one. A single match is tested at once, as that is what was asked for.
+// "Test a record: find it by email, name or id" (docs/decisions.md §Test a record search). The search box
+// asks the admin API (GET /records/:objectType/search) and lists the matches as buttons: Tab or the arrow
+// keys reach them, Enter or a click tests one. A single match is tested at once, as that is what was asked
+// for.
 
 /** Wires the finder: `find(query)` answers [{id, label}], `test(id)` tests one record. */
 export function attachRecordFinder({ form, input, list, status, find, test, onError }) {

@@ -1,7 +1,7 @@
 import { diffLines } from "./diff-lines.js";
 import { button, fill, formatDate, h } from "./dom.js";
 
-// Revisions (issue 4: every save is a revision with author and time): a diff against the form and
+// Revisions (docs/decisions.md §Revisions): a diff against the form and
 // restore.
 
 const pretty = (definition) => JSON.stringify(definition, null, 2);

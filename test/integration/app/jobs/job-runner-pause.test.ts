@@ -21,8 +21,9 @@ import {
   TEST_KEY,
 } from "../../../fixtures/installation.js";
 
-// Issue 3: "invalid_grant ... pauses that portal's work without dropping it". A job whose handler
-// meets a disconnected portal is saved as paused, with its cursor, on the real SQLite job store.
+// docs/decisions.md §Disconnected portals pause: "invalid_grant ... pauses that portal's work without
+// dropping it". A job whose handler meets a disconnected portal is saved as paused, with its cursor, on the
+// real SQLite job store.
 
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
 const disconnected = (portalId: number) =>
