@@ -5,10 +5,11 @@ import { renderSandboxStats, type SandboxStatsView, type WebhookStatsView } from
 import { createSandboxClient, resolveSandboxUrl, type SandboxClient } from "./sandbox-client.js";
 import { addSandboxStartCommand } from "./sandbox-start-command.js";
 
-// `lead-score sandbox start|seed|log-meeting|set-property|associate|advance-clock|stats`
-// (docs/decisions.md §Sandbox portal):
-// `start` runs a sandbox portal in this process; the others act on a running one over its control
-// endpoints, found at --url, SANDBOX_URL or in the record of a running npm start (find-npm-start.ts), as a person using HubSpot's UI would.
+// `lead-score sandbox start|seed|log-meeting|set-property|associate|dissociate|delete|restore|merge|
+// gdpr-delete|remove-from-list|advance-clock|stats` (docs/decisions.md §Sandbox portal): `start` runs a
+// sandbox portal in this process; the others act on a running one over its control endpoints, found at
+// --url, SANDBOX_URL or in the record of a running npm start (find-npm-start.ts), as a person using
+// HubSpot's UI would.
 
 export type SandboxCommandIo = {
   out: Writable;
@@ -134,6 +135,74 @@ export function registerSandboxCommand(program: Command, io: SandboxCommandIo = 
         label: o.label,
       });
       print(`associated ${fromType} ${fromId} → ${toType} ${toId}${o.label ? ` (${o.label})` : ""}`);
+    });
+
+  acting("dissociate", "remove every association between two records")
+    .argument("<fromType>")
+    .argument("<fromId>")
+    .argument("<toType>")
+    .argument("<toId>")
+    .action(async (fromType: string, fromId: string, toType: string, toId: string, o) => {
+      const path = [fromType, fromId, toType, toId].map(encodeURIComponent).join("/");
+      await (await clientOf(o)).call("DELETE", `/__sandbox/associations/${path}`);
+      print(`dissociated ${fromType} ${fromId} from ${toType} ${toId}`);
+    });
+
+  acting("delete", "delete a record (restorable), as a person does in HubSpot")
+    .argument("<objectType>")
+    .argument("<id>")
+    .action(async (objectType: string, id: string, o) => {
+      await (await clientOf(o)).call(
+        "DELETE",
+        `/__sandbox/records/${encodeURIComponent(objectType)}/${encodeURIComponent(id)}`,
+      );
+      print(`${objectType} ${id}: deleted`);
+    });
+
+  acting("restore", "restore a deleted record with its associations")
+    .argument("<objectType>")
+    .argument("<id>")
+    .action(async (objectType: string, id: string, o) => {
+      const path = `/__sandbox/records/${encodeURIComponent(objectType)}/${encodeURIComponent(id)}/restore`;
+      await (await clientOf(o)).call("POST", path);
+      print(`${objectType} ${id}: restored`);
+    });
+
+  acting("merge", "merge a record into another: the primary keeps its id and gains the other's associations")
+    .argument("<objectType>")
+    .argument("<primaryId>", "the record that stays")
+    .argument("<mergedId>", "the record merged into it (gone afterwards)")
+    .action(async (objectType: string, primaryId: string, mergedId: string, o) => {
+      const answer = await (await clientOf(o)).call<{ numberOfPropertiesMoved: number }>(
+        "POST",
+        `/__sandbox/records/${encodeURIComponent(objectType)}/merge`,
+        { primaryObjectId: primaryId, objectIdToMerge: mergedId },
+      );
+      print(
+        `${objectType} ${mergedId} merged into ${primaryId} (${answer.numberOfPropertiesMoved} properties moved)`,
+      );
+    });
+
+  acting("gdpr-delete", "erase a contact for good, as its GDPR deletion request does")
+    .argument("<contactId>")
+    .action(async (contactId: string, o) => {
+      await (await clientOf(o)).call(
+        "POST",
+        `/__sandbox/records/contacts/${encodeURIComponent(contactId)}/gdpr-delete`,
+      );
+      print(`contact ${contactId}: erased`);
+    });
+
+  acting("remove-from-list", "take records out of a list")
+    .requiredOption("--list <id>", "the list's id")
+    .argument("<ids...>", "record ids")
+    .action(async (ids: string[], o) => {
+      const answer = await (await clientOf(o)).call<{ removed: number }>(
+        "DELETE",
+        `/__sandbox/lists/${encodeURIComponent(o.list)}/members`,
+        { recordIds: ids },
+      );
+      print(`list ${o.list}: ${answer.removed} removed`);
     });
 
   acting("advance-clock", "move the sandbox clock (and the app's, in sandbox mode) forward")
