@@ -1,7 +1,7 @@
 import { createServer } from "node:http";
 import type { Logger } from "pino";
 import { composeApp } from "./compose/compose-app.js";
-import { type Config, ConfigError, loadConfig } from "./config.js";
+import { type Config, ConfigError, type HubSpotModeConfig, isHubSpotMode, loadConfig } from "./config.js";
 import { createStartingGate } from "./http/starting-gate.js";
 import { createLogger } from "./logger.js";
 import { loadExampleScores } from "./sandbox-mode/load-example-scores.js";
@@ -35,7 +35,7 @@ async function startSandbox(config: Config, logger: Logger, version: string): Pr
   process.on("SIGTERM", stop);
 }
 
-async function startHubSpot(config: Config, logger: Logger, version: string): Promise<void> {
+async function startHubSpot(config: HubSpotModeConfig, logger: Logger, version: string): Promise<void> {
   // Bound first: a busy PORT is reported before any store opens, and requests that come while the
   // app is composed get a 503 "starting" (src/http/starting-gate.ts) instead of no answer.
   const gate = createStartingGate(version);
@@ -77,8 +77,8 @@ async function start(): Promise<void> {
   const version = loadVersion();
   try {
     checkDataDir(config.dataDir, config.databaseUrl);
-    if (config.hubspot.mode === "sandbox") await startSandbox(config, logger, version);
-    else await startHubSpot(config, logger, version);
+    if (isHubSpotMode(config)) await startHubSpot(config, logger, version);
+    else await startSandbox(config, logger, version);
   } catch (error) {
     // One line naming the setting to change; the stack only for LOG_LEVEL=debug.
     const debug = config.logLevel === "debug" || config.logLevel === "trace";
