@@ -63,6 +63,10 @@ async function startHubSpot(config: HubSpotModeConfig, logger: Logger, version: 
 
 // Composition root: the only place that reads the environment.
 async function start(): Promise<void> {
+  // docs/decisions.md §Every file under DATA_DIR: the inbox holds webhook property values and the
+  // stores hold sealed tokens, so every file and folder this process creates (SQLite's -wal and -shm
+  // files included, which no chmod after opening would reach) is its user's alone.
+  process.umask(0o077);
   let config: Config;
   try {
     config = loadConfig();

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer, type Server, type Socket } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -148,6 +148,24 @@ describe("start-up failures print one line and exit 1", { timeout: 60_000 }, () 
     expect(debug.code).toBe(1);
     expect(debug.stderr.split("\n")[0]).toMatch(/^DATABASE_URL .* cannot be opened/);
     expect(debug.stderr).toMatch(/\n\s+at /);
+  });
+});
+
+describe("once started", { timeout: 60_000 }, () => {
+  it("creates every file under DATA_DIR for its user alone (0600, folders 0700)", async () => {
+    const run = start({});
+    while (!run.stdout().includes("lead-score listening")) {
+      await Promise.race([once(run.child.stdout as NodeJS.ReadableStream, "data"), once(run.child, "exit")]);
+      if (run.child.exitCode !== null) throw new Error(`exited: ${(await run.exited()).stderr}`);
+    }
+    const entries = readdirSync(dir, { recursive: true, withFileTypes: true });
+    // The SQLite stores, the inbox, the due-index, the key and the npm start record at least.
+    expect(entries.filter((e) => e.isFile()).length).toBeGreaterThanOrEqual(4);
+    const open = entries
+      .map((e) => join(e.parentPath, e.name))
+      .filter((path) => (statSync(path).mode & 0o077) !== 0)
+      .map((path) => `${path}: ${(statSync(path).mode & 0o777).toString(8)}`);
+    expect(open).toEqual([]);
   });
 });
 
