@@ -5,7 +5,8 @@ import { CliError } from "./cli-error.js";
 
 export type AdminApiClient = {
   readonly url: string;
-  call<T = Record<string, unknown>>(method: string, path: string): Promise<T>;
+  /** `body` is sent as JSON. */
+  call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
 };
 
 /** A request that never reached the app (refused, reset, DNS): it may be restarting. */
@@ -31,12 +32,17 @@ export function resolveAdminApi(
 export function createAdminApiClient(url: string, token: string, get: typeof fetch = fetch): AdminApiClient {
   return {
     url,
-    async call<T>(method: string, path: string): Promise<T> {
+    async call<T>(method: string, path: string, json?: unknown): Promise<T> {
       let response: Response;
       try {
         response = await get(`${url}/api${path}`, {
           method,
-          headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: "application/json",
+            ...(json === undefined ? {} : { "content-type": "application/json" }),
+          },
+          ...(json === undefined ? {} : { body: JSON.stringify(json) }),
         });
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;

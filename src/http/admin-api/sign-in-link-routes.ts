@@ -19,10 +19,13 @@ export type SignInLinkRouteDeps = SignInLinkDeps & {
 
 export const SIGN_IN_LINKS_PATH = "/sign-in-links";
 
-const signInLinkBody = z.strictObject({
-  /** One installed portal; absent: every portal, as the admin token itself. */
-  portalId: z.number().int().positive().optional(),
-});
+/** No body at all (`curl -X POST`) is the same as `{}`. */
+const signInLinkBody = z
+  .strictObject({
+    /** One installed portal; absent: every portal, as the admin token itself. */
+    portalId: z.number().int().positive().optional(),
+  })
+  .default({});
 
 export const signInLinkRoutes = [
   defineRoute({
