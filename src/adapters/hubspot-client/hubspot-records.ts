@@ -1,7 +1,10 @@
+import type { FilterGroup } from "@hubspot/api-client/lib/codegen/crm/objects/models/FilterGroup.js";
+import { buildFullNameFilterGroups } from "../../hubspot/build-full-name-filter-groups.js";
 import {
   type CrmAssociation,
   type CrmClient,
   type CrmObjectType,
+  type CrmRecord,
   type CrmRecordUpdate,
   foundRecordProperties,
 } from "../../ports/crm-client.js";
@@ -118,14 +121,28 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
     async findRecords(objectType, query) {
       // `query` without filterGroups searches the object's default searchable properties (HubSpot's
       // CRM search guide); it is a search call, so it waits in the search lane (5/s, HUBSPOT.md §5.1).
-      const answer = await pacer.run("search", `${objectType} find`, () =>
-        apis.objectsSearch.doSearch(
-          objectType,
-          { query, properties: [...foundRecordProperties[objectType]], limit: FIND_LIMIT },
-          apis.callOptions,
+      // A contact's full name is in no one property: a second search asks for it with filter groups.
+      const properties = [...foundRecordProperties[objectType]];
+      const nameGroups = objectType === "contacts" ? buildFullNameFilterGroups(query) : [];
+      const [byQuery, byName] = await Promise.all([
+        pacer.run("search", `${objectType} find`, () =>
+          apis.objectsSearch.doSearch(objectType, { query, properties, limit: FIND_LIMIT }, apis.callOptions),
         ),
-      );
-      return answer.results.map((record) => ({ id: record.id, properties: { ...record.properties } }));
+        nameGroups.length === 0
+          ? undefined
+          : pacer.run("search", `${objectType} find by name`, () =>
+              apis.objectsSearch.doSearch(
+                objectType,
+                { filterGroups: nameGroups as FilterGroup[], properties, limit: FIND_LIMIT },
+                apis.callOptions,
+              ),
+            ),
+      ]);
+      const found = new Map<string, CrmRecord>();
+      for (const record of [...(byName?.results ?? []), ...byQuery.results])
+        if (!found.has(record.id))
+          found.set(record.id, { id: record.id, properties: { ...record.properties } });
+      return [...found.values()].slice(0, FIND_LIMIT);
     },
   };
 }
