@@ -10,6 +10,8 @@ export type SignInPage = {
    * flow's cookie must be set on that host too. Absent: no HubSpot sign-in.
    */
   hubspotStartUrl?: string;
+  /** PUBLIC_BASE_URL, for the `lead-score admin-link --url` hint. */
+  appUrl?: string;
   /** The browser named a session that has ended (or is unknown): say so above the ways back in. */
   expired?: boolean;
   error?: string;
@@ -50,7 +52,7 @@ export function renderSignInPage(page: SignInPage): string {
         <h2>A one-time link</h2>
         ${
           page.adminTokenEnabled &&
-          html`<p>Where lead-score runs, print a new link with <code>ADMIN_TOKEN=… npx lead-score admin-link --url ${"<this app's address>"}</code>; it works once, within an hour.</p>`
+          html`<p>Where lead-score runs, print a new link with <code>ADMIN_TOKEN=… npx lead-score admin-link --url ${page.appUrl ?? "<this app's address>"}</code>; it works once, within an hour.</p>`
         }
         <p>Invited? Open the link a colleague sent you. In sandbox mode, the link printed when <code>npm start</code> started works once, within 24 hours.</p>
       </section>`;

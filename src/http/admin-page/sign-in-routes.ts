@@ -46,6 +46,7 @@ export function createSignInRoutes(deps: AdminPageDeps): Router {
       renderSignInPage({
         signInNonce: newNonce(res),
         adminTokenEnabled: expectedToken !== undefined,
+        appUrl: deps.publicBaseUrl,
         ...(deps.oauth ? { hubspotStartUrl: `${deps.publicBaseUrl}/admin/oauth/start` } : {}),
         ...(error ? { error } : {}),
         expired,
