@@ -1,5 +1,4 @@
 import type { FilterGroup } from "@hubspot/api-client/lib/codegen/crm/objects/models/FilterGroup.js";
-import { buildFullNameFilterGroups } from "../../hubspot/build-full-name-filter-groups.js";
 import {
   type CrmAssociation,
   type CrmClient,
@@ -8,6 +7,7 @@ import {
   type CrmRecordUpdate,
   foundRecordProperties,
 } from "../../ports/crm-client.js";
+import { buildFullNameFilterGroups } from "./build-full-name-filter-groups.js";
 import { chunk } from "./chunk.js";
 import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";

@@ -25,7 +25,7 @@ export type AdminApiDeps = ScoresDeps &
     logger: Logger;
     /** GET /parked (compose-pipeline.ts parkedRoutes); absent when no pipeline runs. */
     parkedRoutes?: Router;
-    /** POST /sign-in-links (`lead-score admin-link`); absent: not served (404). */
+    /** POST /sign-in-links (`lead-score admin-link`); compose-app.ts always gives it, tests may not. */
     signInLinks?: SignInLinkRouteDeps;
   };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildFullNameFilterGroups } from "../../../src/hubspot/build-full-name-filter-groups.js";
+import { buildFullNameFilterGroups } from "../../../../src/adapters/hubspot-client/build-full-name-filter-groups.js";
 
 const names = (query: string) =>
   buildFullNameFilterGroups(query).map((g) =>

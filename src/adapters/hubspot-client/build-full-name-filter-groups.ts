@@ -2,7 +2,7 @@
 // `query` matches each default searchable property on its own, so "Zoe Jensen" is in neither `firstname`
 // nor `lastname` and finds nothing. Filter groups do it: groups are ORed and a group's filters ANDed
 // (HUBSPOT.md §5.1), so each way of cutting the words into a first and a last name is one group, read
-// both ways round ("Jensen Zoe"). EQ compares strings in any case. Pure: it only builds the groups.
+// both ways round ("Jensen Zoe"). EQ compares strings in any case. Pure: the door sends what it builds.
 
 export type NameFilter = { propertyName: "firstname" | "lastname"; operator: "EQ"; value: string };
 export type NameFilterGroup = { filters: NameFilter[] };
