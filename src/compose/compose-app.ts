@@ -14,6 +14,7 @@ import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { createKeyvSessionStore } from "../adapters/stores/keyv-session-store.js";
 import { openKeyv } from "../adapters/stores/open-keyv.js";
+import { resumeOwedCallbacks } from "../app/actions/reset-action.js";
 import { createAfterInstall } from "../app/after-install.js";
 import { createJobRunner, type JobRunner } from "../app/jobs/job-runner.js";
 import { createRescoreJob } from "../app/jobs/rescore-job.js";
@@ -27,11 +28,15 @@ import { sessionPrincipal } from "../http/admin-session/session-principal.js";
 import { createHttpApp } from "../http/create-http-app.js";
 import type { Installation, InstallationStore } from "../ports/installation-store.js";
 import type { SessionStore } from "../ports/session-store.js";
+import { databaseError } from "../start-up/startup-error.js";
 import { composeDoor } from "./compose-door.js";
 import { composeOAuth, createOAuthClientFor } from "./compose-oauth.js";
 import { composePipeline } from "./compose-pipeline.js";
 import { openSharedParts } from "./compose-shared-parts.js";
 import { loadEncryptionKey } from "./load-encryption-key.js";
+
+/** docs/decisions.md §Reset workflow action: HubSpot waits about a second for a workflow action's answer. */
+const RESET_ANSWER_WITHIN_MS = 800;
 
 export type ComposedApp = {
   app: Express;
@@ -71,7 +76,11 @@ export async function composeApp(
   const wallNow = deps.wallNow ?? Date.now;
   const { clientId, clientSecret } = config.hubspot;
   const cipher = createTokenCipher(loadEncryptionKey(config, logger));
-  const open = <T>(namespace: string) => openKeyv<T>(config.databaseUrl, namespace);
+  // A store that will not open stops start-up with one line naming DATABASE_URL (src/main.ts).
+  const open = <T>(namespace: string) =>
+    openKeyv<T>(config.databaseUrl, namespace).catch((error: unknown) => {
+      throw databaseError(config.databaseUrl, error);
+    });
   const installations = createKeyvInstallationStore(await open<Installation>("installations"));
   const scores = createKeyvScoreStore(await open("scores"));
   const records = createKeyvRecordStore(await open("records"));
@@ -83,6 +92,7 @@ export async function composeApp(
   // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
   let rateLimited = 0;
+  let timeouts = 0;
   const door = composeDoor({
     config,
     installations,
@@ -92,6 +102,9 @@ export async function composeApp(
     pacing: {
       onRateLimited: () => {
         rateLimited += 1;
+      },
+      onTimeout: () => {
+        timeouts += 1;
       },
       ...(shared ? { sharedRateWindow: shared.rateWindow } : {}),
     },
@@ -158,6 +171,7 @@ export async function composeApp(
     logger,
     now,
     rateLimited: () => rateLimited,
+    timeouts: () => timeouts,
     recordLocks,
     ...(shared ? { taskLocks: shared.locks } : {}),
   });
@@ -202,11 +216,10 @@ export async function composeApp(
     hubspotRoutes: [
       pipeline.metricsRoutes,
       pipeline.webhookRoutes,
-      // docs/decisions.md §Reset workflow action: HubSpot waits about a second for a workflow action's answer.
       createActionRoutes({
         ...scoresDeps,
         actions,
-        answerWithinMs: 800,
+        answerWithinMs: RESET_ANSWER_WITHIN_MS,
         clientSecret,
         publicBaseUrl: config.publicBaseUrl,
       }),
@@ -214,6 +227,14 @@ export async function composeApp(
   });
   const resumed = await jobRunner.resumeUnfinished();
   if (resumed > 0) logger.info({ resumed }, "resumed unfinished jobs");
+  // Workflow callbacks a stopped process still owed (BLOCK answers): completed in the background, since
+  // each rescores a record and calls HubSpot (docs/decisions.md §Reset workflow action).
+  void resumeOwedCallbacks({ ...scoresDeps, actions, answerWithinMs: RESET_ANSWER_WITHIN_MS }).then(
+    (completed) => {
+      if (completed > 0) logger.info({ completed }, "completed owed workflow callbacks");
+    },
+    (error: unknown) => logger.error({ err: error }, "could not complete owed workflow callbacks"),
+  );
   return {
     app,
     runner: jobRunner,

@@ -1,4 +1,5 @@
 import type { FilterGroup } from "@hubspot/api-client/lib/codegen/crm/objects/models/FilterGroup.js";
+import { createPagingCursors } from "../../hubspot/paging-cursors.js";
 import {
   type CrmAssociation,
   type CrmClient,
@@ -34,8 +35,8 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
     inputs: { id: string; after?: string }[],
     found: Map<string, CrmAssociation[]>,
   ): Promise<{ id: string; after: string }[]> {
-    const answer = await pacer.run("api", `associations ${from}->${to} batch read`, () =>
-      apis.associationsBatch.getPage(from, to, { inputs }, apis.callOptions),
+    const answer = await pacer.run("api", `associations ${from}->${to} batch read`, (signal) =>
+      apis.associationsBatch.getPage(from, to, { inputs }, apis.callOptions(signal)),
     );
     const nextPages: { id: string; after: string }[] = [];
     for (const result of answer.results) {
@@ -62,12 +63,12 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
     async readRecords(objectType, ids, properties) {
       const records = [];
       for (const run of chunk([...new Set(ids)], OBJECT_BATCH)) {
-        const answer = await pacer.run("api", `${objectType} batch read`, () =>
+        const answer = await pacer.run("api", `${objectType} batch read`, (signal) =>
           apis.objectsBatch.read(
             objectType,
             { inputs: run.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [] },
             undefined,
-            apis.callOptions,
+            apis.callOptions(signal),
           ),
         );
         for (const record of answer.results)
@@ -81,10 +82,12 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
       const unique = [...new Set(ids)];
       for (const id of unique) found.set(id, []);
       let pending: { id: string; after?: string }[] = unique.map((id) => ({ id }));
+      const cursors = createPagingCursors(pacer.portalId, `associations ${from}->${to} batch read`);
       while (pending.length > 0) {
         const next: { id: string; after: string }[] = [];
         for (const run of chunk(pending, ASSOCIATION_BATCH))
-          next.push(...(await readAssociationPage(from, to, run, found)));
+          for (const page of await readAssociationPage(from, to, run, found))
+            next.push({ id: page.id, after: cursors.next(`record ${page.id}`, page.after) });
         pending = next;
       }
       return found;
@@ -92,18 +95,18 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
 
     async updateRecords(objectType, updates: readonly CrmRecordUpdate[]) {
       for (const run of chunk(updates, OBJECT_BATCH)) {
-        await pacer.run("api", `${objectType} batch update`, () =>
+        await pacer.run("api", `${objectType} batch update`, (signal) =>
           apis.objectsBatch.update(
             objectType,
             { inputs: run.map((u) => ({ id: u.id, properties: { ...u.properties } })) },
-            apis.callOptions,
+            apis.callOptions(signal),
           ),
         );
       }
     },
 
     async listRecordIds(objectType, after) {
-      const answer = await pacer.run("api", `${objectType} list page`, () =>
+      const answer = await pacer.run("api", `${objectType} list page`, (signal) =>
         apis.objectsBasic.getPage(
           objectType,
           LIST_PAGE,
@@ -112,7 +115,7 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
           undefined,
           undefined,
           false,
-          apis.callOptions,
+          apis.callOptions(signal),
         ),
       );
       return { ids: answer.results.map((record) => record.id), after: answer.paging?.next?.after ?? null };
@@ -125,16 +128,20 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
       const properties = [...foundRecordProperties[objectType]];
       const nameGroups = objectType === "contacts" ? buildFullNameFilterGroups(query) : [];
       const [byQuery, byName] = await Promise.all([
-        pacer.run("search", `${objectType} find`, () =>
-          apis.objectsSearch.doSearch(objectType, { query, properties, limit: FIND_LIMIT }, apis.callOptions),
+        pacer.run("search", `${objectType} find`, (signal) =>
+          apis.objectsSearch.doSearch(
+            objectType,
+            { query, properties, limit: FIND_LIMIT },
+            apis.callOptions(signal),
+          ),
         ),
         nameGroups.length === 0
           ? undefined
-          : pacer.run("search", `${objectType} find by name`, () =>
+          : pacer.run("search", `${objectType} find by name`, (signal) =>
               apis.objectsSearch.doSearch(
                 objectType,
                 { filterGroups: nameGroups as FilterGroup[], properties, limit: FIND_LIMIT },
-                apis.callOptions,
+                apis.callOptions(signal),
               ),
             ),
       ]);
