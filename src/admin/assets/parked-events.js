@@ -1,5 +1,6 @@
 import { ApiError } from "./api.js";
 import { fill, formatDate, h } from "./dom.js";
+import { PARKED_LIMIT, parkedCountText } from "./parked-count-text.js";
 
 // Parked events on the portal overview (README §Admin page, GET /api/portals/:id/parked): the
 // webhook events the worker gave up on, with the error of their last attempt. Rendered here because
@@ -7,21 +8,6 @@ import { fill, formatDate, h } from "./dom.js";
 // message holding markup shows as that markup, never runs.
 
 /** @typedef {import("./types.js").ParkedEvent} ParkedEvent */
-
-export const PARKED_LIMIT = 100;
-
-/**
- * The line above the table: none, or how many (the oldest PARKED_LIMIT when there may be more).
- * @param {readonly ParkedEvent[]} parked
- */
-export function parkedCountText(parked) {
-  if (parked.length === 0)
-    return "No parked events: every webhook event was processed or is still being retried.";
-  const count = parked.length >= PARKED_LIMIT ? `The oldest ${PARKED_LIMIT}` : String(parked.length);
-  return `${count} parked event${parked.length === 1 ? "" : "s"}: the worker gave up on ${
-    parked.length === 1 ? "it" : "them"
-  } after the last attempt. The last error says why.`;
-}
 
 /** @param {readonly ParkedEvent[]} parked */
 function parkedTable(parked) {

@@ -5,17 +5,20 @@ import { fill, formatDate, h } from "./dom.js";
 /** @typedef {import("./types.js").ScoreResult} ScoreResult */
 
 /**
+ * A condition in words: "jobtitle in CTO, CEO", "phone known" (no operand).
+ * @param {import("./types.js").DraftCondition} c
+ */
+const describeCondition = (c) =>
+  [c.property, c.operator, c.values?.join(", ") ?? c.value ?? ""].filter((part) => part !== "").join(" ");
+
+/**
  * A rule in a line: "meeting where hs_meeting_outcome in COMPLETED", "jobtitle in CTO, CEO".
  * @param {import("./types.js").DraftRule} rule
  */
 export function describeRule(rule) {
-  if ("event" in rule) {
-    const where = (rule.where ?? []).map(
-      (c) => `${c.property} ${c.operator} ${c.values?.join(", ") ?? c.value ?? ""}`,
-    );
-    return `${rule.event}${where.length ? ` where ${where.join(" and ")}` : ""}`;
-  }
-  return `${rule.property} ${rule.operator} ${rule.values?.join(", ") ?? rule.value ?? ""}`;
+  if (!("event" in rule)) return describeCondition(rule);
+  const where = (rule.where ?? []).map(describeCondition);
+  return `${rule.event}${where.length ? ` where ${where.join(" and ")}` : ""}`;
 }
 
 const num = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? "—" : String(v));
