@@ -1,6 +1,6 @@
 import type { ScoreDefinitionInput } from "../src/scoring/index.js";
 
-// The benchmark's score (issue 2 §Performance): 20 event rules with where-filters, timeframes,
+// The benchmark's score (docs/decisions.md §Benchmarks): 20 event rules with where-filters, timeframes,
 // caps, frequencies and decay, plus 3 fit rules, as a combined contact score.
 
 const rule = (event: string, extra: Record<string, unknown>) => ({ event, ...extra });

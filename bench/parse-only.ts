@@ -2,7 +2,8 @@ import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { readJsonl } from "../src/cli/read-jsonl.js";
 
-// The baseline of issue 2 §Performance: merely read a JSON Lines file and JSON.parse each line.
+// The baseline of docs/decisions.md §Fast snapshot parser: merely read a JSON Lines file and JSON.parse each
+// line.
 // `node dist/bench/parse-only.js FILE [readline]`: with "readline", node:readline does the splitting
 // (to compare it with the CLI's own reader). Prints the number of lines parsed.
 

@@ -10,8 +10,9 @@ import { startBenchRedis } from "./start-bench-redis.js";
 import { formatIngestFigures, runWebhookIngestBench } from "./webhook-ingest.js";
 import { measureWebhookLatency } from "./webhook-latency.js";
 
-// `npm run bench` (issue 2 §Performance): never a timed test, a report. Goals: the compiled evaluator
-// ≥ 600,000 events/s in process; `lead-score evaluate` ≤ 3 × the time to read + JSON.parse the file.
+// `npm run bench` (docs/decisions.md §Benchmarks): never a timed test, a report. Goals: the compiled
+// evaluator ≥ 600,000 events/s in process; `lead-score evaluate` ≤ 3 × the time to read + JSON.parse the
+// file.
 
 const contacts = Number(process.argv[2] ?? 50_000);
 const eventsPerContact = 20;
@@ -102,7 +103,8 @@ log(
   `load average: ${loadAtStart.toFixed(2)} at start, ${(loadavg()[0] ?? 0).toFixed(2)} at end, on ${cpus().length} cores`,
 );
 
-// Issue 6: webhook intake (signed 100-event deliveries on loopback) and webhook-to-written latency.
+// docs/decisions.md §Webhook inbox: webhook intake (signed 100-event deliveries on loopback) and
+// webhook-to-written latency.
 log("\nwebhook intake (signed 100-event deliveries, SQLite inbox):");
 for (const line of formatIngestFigures(
   await runWebhookIngestBench({ deliveries: 1_000, concurrencies: [1, 10] }),
@@ -125,8 +127,8 @@ for (const coalesceMs of [0, 2_000]) {
   );
 }
 
-// Issue 5: a full snapshot-and-write pass over a 10,000-contact sandbox portal at the real rate limit
-// (about 2–4 minutes). BENCH_SKIP_SANDBOX=1 leaves it out.
+// docs/decisions.md §Read only what scores need: a full snapshot-and-write pass over a 10,000-contact sandbox
+// portal at the real rate limit (about 2–4 minutes). BENCH_SKIP_SANDBOX=1 leaves it out.
 if (process.env.BENCH_SKIP_SANDBOX !== "1") {
   log("\nsandbox pass (10,000 contacts × 10 engagements, 110 requests / 10 s):");
   for (const line of formatSandboxPassReport(await runSandboxPassBench({ idsPerPass: 1_000 }))) log(line);

@@ -11,7 +11,7 @@ import { allSandboxScopes } from "../src/sandbox/object-scopes.js";
 import { parseDefinition } from "../src/scoring/index.js";
 import { benchDefinition } from "./bench-definition.js";
 
-// Issue 5 §bench: a full snapshot-and-write pass over a 10,000-contact sandbox portal with 10
+// docs/decisions.md §Benchmarks: a full snapshot-and-write pass over a 10,000-contact sandbox portal with 10
 // engagements each, at HubSpot's real rate limit (110 per rolling 10 s, the app pacing itself at
 // its default 100): the rescore job's own path (listRecordIds pages → rescoreRecords, i.e.
 // loadSnapshots + evaluate + writeScores) through the app's CRM client. Goals: ≤ 0.15 API calls

@@ -5,9 +5,10 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-// A throwaway redis-server for the REDIS_URL figures of `npm run bench`, configured as issue 6 asks
-// (--appendonly yes, the default appendfsync everysec). Null when redis-server is not installed:
-// the bench then says so and skips those figures (`.ci/run` installs it for the system tests).
+// A throwaway redis-server for the REDIS_URL figures of `npm run bench`, configured as
+// docs/decisions.md §Several instances asks (--appendonly yes, the default appendfsync everysec). Null when
+// redis-server is not installed: the bench then says so and skips those figures (`.ci/run` installs it for
+// the system tests).
 
 export type BenchRedis = { url: string; stop(): Promise<void> };
 

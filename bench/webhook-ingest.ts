@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { signWebhookV3 } from "../src/hubspot/sign-webhook-v3.js";
 import { startBenchRedis } from "./start-bench-redis.js";
 
-// Issue 6 "Tests and measures": signed 100-event deliveries on loopback to the real route and
+// docs/decisions.md §Group commit: signed 100-event deliveries on loopback to the real route and
 // SQLite inbox (a temp file), served by dist/bench/webhook-ingest-server.js in its own process.
 // Goals: ≥ 1,000 deliveries/s and an ack p99 < 100 ms. Run from dist/ (`npm run build` first).
 

@@ -12,12 +12,12 @@ import { createKeyvInstallationStore } from "../src/adapters/stores/keyv-install
 import { createKeyvPollStateStore } from "../src/adapters/stores/keyv-poll-state-store.js";
 import { createKeyvRecordStore } from "../src/adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../src/adapters/stores/keyv-score-store.js";
-import { composePipeline } from "../src/compose-pipeline.js";
+import { composePipeline } from "../src/compose/compose-pipeline.js";
 import { signWebhookV3 } from "../src/hubspot/sign-webhook-v3.js";
 import { parseDefinition } from "../src/scoring/index.js";
 import { createLatentCrmClient } from "./latent-crm-client.js";
 
-// Issue 6 "Tests and measures": webhook-to-written latency, from the POST of a signed delivery to
+// docs/decisions.md §Coalescing: webhook-to-written latency, from the POST of a signed delivery to
 // the batch update that writes the changed score, through the real route, SQLite inbox, worker and
 // coalescing window, against an in-process portal answering every call after `latencyMs`.
 // Goal: p95 ≤ 5 s after the coalescing window.

@@ -1,8 +1,9 @@
 import { z } from "zod";
 
 // STYLE.md §5: one zod schema, read only by the entry point; every key is documented in .env.example.
-// Two modes (issue 3): HubSpot mode when HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are both set,
-// sandbox mode when neither is. Disk I/O (the sandbox ENCRYPTION_KEY file) lives in load-encryption-key.ts.
+// Two modes (docs/decisions.md §Two modes): HubSpot mode when HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are
+// both set, sandbox mode when neither is. Disk I/O (the sandbox ENCRYPTION_KEY file) lives in
+// compose/load-encryption-key.ts.
 
 const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export const OAUTH_TOKEN_VERSIONS = ["2026-03", "v1"] as const;
@@ -41,8 +42,9 @@ const configSchema = z
       .default(3000),
     LOG_LEVEL: z.enum(LOG_LEVELS).default("info"),
     DATA_DIR: z.string().default("./data"),
-    // The schemes src/adapters/stores/open-keyv.ts maps to a keyv adapter (issue 6), checked here so a
-    // typo is reported at start-up together with every other bad key.
+    // The schemes src/adapters/stores/open-keyv.ts maps to a keyv adapter
+    // (docs/decisions.md §Several instances), checked here so a typo is reported at start-up together with
+    // every other bad key.
     DATABASE_URL: z
       .string()
       .regex(
@@ -68,7 +70,8 @@ const configSchema = z
     ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters when set").optional(),
     // HUBSPOT.md §0.7 / §4: /oauth/v1/* is deprecated on 2027-02-16; 2026-03 is the replacement.
     HUBSPOT_OAUTH_TOKEN_VERSION: z.enum(OAUTH_TOKEN_VERSIONS).default("2026-03"),
-    // Sandbox mode only (issue 5): the local portal main.ts starts in-process when no credentials are set.
+    // Sandbox mode only (docs/decisions.md §Sandbox portal): the local portal main.ts starts in-process when
+    // no credentials are set.
     SANDBOX_PORT: z.coerce
       .number({ error: "must be a whole number from 0 to 65535" })
       .int("must be a whole number from 0 to 65535")
@@ -78,7 +81,8 @@ const configSchema = z
     SANDBOX_SEED: z.enum(SANDBOX_SEEDS).default("demo"),
     // HubSpot's own limit is 110 (HUBSPOT.md §5.1); tests may raise it, so no upper bound here.
     SANDBOX_RATE_LIMIT_PER_10S: z.coerce.number().int().min(1).default(110),
-    // The webhook pipeline (issue 6): freshness where no webhook covers a change, and durability.
+    // The webhook pipeline (docs/architecture.md §From webhook to written value): freshness where no webhook
+    // covers a change, and durability.
     POLL_INTERVAL_SEC: z.coerce.number().int().min(30).default(300),
     LIST_POLL_INTERVAL_SEC: z.coerce.number().int().min(60).default(900),
     COALESCE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
@@ -92,8 +96,9 @@ const configSchema = z
       .max(60, "must be a whole number of seconds from 1 to 60")
       .default(60),
     QUEUE_FSYNC: z.enum(["0", "1"], { error: 'must be "0" or "1"' }).default("0"),
-    // Several app instances (issue 6): the webhook inbox, the job queue, the due-index, the scheduled
-    // tasks' locks and each portal's HubSpot budget move to this Redis, shared by every instance.
+    // Several app instances (docs/decisions.md §Several instances): the webhook inbox, the job queue, the
+    // due-index, the scheduled tasks' locks and each portal's HubSpot budget move to this Redis, shared by
+    // every instance.
     REDIS_URL: z
       .string()
       .regex(/^rediss?:\/\//, "must be redis://HOST:PORT (rediss:// for TLS, redis://:PASSWORD@HOST:PORT/DB)")
@@ -143,7 +148,7 @@ export type Config = {
   hubspotRateLimitPer10s: number;
   adminToken: string | undefined;
   oauthTokenVersion: OAuthTokenVersion;
-  /** The local sandbox portal started in sandbox mode (src/start-sandbox-mode.ts); 0 = ephemeral port. */
+  /** The local sandbox portal started in sandbox mode (src/sandbox-mode/start-sandbox-mode.ts); 0 = ephemeral port. */
   sandbox: { port: number; seed: SandboxSeed; ratePer10s: number };
   pipeline: {
     pollIntervalSec: number;

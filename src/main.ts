@@ -1,10 +1,10 @@
 import type { AddressInfo } from "node:net";
-import { composeApp } from "./compose-app.js";
+import { composeApp } from "./compose/compose-app.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
-import { loadExampleScores } from "./load-example-scores.js";
 import { createLogger } from "./logger.js";
-import { renderSandboxBanner } from "./render-sandbox-banner.js";
-import { startSandboxMode } from "./start-sandbox-mode.js";
+import { loadExampleScores } from "./sandbox-mode/load-example-scores.js";
+import { renderSandboxBanner } from "./sandbox-mode/render-sandbox-banner.js";
+import { startSandboxMode } from "./sandbox-mode/start-sandbox-mode.js";
 import { loadVersion } from "./version.js";
 
 // Composition root: the only place that reads the environment.
@@ -22,9 +22,11 @@ async function start(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const version = loadVersion();
   if (config.hubspot.mode === "sandbox") {
-    // No credentials: a local sandbox portal in this process, installed into the app (issue 5).
+    // No credentials: a local sandbox portal in this process, installed into the app
+    // (docs/decisions.md §Sandbox portal).
     logger.info("no HubSpot credentials: sandbox mode, starting a local sandbox portal");
-    // Quick start (issue 9): examples/*.json are created and enabled when this start installs the portal.
+    // Quick start (docs/decisions.md §Quick start): examples/*.json are created and enabled when this start
+    // installs the portal.
     const running = await startSandboxMode(config, { logger, version, exampleScores: loadExampleScores() });
     logger.info(
       { port: running.appConfig.port, version, sandboxUrl: running.sandboxUrl, portalId: running.portalId },
@@ -52,7 +54,8 @@ async function start(): Promise<void> {
     logger.info({ port, version }, `lead-score listening on http://localhost:${port}`);
     composed.start();
   });
-  // issue 6: SIGTERM stops intake, finishes or re-queues work, and exits within 10 s.
+  // docs/decisions.md §Graceful shutdown: SIGTERM stops intake, finishes or re-queues work, and exits within
+  // 10 s.
   const stop = () => {
     setTimeout(() => process.exit(1), 10_000).unref();
     server.close();

@@ -9,8 +9,9 @@ export type AfterInstallDeps = ProvisionEnabledScoresDeps & {
 };
 
 /**
- * The install's follow-up (issue 3): provision first, so resumed jobs write into properties that
- * exist, then resume the portal's paused work. Never throws: the install page must still succeed.
+ * The install's follow-up (docs/decisions.md §Provision on every install): provision first, so resumed jobs
+ * write into properties that exist, then resume the portal's paused work. Never throws: the install page must
+ * still succeed.
  */
 export function createAfterInstall(deps: AfterInstallDeps): OnInstalled {
   return async (portalId) => {

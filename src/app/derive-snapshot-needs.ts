@@ -2,8 +2,8 @@ import type { ScoreDefinition } from "../scoring/index.js";
 import { type EngagementObject, eventTypeOf } from "./build-engagement-event.js";
 import type { AssociatedNeeds, EventNeeds, SnapshotNeeds } from "./snapshot-needs.js";
 
-// What to read from HubSpot for a set of scores of one object (issue 3: "asks only for the
-// properties that enabled scores read"): properties and lists of fit rules and scopes, the
+// What to read from HubSpot for a set of scores of one object (docs/decisions.md §Read only what scores need:
+// "asks only for the properties that enabled scores read"): properties and lists of fit rules and scopes, the
 // engagement objects and `where` properties of event rules, associated records' properties.
 
 const objectOfEventType = new Map(

@@ -12,10 +12,10 @@ export type ProvisionEnabledScoresDeps = {
 };
 
 /**
- * Issue 3, OAuth callback: "provision the properties of enabled scores" — after a reinstall the
- * account may have lost them (uninstalled, properties deleted). One provisioning per object, each
- * on its own: a failure is logged and returned as a note for the install page, never thrown, since
- * the install itself succeeded and writes re-provision on their own (write-scores.ts).
+ * OAuth callback (docs/decisions.md §Provision on every install): "provision the properties of enabled
+ * scores" — after a reinstall the account may have lost them (uninstalled, properties deleted). One
+ * provisioning per object, each on its own: a failure is logged and returned as a note for the install page,
+ * never thrown, since the install itself succeeded and writes re-provision on their own (write-scores.ts).
  */
 export async function provisionEnabledScores(
   deps: ProvisionEnabledScoresDeps,

@@ -1,8 +1,8 @@
 import type { EngagementObject } from "./build-engagement-event.js";
 
 // What loadSnapshots reads: a plain object (derived from enabled score definitions elsewhere),
-// so only what some score reads is asked of HubSpot (issue 3, "asks only for the properties that
-// enabled scores read").
+// so only what some score reads is asked of HubSpot (docs/decisions.md §Read only what scores need: "asks
+// only for the properties that enabled scores read").
 
 export interface EventNeeds {
   /** Engagement objects to read; all five when absent. */

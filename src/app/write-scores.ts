@@ -4,9 +4,9 @@ import type { HistoryCause, HistoryEntry as RecordHistoryEntry } from "../ports/
 import { round2 } from "../scoring/round.js";
 import type { ObjectType } from "../scoring/snapshot-schema.js";
 
-// Write-back (issue 3): only values that differ from what HubSpot holds are sent, one batch
-// update input per record (HUBSPOT.md §6: values are strings; "" clears), and every change
-// becomes a history entry (SCORING.md "Lifecycle": history with time, threshold and cause).
+// Write-back (docs/decisions.md §Write only changed values): only values that differ from what HubSpot holds
+// are sent, one batch update input per record (HUBSPOT.md §6: values are strings; "" clears), and every
+// change becomes a history entry (SCORING.md "Lifecycle": history with time, threshold and cause).
 
 export type WriteCause = HistoryCause;
 

@@ -70,8 +70,8 @@ async function exportAction(context: ExportContext, options: ExportCommandOption
 
 /**
  * `lead-score export --portal ID --object contacts [--ids FILE] [--after CURSOR] > records.jsonl`
- * (issue 3): a portal's records as snapshots for `lead-score evaluate`. `open` builds the app's
- * stores and door; tests pass their own.
+ * (docs/scoring.md §Record snapshot): a portal's records as snapshots for `lead-score evaluate`. `open`
+ * builds the app's stores and door; tests pass their own.
  */
 export function registerExportCommand(
   program: Command,

@@ -2,7 +2,7 @@ import type { Writable } from "node:stream";
 import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { openKeyv } from "../adapters/stores/open-keyv.js";
-import { composeDoor } from "../compose-door.js";
+import { composeDoor } from "../compose/compose-door.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import type { CrmClient } from "../ports/crm-client.js";

@@ -3,7 +3,7 @@ import type { DistributionSummary } from "../scoring/summarize-distribution.js";
 const barWidth = 40;
 
 /**
- * The preview as terminal text (issue 2 §The CLI): a histogram, then `high: 1234` per threshold,
+ * The preview as terminal text (docs/scoring.md §Offline CLI): a histogram, then `high: 1234` per threshold,
  * then min/median/p90/max. Bars are scaled to the fullest bucket; a non-empty bucket always shows.
  */
 export function renderHistogram(summary: DistributionSummary): string[] {

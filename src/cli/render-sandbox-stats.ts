@@ -1,5 +1,5 @@
-// `lead-score sandbox stats`: calls per endpoint and 429s served (issue 5), plus the webhook
-// sender's counts. Pure, for a snapshot test.
+// `lead-score sandbox stats`: calls per endpoint and 429s served (docs/decisions.md §Sandbox portal), plus
+// the webhook sender's counts. Pure, for a snapshot test.
 
 export type SandboxStatsView = {
   sinceMs: number;

@@ -11,9 +11,9 @@ import { CliError } from "./cli-error.js";
 import { parsePortalId } from "./parse-portal-id.js";
 import { showJobProgress } from "./show-job-progress.js";
 
-// `lead-score rescore --portal ID --score ID` (issue 6): asks the running app to rescore every
-// record of an enabled score and follows the job. The app does the work, not this process, so the
-// portal's HubSpot budget stays one shared budget and webhook work keeps flowing beside it.
+// `lead-score rescore --portal ID --score ID` (docs/decisions.md §Background jobs): asks the running app to
+// rescore every record of an enabled score and follows the job. The app does the work, not this process, so
+// the portal's HubSpot budget stays one shared budget and webhook work keeps flowing beside it.
 
 export type RescoreCommandIo = {
   /** The summary. */

@@ -5,7 +5,8 @@ import { renderSandboxStats, type SandboxStatsView, type WebhookStatsView } from
 import { createSandboxClient, resolveSandboxUrl, type SandboxClient } from "./sandbox-client.js";
 import { addSandboxStartCommand } from "./sandbox-start-command.js";
 
-// `lead-score sandbox start|seed|log-meeting|set-property|associate|advance-clock|stats` (issue 5):
+// `lead-score sandbox start|seed|log-meeting|set-property|associate|advance-clock|stats`
+// (docs/decisions.md §Sandbox portal):
 // `start` runs a sandbox portal in this process; the others act on a running one over its control
 // endpoints, found at --url or SANDBOX_URL, as a person using HubSpot's UI would.
 

@@ -31,7 +31,7 @@ export function renderJobProgress(job: JobProgressView): { counts: string; pace:
 
 /**
  * A progress bar on `stream` when it is a terminal; otherwise one line each time the job moves,
- * which a log file or CI output can keep (issue 2 §The CLI draws bars only on terminals too).
+ * which a log file or CI output can keep (docs/decisions.md §Progress only on terminals).
  */
 export function showJobProgress(stream: NodeJS.WritableStream & { isTTY?: boolean }): JobProgressDisplay {
   if (!stream.isTTY) {

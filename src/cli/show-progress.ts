@@ -4,8 +4,8 @@ import { MultiBar, Presets } from "cli-progress";
 export type Progress = { update(bytesRead: number): void; log(line: string): void; stop(): void };
 
 /**
- * A progress bar on `stream` only when it is a terminal (issue 2 §The CLI): piped or redirected
- * stderr gets the bad-line reports alone, so scripts can parse them.
+ * A progress bar on `stream` only when it is a terminal (docs/decisions.md §Progress only on terminals):
+ * piped or redirected stderr gets the bad-line reports alone, so scripts can parse them.
  */
 export function showProgress(totalBytes: number, stream: NodeJS.WriteStream): Progress {
   if (!stream.isTTY) {

@@ -43,7 +43,7 @@ export function createActionRoutes(deps: ActionRoutesDeps): Router {
       res.status(status).json({ error: error.code, reason: error.details.reason, message: error.message });
       return;
     }
-    // Never a 500 to a workflow (issue 7): HubSpot would retry for days.
+    // Never a 500 to a workflow (docs/decisions.md §Reset workflow action): HubSpot would retry for days.
     deps.logger.error({ err: error }, "workflow action failed");
     res.json({
       outputFields: {

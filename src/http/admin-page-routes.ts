@@ -7,8 +7,8 @@ import { createSignInRoutes } from "./admin-page/sign-in-routes.js";
 
 export type { AdminOAuthDeps, AdminPageDeps } from "./admin-page/admin-page-deps.js";
 
-// Everything the browser loads comes from this app (issue 8: offline, no CDN); scripts are modules
-// from /admin/assets, so the policy allows no inline script at all.
+// Everything the browser loads comes from this app (docs/decisions.md §Admin page offline); scripts are
+// modules from /admin/assets, so the policy allows no inline script at all.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",
@@ -21,7 +21,10 @@ const CONTENT_SECURITY_POLICY = [
   "object-src 'none'",
 ].join("; ");
 
-/** The admin page under /admin (issue 8): sign-in, sessions, and pages over the admin API. */
+/**
+ * The admin page under /admin (docs/decisions.md §Admin sign-in): sign-in, sessions, and pages over the admin
+ * API.
+ */
 export function createAdminPageRouter(deps: AdminPageDeps): Router {
   const router = Router();
   router.use("/admin", (_req, res, next) => {

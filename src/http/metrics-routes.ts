@@ -18,7 +18,10 @@ export type MetricsRoutesDeps = {
 const byLabel = (label: string, map: Map<string, number>) =>
   [...map].map(([key, value]) => ({ labels: { [label]: key }, value }));
 
-/** GET /metrics (issue 6 "Operations"): queue depth, lag, parked, 429s, rescore rate; no secrets, no ids. */
+/**
+ * GET /metrics (docs/decisions.md §Metrics): queue depth, lag, parked, 429s, rescore rate; no secrets, no
+ * ids.
+ */
 export function createMetricsRoutes(deps: MetricsRoutesDeps): Router {
   const router = Router();
   router.get("/metrics", async (_req, res) => {

@@ -32,7 +32,10 @@ function json(res: Response, status: number, body: Record<string, unknown>): voi
     .end(text);
 }
 
-/** POST /webhooks/hubspot: verify, parse, store, then acknowledge (issue 6, HUBSPOT.md §3). */
+/**
+ * POST /webhooks/hubspot: verify, parse, store, then acknowledge (docs/decisions.md §Webhook inbox,
+ * HUBSPOT.md §3).
+ */
 export function createWebhookRoutes(deps: WebhookRoutesDeps): Router {
   const router = Router();
   const log = deps.logger.child({ route: "webhooks" });

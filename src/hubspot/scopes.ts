@@ -1,4 +1,4 @@
-// The scopes of issue 3, also written in app.json (a test keeps the two equal).
+// The scopes of docs/decisions.md §Scopes, also written in app.json (a test keeps the two equal).
 // Subscribing to an object's webhooks needs its read scope (HUBSPOT.md §1.3); creating score
 // properties needs crm.schemas.*.write and writing them crm.objects.*.write (HUBSPOT.md §6);
 // callbacks/complete likely needs `automation` (HUBSPOT.md §2.4, UNCONFIRMED).

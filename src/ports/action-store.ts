@@ -1,5 +1,5 @@
-// The answers given to workflow-action requests, by callbackId (issue 7): a retried request gets the
-// first answer, and the reset it caused is never moved forward in time.
+// The answers given to workflow-action requests, by callbackId (docs/decisions.md §Reset workflow action): a
+// retried request gets the first answer, and the reset it caused is never moved forward in time.
 
 export type ActionAnswer = { outputFields: Record<string, string> };
 

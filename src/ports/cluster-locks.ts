@@ -1,6 +1,6 @@
-// What several app instances (REDIS_URL, issue 6) must not do twice at once. With one instance the
-// in-process versions (the scheduler's no-overlap rule, the worker's busy set) are enough, and these
-// are absent.
+// What several app instances (REDIS_URL, docs/decisions.md §Several instances) must not do twice at once.
+// With one instance the in-process versions (the scheduler's no-overlap rule, the worker's busy set) are
+// enough, and these are absent.
 
 export interface TaskLocks {
   /**

@@ -1,7 +1,8 @@
 import type { ObjectType } from "../scoring/index.js";
 
 // When each scored record next changes with no new data (SCORING.md §Result `nextChangeAt`: decay
-// steps, sliding timeframes, future events). The decay cron rescores what is due (issue 6).
+// steps, sliding timeframes, future events). The decay cron rescores what is due
+// (docs/decisions.md §Decay cron).
 
 export type DueRecord = { portalId: number; object: ObjectType; recordId: string; dueAtMs: number };
 
@@ -17,12 +18,12 @@ export interface DueIndex {
   /**
    * Up to `limit` records due at or before `atMs`, earliest first; `dueAtMs` is when each was due.
    *
-   * An index shared by several app instances (Redis, issue 6) may claim what it returns: it pushes
-   * those records back by a lease, so another instance's call at the same minute gets other records
-   * instead of rescoring the same ones. The caller then sets each record's exact next time (or null);
-   * a record it never sets (the instance crashed, the batch threw) is due again when the lease ends.
-   * An index owned by one process (SQLite) need not claim: it answers the same records until set.
-   * So a caller must not call this only to look: it may hide records from the decay cron for a lease.
+   * An index shared by several app instances (Redis, docs/decisions.md §Several instances) may claim what it
+   * returns: it pushes those records back by a lease, so another instance's call at the same minute gets
+   * other records instead of rescoring the same ones. The caller then sets each record's exact next time (or
+   * null); a record it never sets (the instance crashed, the batch threw) is due again when the lease ends.
+   * An index owned by one process (SQLite) need not claim: it answers the same records until set. So a caller
+   * must not call this only to look: it may hide records from the decay cron for a lease.
    */
   due(atMs: number, limit: number): Promise<DueRecord[]>;
   /** Forgets records (deleted, merged away, erased). */

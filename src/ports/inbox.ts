@@ -1,8 +1,8 @@
 import type { WebhookEvent } from "../hubspot/webhook-event.js";
 
-// The durable webhook inbox (issue 6): the route appends a delivery and acknowledges only after the
-// append resolved; a worker claims, completes or fails entries. Async so a shared queue (BullMQ,
-// issue 6 "When one machine is not enough") can implement the same port.
+// The durable webhook inbox (docs/decisions.md §Webhook inbox): the route appends a delivery and acknowledges
+// only after the append resolved; a worker claims, completes or fails entries. Async so a shared queue
+// (BullMQ, docs/decisions.md §BullMQ inbox) can implement the same port.
 
 /** pending → processing → done; processing → pending (retry) or parked (gave up, kept for GET /parked). */
 export type InboxStatus = "pending" | "processing" | "done" | "parked";

@@ -1,5 +1,5 @@
-// Where background jobs wait to run (issue 4's rescores and previews): this process by default
-// (src/app/jobs/local-job-queue.ts) or, with REDIS_URL, a BullMQ queue every instance takes from
+// Where background jobs wait to run (rescores and previews, docs/decisions.md §Background jobs): this process
+// by default (src/app/jobs/local-job-queue.ts) or, with REDIS_URL, a BullMQ queue every instance takes from
 // (src/adapters/queue/bullmq-job-queue.ts). The job store stays the record of progress and results.
 
 /** A job to run, by reference: whoever runs it reads the stored job (job-runner.ts). */

@@ -1,8 +1,9 @@
-// Background jobs of a portal (issue 4): retroactive rescoring and whole-portal previews.
+// Background jobs of a portal (docs/decisions.md §Background jobs): retroactive rescoring and whole-portal
+// previews.
 
 export type JobKind = "rescore" | "preview";
 /**
- * "paused": the portal is disconnected (issue 3: its work pauses without being dropped); the job
+ * "paused": the portal is disconnected (docs/decisions.md §Disconnected portals pause); the job
  * keeps its cursor and runs again after a reinstall (JobRunner.resumePortal) or a restart.
  */
 export type JobStatus = "queued" | "running" | "paused" | "done" | "failed";

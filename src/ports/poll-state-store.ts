@@ -1,4 +1,4 @@
-// What the pollers remember between runs (issue 6 "What no subscription covers"): the moving
+// What the pollers remember between runs (docs/decisions.md §Freshness without webhooks): the moving
 // cursor of the modified-records search, and the last membership read of each list.
 
 export interface PollStateStore {

@@ -37,11 +37,14 @@ export interface RecordStore {
   appendHistory(ref: RecordRef, entries: readonly HistoryEntry[]): Promise<void>;
   /** Oldest first. */
   history(ref: RecordRef): Promise<HistoryEntry[]>;
-  /** Forgets the record's resets and history (deleted in HubSpot, or a privacy deletion; issue 6). */
+  /**
+   * Forgets the record's resets and history (deleted in HubSpot, or a privacy deletion;
+   * docs/decisions.md §Deletions and merges).
+   */
   deleteRecord(ref: RecordRef): Promise<void>;
   /**
-   * A merge (issue 6): the merged record's resets and history move to the surviving one (its own
-   * resets win; histories interleave by time), then the merged record is forgotten.
+   * A merge (docs/decisions.md §Deletions and merges): the merged record's resets and history move to the
+   * surviving one (its own resets win; histories interleave by time), then the merged record is forgotten.
    */
   moveRecord(from: RecordRef, toRecordId: string): Promise<void>;
   /** Replaces each history of the portal by `rewrite(entries)` (retention); returns how many changed. */

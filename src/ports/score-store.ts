@@ -1,6 +1,7 @@
 import type { ScoreDefinition } from "../scoring/index.js";
 
-// A portal's score definitions (issue 4): every save is a new revision with author and time.
+// A portal's score definitions (docs/decisions.md §Revisions): every save is a new revision with author and
+// time.
 
 export type ScoreRevision = {
   revision: number;

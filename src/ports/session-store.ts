@@ -1,5 +1,6 @@
-// The admin page's sign-ins (issue 8): sessions and single-use sign-in links, both held in the store
-// so a restart does not sign everyone out and a link works once even across processes sharing it.
+// The admin page's sign-ins (docs/decisions.md §Admin sessions): sessions and single-use sign-in links, both
+// held in the store so a restart does not sign everyone out and a link works once even across processes
+// sharing it.
 
 /** Which portals a signed-in person may see: every installed one, or the ones the sign-in was bound to. */
 export type SessionPortals = "all" | number[];

@@ -1,7 +1,7 @@
-// A rate budget several app instances draw on together (issue 6: with REDIS_URL, each portal's
-// HubSpot budget is shared by every instance). HubSpot counts requests per installing account over a
-// rolling window (HUBSPOT.md §5.1), so the budget is a sliding window of start instants, not a
-// counter reset on the clock.
+// A rate budget several app instances draw on together (docs/decisions.md §Shared rate window: with
+// REDIS_URL, each portal's HubSpot budget is shared by every instance). HubSpot counts requests per
+// installing account over a rolling window (HUBSPOT.md §5.1), so the budget is a sliding window of start
+// instants, not a counter reset on the clock.
 
 export interface SharedRateWindow {
   /**

@@ -1,7 +1,7 @@
 import type { Database } from "better-sqlite3";
 import { legacyWebhookObjects, objectTypeIdOf, type SandboxObjectType, singularOf } from "./object-types.js";
 
-// Every data change appends a row here; a webhook sender (issue 5, "Webhooks like HubSpot's")
+// Every data change appends a row here; a webhook sender (docs/decisions.md §Sandbox portal)
 // reads rows after the last sequence number it delivered. Subscription types follow HubSpot:
 // legacy `contact.propertyChange` for contacts, companies and deals, generic `object.*` for the
 // rest (HUBSPOT.md §1.3, §3.4). hs_lastmodifieddate is never a change of its own: HubSpot does

@@ -14,10 +14,10 @@ import type { SandboxStats } from "./sandbox-stats.js";
 import { validatePropertyValues } from "./validate-property-values.js";
 
 // /__sandbox/*: what HubSpot's UI would do, for the `lead-score sandbox …` commands and tests
-// (issue 5): the clock, records and their properties, engagements, associations, lists, tokens,
-// stats and the change feed. Edits here are changeSource CRM_UI, as a user's would be. These
-// calls are neither authenticated nor rate-limited: they stand for a person, not for the app. One
-// is the app's: in sandbox mode its clock reads GET /__sandbox/clock?follow=1 (clock-followers.ts).
+// (docs/decisions.md §Sandbox portal): the clock, records and their properties, engagements, associations,
+// lists, tokens, stats and the change feed. Edits here are changeSource CRM_UI, as a user's would be. These
+// calls are neither authenticated nor rate-limited: they stand for a person, not for the app. One is the
+// app's: in sandbox mode its clock reads GET /__sandbox/clock?follow=1 (clock-followers.ts).
 
 const values = z.record(
   z.string(),

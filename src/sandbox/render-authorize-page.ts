@@ -1,6 +1,6 @@
-// The sandbox's OAuth consent page (issue 5: a visible "Install lead-score into Sandbox portal"
-// step). Pure: every value is escaped, since client_id, redirect_uri, scope and state come from
-// the query string.
+// The sandbox's OAuth consent page (docs/decisions.md §Sandbox portal: a visible "Install lead-score into
+// Sandbox portal" step). Pure: every value is escaped, since client_id, redirect_uri, scope and state come
+// from the query string.
 
 const escapeHtml = (text: string) =>
   text.replace(

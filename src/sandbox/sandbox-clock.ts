@@ -1,6 +1,6 @@
 import type { Database } from "better-sqlite3";
 
-// The sandbox's own time (issue 5 "A clock"): the real (or injected) time plus an offset that
+// The sandbox's own time (docs/decisions.md §Sandbox clock): the real (or injected) time plus an offset that
 // POST /__sandbox/clock advances. The offset lives in SQLite, so a restarted sandbox keeps the
 // time it was moved to. Timestamps the sandbox writes (hs_lastmodifieddate, token expiry, the
 // rate-limit windows) all read this clock, so tests move time instead of sleeping.

@@ -1,8 +1,9 @@
 import type { RequestHandler } from "express";
 
-// Calls per endpoint and 429s served (issue 5, `lead-score sandbox stats`). Endpoints are named
-// by their route with the object types filled in ("POST /crm/v3/objects/contacts/batch/read"),
-// so a benchmark can count calls per object without counting per record id.
+// Calls per endpoint and 429s served (`lead-score sandbox stats`, docs/decisions.md §Sandbox portal).
+// Endpoints are named by their route with the object types filled in ("POST
+// /crm/v3/objects/contacts/batch/read"), so a benchmark can count calls per object without counting per
+// record id.
 
 export interface StatsSnapshot {
   sinceMs: number;

@@ -4,9 +4,9 @@ import { objectTypeIdOf, sandboxObjectTypes } from "./object-types.js";
 import { createPrng } from "./prng.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
-// SANDBOX_SEED (issue 5): `demo` (hundreds of companies, thousands of contacts, months of
-// engagements), `small` (at most 50 contacts, for tests), `none` (HubSpot's own properties only).
-// A portal is seeded once: a data dir that holds a seeded portal is reopened as it is.
+// SANDBOX_SEED (docs/decisions.md §Sandbox portal): `demo` (hundreds of companies, thousands of contacts,
+// months of engagements), `small` (at most 50 contacts, for tests), `none` (HubSpot's own properties only). A
+// portal is seeded once: a data dir that holds a seeded portal is reopened as it is.
 
 export const seedNames = ["demo", "small", "none"] as const;
 export type SeedName = (typeof seedNames)[number];

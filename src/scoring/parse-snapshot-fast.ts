@@ -8,12 +8,12 @@ import {
 import type { ObjectType, PropertyValue } from "./snapshot-schema.js";
 
 // parseSnapshot (zod) costs about twice a JSON.parse per record, which alone put `lead-score
-// evaluate` over issue 2's budget (3 × reading + JSON.parse; see bench/). This is the same schema
-// (snapshot-schema.ts) written out by hand for the well-formed case only: anything it is not sure
-// of — any invalid value, an unusual key, a date it does not read itself — goes to parseSnapshot,
-// so the problems reported for bad input are zod's own. It accepts a subset of what zod accepts
-// and builds the same RecordSnapshot; test/unit/scoring/parse-snapshot-fast.test.ts checks both
-// against zod with generated inputs.
+// evaluate` over its budget (3 × reading + JSON.parse; docs/decisions.md §Fast snapshot parser). This is the
+// same schema (snapshot-schema.ts) written out by hand for the well-formed case only: anything it is not sure
+// of — any invalid value, an unusual key, a date it does not read itself — goes to parseSnapshot, so the
+// problems reported for bad input are zod's own. It accepts a subset of what zod accepts and builds the same
+// RecordSnapshot; test/unit/scoring/parse-snapshot-fast.test.ts checks both against zod with generated
+// inputs.
 
 /** Thrown inside the fast path: "not sure, ask zod". Never escapes this module. */
 const unsure = Symbol("unsure");

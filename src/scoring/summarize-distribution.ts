@@ -2,7 +2,7 @@ import type { ScoreDefinition } from "./definition-schema.js";
 import type { ScoreResult } from "./result.js";
 import { thresholdOptionValues } from "./thresholds.js";
 
-// "Preview distribution" (SCORING.md §Lifecycle; issue 2 §The CLI): the figures `lead-score preview`
+// "Preview distribution" (docs/scoring.md §Lifecycle, §Offline CLI): the figures `lead-score preview`
 // prints and the admin page shows. Pure, fed one result at a time so a caller can stream records.
 
 export type HistogramBucket = {

@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { loadExampleScores } from "../../src/load-example-scores.js";
+import { loadExampleScores } from "../../src/sandbox-mode/load-example-scores.js";
 import { type E2eApp, startE2eApp } from "./support/start-e2e-app.js";
 
-// `npm start` on a fresh DATA_DIR, then again on the same one (issue 9's quick start), at HubSpot's
+// `npm start` on a fresh DATA_DIR, then again on the same one (docs/decisions.md §Quick start), at HubSpot's
 // own rate limit of 110 requests per 10 s: the only end-to-end test that keeps it.
 
 let app: E2eApp | undefined;

@@ -4,7 +4,7 @@ import { outcomeOf, seededIds } from "./support/portal-reads.js";
 import { type E2eApp, startE2eApp } from "./support/start-e2e-app.js";
 import { waitFor } from "./support/wait-for.js";
 
-// Issue 9's end-to-end run: one sandbox-mode app (seed `small`, the sandbox's rate limit raised),
+// docs/decisions.md §End-to-end suite: one sandbox-mode app (seed `small`, the sandbox's rate limit raised),
 // a score's whole life, each step seen where a person would see it: in the portal's records.
 
 let app: E2eApp;

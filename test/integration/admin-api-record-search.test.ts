@@ -6,8 +6,8 @@ import { buildBatchRead, buildRecord } from "../fixtures/hubspot/crm-payloads.js
 import { buildSearchPage } from "../fixtures/hubspot/search-payloads.js";
 import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 
-// GET /api/portals/:portalId/records/:objectType/search?q= (issue 8, "Test a record: find it by
-// email, name or id"), on a real server at port 0 with HubSpot played by nock.
+// GET /api/portals/:portalId/records/:objectType/search?q= (docs/decisions.md §Test a record search, "Test a
+// record: find it by email, name or id"), on a real server at port 0 with HubSpot played by nock.
 
 const PORTAL = 62515;
 let app: AdminApp;

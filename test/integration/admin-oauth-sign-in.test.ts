@@ -5,7 +5,8 @@ import { createBrowserClient } from "../fixtures/admin/browser-client.js";
 import { type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
 import { createDummyInstallation } from "../fixtures/installation.js";
 
-// Sign-in 1 of issue 8: HubSpot's authorize flow, the session bound to the introspected hub.
+// Sign-in 1 of docs/decisions.md §Admin sign-in: HubSpot's authorize flow, the session bound to the
+// introspected hub.
 
 const PORTAL = 62515;
 const OTHER = 9;

@@ -4,9 +4,9 @@ import { createDummyParkedEntry } from "../fixtures/admin/parked-entries.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
 import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 
-// Parked events on the portal overview (issue 8): the page holds a place for them and overview.js
-// fills it from GET /api/portals/:id/parked over the session cookie. The table itself is built in the
-// browser with text nodes; test/system/admin-page.test.ts checks in Chromium that markup in an
+// Parked events on the portal overview (docs/decisions.md §Failures fail alone): the page holds a place for
+// them and overview.js fills it from GET /api/portals/:id/parked over the session cookie. The table itself is
+// built in the browser with text nodes; test/system/admin-page.test.ts checks in Chromium that markup in an
 // error stays text.
 
 const PORTAL = 62515;

@@ -11,7 +11,7 @@ import { createTokenCipher } from "../../src/adapters/crypto/token-cipher.js";
 import { createKeyvInstallationStore } from "../../src/adapters/stores/keyv-installation-store.js";
 import { openKeyv } from "../../src/adapters/stores/open-keyv.js";
 import { tokenContext } from "../../src/app/seal-grant.js";
-import { composeOAuth, type OAuthParts } from "../../src/compose-oauth.js";
+import { composeOAuth, type OAuthParts } from "../../src/compose/compose-oauth.js";
 import { loadConfig } from "../../src/config.js";
 import { createHttpApp } from "../../src/http/create-http-app.js";
 import { STATE_TTL_MS } from "../../src/hubspot/oauth-state.js";

@@ -3,9 +3,9 @@ import { once } from "node:events";
 import { expect } from "vitest";
 import { createDummyBatch, signDelivery } from "../fixtures/hubspot/webhook-payloads.js";
 
-// The kill -9 tests' load (issue 6, "durable means surviving kill -9 of the app"): signed 100-event
-// deliveries, 10 at a time, to an intake running in `child`, which gets SIGKILL the moment the
-// 20th acknowledgement is in, with more deliveries in flight.
+// The kill -9 tests' load (docs/decisions.md §Webhook inbox: durable means surviving kill -9 of the app):
+// signed 100-event deliveries, 10 at a time, to an intake running in `child`, which gets SIGKILL the moment
+// the 20th acknowledgement is in, with more deliveries in flight.
 
 const DELIVERIES = 60;
 const KILL_AFTER_ACKS = 20;

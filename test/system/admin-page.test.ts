@@ -10,10 +10,10 @@ import { mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import { buildSearchPage } from "../fixtures/hubspot/search-payloads.js";
 import { createDummyInstallation, T0 } from "../fixtures/installation.js";
 
-// Issue 8, end to end in Debian's headless Chromium (installed by .ci/run with apt-get when missing):
-// sign in, see parked events, build a score, find and test a record, see the histogram, enable it,
-// watch the rescore finish.
-// Screenshots go to test-artifacts/ for a person to look at.
+// The admin page (docs/decisions.md §Admin sign-in), end to end in Debian's headless Chromium (installed by
+// .ci/run with apt-get when missing): sign in, see parked events, build a score, find and test a record, see
+// the histogram, enable it, watch the rescore finish. Screenshots go to test-artifacts/ for a person to look
+// at.
 
 const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url).pathname;
 const PORTAL = 62515;

@@ -9,8 +9,8 @@ import type { Inbox } from "../../src/ports/inbox.js";
 import { createDummyBatch } from "../fixtures/hubspot/webhook-payloads.js";
 import { useRedisServer } from "./support/start-redis.js";
 
-// The shared webhook inbox (REDIS_URL, issue 6) on a real redis-server --appendonly yes: what the
-// pipeline worker relies on from an inbox, and what several instances add (claims split between
+// The shared webhook inbox (REDIS_URL, docs/decisions.md §BullMQ inbox) on a real redis-server --appendonly
+// yes: what the pipeline worker relies on from an inbox, and what several instances add (claims split between
 // them, a dead instance's claims handed out again, data surviving a Redis restart).
 
 const server = useRedisServer();

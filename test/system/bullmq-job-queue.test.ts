@@ -10,8 +10,9 @@ import { createJobRunner, type JobHandler, type JobRunner } from "../../src/app/
 import type { JobKind } from "../../src/ports/job-store.js";
 import { useRedisServer } from "./support/start-redis.js";
 
-// The job queue with REDIS_URL (issue 6): two instances' runners on one BullMQ queue and one job
-// store. A job started on either runs once, on one of them; a job whose instance died moves on.
+// The job queue with REDIS_URL (docs/decisions.md §Background jobs): two instances' runners on one BullMQ
+// queue and one job store. A job started on either runs once, on one of them; a job whose instance died moves
+// on.
 
 const server = useRedisServer();
 const closing: (() => Promise<unknown>)[] = [];

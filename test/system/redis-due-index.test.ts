@@ -6,8 +6,8 @@ import { dueIndexContract } from "../support/due-index-contract.js";
 import { findFreePort } from "./support/find-free-port.js";
 import { startRedis, useRedisServer } from "./support/start-redis.js";
 
-// The due-index several app instances share on REDIS_URL (issue 6): the contract every DueIndex
-// keeps, then what only a shared one must do: split due records between instances (claims).
+// The due-index several app instances share on REDIS_URL (docs/decisions.md §Several instances): the contract
+// every DueIndex keeps, then what only a shared one must do: split due records between instances (claims).
 
 const key = (d: DueRecord) => `${d.portalId}:${d.object}:${d.recordId}`;
 

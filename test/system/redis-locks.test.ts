@@ -3,8 +3,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openRedisLocks, type RedisLocks } from "../../src/adapters/coordination/redis-locks.js";
 import { useRedisServer } from "./support/start-redis.js";
 
-// What keeps two instances (REDIS_URL, issue 6) from doing one thing twice: a scheduled task runs on
-// one instance per period, a record is rescored by one instance at a time. Real redis-server.
+// What keeps two instances (REDIS_URL, docs/decisions.md §Record locks) from doing one thing twice: a
+// scheduled task runs on one instance per period, a record is rescored by one instance at a time. Real
+// redis-server.
 
 const server = useRedisServer();
 const opened: RedisLocks[] = [];

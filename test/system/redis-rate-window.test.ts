@@ -5,9 +5,9 @@ import { createRedisSlidingWindow } from "../../src/adapters/rate-window/redis-s
 import type { SharedRateWindow } from "../../src/ports/shared-rate-window.js";
 import { useRedisServer } from "./support/start-redis.js";
 
-// Issue 6: with REDIS_URL, app instances share each portal's HubSpot budget through one sliding
-// window in Redis. Every window here has a connection of its own, as an app instance would, and time
-// is real: the window reads Redis's clock, which no fake timer moves.
+// docs/decisions.md §Shared rate window: with REDIS_URL, app instances share each portal's HubSpot budget
+// through one sliding window in Redis. Every window here has a connection of its own, as an app instance
+// would, and time is real: the window reads Redis's clock, which no fake timer moves.
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const now = () => performance.now();

@@ -16,8 +16,9 @@ import { definition } from "../support/scoring-builders.js";
 import { startRedis } from "./support/start-redis.js";
 import { STORE_BACKENDS, type StoreServer } from "./support/store-backends.js";
 
-// The same contract for every DATABASE_URL family (issue 6: several app instances share a Redis or
-// PostgreSQL store): what the app relies on from its four keyv stores, on a real server each.
+// The same contract for every DATABASE_URL family (docs/decisions.md §Several instances: several app
+// instances share a Redis or PostgreSQL store): what the app relies on from its four keyv stores, on a real
+// server each.
 
 type ValueOf<Factory> = Factory extends (keyv: Keyv<infer Value>) => unknown ? Value : never;
 
@@ -251,7 +252,8 @@ describe.each(STORE_BACKENDS)("keyv stores on $name", { timeout: 30_000 }, (back
     expect((await after.scores.get(7, "a"))?.revision).toBe(1);
   });
 
-  // Not defined for SQLite: a SQLite file belongs to one app instance (issue 6 shares Redis or PostgreSQL).
+  // Not defined for SQLite: a SQLite file belongs to one app instance (several instances share Redis or
+  // PostgreSQL).
   if (backend.sharedByInstances) {
     it("answers true to exactly one of two instances deleting the same entry at once", async () => {
       const url = await runningServer().emptyStore();

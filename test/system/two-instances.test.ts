@@ -6,10 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSandboxClient } from "../../src/cli/sandbox-client.js";
-import { type ComposedApp, composeApp } from "../../src/compose-app.js";
+import { type ComposedApp, composeApp } from "../../src/compose/compose-app.js";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
-import { type RunningSandboxMode, startSandboxMode } from "../../src/start-sandbox-mode.js";
+import { type RunningSandboxMode, startSandboxMode } from "../../src/sandbox-mode/start-sandbox-mode.js";
 import { fit, lead } from "../e2e/support/e2e-scores.js";
 import { waitFor } from "../e2e/support/wait-for.js";
 import { findFreePort } from "./support/find-free-port.js";
@@ -17,7 +17,7 @@ import { type RoundRobinProxy, startRoundRobinProxy } from "./support/round-robi
 import { type PostgresServer, startPostgres } from "./support/start-postgres.js";
 import { type RedisServer, startRedis } from "./support/start-redis.js";
 
-// Issue 6, "When one machine is not enough": two app instances behind a load balancer, sharing
+// docs/decisions.md §Several instances: two app instances behind a load balancer, sharing
 // PostgreSQL (DATABASE_URL) and Redis (REDIS_URL, --appendonly yes), against one sandbox portal whose
 // limit is low enough that two unshared budgets would overrun it. Everything is observed from outside:
 // the portal's records, its 429 count, each instance's /metrics, and what the balancer forwarded.

@@ -7,8 +7,8 @@ import { deliverUntilKilled } from "../support/deliver-until-killed.js";
 import { startIntakeProcess } from "../support/start-intake-process.js";
 import { useRedisServer } from "./support/start-redis.js";
 
-// Issue 6, "durable means surviving kill -9 of the app", with REDIS_URL: the intake in its own
-// process (from dist/) on the BullMQ inbox, SIGKILLed with deliveries in flight. Every acknowledged
+// docs/decisions.md §Webhook inbox, durable means surviving kill -9 of the app, with REDIS_URL: the intake in
+// its own process (from dist/) on the BullMQ inbox, SIGKILLed with deliveries in flight. Every acknowledged
 // delivery must be in Redis, whole; any other whole or not at all (one BullMQ job per delivery).
 
 const server = useRedisServer();

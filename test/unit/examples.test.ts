@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { loadExampleScores } from "../../src/load-example-scores.js";
+import { loadExampleScores } from "../../src/sandbox-mode/load-example-scores.js";
 import { findPortalConflicts, parseDefinition } from "../../src/scoring/index.js";
 import { daysAgo, event, record, score } from "../support/scoring-builders.js";
 
-// examples/*.json: the quick start's scores (issue 9), the README's examples and CLI inputs.
+// examples/*.json: the quick start's scores (docs/decisions.md §Quick start), the README's examples and CLI
+// inputs.
 
 const [company, contact] = loadExampleScores() as [Record<string, unknown>, Record<string, unknown>];
 const completed = (days: number) => event("meeting", daysAgo(days), { hs_meeting_outcome: "COMPLETED" });

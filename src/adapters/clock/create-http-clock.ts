@@ -1,11 +1,11 @@
 import type { Clock } from "../../ports/clock.js";
 
-// A clock that follows another server's time (sandbox mode: GET /__sandbox/clock?follow=1, issue 5),
-// so advancing the sandbox's clock moves decay and timeframes in the app too. now() must stay
-// synchronous, so it is the local clock plus the last offset read; refresh() re-reads it, and a
-// timer does so every `refreshEveryMs` (1 s). Until that read the app is behind a move, so the
-// sandbox holds the webhooks it signs meanwhile (src/sandbox/clock-followers.ts): they would look
-// "from the future" to the verifier. The timer is unref'd: it never keeps the process alive.
+// A clock that follows another server's time (sandbox mode: GET /__sandbox/clock?follow=1,
+// docs/decisions.md §Sandbox clock), so advancing the sandbox's clock moves decay and timeframes in the app
+// too. now() must stay synchronous, so it is the local clock plus the last offset read; refresh() re-reads
+// it, and a timer does so every `refreshEveryMs` (1 s). Until that read the app is behind a move, so the
+// sandbox holds the webhooks it signs meanwhile (src/sandbox/clock-followers.ts): they would look "from the
+// future" to the verifier. The timer is unref'd: it never keeps the process alive.
 
 export type HttpClockOptions = {
   /** Answers `{ nowMs: number }` to a GET. */

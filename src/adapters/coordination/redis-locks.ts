@@ -2,9 +2,9 @@ import { randomUUID } from "node:crypto";
 import type { RecordLocks, TaskLocks } from "../../ports/cluster-locks.js";
 import { connectRedis } from "../queue/connect-redis.js";
 
-// Locks shared by the app instances (REDIS_URL, issue 6), each a Redis key holding this instance's
-// token with an expiry, so a dead instance's locks free themselves. Each operation is one Lua script
-// (atomic); time is Redis's own (TIME), so instances with skewed clocks agree on gaps.
+// Locks shared by the app instances (REDIS_URL, docs/decisions.md §Record locks), each a Redis key holding
+// this instance's token with an expiry, so a dead instance's locks free themselves. Each operation is one Lua
+// script (atomic); time is Redis's own (TIME), so instances with skewed clocks agree on gaps.
 
 // KEYS: running, last. ARGV: token, ttl ms, min gap ms. 1 = taken (and `last` set to now).
 const TAKE_TASK = `

@@ -11,7 +11,8 @@ import type { SdkApis } from "./sdk-apis.js";
 
 // Record-level calls of the port: objects batch read/update (100 per call) and associations v4
 // batch read (1,000 ids per call, labels included, pages followed). HUBSPOT.md §5.1–5.2. And
-// findRecords: a person looking one record up by email or name ("Test a record", issue 8).
+// findRecords: a person looking one record up by email or name ("Test a record",
+// docs/decisions.md §Test a record search).
 
 const OBJECT_BATCH = 100;
 const ASSOCIATION_BATCH = 1_000;

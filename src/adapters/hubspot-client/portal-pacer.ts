@@ -12,8 +12,9 @@ import { createSharedLaneBudget, type SharedLaneBudget } from "./shared-lane-bud
 // Bottleneck limiter and retry decorator stay off (they ignore Retry-After and are process-wide
 // singletons, HUBSPOT.md §0.6), so these queues are the only pacing and retrying that happens.
 //
-// With a shared window (issue 6, REDIS_URL) several app instances pace one portal: the window then
-// holds each lane's budget for all of them, and p-queue only bounds this instance's concurrency.
+// With a shared window (REDIS_URL, docs/decisions.md §Shared rate window) several app instances pace one
+// portal: the window then holds each lane's budget for all of them, and p-queue only bounds this instance's
+// concurrency.
 
 export type Lane = "api" | "search";
 
@@ -27,7 +28,10 @@ export interface PortalPacerOptions {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   logger: Pick<Logger, "warn">;
-  /** Hears every 429 HubSpot answers (retried or not): the 429 counter of /metrics (issue 6). */
+  /**
+   * Hears every 429 HubSpot answers (retried or not): the 429 counter of /metrics
+   * (docs/decisions.md §Metrics).
+   */
   onRateLimited?: (event: { portalId: string; lane: Lane; operation: string }) => void;
   /** Each lane's budget and 429 pauses, shared with every app instance; without it, this process's own. */
   sharedRateWindow?: SharedRateWindow;

@@ -2,8 +2,8 @@ import type { Logger } from "pino";
 import { AppError } from "../../errors.js";
 import type { SharedRateWindow } from "../../ports/shared-rate-window.js";
 
-// One portal lane's budget as every app instance sees it (issue 6, REDIS_URL): the shared window
-// records each start and each 429 pause, so instances together keep within HubSpot's limit.
+// One portal lane's budget as every app instance sees it (REDIS_URL, docs/decisions.md §Shared rate window):
+// the shared window records each start and each 429 pause, so instances together keep within HubSpot's limit.
 
 export interface SharedLaneBudget {
   /** Resolves once the window has recorded this instance's next start on the lane. */

@@ -7,7 +7,7 @@ import { CLAIM_EVENTS_LUA } from "./bullmq-inbox-lua.js";
 import { createParkedEvents } from "./bullmq-parked-events.js";
 import { DONE_RETENTION_MS, exponentialBackoffMs } from "./sqlite-inbox.js";
 
-// The webhook inbox on BullMQ (issue 6, "When one machine is not enough"): with REDIS_URL every app
+// The webhook inbox on BullMQ (docs/decisions.md §BullMQ inbox): with REDIS_URL every app
 // instance appends to and claims from one queue, so a delivery acknowledged by one instance may be
 // rescored by another, and an instance that dies leaves its claims to the others.
 //

@@ -2,10 +2,10 @@ import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { JobQueue, JobRef } from "../../ports/job-queue.js";
 
-// The job queue on BullMQ (issue 6, REDIS_URL): a rescore or preview started on one instance runs on
-// whichever instance has room, and a job whose instance dies is taken over by another once its lock
-// expires (BullMQ's stalled check); it then resumes from its last saved page (job-runner.ts). The
-// job store stays the record of progress and results: BullMQ only holds who runs what.
+// The job queue on BullMQ (REDIS_URL, docs/decisions.md §Background jobs): a rescore or preview started on
+// one instance runs on whichever instance has room, and a job whose instance dies is taken over by another
+// once its lock expires (BullMQ's stalled check); it then resumes from its last saved page (job-runner.ts).
+// The job store stays the record of progress and results: BullMQ only holds who runs what.
 
 export type BullmqJobQueueOptions = {
   url: string;

@@ -1,8 +1,9 @@
 import { Redis } from "ioredis";
 
 /**
- * An ioredis client connected to REDIS_URL (issue 6), or an error naming the setting and the host.
- * Calls fail while Redis is down rather than wait for it, as the keyv stores do (open-keyv.ts).
+ * An ioredis client connected to REDIS_URL (docs/decisions.md §Several instances), or an error naming the
+ * setting and the host. Calls fail while Redis is down rather than wait for it, as the keyv stores do
+ * (open-keyv.ts).
  */
 export async function connectRedis(url: string): Promise<Redis> {
   const client = new Redis(url, {

@@ -7,8 +7,8 @@ import type { Database } from "better-sqlite3";
 // arrive in the same turn of the event loop (concurrent requests whose bodies completed together)
 // share one transaction, committed at setImmediate.
 //
-// Why it is still "one transaction per delivery" as issue 6 means it (all of a delivery's events or
-// none, acknowledged only once durable):
+// Why it is still "one transaction per delivery" as docs/decisions.md §Group commit means it (all of a
+// delivery's events or none, acknowledged only once durable):
 // - each delivery runs in its own SAVEPOINT (better-sqlite3 nests db.transaction that way): a
 //   delivery that fails is rolled back to its savepoint, so none of its rows stay, and the others
 //   in the group go on;

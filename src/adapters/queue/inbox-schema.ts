@@ -39,7 +39,8 @@ export type InboxRow = {
 /**
  * WAL so readers never block the writer and a commit is one append to the -wal file. A committed
  * transaction then survives kill -9 of the app (the OS holds the write); surviving power loss needs
- * an fsync per commit: synchronous=FULL, QUEUE_FSYNC=1 (issue 6). https://sqlite.org/wal.html
+ * an fsync per commit: synchronous=FULL, QUEUE_FSYNC=1 (docs/decisions.md §Webhook inbox).
+ * https://sqlite.org/wal.html
  */
 export function prepareInboxDatabase(db: Database, fsync: boolean): void {
   db.pragma("journal_mode = WAL");

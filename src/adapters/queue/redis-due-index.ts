@@ -22,9 +22,9 @@ export type RedisDueIndexOptions = ({ url: string } | { client: Redis }) & {
 };
 
 /**
- * The due-index on Redis, shared by every app instance on REDIS_URL (issue 6). `due` claims what it
- * returns (see DueIndex.due) so instances split the due records. Given a `url` it connects and its
- * close() disconnects; given a `client` it leaves that client open for its owner.
+ * The due-index on Redis, shared by every app instance on REDIS_URL (docs/decisions.md §Several instances).
+ * `due` claims what it returns (see DueIndex.due) so instances split the due records. Given a `url` it
+ * connects and its close() disconnects; given a `client` it leaves that client open for its owner.
  */
 export async function openRedisDueIndex(options: RedisDueIndexOptions): Promise<DueIndex> {
   const leaseMs = options.leaseMs ?? DEFAULT_DUE_LEASE_MS;

@@ -24,8 +24,10 @@ export type SqliteInboxOptions = {
   onCheckpointError?: (message: string) => void;
 };
 
-/** Processed entries are kept 48 h (issue 6), longer than HubSpot retries a delivery (24 h, §3.5), so a
- * late retry of an event still finds its dedupe key. */
+/**
+ * Processed entries are kept 48 h (docs/decisions.md §Webhook inbox), longer than HubSpot retries a
+ * delivery (24 h, §3.5), so a late retry of an event still finds its dedupe key.
+ */
 export const DONE_RETENTION_MS = 48 * 60 * 60 * 1000;
 
 /** 30 s, 1 min, 2 min ... capped at 1 h. */
@@ -66,8 +68,8 @@ export function openSqliteInbox(options: SqliteInboxOptions): Inbox {
        available_at_ms = @t, updated_at_ms = @t WHERE status = 'processing'`,
   ).run({ t: now() });
 
-  // Atomic per delivery (issue 6), committed together with the deliveries that arrived beside it:
-  // see group-commit.ts for why that still stores all of each delivery's events or none.
+  // Atomic per delivery (docs/decisions.md §Webhook inbox), committed together with the deliveries that
+  // arrived beside it: see group-commit.ts for why that still stores all of each delivery's events or none.
   const appendGroup = createGroupCommit(db, prepareInboxInsert(db));
   const claimRows = db.prepare<{ t: number; until: number; limit: number }, InboxRow>(
     `UPDATE webhook_inbox SET status = 'processing', attempts = attempts + 1, available_at_ms = @until, updated_at_ms = @t

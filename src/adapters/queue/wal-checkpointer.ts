@@ -3,10 +3,10 @@ import { Worker } from "node:worker_threads";
 
 // Why a thread: with SQLite's automatic checkpoint, every ~4 MB of WAL the committing connection
 // copies the pages back into the database file and fsyncs it, inside whichever delivery's commit
-// crossed the line: measured at 30–250 ms, far over the ack p99 goal (issue 6). A PASSIVE checkpoint
-// from a second connection runs beside the writer without blocking it (https://sqlite.org/wal.html,
-// "Checkpointing"), so the event loop never waits for it. Durability is unchanged: until a frame is
-// checkpointed it lives in the WAL, which recovery replays after kill -9.
+// crossed the line: measured at 30–250 ms, far over the ack p99 goal (docs/decisions.md §WAL checkpoints). A
+// PASSIVE checkpoint from a second connection runs beside the writer without blocking it
+// (https://sqlite.org/wal.html, "Checkpointing"), so the event loop never waits for it. Durability is
+// unchanged: until a frame is checkpointed it lives in the WAL, which recovery replays after kill -9.
 
 // Evaluated as CommonJS in the worker; the driver path comes from here so resolution never depends
 // on the working directory or on whether this module runs from src/ (vitest) or dist/.

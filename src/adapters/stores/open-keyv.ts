@@ -7,7 +7,8 @@ type OpenedStore = { store: KeyvStoreAdapter; useKeyPrefix: boolean };
 type AdapterFactory = (uri: string) => Promise<OpenedStore>;
 
 // DATABASE_URL scheme → keyv storage adapter. Each driver is imported on demand, so a SQLite
-// deployment never loads the Redis or PostgreSQL clients (issue 6: they are for several instances).
+// deployment never loads the Redis or PostgreSQL clients (docs/decisions.md §Several instances: they are for
+// several instances).
 const ADAPTERS: Record<string, AdapterFactory> = {
   "sqlite:": openSqlite,
   "redis:": openRedis,
@@ -18,7 +19,8 @@ const ADAPTERS: Record<string, AdapterFactory> = {
 
 async function openSqlite(uri: string): Promise<OpenedStore> {
   const file = uri.replace(/^sqlite:\/\//, "");
-  // DATA_DIR holds every file the app writes (issue 3); create it on first start.
+  // DATA_DIR holds every file the app writes (docs/decisions.md §Every file under DATA_DIR); create it on
+  // first start.
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const { KeyvSqlite } = await import("@keyv/sqlite");
   return { store: new KeyvSqlite({ uri, busyTimeout: 5_000 }), useKeyPrefix: true };

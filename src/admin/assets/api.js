@@ -1,12 +1,14 @@
-// The admin API over the session cookie (docs: README §Admin page). The page holds no token: the
-// browser sends the HttpOnly session cookie, and every write echoes the CSRF token of
-// <meta name="csrf-token">.
+// The admin API over the session cookie (docs/decisions.md §Admin sessions). The page holds no token: the
+// browser sends the HttpOnly session cookie, and every write echoes the CSRF token of <meta
+// name="csrf-token">.
 
 const csrfToken = document.querySelector('meta[name="csrf-token"]')?.getAttribute("content") ?? "";
 
 /**
  * The error body of the admin API.
- * @typedef {{error?: {code?: string, message?: string, path?: string, problems?: import("./types.js").FieldProblem[]}}} ErrorBody
+ * @typedef {{
+ *   error?: {code?: string, message?: string, path?: string, problems?: import("./types.js").FieldProblem[]},
+ * }} ErrorBody
  */
 
 /** An admin API error: `{error: {code, message, path?, problems?}}` with its status. */

@@ -2,16 +2,21 @@ import { definitionToSend, newDefinition } from "./builder-definition.js";
 import { focusByKey, focusedKey } from "./builder-focus.js";
 import { renderDefinitionForm } from "./builder-form.js";
 
-// The form and the JSON view edit one definition object (README §Admin page). The editor holds it
-// with what the page knows of it: the saved score's id (null until the first save), its status,
-// unsaved edits.
+// The form and the JSON view edit one definition object (docs/decisions.md §One definition object). The
+// editor holds it with what the page knows of it: the saved score's id (null until the first save), its
+// status, unsaved edits.
 
 /** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
 /** @typedef {ReturnType<typeof createDefinitionEditor>} DefinitionEditor */
 
 /**
  * onRender runs after every render, for what depends on the state (which buttons apply).
- * @param {{form: HTMLElement, jsonView: HTMLTextAreaElement, scoreId: string | null, onRender: () => void}} parts
+ * @param {{
+ *   form: HTMLElement,
+ *   jsonView: HTMLTextAreaElement,
+ *   scoreId: string | null,
+ *   onRender: () => void,
+ * }} parts
  */
 export function createDefinitionEditor({ form, jsonView, scoreId, onRender }) {
   const editor = {

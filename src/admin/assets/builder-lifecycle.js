@@ -3,7 +3,7 @@ import { $ } from "./dom.js";
 import { clearProblems, showMessage } from "./field-errors.js";
 import { watchJob } from "./job-progress.js";
 
-// Save, enable, disable and delete (README §Admin page). Updating an enabled score rescores every
+// Save, enable, disable and delete (docs/scoring.md §Lifecycle). Updating an enabled score rescores every
 // record, so the save button says so and the page follows the rescore it started.
 
 /** @typedef {import("./types.js").Job} Job */

@@ -8,7 +8,7 @@ import { field, h, numberInput, select, textInput } from "./dom.js";
 
 /**
  * Another object: contacts have no associated contacts to aggregate, and deal scores are combined
- * (SCORING.md §Companies and deals).
+ * (docs/scoring.md §Companies and deals).
  * @param {DraftDefinition} d
  * @param {import("./types.js").ObjectType} object
  */
@@ -20,7 +20,7 @@ export function changeObject(d, object) {
 
 /**
  * Another type keeps the groups of the kinds it allows (one new group if none is left) and drops
- * the thresholds, whose shape depends on the type (SCORING.md §Thresholds).
+ * the thresholds, whose shape depends on the type (docs/scoring.md §Thresholds).
  * @param {DraftDefinition} d
  * @param {import("./types.js").ScoreType} type
  */

@@ -7,9 +7,9 @@ import { $, h } from "./dom.js";
 import { showMessage, showProblems } from "./field-errors.js";
 import { renderRevisions } from "./revisions-panel.js";
 
-// The score builder (README §Admin page): the form and the JSON view edit one definition object; the lifecycle
-// buttons, test, preview, history and revisions call the admin API with it. This file joins the parts
-// and loads the score (render-builder-page.ts gives the ids in <main data-*>).
+// The score builder (docs/decisions.md §One definition object): the form and the JSON view edit one
+// definition object; the lifecycle buttons, test, preview, history and revisions call the admin API with it.
+// This file joins the parts and loads the score (render-builder-page.ts gives the ids in <main data-*>).
 
 const main = $("main");
 const portalId = main.dataset.portalId ?? "";

@@ -1,5 +1,6 @@
 // The text a rescore or preview job shows while the page follows it (GET /jobs/:id), as the CLI's
-// `lead-score rescore` tells it (README §The CLI): done of total, rate and time left, then the result.
+// `lead-score rescore` tells it (docs/decisions.md §Background jobs): done of total, rate and time
+// left, then the result.
 
 /**
  * "45 s", "12 min", "2 h 5 min": an ETA needs no more precision than that.

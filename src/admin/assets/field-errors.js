@@ -1,8 +1,9 @@
 import { button, h, uid } from "./dom.js";
 import { enclosingPaths, problemText } from "./problem-paths.js";
 
-// Validation messages next to the field (README §Admin page), from the API's `problems[].path`:
-// the nearest element of the form carrying that path gets the message (problem-paths.js).
+// Validation messages next to the field (docs/decisions.md §One definition object), from the API's
+// `problems[].path`: the nearest element of the form carrying that path gets the message
+// (problem-paths.js).
 
 /**
  * @param {HTMLElement} form

@@ -1,4 +1,4 @@
-// The figures of a record's history chart (SCORING.md §Lifecycle, History): which changes are the
+// The figures of a record's history chart (docs/scoring.md §Lifecycle): which changes are the
 // score's, the values to plot, and a step line through them (a value holds until the next write).
 
 /** @typedef {import("./types.js").HistoryEntry} HistoryEntry */

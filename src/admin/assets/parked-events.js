@@ -2,10 +2,10 @@ import { ApiError } from "./api.js";
 import { fill, formatDate, h } from "./dom.js";
 import { PARKED_LIMIT, parkedCountText } from "./parked-count-text.js";
 
-// Parked events on the portal overview (README §Admin page, GET /api/portals/:id/parked): the
-// webhook events the worker gave up on, with the error of their last attempt. Rendered here because
-// the page's server routes do not hold the inbox; every value goes in as text (dom.js), so an error
-// message holding markup shows as that markup, never runs.
+// Parked events on the portal overview (GET /api/portals/:id/parked, docs/decisions.md §Failures fail alone):
+// the webhook events the worker gave up on, with the error of their last attempt. Rendered here because the
+// page's server routes do not hold the inbox; every value goes in as text (dom.js), so an error message
+// holding markup shows as that markup, never runs.
 
 /** @typedef {import("./types.js").ParkedEvent} ParkedEvent */
 

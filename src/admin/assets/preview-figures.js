@@ -1,11 +1,11 @@
-// The figures of "Preview distribution" (SCORING.md §Lifecycle, §Thresholds): the bars of the
+// The figures of "Preview distribution" (docs/scoring.md §Lifecycle, §Thresholds): the bars of the
 // histogram, and the colour of each custom tier in the counts per threshold.
 
 /** @typedef {import("./types.js").DistributionSummary["buckets"][number]} HistogramBucket */
 
 /**
  * A tier's option value, as the threshold property holds it: its label lower-cased, every character
- * other than a-z and 0-9 made "_" (SCORING.md §Properties; the engine's tierOptionValue).
+ * other than a-z and 0-9 made "_" (docs/scoring.md §Properties; the engine's tierOptionValue).
  * @param {string} label
  */
 export const tierOptionValue = (label) => label.toLowerCase().replace(/[^a-z0-9]/g, "_");

@@ -2,7 +2,7 @@ import { fill, h, s } from "./dom.js";
 import { histogramBars, tierColour } from "./preview-figures.js";
 
 // "Preview distribution": a histogram, counts per threshold, and for an edit of an enabled score the
-// impact on the records' thresholds (SCORING.md §Lifecycle).
+// impact on the records' thresholds (the admin API's preview response).
 
 /** @typedef {import("./types.js").DistributionSummary} DistributionSummary */
 /** @typedef {import("./types.js").DraftDefinition} DraftDefinition */

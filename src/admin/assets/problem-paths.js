@@ -1,4 +1,4 @@
-// Where a validation message goes (README §Admin page): the API's `problems[].path`
+// Where a validation message goes (docs/decisions.md §One definition object): the API's `problems[].path`
 // ("groups[1].rules[0].points") names a field; when the form has no element for it (a list, an
 // optional part not shown), the message goes to the nearest enclosing path that has one.
 

@@ -1,8 +1,9 @@
 import { fill, h } from "./dom.js";
 
-// "Test a record: find it by email, name or id" (README §Admin page). The search box asks the admin
-// API (GET /records/:objectType/search) and lists the matches as buttons: Tab or the arrow keys reach
-// them, Enter or a click tests one. A single match is tested at once, as that is what was asked for.
+// "Test a record: find it by email, name or id" (docs/decisions.md §Test a record search). The search box
+// asks the admin API (GET /records/:objectType/search) and lists the matches as buttons: Tab or the arrow
+// keys reach them, Enter or a click tests one. A single match is tested at once, as that is what was asked
+// for.
 
 /** @typedef {import("./types.js").FoundRecord} FoundRecord */
 

@@ -1,8 +1,8 @@
 import { diffLines } from "./diff-lines.js";
 import { button, fill, formatDate, h } from "./dom.js";
 
-// Revisions (SCORING.md §Lifecycle: every save is a revision with author and time): a diff against
-// the form, and restore.
+// Revisions (docs/decisions.md §Revisions): a diff against the form and
+// restore.
 
 /** @typedef {import("./types.js").ScoreRevision} ScoreRevision */
 

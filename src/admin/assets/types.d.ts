@@ -1,6 +1,6 @@
 // Types of the admin page's scripts, for their JSDoc (tsconfig.admin.json). Type-only: no script loads
 // this file. The answers of the admin API are the server's own types where a pure module holds them;
-// the definition the builder edits is looser than SCORING.md §Formats/Score definition, because the
+// the definition the builder edits is looser than docs/scoring.md §Score definition, because the
 // form holds it half-typed (an empty name, a rule without points) until the API checks it on save.
 
 import type { Operator } from "../../scoring/condition-schema.js";
@@ -57,7 +57,7 @@ export type DraftRule = DraftEventRule | DraftPropertyRule;
 export type DraftDecay = { percent?: number; everyMonths?: number; everyDays?: number };
 
 type GroupBase = { name: string; limit?: number; rules: DraftRule[] };
-/** A fit group has no decay; the API reports one given to it (SCORING.md §Arithmetic). */
+/** A fit group has no decay; the API reports one given to it (docs/scoring.md §Decay). */
 export type DraftGroup =
   | (GroupBase & { kind: "engagement"; decay?: DraftDecay })
   | (GroupBase & { kind: "fit"; decay?: unknown });

@@ -9,7 +9,10 @@ export type SignInPage = {
   error?: string;
 };
 
-/** The ways in (issue 8): ADMIN_TOKEN, HubSpot OAuth; invite and sandbox links arrive by URL. */
+/**
+ * The ways in (docs/decisions.md §Admin sign-in): ADMIN_TOKEN, HubSpot OAuth; invite and sandbox links arrive
+ * by URL.
+ */
 export function renderSignInPage(page: SignInPage): string {
   const main = html`<h1>Sign in</h1>
       ${page.error && html`<p class="error" role="alert">${page.error}</p>`}

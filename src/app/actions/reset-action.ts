@@ -7,7 +7,10 @@ import type { ScoresDeps } from "../scores/scores-deps.js";
 
 export type ResetActionDeps = ScoresDeps & {
   actions: ActionStore;
-  /** HubSpot waits for the answer; past this the action answers BLOCK and completes later (issue 7: 1 s). */
+  /**
+   * HubSpot waits for the answer; past this the action answers BLOCK and completes later
+   * (docs/decisions.md §Reset workflow action: about 1 s).
+   */
   answerWithinMs: number;
 };
 
@@ -36,9 +39,10 @@ const asText = (value: number | null | undefined) =>
 const once = serializeByKey();
 
 /**
- * The "reset score" workflow action (issue 7; SCORING.md §Lifecycle, Reset): store the reset at now,
- * recompute, write, answer SUCCESS within `answerWithinMs` or BLOCK and complete the callback when
- * the write lands. Idempotent on callbackId: a retry gets the first answer, the reset never moves.
+ * The "reset score" workflow action (docs/decisions.md §Reset workflow action; docs/scoring.md §Resets):
+ * store the reset at now, recompute, write, answer SUCCESS within `answerWithinMs` or BLOCK and complete the
+ * callback when the write lands. Idempotent on callbackId: a retry gets the first answer, the reset never
+ * moves.
  */
 export function handleResetAction(deps: ResetActionDeps, request: ResetActionRequest): Promise<ActionAnswer> {
   return once(`${request.portalId}:${request.callbackId}`, async () => {

@@ -62,8 +62,9 @@ export function createJobRunner(deps: {
       log.info({ done: job.progress.done }, "job done");
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      // Issue 3: a disconnected portal's work pauses without being dropped; the saved cursor
-      // lets resumePortal (after a reinstall) or a restart continue from the last page.
+      // docs/decisions.md §Disconnected portals pause: a disconnected portal's work pauses without being
+      // dropped; the saved cursor lets resumePortal (after a reinstall) or a restart continue from the last
+      // page.
       const paused = error instanceof AppError && error.code === "disconnected";
       job = { ...job, status: paused ? "paused" : "failed", error: message, updatedAtMs: deps.now() };
       if (paused) {

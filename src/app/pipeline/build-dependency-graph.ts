@@ -4,7 +4,7 @@ import { baseEngagementProperties, type EngagementObject } from "../build-engage
 import { deriveSnapshotNeeds } from "../derive-snapshot-needs.js";
 import type { EventNeeds } from "../snapshot-needs.js";
 
-// Which changes can move which scores (issue 6 "What changes, and what it affects"), built from the
+// Which changes can move which scores (docs/decisions.md §Fan-out), built from the
 // same needs the snapshot loader reads (derive-snapshot-needs.ts), so the two never disagree.
 //
 // An edge says: a change to one of `properties` of a `source` record moves the scores of the records

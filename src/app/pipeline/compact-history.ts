@@ -4,8 +4,9 @@ import type { PipelineDeps } from "./pipeline-deps.js";
 const DAY_MS = 86_400_000;
 
 /**
- * History retention (issue 6): every change younger than the cutoff is kept; older ones are thinned
- * to one point per property per UTC day — the day's last value, which is what a chart shows. Pure.
+ * History retention (docs/decisions.md §History retention): every change younger than the cutoff is kept;
+ * older ones are thinned to one point per property per UTC day — the day's last value, which is what a chart
+ * shows. Pure.
  */
 export function compactHistoryEntries(entries: readonly HistoryEntry[], cutoffMs: number): HistoryEntry[] {
   const lastOfDay = new Map<string, number>();

@@ -6,7 +6,8 @@ export type PortalScoring = { portalId: number; definitions: ScoreDefinition[]; 
 
 /**
  * A portal's enabled scores and their graph, or null when the portal is not installed or its
- * installation is disconnected (uninstalled, token revoked: issue 6 drops its events).
+ * installation is disconnected (uninstalled, token revoked: its events are dropped,
+ * docs/decisions.md §Disconnected portals pause).
  */
 export async function loadPortalScoring(
   deps: Pick<PipelineDeps, "installations" | "scores">,

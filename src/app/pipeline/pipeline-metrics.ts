@@ -1,6 +1,6 @@
 import type { HistoryCause } from "../../ports/record-store.js";
 
-// Counters the pipeline keeps for /metrics (issue 6 "Operations"); gauges are read at scrape time.
+// Counters the pipeline keeps for /metrics (docs/decisions.md §Metrics); gauges are read at scrape time.
 
 export type PipelineMetrics = {
   rescored: Map<HistoryCause, number>;

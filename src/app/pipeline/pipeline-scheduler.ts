@@ -2,11 +2,11 @@ import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
 import type { TaskLocks } from "../../ports/cluster-locks.js";
 
-// The pipeline's timed work (issue 6): node-cron for wall-clock schedules (decay every minute, the
-// daily sweep and compaction, the hourly purge), plain intervals for POLL_INTERVAL_SEC-style periods
-// that need not divide an hour. A task never overlaps itself. Tests call run(name) directly.
-// With several instances (REDIS_URL) every instance schedules every task, and TaskLocks lets one of
-// them run it per period: the others' triggers for that period find it running or just started.
+// The pipeline's timed work (docs/architecture.md §Scheduled tasks): node-cron for wall-clock schedules
+// (decay every minute, the daily sweep and compaction, the hourly purge), plain intervals for
+// POLL_INTERVAL_SEC-style periods that need not divide an hour. A task never overlaps itself. Tests call
+// run(name) directly. With several instances (REDIS_URL) every instance schedules every task, and TaskLocks
+// lets one of them run it per period: the others' triggers for that period find it running or just started.
 
 export type ScheduledJob = {
   name: string;

@@ -5,9 +5,9 @@ import { flushRecords } from "./flush-records.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
 import { planEntries } from "./plan-entries.js";
 
-// The webhook worker (issue 6): claims inbox entries in batches, fans them out to records, holds
-// each record for COALESCE_MS from its first event (so a burst of changes to one record is one
-// rescore), then rescores per (portal, object) and completes or fails the entries.
+// The webhook worker (docs/architecture.md §From webhook to written value): claims inbox entries in batches,
+// fans them out to records, holds each record for COALESCE_MS from its first event (so a burst of changes to
+// one record is one rescore), then rescores per (portal, object) and completes or fails the entries.
 
 export type WorkerOptions = {
   /** How long a record waits for more events before it is rescored (COALESCE_MS). */

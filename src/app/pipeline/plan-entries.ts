@@ -41,7 +41,7 @@ async function planPortal(
     .map(([entry]) => ({ entry, targets: [] }));
   planned.push(...(await Promise.all(withActions.map(resolveOne))));
   // Associations of every plain entry in one batch; if that read fails, each entry on its own, so
-  // one bad event fails alone (issue 6: a failing batch never blocks the rest).
+  // one bad event fails alone (docs/decisions.md §Failures fail alone).
   try {
     const found = await resolveReaches(
       crm,

@@ -3,8 +3,8 @@ import type { CrmObjectType } from "../../ports/crm-client.js";
 import type { ObjectType } from "../../scoring/index.js";
 import type { DependencyGraph, Edge } from "./build-dependency-graph.js";
 
-// What one webhook event asks of the worker (issue 6), decided from the dependency graph alone:
-// which records to rescore (through which associations), and what to forget or move.
+// What one webhook event asks of the worker (docs/decisions.md §Fan-out), decided from the dependency graph
+// alone: which records to rescore (through which associations), and what to forget or move.
 
 /** Rescore the records reached from `object` `id` by following `hops` ([] = that record). */
 export type Reach = { object: CrmObjectType; id: string; hops: ObjectType[] };
@@ -70,7 +70,8 @@ export function planFanOut(graph: DependencyGraph, event: WebhookEvent): FanOutP
   switch (event.change) {
     case "propertyChange": {
       const name = event.propertyName ?? "";
-      // Properties this app writes: acknowledged and dropped (issue 6, no rescoring loops).
+      // Properties this app writes: acknowledged and dropped (docs/decisions.md §Own writes are dropped: no
+      // rescoring loops).
       if (graph.written.get(object)?.has(name)) return drop("a score property this app writes");
       const edges = from.filter((e) => e.properties.has(name));
       return edges.length > 0

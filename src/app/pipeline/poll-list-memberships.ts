@@ -3,10 +3,10 @@ import type { PipelineDeps } from "./pipeline-deps.js";
 import { rescoreTargets } from "./rescore-targets.js";
 import { resolveReaches } from "./resolve-reaches.js";
 
-// List memberships have no webhook (issue 6): every LIST_POLL_INTERVAL_SEC the lists enabled scores
-// read (scopes, inList rules, of self or of associated records) are read again and the records that
-// joined or left are rescored (cause "scope"); one that left a scope has its properties cleared by
-// the rescore itself (SCORING.md §Which records are scored).
+// List memberships have no webhook (docs/decisions.md §Freshness without webhooks): every
+// LIST_POLL_INTERVAL_SEC the lists enabled scores read (scopes, inList rules, of self or of associated
+// records) are read again and the records that joined or left are rescored (cause "scope"); one that left a
+// scope has its properties cleared by the rescore itself (SCORING.md §Which records are scored).
 
 function difference(before: readonly string[], after: readonly string[]): string[] {
   const a = new Set(before);

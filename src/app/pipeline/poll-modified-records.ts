@@ -4,9 +4,9 @@ import type { PipelineDeps } from "./pipeline-deps.js";
 import { rescoreTargets } from "./rescore-targets.js";
 import { resolveReaches } from "./resolve-reaches.js";
 
-// What no subscription covers (issue 6): every POLL_INTERVAL_SEC, CRM search for records modified
-// since a moving cursor (HUBSPOT.md §5.1: search has its own 5/s lane in the door, 200 per page,
-// 10,000 results at most). Modified records go through the same graph as webhook events.
+// What no subscription covers (docs/decisions.md §Freshness without webhooks): every POLL_INTERVAL_SEC, CRM
+// search for records modified since a moving cursor (HUBSPOT.md §5.1: search has its own 5/s lane in the
+// door, 200 per page, 10,000 results at most). Modified records go through the same graph as webhook events.
 
 /** HubSpot answers 400 past 10,000 results (HUBSPOT.md §5.1). */
 const SEARCH_CAP = 10_000;

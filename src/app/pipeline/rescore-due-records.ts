@@ -8,9 +8,9 @@ export const DUE_RETRY_MS = 5 * 60_000;
 const PAGE = 1_000;
 
 /**
- * The decay cron (issue 6, every minute): records whose nextChangeAt has passed — a decay step, an
- * event leaving a `within` timeframe, a future event arriving (SCORING.md §Decay, §Event rule
- * filters) — are rescored with cause "decay"; the rescore stores each one's next due time.
+ * The decay cron (every DUE_CHECK_SEC, docs/decisions.md §Decay cron): records whose nextChangeAt has passed
+ * — a decay step, an event leaving a `within` timeframe, a future event arriving (SCORING.md §Decay, §Event
+ * rule filters) — are rescored with cause "decay"; the rescore stores each one's next due time.
  */
 export async function rescoreDueRecords(deps: PipelineDeps): Promise<number> {
   let total = 0;

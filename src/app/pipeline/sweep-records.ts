@@ -3,9 +3,9 @@ import type { PipelineDeps } from "./pipeline-deps.js";
 import { rescoreUnlessBusy } from "./rescore-unless-busy.js";
 
 /**
- * The daily safety sweep (issue 6): every record of every object with enabled scores, a page of 100
- * at a time through the objects API (no search cap), cause "sweep". It repairs whatever webhooks,
- * pollers and the due-index missed (a deleted engagement, a lost due-index file).
+ * The daily safety sweep (docs/decisions.md §Freshness without webhooks): every record of every object with
+ * enabled scores, a page of 100 at a time through the objects API (no search cap), cause "sweep". It repairs
+ * whatever webhooks, pollers and the due-index missed (a deleted engagement, a lost due-index file).
  */
 export async function sweepRecords(deps: PipelineDeps): Promise<number> {
   let total = 0;

@@ -23,8 +23,9 @@ export type ErasePortalDeps = {
 };
 
 /**
- * DELETE /api/portals/:portalId (issue 4): revoke the refresh token, then erase everything held for
- * the portal. A revoke HubSpot refuses (already revoked, uninstalled) does not stop the erasure.
+ * DELETE /api/portals/:portalId (docs/decisions.md §Erasing a portal): revoke the refresh token, then erase
+ * everything held for the portal. A revoke HubSpot refuses (already revoked, uninstalled) does not stop the
+ * erasure.
  */
 export async function erasePortal(deps: ErasePortalDeps, portalId: number) {
   const installation = await deps.installations.get(portalId);

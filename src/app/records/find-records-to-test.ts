@@ -5,9 +5,9 @@ import {
   type ScoredObjectType,
 } from "../../ports/crm-client.js";
 
-// "Test a record: find it by email, name or id" (issue 8). CRM search's `query` looks at the
-// default searchable properties and not at ids, so a query of digits is also read as an id; it is
-// still searched, as digits may be part of a phone number.
+// "Test a record: find it by email, name or id" (docs/decisions.md §Test a record search). CRM search's
+// `query` looks at the default searchable properties and not at ids, so a query of digits is also read as an
+// id; it is still searched, as digits may be part of a phone number.
 
 export type FoundRecord = {
   id: string;

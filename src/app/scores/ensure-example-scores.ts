@@ -6,10 +6,10 @@ import type { ScoresDeps } from "./scores-deps.js";
 export type ExampleScoreOutcome = { scoreId: string; object: string; job: Job | null };
 
 /**
- * The quick start (issue 9): the example scores, created and enabled through the same use cases as
- * the admin API, so they are validated, provisioned and rescored retroactively like any score. A
- * score the portal holds already is left as it is (a person may have edited or disabled it); its
- * outcome has no job.
+ * The quick start (docs/decisions.md §Quick start): the example scores, created and enabled through the same
+ * use cases as the admin API, so they are validated, provisioned and rescored retroactively like any score. A
+ * score the portal holds already is left as it is (a person may have edited or disabled it); its outcome has
+ * no job.
  */
 export async function ensureExampleScores(
   deps: ScoresDeps,

@@ -3,11 +3,17 @@ import type { RequestHandler } from "express";
 import { readCookie, SESSION_COOKIE } from "../admin-session/session-cookies.js";
 import { sendError } from "./send-error.js";
 
-/** Who calls the admin API, and which portals it may see (issue 4: a request for another portal gets 404). */
+/**
+ * Who calls the admin API, and which portals it may see (docs/decisions.md §Portal isolation: another
+ * portal's gets 404).
+ */
 export type AdminPrincipal = {
   name: string;
   portals: "all" | ReadonlySet<number>;
-  /** Admin page sessions (issue 8): what a cookie-borne request must send in X-CSRF-Token to write. */
+  /**
+   * Admin page sessions (docs/decisions.md §Admin sessions): what a cookie-borne request must send in
+   * X-CSRF-Token to write.
+   */
   csrfToken?: string;
 };
 /** Resolves a bearer token, or the admin page's session cookie value. */

@@ -17,7 +17,8 @@ import {
   testRecordBody,
 } from "./request-schemas.js";
 
-// /api/openapi.json, generated from the same zod schemas the routes validate with (issue 4).
+// /api/openapi.json, generated from the same zod schemas the routes validate with
+// (docs/decisions.md §Admin API).
 
 const errorBody = z.object({
   error: z.object({ code: z.string(), message: z.string(), path: z.string().optional() }),

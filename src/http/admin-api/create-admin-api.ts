@@ -18,7 +18,10 @@ export type AdminApiDeps = ScoresDeps &
     parkedRoutes?: Router;
   };
 
-/** The admin API v1 under /api (issue 4): bearer auth, every request scoped to one portal. */
+/**
+ * The admin API v1 under /api (docs/decisions.md §Admin API): bearer auth, every request scoped to one
+ * portal.
+ */
 export function createAdminApi(deps: AdminApiDeps): Router {
   const api = Router();
   const openapi = buildOpenApiDocument();

@@ -2,8 +2,8 @@ import { Router } from "express";
 import type { Inbox, InboxEntry } from "../../ports/inbox.js";
 import { parkedQuery, portalParams } from "./request-schemas.js";
 
-// GET /api/portals/:portalId/parked (issue 6): webhook events the worker gave up on after the
-// inbox's last attempt, with the error of that attempt, oldest first.
+// GET /api/portals/:portalId/parked (docs/decisions.md §Failures fail alone): webhook events the worker gave
+// up on after the inbox's last attempt, with the error of that attempt, oldest first.
 
 export const toParkedView = (e: InboxEntry) => ({
   entryId: e.id,

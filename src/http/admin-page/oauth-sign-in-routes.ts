@@ -20,9 +20,9 @@ const nonceOf = (state: string) =>
   (JSON.parse(Buffer.from(state.split(".")[0] ?? "", "base64url").toString("utf8")) as { n?: unknown }).n;
 
 /**
- * Sign-in 1 (issue 8): HubSpot's authorize flow again, which HubSpot only lets users allowed to install
- * apps complete; the token's introspection names the hub, and the session is bound to it if lead-score
- * is installed there. The token itself is not kept: the installation has its own.
+ * Sign-in 1 (docs/decisions.md §Admin sign-in): HubSpot's authorize flow again, which HubSpot only lets users
+ * allowed to install apps complete; the token's introspection names the hub, and the session is bound to it
+ * if lead-score is installed there. The token itself is not kept: the installation has its own.
  */
 export function createOAuthSignInRoutes(deps: AdminPageDeps & { oauth: AdminOAuthDeps }): Router {
   const router = Router();

@@ -1,6 +1,6 @@
 import type { Request, Response } from "express";
 
-// The admin page's cookies (issue 8: "sessions in the store, CSRF-safe, never a token on the page").
+// The admin page's cookies (docs/decisions.md §Admin sessions).
 // HttpOnly keeps the session id away from scripts; SameSite=Strict keeps other sites' requests from
 // carrying it; Secure whenever the app is reached over https.
 

@@ -2,7 +2,7 @@ import type { SessionStore } from "../../ports/session-store.js";
 import type { ResolvePrincipal } from "../admin-api/admin-auth.js";
 
 /**
- * The admin page's sessions as admin API principals (issue 8), for
+ * The admin page's sessions as admin API principals (docs/decisions.md §Admin sessions), for
  * `anyPrincipal(adminTokenPrincipal(ADMIN_TOKEN), sessionPrincipal(sessions))`. The credential is the
  * session id from the cookie; the principal carries the CSRF token requireAdmin checks on writes.
  */

@@ -14,8 +14,8 @@ export const signInLinkUrl = (publicBaseUrl: string, token: string) =>
 export type SignInLinkDeps = { sessions: SessionStore; now: () => number; publicBaseUrl: string };
 
 /**
- * Sandbox mode (issue 8, sign-in 4): a single-use link to print at start, signing in to every
- * installed portal; `main.ts` logs it.
+ * Sandbox mode (docs/decisions.md §Admin sign-in, the fourth way): a single-use link to print at start,
+ * signing in to every installed portal; `main.ts` logs it.
  */
 export async function createSandboxSignInLink(deps: SignInLinkDeps): Promise<string> {
   const token = newSecret();

@@ -1,8 +1,9 @@
 import type { InstallResult } from "../../app/install-portal.js";
 import { escapeHtml } from "./escape-html.js";
 
-// Pages shown in the installing user's browser after HubSpot redirects back (issue 3: "a page that
-// says what happens next"). Pure and escaped: every value may come from a query string.
+// Pages shown in the installing user's browser after HubSpot redirects back
+// (docs/decisions.md §Install pages: "a page that says what happens next"). Pure and escaped: every value may
+// come from a query string.
 
 function page(title: string, paragraphs: string[]): string {
   const body = paragraphs.map((p) => `    <p>${p}</p>`).join("\n");

@@ -6,10 +6,10 @@ import { createSandboxClient } from "../../../src/cli/sandbox-client.js";
 import { loadConfig } from "../../../src/config.js";
 import { signWebhookV3 } from "../../../src/hubspot/sign-webhook-v3.js";
 import { createLogger } from "../../../src/logger.js";
-import { type RunningSandboxMode, startSandboxMode } from "../../../src/start-sandbox-mode.js";
+import { type RunningSandboxMode, startSandboxMode } from "../../../src/sandbox-mode/start-sandbox-mode.js";
 import { waitFor } from "./wait-for.js";
 
-// The whole product as `npm start` runs it (src/start-sandbox-mode.ts, seed `small`), driven over
+// The whole product as `npm start` runs it (src/sandbox-mode/start-sandbox-mode.ts, seed `small`), driven over
 // HTTP only: the admin API with the bearer token, the sandbox's /__sandbox/* endpoints as a person
 // in HubSpot's UI, and HubSpot's signed workflow-action requests.
 

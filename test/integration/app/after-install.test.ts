@@ -14,8 +14,8 @@ import { buildPropertyBatch } from "../../fixtures/hubspot/property-payloads.js"
 import { createMemoryInstallationStore, createTestCipher, T0 } from "../../fixtures/installation.js";
 import { definition } from "../../support/scoring-builders.js";
 
-// Issue 3, OAuth callback: "provision the properties of enabled scores" after every install, one
-// batch per object; a failure becomes a note on the install page, never a failed install.
+// docs/decisions.md §Provision on every install: "provision the properties of enabled scores" after every
+// install, one batch per object; a failure becomes a note on the install page, never a failed install.
 
 const PORTAL = 62515;
 const group = { name: "lead_score", label: "Lead score", displayOrder: -1 };

@@ -14,7 +14,8 @@ import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 import { captureStream } from "../../support/capture-stream.js";
 
 // `lead-score rescore` through commander parsing, against the admin API of an app on port 0 whose
-// HubSpot is a nock-played portal (issue 6): the app runs the job, the command follows it.
+// HubSpot is a nock-played portal (docs/decisions.md §Background jobs): the app runs the job, the command
+// follows it.
 
 const PORTAL = 62515;
 const leadScore = buildLeadScoreDraft({

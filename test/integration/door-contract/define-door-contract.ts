@@ -4,8 +4,9 @@ import { defineSearchCases } from "./define-search-cases.js";
 import { type DoorTarget, meetingProperties, tinyWorld } from "./tiny-world.js";
 
 // One behavioural suite for the HubSpot door (src/adapters/hubspot-client/, port
-// src/ports/crm-client.ts), run against nock fixtures and against the sandbox (issue 5 "Contract
-// tests"): whatever one target answers differently is a bug in the fixtures or in the sandbox.
+// src/ports/crm-client.ts), run against nock fixtures and against the sandbox
+// (docs/decisions.md §Door contract tests): whatever one target answers differently is a bug in the fixtures
+// or in the sandbox.
 
 const UNKNOWN_ID = "987654321";
 

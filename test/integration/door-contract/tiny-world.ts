@@ -1,6 +1,6 @@
 import type { CrmClient, CrmPropertyGroup } from "../../../src/ports/crm-client.js";
 
-// The tiny portal both targets of the door contract hold (issue 5 "Contract tests"): three
+// The tiny portal both targets of the door contract hold (docs/decisions.md §Door contract tests): three
 // contacts, one company with a Primary and a labelled ("Decision maker") association, two
 // meetings logged on Alice, one contact list, the lead_score property group, and 101 deals so
 // that listing needs a second page. nock-tiny-world.ts scripts it as HubSpot's answers;

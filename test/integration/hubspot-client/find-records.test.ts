@@ -3,9 +3,9 @@ import { afterEach, beforeAll, describe, it } from "vitest";
 import { createTestCrmClient, HUBSPOT, TOKEN } from "../../fixtures/hubspot/create-test-crm-client.js";
 import { buildSearchPage } from "../../fixtures/hubspot/search-payloads.js";
 
-// findRecords: CRM search's full-text `query` ("Test a record", issue 8). What it finds, and its
-// wait on a 429, are in the door contract (test/integration/door-contract/define-search-cases.ts);
-// here, that it asks for nothing but that.
+// findRecords: CRM search's full-text `query` ("Test a record", docs/decisions.md §Test a record search).
+// What it finds, and its wait on a 429, are in the door contract
+// (test/integration/door-contract/define-search-cases.ts); here, that it asks for nothing but that.
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

@@ -7,8 +7,9 @@ import { startPipelineApp } from "../../fixtures/pipeline/start-pipeline-app.js"
 import { contactLead } from "../../fixtures/pipeline-definitions.js";
 import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 
-// Freshness beyond webhooks (issue 6): the modified-records poller, list memberships, the decay cron
-// and the daily sweep, each driven by calling the scheduler's task directly with an injected clock.
+// Freshness beyond webhooks (docs/decisions.md §Freshness without webhooks): the modified-records poller,
+// list memberships, the decay cron and the daily sweep, each driven by calling the scheduler's task directly
+// with an injected clock.
 
 const PORTAL = 62515;
 const day = 86_400_000;

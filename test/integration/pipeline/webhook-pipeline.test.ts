@@ -11,8 +11,8 @@ import { startPipelineApp } from "../../fixtures/pipeline/start-pipeline-app.js"
 import { companyEngagement, contactLead } from "../../fixtures/pipeline-definitions.js";
 import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 
-// Issue 6 end to end: signed deliveries on a real server → SQLite inbox → worker → fan-out → rescore
-// → score properties written in the nock-played portal.
+// docs/architecture.md §From webhook to written value, end to end: signed deliveries on a real server →
+// SQLite inbox → worker → fan-out → rescore → score properties written in the nock-played portal.
 
 const PORTAL = 62515;
 const day = 86_400_000;

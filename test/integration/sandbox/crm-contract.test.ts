@@ -6,7 +6,7 @@ import { startTestSandbox, type TestSandbox } from "../../fixtures/sandbox/start
 
 // The app's real HubSpot door (createHubSpotCrmClient, the SDK underneath) against the sandbox on
 // port 0: what the nock suites in test/integration/hubspot-client assert about HubSpot's answers
-// must hold here too, so the two cannot drift apart (issue 5 "Contract tests").
+// must hold here too, so the two cannot drift apart (docs/decisions.md §Door contract tests).
 
 let s: TestSandbox;
 beforeEach(async () => {

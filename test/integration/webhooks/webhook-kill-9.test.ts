@@ -9,9 +9,9 @@ import { ensureCliBuilt } from "../../cli/support/build-cli.js";
 import { deliverUntilKilled } from "../../support/deliver-until-killed.js";
 import { startIntakeProcess } from "../../support/start-intake-process.js";
 
-// Issue 6: "Durable" means surviving kill -9 of the app. The intake runs in a child process from
-// dist/ (compiled by the default project's globalSetup, test/cli/support/build-cli.ts); we SIGKILL it
-// the moment enough 2xx acks are in, with more deliveries in flight, then open its database.
+// docs/decisions.md §Webhook inbox: "Durable" means surviving kill -9 of the app. The intake runs in a child
+// process from dist/ (compiled by the default project's globalSetup, test/cli/support/build-cli.ts); we
+// SIGKILL it the moment enough 2xx acks are in, with more deliveries in flight, then open its database.
 
 let dir: string;
 let child: ChildProcess | undefined;

@@ -17,7 +17,10 @@ export type RedisServer = {
   dispose(): Promise<void>;
 };
 
-/** A throwaway redis-server on a free loopback port, configured as issue 6 asks (--appendonly yes). */
+/**
+ * A throwaway redis-server on a free loopback port, configured as docs/decisions.md §Several instances asks
+ * (--appendonly yes).
+ */
 export async function startRedis(): Promise<RedisServer> {
   const binary = requireExecutable("redis-server");
   const dir = mkdtempSync(join(tmpdir(), "ls-redis-"));

@@ -20,7 +20,10 @@ export type StoreServer = {
 
 export type StoreBackend = {
   name: string;
-  /** Whether several app instances may share one store (issue 6); a SQLite file belongs to one. */
+  /**
+   * Whether several app instances may share one store (docs/decisions.md §Several instances); a SQLite file
+   * belongs to one.
+   */
   sharedByInstances: boolean;
   start(): Promise<StoreServer>;
 };

@@ -15,7 +15,7 @@ const crmObjects: Subscription[] = webhooks.config.subscriptions.crmObjects;
 const legacy: Subscription[] = webhooks.config.subscriptions.legacyCrmObjects;
 
 describe("app.json", () => {
-  it("asks for exactly the scopes the install flow requests (issue 3)", () => {
+  it("asks for exactly the scopes the install flow requests", () => {
     expect(app.config.auth.requiredScopes).toEqual([...REQUIRED_SCOPES]);
     expect(app.config.auth.optionalScopes).toEqual([...OPTIONAL_SCOPES]);
   });

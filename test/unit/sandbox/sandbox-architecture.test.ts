@@ -17,7 +17,8 @@ const importsOf = (file: string) =>
 
 describe("src/sandbox", () => {
   // One exception: HubSpot signs webhooks, so the sandbox signs them with the app's pure protocol
-  // code (the brief of issue 5's webhook sender); it is computation, it knows nothing of the app.
+  // code (the sandbox's webhook sender, docs/decisions.md §Sandbox portal); it is computation, it knows
+  // nothing of the app.
   const allowed = new Set(["post-signed-webhook.ts: ../hubspot/sign-webhook-v3.js"]);
 
   it("imports nothing from the app's own folders but the v3 signing function", () => {

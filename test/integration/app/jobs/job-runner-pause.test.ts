@@ -9,7 +9,7 @@ import { rapidRetryPolicy } from "../../../../src/adapters/hubspot-client/retry-
 import { createKeyvJobStore } from "../../../../src/adapters/stores/keyv-job-store.js";
 import { openKeyv } from "../../../../src/adapters/stores/open-keyv.js";
 import { createJobRunner, type JobHandler } from "../../../../src/app/jobs/job-runner.js";
-import { composeDoor } from "../../../../src/compose-door.js";
+import { composeDoor } from "../../../../src/compose/compose-door.js";
 import { loadConfig } from "../../../../src/config.js";
 import { AppError } from "../../../../src/errors.js";
 import { createLogger } from "../../../../src/logger.js";
@@ -21,8 +21,9 @@ import {
   TEST_KEY,
 } from "../../../fixtures/installation.js";
 
-// Issue 3: "invalid_grant ... pauses that portal's work without dropping it". A job whose handler
-// meets a disconnected portal is saved as paused, with its cursor, on the real SQLite job store.
+// docs/decisions.md §Disconnected portals pause: "invalid_grant ... pauses that portal's work without
+// dropping it". A job whose handler meets a disconnected portal is saved as paused, with its cursor, on the
+// real SQLite job store.
 
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
 const disconnected = (portalId: number) =>

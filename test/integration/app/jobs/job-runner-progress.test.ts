@@ -5,8 +5,8 @@ import { createKeyvJobStore } from "../../../../src/adapters/stores/keyv-job-sto
 import { createJobRunner, type JobHandler } from "../../../../src/app/jobs/job-runner.js";
 import type { Job } from "../../../../src/ports/job-store.js";
 
-// Issue 6: GET /jobs/:jobId shows done/total, the rate and the ETA. The runner measures them from
-// the time the job (re)started, on the clock it is given; the handler only counts.
+// docs/decisions.md §Background jobs: GET /jobs/:jobId shows done/total, the rate and the ETA. The runner
+// measures them from the time the job (re)started, on the clock it is given; the handler only counts.
 
 const T0 = Date.UTC(2026, 10, 23, 12, 0, 0);
 

@@ -13,7 +13,7 @@ const entry = (atMs: number, value: string): HistoryEntry => ({
 });
 const ref = (recordId: string, portalId = 1) => ({ portalId, object: "contacts" as const, recordId });
 
-describe("keyv record store: deletion, merge and retention (issue 6)", () => {
+describe("keyv record store: deletion, merge and retention", () => {
   it("deleteRecord forgets the record's resets and history and nothing of other records", async () => {
     const store = createKeyvRecordStore(new Keyv());
     await store.setReset(ref("1"), "s", 5);

@@ -6,8 +6,9 @@ import { addTier, newThresholds, thresholdsMode } from "../../../../src/admin/as
 import type { DraftDefinition } from "../../../../src/admin/assets/types.js";
 import { findDefinitionProblems } from "../../../../src/scoring/index.js";
 
-// What the builder starts from and turns a score into must be what SCORING.md §Formats accepts once a
-// person has typed what only they can know (name, id, property): the engine's own check says so.
+// What the builder starts from and turns a score into must be what docs/scoring.md §Score definition
+// accepts once a person has typed what only they can know (name, id, property): the engine's own check
+// says so.
 
 const named = (d: DraftDefinition): DraftDefinition => ({
   ...d,
@@ -70,7 +71,8 @@ describe("changeType and changeObject", () => {
     }
   });
 
-  it("makes a deal score combined and lets go of levels thresholds (SCORING.md §Companies and deals)", () => {
+  // docs/scoring.md §Companies and deals
+  it("makes a deal score combined and lets go of levels thresholds", () => {
     const d = named(newDefinition());
     d.thresholds = newThresholds("levels");
     changeObject(d, "deals");

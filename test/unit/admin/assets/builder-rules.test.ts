@@ -26,8 +26,9 @@ import type { DraftCondition, DraftDefinition, DraftRule } from "../../../../src
 import { operators } from "../../../../src/scoring/condition-schema.js";
 import { findDefinitionProblems } from "../../../../src/scoring/index.js";
 
-// The builder's edits of rules and groups (SCORING.md §Property operators, §Event rule filters,
-// §Scoring several values, §Arithmetic), checked against the engine where it has the last word.
+// The builder's edits of rules and groups (docs/scoring.md §Property operators, §Timeframe,
+// §Frequency, §Scoring several values, §Groups and limits), checked against the engine where it has
+// the last word.
 
 const withRule = (rule: DraftRule, kind: "engagement" | "fit" = "event" in rule ? "engagement" : "fit") => {
   const d: DraftDefinition = { ...newDefinition(), id: "s", name: "S", property: { name: "ls_s" } };

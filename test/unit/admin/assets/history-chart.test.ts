@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { scoreHistory, stepChart } from "../../../../src/admin/assets/history-chart.js";
 import type { HistoryEntry } from "../../../../src/ports/record-store.js";
 
-// A record's history (SCORING.md §Lifecycle, History): the score property's changes, and a step
+// A record's history (docs/scoring.md §Lifecycle): the score property's changes, and a step
 // line through its values, a value holding until the next one was written.
 
 const entry = (atMs: number, value: string | null, property = "ls_lead"): HistoryEntry => {
@@ -30,7 +30,7 @@ describe("stepChart", () => {
     { atMs: 5_000, value: 20, cause: "decay" },
   ];
 
-  it("spans the plot: first change at the left, last at the right, 0 at the bottom, the top value at the top", () => {
+  it("spans the plot: first change left, last right, 0 at the bottom, the top value at the top", () => {
     const { x, y, v0, v1 } = stepChart(points, size);
     expect([x(1_000), x(5_000)]).toEqual([size.pad, size.width - size.pad]);
     expect([v0, v1]).toEqual([0, 40]);

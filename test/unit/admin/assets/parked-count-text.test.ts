@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { PARKED_LIMIT, parkedCountText } from "../../../../src/admin/assets/parked-count-text.js";
 import type { ParkedEvent } from "../../../../src/admin/assets/types.js";
 
-// The parked events of the portal overview (README §Admin page): the line above their table.
+// The parked events of the portal overview (docs/decisions.md §Failures fail alone): the line above
+// their table.
 
 const parked = (n: number): ParkedEvent[] =>
   Array.from({ length: n }, (_, i) => ({

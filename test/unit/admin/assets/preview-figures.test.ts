@@ -6,7 +6,7 @@ import { tierOptionValue as engineTierOptionValue } from "../../../../src/scorin
 import { summarizeDistribution } from "../../../../src/scoring/summarize-distribution.js";
 import { compileThreshold } from "../../../../src/scoring/thresholds.js";
 
-// "Preview distribution" (SCORING.md §Lifecycle): a bar per bucket of the engine's summary, and each
+// "Preview distribution" (docs/scoring.md §Lifecycle): a bar per bucket of the engine's summary, and each
 // threshold's count beside its tier's colour.
 
 const size = { width: 560, height: 180, pad: 28 };

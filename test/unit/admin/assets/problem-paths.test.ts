@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { enclosingPaths, problemText } from "../../../../src/admin/assets/problem-paths.js";
 
-// A problem's message goes beside the nearest field of the form carrying its path (README §Admin page).
+// A problem's message goes beside the nearest field of the form carrying its path
+// (docs/decisions.md §One definition object).
 
 describe("enclosingPaths", () => {
   it("goes from the field to each part that holds it, most specific first", () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { focusAfterKey, matchesText } from "../../../../src/admin/assets/record-finder.js";
 
-// "Test a record: find it by email, name or id" (README §Admin page): what the status line says, and
-// where the arrow keys and Escape take the focus among the matches.
+// "Test a record: find it by email, name or id" (docs/decisions.md §Test a record search): what the
+// status line says, and where the arrow keys and Escape take the focus among the matches.
 
 describe("matchesText", () => {
   it("says when nothing matches, naming the query", () => {

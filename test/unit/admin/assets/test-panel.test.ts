@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeRule, resultFacts } from "../../../../src/admin/assets/test-panel.js";
 import type { ScoreResult } from "../../../../src/scoring/result.js";
 
-// "Test a record" (SCORING.md §Result): the facts of a result, and each rule named in a line.
+// "Test a record" (docs/scoring.md §Result): the facts of a result, and each rule named in a line.
 
 const result = (overrides: Partial<ScoreResult>): ScoreResult => ({
   id: "309",

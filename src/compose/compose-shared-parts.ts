@@ -1,16 +1,16 @@
 import type { Logger } from "pino";
-import { openRedisLocks, type RedisLocks } from "./adapters/coordination/redis-locks.js";
-import { openBullmqInbox } from "./adapters/queue/bullmq-inbox.js";
-import { createBullmqJobQueue } from "./adapters/queue/bullmq-job-queue.js";
-import { openRedisDueIndex } from "./adapters/queue/redis-due-index.js";
-import { createRedisSlidingWindow } from "./adapters/rate-window/redis-sliding-window.js";
-import type { Config } from "./config.js";
-import type { DueIndex } from "./ports/due-index.js";
-import type { Inbox } from "./ports/inbox.js";
-import type { JobQueue, JobRef } from "./ports/job-queue.js";
-import type { SharedRateWindow } from "./ports/shared-rate-window.js";
+import { openRedisLocks, type RedisLocks } from "../adapters/coordination/redis-locks.js";
+import { openBullmqInbox } from "../adapters/queue/bullmq-inbox.js";
+import { createBullmqJobQueue } from "../adapters/queue/bullmq-job-queue.js";
+import { openRedisDueIndex } from "../adapters/queue/redis-due-index.js";
+import { createRedisSlidingWindow } from "../adapters/rate-window/redis-sliding-window.js";
+import type { Config } from "../config.js";
+import type { DueIndex } from "../ports/due-index.js";
+import type { Inbox } from "../ports/inbox.js";
+import type { JobQueue, JobRef } from "../ports/job-queue.js";
+import type { SharedRateWindow } from "../ports/shared-rate-window.js";
 
-/** What several app instances share through REDIS_URL (issue 6, "When one machine is not enough"). */
+/** What several app instances share through REDIS_URL (docs/decisions.md §Several instances). */
 export type SharedParts = {
   inbox: Inbox;
   dueIndex: DueIndex;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import type { Config } from "./config.js";
+import type { Config } from "../config.js";
 
 export type KeyLogger = { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 
@@ -10,8 +10,9 @@ const HEX_KEY = /^[0-9a-f]{64}$/;
 
 /**
  * The ENCRYPTION_KEY to use. HubSpot mode always has one from the environment (config.ts requires it);
- * sandbox mode generates one on first start and keeps it under DATA_DIR with mode 0600 (issue 3), so
- * tokens stored by the sandbox stay readable across restarts. Never logs the key itself.
+ * sandbox mode generates one on first start and keeps it under DATA_DIR with mode 0600
+ * (docs/decisions.md §Two modes), so tokens stored by the sandbox stay readable across restarts. Never logs
+ * the key itself.
  */
 export function loadEncryptionKey(
   config: Pick<Config, "encryptionKey" | "dataDir">,

@@ -1,17 +1,17 @@
 import nock from "nock";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { rapidRetryPolicy } from "../../src/adapters/hubspot-client/retry-policy.js";
-import { tokenContext } from "../../src/app/seal-grant.js";
-import { composeDoor } from "../../src/compose-door.js";
-import { loadConfig } from "../../src/config.js";
-import { createLogger } from "../../src/logger.js";
+import { rapidRetryPolicy } from "../../../src/adapters/hubspot-client/retry-policy.js";
+import { tokenContext } from "../../../src/app/seal-grant.js";
+import { composeDoor } from "../../../src/compose/compose-door.js";
+import { loadConfig } from "../../../src/config.js";
+import { createLogger } from "../../../src/logger.js";
 import {
   createDummyInstallation,
   createMemoryInstallationStore,
   createTestCipher,
   T0,
   TEST_KEY,
-} from "../fixtures/installation.js";
+} from "../../fixtures/installation.js";
 
 // The door as main.ts and the CLI build it: authorize() from the installation store, one paced
 // CRM client per portal against HUBSPOT_API_BASE_URL. HubSpot is nock (HUBSPOT.md §7).

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appRatePer10s } from "../../src/app-rate-per-10s.js";
+import { appRatePer10s } from "../../../src/sandbox-mode/app-rate-per-10s.js";
 
 describe("the app's pace against the sandbox", () => {
   const pace = (hubspotRateLimitPer10s: number, ratePer10s: number) =>

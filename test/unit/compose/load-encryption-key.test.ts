@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ENCRYPTION_KEY_FILE, loadEncryptionKey } from "../../src/load-encryption-key.js";
+import { ENCRYPTION_KEY_FILE, loadEncryptionKey } from "../../../src/compose/load-encryption-key.js";
 
 function recorder() {
   const lines: string[] = [];

@@ -1,17 +1,17 @@
 import type { Logger } from "pino";
-import { createTokenCipher, type TokenCipher } from "./adapters/crypto/token-cipher.js";
+import { createTokenCipher, type TokenCipher } from "../adapters/crypto/token-cipher.js";
 import {
   type CrmClientCacheOptions,
   createCrmClientCache,
-} from "./adapters/hubspot-client/create-crm-client-cache.js";
-import { type Authorize, createAuthorize } from "./app/authorize.js";
+} from "../adapters/hubspot-client/create-crm-client-cache.js";
+import { type Authorize, createAuthorize } from "../app/authorize.js";
+import type { Config } from "../config.js";
+import { AppError } from "../errors.js";
+import type { CrmClient } from "../ports/crm-client.js";
+import type { InstallationStore } from "../ports/installation-store.js";
+import type { OAuthClient } from "../ports/oauth-client.js";
 import { createOAuthClientFor } from "./compose-oauth.js";
-import type { Config } from "./config.js";
-import { AppError } from "./errors.js";
 import { loadEncryptionKey } from "./load-encryption-key.js";
-import type { CrmClient } from "./ports/crm-client.js";
-import type { InstallationStore } from "./ports/installation-store.js";
-import type { OAuthClient } from "./ports/oauth-client.js";
 
 /** The one door to HubSpot (STYLE.md §2) as the HTTP app, the jobs and the CLI all use it. */
 export type Door = {

@@ -1,4 +1,4 @@
-import type { Config } from "./config.js";
+import type { Config } from "../config.js";
 
 /** HubSpot's limit (HUBSPOT.md §5.1), which HUBSPOT_RATE_LIMIT_PER_10S may not exceed. */
 const HUBSPOT_LIMIT_PER_10S = 110;

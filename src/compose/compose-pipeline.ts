@@ -1,22 +1,22 @@
 import type { Router } from "express";
 import type { Logger } from "pino";
-import { DONE_RETENTION_MS } from "./adapters/queue/sqlite-inbox.js";
-import { compactHistory } from "./app/pipeline/compact-history.js";
-import type { PipelineDeps } from "./app/pipeline/pipeline-deps.js";
-import { createPipelineMetrics, type PipelineMetrics } from "./app/pipeline/pipeline-metrics.js";
-import { createPipelineScheduler, type PipelineScheduler } from "./app/pipeline/pipeline-scheduler.js";
-import { createPipelineWorker, type PipelineWorker } from "./app/pipeline/pipeline-worker.js";
-import { pollListMemberships } from "./app/pipeline/poll-list-memberships.js";
-import { pollModifiedRecords } from "./app/pipeline/poll-modified-records.js";
-import { rescoreDueRecords } from "./app/pipeline/rescore-due-records.js";
-import { sweepRecords } from "./app/pipeline/sweep-records.js";
-import { createLocalRecordLocks } from "./app/record-locks.js";
-import { createParkedRoutes } from "./http/admin-api/parked-routes.js";
-import { createMetricsRoutes } from "./http/metrics-routes.js";
-import { createWebhookRoutes } from "./http/webhook-routes.js";
-import type { RecordLocks, TaskLocks } from "./ports/cluster-locks.js";
-import type { CrmClient } from "./ports/crm-client.js";
-import type { Inbox } from "./ports/inbox.js";
+import { DONE_RETENTION_MS } from "../adapters/queue/sqlite-inbox.js";
+import { compactHistory } from "../app/pipeline/compact-history.js";
+import type { PipelineDeps } from "../app/pipeline/pipeline-deps.js";
+import { createPipelineMetrics, type PipelineMetrics } from "../app/pipeline/pipeline-metrics.js";
+import { createPipelineScheduler, type PipelineScheduler } from "../app/pipeline/pipeline-scheduler.js";
+import { createPipelineWorker, type PipelineWorker } from "../app/pipeline/pipeline-worker.js";
+import { pollListMemberships } from "../app/pipeline/poll-list-memberships.js";
+import { pollModifiedRecords } from "../app/pipeline/poll-modified-records.js";
+import { rescoreDueRecords } from "../app/pipeline/rescore-due-records.js";
+import { sweepRecords } from "../app/pipeline/sweep-records.js";
+import { createLocalRecordLocks } from "../app/record-locks.js";
+import { createParkedRoutes } from "../http/admin-api/parked-routes.js";
+import { createMetricsRoutes } from "../http/metrics-routes.js";
+import { createWebhookRoutes } from "../http/webhook-routes.js";
+import type { RecordLocks, TaskLocks } from "../ports/cluster-locks.js";
+import type { CrmClient } from "../ports/crm-client.js";
+import type { Inbox } from "../ports/inbox.js";
 
 export type PipelineOptions = {
   /** POLL_INTERVAL_SEC (300): the modified-records search. */
@@ -31,7 +31,7 @@ export type PipelineOptions = {
   dueCheckSec?: number;
   /** The v3 signature's key and base URL; without them no webhook route (HUBSPOT.md §3.1). */
   webhook?: { clientSecret: string; publicBaseUrl: string };
-  /** stop() resolves within this (SIGTERM → exit within 10 s, issue 6). */
+  /** stop() resolves within this (SIGTERM → exit within 10 s, docs/decisions.md §Graceful shutdown). */
   stopTimeoutMs?: number;
 };
 
@@ -70,7 +70,10 @@ const DAY_MS = 86_400_000;
 /** Every minute on the minute; below 60 s, node-cron's seconds field (the first of six). */
 const dueCron = (everySec: number) => (everySec >= 60 ? "* * * * *" : `*/${everySec} * * * * *`);
 
-/** Everything of issue 6 after the intake: worker, pollers, crons, /parked and /metrics. */
+/**
+ * The webhook pipeline after the intake (docs/architecture.md §From webhook to written value): worker,
+ * pollers, crons, /parked and /metrics.
+ */
 export function composePipeline(deps: ComposePipelineDeps): Pipeline {
   const { options, inbox, logger } = deps;
   const now = deps.now ?? Date.now;

@@ -1,10 +1,15 @@
 import nock from "nock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { composeDoor } from "../../src/compose-door.js";
-import { composeOAuth, createOAuthClientFor } from "../../src/compose-oauth.js";
-import { loadConfig } from "../../src/config.js";
-import { createLogger } from "../../src/logger.js";
-import { createMemoryInstallationStore, createTestCipher, T0, TEST_KEY } from "../fixtures/installation.js";
+import { composeDoor } from "../../../src/compose/compose-door.js";
+import { composeOAuth, createOAuthClientFor } from "../../../src/compose/compose-oauth.js";
+import { loadConfig } from "../../../src/config.js";
+import { createLogger } from "../../../src/logger.js";
+import {
+  createMemoryInstallationStore,
+  createTestCipher,
+  T0,
+  TEST_KEY,
+} from "../../fixtures/installation.js";
 
 // main.ts builds the door first and hands its authorize() and an onInstalled hook to composeOAuth,
 // so the install routes, the jobs and the CLI share one refresh per portal.

@@ -1,12 +1,12 @@
 import type { Logger } from "pino";
-import type { TokenCipher } from "./adapters/crypto/token-cipher.js";
-import { createHubSpotOAuthClient } from "./adapters/hubspot-client/oauth-client.js";
-import { type Authorize, createAuthorize } from "./app/authorize.js";
-import { installPortal, type OnInstalled } from "./app/install-portal.js";
-import type { Config } from "./config.js";
-import type { OAuthRoutesDeps } from "./http/oauth-routes.js";
-import type { InstallationStore } from "./ports/installation-store.js";
-import type { OAuthClient } from "./ports/oauth-client.js";
+import type { TokenCipher } from "../adapters/crypto/token-cipher.js";
+import { createHubSpotOAuthClient } from "../adapters/hubspot-client/oauth-client.js";
+import { type Authorize, createAuthorize } from "../app/authorize.js";
+import { installPortal, type OnInstalled } from "../app/install-portal.js";
+import type { Config } from "../config.js";
+import type { OAuthRoutesDeps } from "../http/oauth-routes.js";
+import type { InstallationStore } from "../ports/installation-store.js";
+import type { OAuthClient } from "../ports/oauth-client.js";
 
 export type OAuthParts = { routes: OAuthRoutesDeps; authorize: Authorize };
 

@@ -3,13 +3,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /**
- * examples/ at the repository root: from src/ one level up, from dist/src/ (npm start) two. The
+ * examples/ at the repository root: from src/sandbox-mode/ two levels up, from dist/src/sandbox-mode/
+ * (npm start) three. The
  * same files are the README's examples and `lead-score validate|evaluate --definition` inputs.
  */
 export function exampleScoresDir(): string {
-  const fromSrc = fileURLToPath(new URL("../examples/", import.meta.url));
+  const fromSrc = fileURLToPath(new URL("../../examples/", import.meta.url));
   if (existsSync(fromSrc)) return fromSrc;
-  return fileURLToPath(new URL("../../examples/", import.meta.url));
+  return fileURLToPath(new URL("../../../examples/", import.meta.url));
 }
 
 /** Every examples/*.json, parsed but not validated (createScore validates), in file-name order. */

@@ -1,38 +1,38 @@
 import { join } from "node:path";
 import type { Express, Router } from "express";
 import type { Logger } from "pino";
-import { createTokenCipher } from "./adapters/crypto/token-cipher.js";
-import { openSqliteDueIndex } from "./adapters/queue/sqlite-due-index.js";
-import { openSqliteInbox } from "./adapters/queue/sqlite-inbox.js";
-import { createKeyvActionStore } from "./adapters/stores/keyv-action-store.js";
-import { createKeyvInstallationStore } from "./adapters/stores/keyv-installation-store.js";
-import { createKeyvJobStore } from "./adapters/stores/keyv-job-store.js";
-import { createKeyvPollStateStore } from "./adapters/stores/keyv-poll-state-store.js";
-import { createKeyvRecordStore } from "./adapters/stores/keyv-record-store.js";
-import { createKeyvScoreStore } from "./adapters/stores/keyv-score-store.js";
-import { createKeyvSessionStore } from "./adapters/stores/keyv-session-store.js";
-import { openKeyv } from "./adapters/stores/open-keyv.js";
-import { createAfterInstall } from "./app/after-install.js";
-import { createJobRunner, type JobHandler, type JobRunner } from "./app/jobs/job-runner.js";
-import { createRescoreJob } from "./app/jobs/rescore-job.js";
-import { createLocalRecordLocks } from "./app/record-locks.js";
-import { createPreviewJob } from "./app/scores/preview-score.js";
-import type { ScoresDeps } from "./app/scores/scores-deps.js";
+import { createTokenCipher } from "../adapters/crypto/token-cipher.js";
+import { openSqliteDueIndex } from "../adapters/queue/sqlite-due-index.js";
+import { openSqliteInbox } from "../adapters/queue/sqlite-inbox.js";
+import { createKeyvActionStore } from "../adapters/stores/keyv-action-store.js";
+import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
+import { createKeyvJobStore } from "../adapters/stores/keyv-job-store.js";
+import { createKeyvPollStateStore } from "../adapters/stores/keyv-poll-state-store.js";
+import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
+import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
+import { createKeyvSessionStore } from "../adapters/stores/keyv-session-store.js";
+import { openKeyv } from "../adapters/stores/open-keyv.js";
+import { createAfterInstall } from "../app/after-install.js";
+import { createJobRunner, type JobHandler, type JobRunner } from "../app/jobs/job-runner.js";
+import { createRescoreJob } from "../app/jobs/rescore-job.js";
+import { createLocalRecordLocks } from "../app/record-locks.js";
+import { createPreviewJob } from "../app/scores/preview-score.js";
+import type { ScoresDeps } from "../app/scores/scores-deps.js";
+import type { Config } from "../config.js";
+import { createActionRoutes } from "../http/action-routes.js";
+import { adminTokenPrincipal, anyPrincipal } from "../http/admin-api/admin-auth.js";
+import { createAdminApi } from "../http/admin-api/create-admin-api.js";
+import { sessionPrincipal } from "../http/admin-session/session-principal.js";
+import { createSandboxSignInLink } from "../http/admin-session/sign-in-links.js";
+import { createHttpApp } from "../http/create-http-app.js";
+import type { Installation, InstallationStore } from "../ports/installation-store.js";
+import type { JobKind } from "../ports/job-store.js";
+import type { SessionStore } from "../ports/session-store.js";
 import { composeDoor } from "./compose-door.js";
 import { composeOAuth, createOAuthClientFor } from "./compose-oauth.js";
 import { composePipeline } from "./compose-pipeline.js";
 import { openSharedParts } from "./compose-shared-parts.js";
-import type { Config } from "./config.js";
-import { createActionRoutes } from "./http/action-routes.js";
-import { adminTokenPrincipal, anyPrincipal } from "./http/admin-api/admin-auth.js";
-import { createAdminApi } from "./http/admin-api/create-admin-api.js";
-import { sessionPrincipal } from "./http/admin-session/session-principal.js";
-import { createSandboxSignInLink } from "./http/admin-session/sign-in-links.js";
-import { createHttpApp } from "./http/create-http-app.js";
 import { loadEncryptionKey } from "./load-encryption-key.js";
-import type { Installation, InstallationStore } from "./ports/installation-store.js";
-import type { JobKind } from "./ports/job-store.js";
-import type { SessionStore } from "./ports/session-store.js";
 
 export type ComposedApp = {
   app: Express;
@@ -68,7 +68,7 @@ export async function composeApp(
   const records = createKeyvRecordStore(await open("records"));
   const jobs = createKeyvJobStore(await open("jobs"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
-  // by every instance (issue 6, "When one machine is not enough").
+  // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
   let rateLimited = 0;
   const door = composeDoor({
@@ -86,8 +86,9 @@ export async function composeApp(
   });
 
   // The inbox and the due-index are SQLite files of their own: transactions and ordered reads that a
-  // key-value store does not give (issue 6). The use cases index next changes too (rescore-records.ts).
-  // With REDIS_URL they, the job queue and the scheduled tasks move to Redis, shared by every instance.
+  // key-value store does not give (docs/decisions.md §Webhook inbox). The use cases index next changes too
+  // (rescore-records.ts). With REDIS_URL they, the job queue and the scheduled tasks move to Redis, shared by
+  // every instance.
   const dueIndex =
     shared?.dueIndex ??
     openSqliteDueIndex({ file: join(config.dataDir, "due.sqlite"), fsync: config.queueFsync });
@@ -166,7 +167,7 @@ export async function composeApp(
   const hubspotRoutes: Router[] = [pipeline.metricsRoutes];
   if (pipeline.webhookRoutes) hubspotRoutes.push(pipeline.webhookRoutes);
   if (hubspotSecret) {
-    // issue 7: HubSpot waits about a second for a workflow action's answer.
+    // docs/decisions.md §Reset workflow action: HubSpot waits about a second for a workflow action's answer.
     hubspotRoutes.push(
       createActionRoutes({
         ...scoresDeps,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Job } from "../../src/ports/job-store.js";
-import { renderSandboxBanner } from "../../src/render-sandbox-banner.js";
+import type { Job } from "../../../src/ports/job-store.js";
+import { renderSandboxBanner } from "../../../src/sandbox-mode/render-sandbox-banner.js";
 
 const base = {
   sandboxUrl: "http://127.0.0.1:40001",

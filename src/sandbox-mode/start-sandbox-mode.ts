@@ -3,24 +3,24 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
-import { createHttpClock, type HttpClock } from "./adapters/clock/create-http-clock.js";
-import { type ExampleScoreOutcome, ensureExampleScores } from "./app/scores/ensure-example-scores.js";
+import { createHttpClock, type HttpClock } from "../adapters/clock/create-http-clock.js";
+import { type ExampleScoreOutcome, ensureExampleScores } from "../app/scores/ensure-example-scores.js";
+import { type ComposedApp, composeApp } from "../compose/compose-app.js";
+import type { Config } from "../config.js";
+import { createSandboxSignInLink } from "../http/admin-session/sign-in-links.js";
+import { createSandboxServer, type SandboxServer } from "../sandbox/create-sandbox-server.js";
+import { loadWebhookSubscriptions } from "../sandbox/load-webhook-subscriptions.js";
+import type { WebhookSenderOptions } from "../sandbox/webhook-sender.js";
 import { appRatePer10s } from "./app-rate-per-10s.js";
-import { type ComposedApp, composeApp } from "./compose-app.js";
-import type { Config } from "./config.js";
-import { createSandboxSignInLink } from "./http/admin-session/sign-in-links.js";
 import { installThroughOAuth } from "./install-through-oauth.js";
-import { createSandboxServer, type SandboxServer } from "./sandbox/create-sandbox-server.js";
-import { loadWebhookSubscriptions } from "./sandbox/load-webhook-subscriptions.js";
-import type { WebhookSenderOptions } from "./sandbox/webhook-sender.js";
 
-// Sandbox mode (issue 5): `npm start` with no HubSpot credentials runs the app against a local
-// sandbox portal in this process. The app itself runs in HubSpot mode: only its base URLs and
-// credentials point at the sandbox, and it is installed through the real OAuth flow over HTTP.
-// Order matters: the app's port must be known before the sandbox (its webhook target) and the
-// app's config (PUBLIC_BASE_URL) are, so the HTTP server is bound first and handed the app after.
-// The sandbox gets the app's webhooks/webhooks.json, the file HubSpot gets at `hs project upload`,
-// so it sends only what HubSpot would: not the app's own score writes, nor unscored properties.
+// Sandbox mode (docs/decisions.md §Sandbox portal): `npm start` with no HubSpot credentials runs the app
+// against a local sandbox portal in this process. The app itself runs in HubSpot mode: only its base URLs and
+// credentials point at the sandbox, and it is installed through the real OAuth flow over HTTP. Order matters:
+// the app's port must be known before the sandbox (its webhook target) and the app's config (PUBLIC_BASE_URL)
+// are, so the HTTP server is bound first and handed the app after. The sandbox gets the app's
+// webhooks/webhooks.json, the file HubSpot gets at `hs project upload`, so it sends only what HubSpot would:
+// not the app's own score writes, nor unscored properties.
 
 export type SandboxModeDeps = {
   logger: Logger;
@@ -49,12 +49,15 @@ export type RunningSandboxMode = {
   close(): Promise<void>;
 };
 
-/** webhooks/webhooks.json at the repository root: from src/ one level up, from dist/src/ (npm start) two. */
+/**
+ * webhooks/webhooks.json at the repository root: from src/sandbox-mode/ two levels up, from
+ * dist/src/sandbox-mode/ (npm start) three.
+ */
 function appWebhooksFile(): string {
-  const fromSrc = fileURLToPath(new URL("../webhooks/webhooks.json", import.meta.url));
+  const fromSrc = fileURLToPath(new URL("../../webhooks/webhooks.json", import.meta.url));
   return existsSync(fromSrc)
     ? fromSrc
-    : fileURLToPath(new URL("../../webhooks/webhooks.json", import.meta.url));
+    : fileURLToPath(new URL("../../../webhooks/webhooks.json", import.meta.url));
 }
 
 const listen = (server: Server, port: number) =>

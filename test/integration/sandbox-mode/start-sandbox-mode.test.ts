@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
-import { createLogger } from "../../src/logger.js";
-import { type RunningSandboxMode, startSandboxMode } from "../../src/start-sandbox-mode.js";
+import { loadConfig } from "../../../src/config.js";
+import { createLogger } from "../../../src/logger.js";
+import { type RunningSandboxMode, startSandboxMode } from "../../../src/sandbox-mode/start-sandbox-mode.js";
 
 // `npm start` with no HubSpot credentials, through the same starter main.ts uses: the app on port 0
 // against an in-process sandbox portal, installed through the OAuth flow over HTTP.

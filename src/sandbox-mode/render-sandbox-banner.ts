@@ -1,4 +1,4 @@
-import type { ExampleScoreOutcome } from "./app/scores/ensure-example-scores.js";
+import type { ExampleScoreOutcome } from "../app/scores/ensure-example-scores.js";
 
 export type SandboxBannerInput = {
   sandboxUrl: string;
