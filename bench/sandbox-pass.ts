@@ -1,10 +1,12 @@
 import { fileURLToPath } from "node:url";
 import { Keyv } from "keyv";
 import { pino } from "pino";
+import { createLocalRecordLocks } from "../src/adapters/coordination/local-record-locks.js";
 import { createHubSpotCrmClient } from "../src/adapters/hubspot-client/create-hubspot-crm-client.js";
+import { openSqliteDueIndex } from "../src/adapters/queue/sqlite-due-index.js";
 import { createKeyvRecordStore } from "../src/adapters/stores/keyv-record-store.js";
 import { provisionProperties } from "../src/app/provision-properties.js";
-import { rescoreRecords } from "../src/app/rescore-records.js";
+import { rescore } from "../src/app/rescore/rescore.js";
 import { scorePropertySpec } from "../src/app/score-property-spec.js";
 import { createSandboxServer } from "../src/sandbox/create-sandbox-server.js";
 import { allSandboxScopes } from "../src/sandbox/object-scopes.js";
@@ -13,7 +15,7 @@ import { benchDefinition } from "./bench-definition.js";
 
 // docs/decisions.md §Benchmarks: a full snapshot-and-write pass over a 10,000-contact sandbox portal with 10
 // engagements each, at HubSpot's real rate limit (110 per rolling 10 s, the app pacing itself at
-// its default 100): the rescore job's own path (listRecordIds pages → rescoreRecords, i.e.
+// its default 100): the rescore job's own path (listRecordIds pages → rescore, i.e.
 // loadSnapshots + evaluate + writeScores) through the app's CRM client. Goals: ≤ 0.15 API calls
 // per contact (one call per record and source would be ≥ 4) and no 429. Real time, not a test.
 
@@ -25,7 +27,7 @@ export type SandboxPassOptions = {
   /** The app's pace: HUBSPOT_RATE_LIMIT_PER_10S, default 100. */
   clientRatePer10s?: number;
   /**
-   * Ids per rescoreRecords call: 100 is the rescore job's page today; 1,000 shows what reading
+   * Ids per rescore call: 100 is the rescore job's page today; 1,000 shows what reading
    * associations at their batch size (1,000 ids a call, HUBSPOT.md §5.1) would save.
    */
   idsPerPass?: number;
@@ -65,6 +67,8 @@ export async function runSandboxPassBench(options: SandboxPassOptions = {}): Pro
   });
   const seedSeconds = sandbox.seedReport.elapsedMs / 1000;
   const listening = await sandbox.listen(0);
+  // The job's path indexes each record's next change; an in-memory index keeps the pass free of disk.
+  const dueIndex = openSqliteDueIndex({ file: ":memory:" });
   try {
     const { portal } = sandbox;
     const token = portal.tokens.issue(portal.app.clientId, [...allSandboxScopes], portal.clock.nowMs());
@@ -80,7 +84,14 @@ export async function runSandboxPassBench(options: SandboxPassOptions = {}): Pro
     await provisionProperties(crm, "contacts", [scorePropertySpec(definition)]);
     // Measure the pass alone: provisioning is once per install, not per pass.
     sandbox.stats.reset(portal.clock.nowMs());
-    const deps = { crm, records: createKeyvRecordStore(new Keyv()), logger, now: () => portal.clock.nowMs() };
+    const deps = {
+      crmFor: () => crm,
+      records: createKeyvRecordStore(new Keyv()),
+      logger,
+      now: () => portal.clock.nowMs(),
+      dueIndex,
+      recordLocks: createLocalRecordLocks(),
+    };
     const started = performance.now();
     let cursor: string | null = null;
     let updatedRecords = 0;
@@ -91,7 +102,15 @@ export async function runSandboxPassBench(options: SandboxPassOptions = {}): Pro
         ids.push(...page.ids);
         cursor = page.after;
       } while (cursor !== null && ids.length < idsPerPass);
-      const outcome = await rescoreRecords(deps, portal.portalId, "contacts", ids, [definition], "enable");
+      const outcome = await rescore(deps, {
+        portalId: portal.portalId,
+        object: "contacts",
+        ids,
+        definitions: [definition],
+        cause: "enable",
+        busy: "wait",
+        due: "lower",
+      });
       updatedRecords += outcome.updated;
     } while (cursor !== null);
     const wallSeconds = (performance.now() - started) / 1000;
@@ -116,6 +135,7 @@ export async function runSandboxPassBench(options: SandboxPassOptions = {}): Pro
     for (const line of formatSandboxPassReport(report)) log(line);
     return report;
   } finally {
+    await dueIndex.close();
     await listening.close();
     sandbox.close();
   }

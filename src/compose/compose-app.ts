@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import type { Express, Router } from "express";
 import type { Logger } from "pino";
+import { createLocalRecordLocks } from "../adapters/coordination/local-record-locks.js";
 import { createTokenCipher } from "../adapters/crypto/token-cipher.js";
 import { openSqliteDueIndex } from "../adapters/queue/sqlite-due-index.js";
 import { openSqliteInbox } from "../adapters/queue/sqlite-inbox.js";
@@ -15,7 +16,6 @@ import { openKeyv } from "../adapters/stores/open-keyv.js";
 import { createAfterInstall } from "../app/after-install.js";
 import { createJobRunner, type JobHandler, type JobRunner } from "../app/jobs/job-runner.js";
 import { createRescoreJob } from "../app/jobs/rescore-job.js";
-import { createLocalRecordLocks } from "../app/record-locks.js";
 import { createPreviewJob } from "../app/scores/preview-score.js";
 import type { ScoresDeps } from "../app/scores/scores-deps.js";
 import type { Config } from "../config.js";
@@ -87,8 +87,8 @@ export async function composeApp(
 
   // The inbox and the due-index are SQLite files of their own: transactions and ordered reads that a
   // key-value store does not give (docs/decisions.md §Webhook inbox). The use cases index next changes too
-  // (rescore-records.ts). With REDIS_URL they, the job queue and the scheduled tasks move to Redis, shared by
-  // every instance.
+  // (app/rescore/rescore.ts). With REDIS_URL they, the job queue and the scheduled tasks move to Redis, shared
+  // by every instance.
   const dueIndex =
     shared?.dueIndex ??
     openSqliteDueIndex({ file: join(config.dataDir, "due.sqlite"), fsync: config.queueFsync });

@@ -1,5 +1,6 @@
 import type { Router } from "express";
 import type { Logger } from "pino";
+import { createLocalRecordLocks } from "../adapters/coordination/local-record-locks.js";
 import { DONE_RETENTION_MS } from "../adapters/queue/sqlite-inbox.js";
 import { compactHistory } from "../app/pipeline/compact-history.js";
 import type { PipelineDeps } from "../app/pipeline/pipeline-deps.js";
@@ -10,7 +11,6 @@ import { pollListMemberships } from "../app/pipeline/poll-list-memberships.js";
 import { pollModifiedRecords } from "../app/pipeline/poll-modified-records.js";
 import { rescoreDueRecords } from "../app/pipeline/rescore-due-records.js";
 import { sweepRecords } from "../app/pipeline/sweep-records.js";
-import { createLocalRecordLocks } from "../app/record-locks.js";
 import { createParkedRoutes } from "../http/admin-api/parked-routes.js";
 import { createMetricsRoutes } from "../http/metrics-routes.js";
 import { createWebhookRoutes } from "../http/webhook-routes.js";

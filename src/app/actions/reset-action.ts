@@ -2,7 +2,7 @@ import type { ResetActionRequest } from "../../hubspot/parse-action-request.js";
 import type { ActionAnswer, ActionStore } from "../../ports/action-store.js";
 import { type ObjectType, round2, type ScoreDefinition } from "../../scoring/index.js";
 import { serializeByKey } from "../../serialize-by-key.js";
-import { rescoreDepsFor, rescoreRecords } from "../rescore-records.js";
+import { rescore } from "../rescore/rescore.js";
 import type { ScoresDeps } from "../scores/scores-deps.js";
 
 export type ResetActionDeps = ScoresDeps & {
@@ -74,14 +74,15 @@ async function firstAnswer(deps: ResetActionDeps, request: ResetActionRequest): 
     "score reset by workflow",
   );
 
-  const write = rescoreRecords(
-    rescoreDepsFor(deps, request.portalId),
-    request.portalId,
+  const write = rescore(deps, {
+    portalId: request.portalId,
     object,
-    [request.objectId],
-    [definition],
-    "reset",
-  ).then(
+    ids: [request.objectId],
+    definitions: [definition],
+    cause: "reset",
+    busy: "wait",
+    due: "lower",
+  }).then(
     (report): ActionAnswer => ({
       outputFields: {
         hs_execution_state: "SUCCESS",

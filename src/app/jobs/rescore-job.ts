@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { CrmClient, CrmObjectType } from "../../ports/crm-client.js";
 import type { HistoryCause } from "../../ports/record-store.js";
-import { rescoreDepsFor, rescoreRecords } from "../rescore-records.js";
+import { rescore } from "../rescore/rescore.js";
 import type { ScoresDeps } from "../scores/scores-deps.js";
 import type { JobHandler } from "./job-runner.js";
 
@@ -28,8 +28,7 @@ export function createRescoreJob(deps: ScoresDeps): JobHandler {
     if (stored?.definition.status !== "enabled") return { skipped: "score is not enabled" };
     const { definition } = stored;
     const cause = ((job.input as { cause?: HistoryCause } | undefined)?.cause ?? "enable") as HistoryCause;
-    const rescoreDeps = rescoreDepsFor(deps, job.portalId);
-    const { crm } = rescoreDeps;
+    const crm = deps.crmFor(job.portalId);
     let { cursor } = job;
     let done = job.progress.done;
     const log = deps.logger.child({ portalId: job.portalId, jobId: job.id });
@@ -51,14 +50,16 @@ export function createRescoreJob(deps: ScoresDeps): JobHandler {
         ids.push(...page.ids);
         cursor = page.after;
       } while (cursor !== null && ids.length < IDS_PER_PASS);
-      const outcome = await rescoreRecords(
-        rescoreDeps,
-        job.portalId,
-        definition.object,
+      // Only this score's due times are known: the others' may be earlier (DueIndex.lower).
+      const outcome = await rescore(deps, {
+        portalId: job.portalId,
+        object: definition.object,
         ids,
-        [definition],
+        definitions: [definition],
         cause,
-      );
+        busy: "wait",
+        due: "lower",
+      });
       done += ids.length;
       updated += outcome.updated;
       skipped.push(...outcome.skipped);

@@ -1,8 +1,9 @@
+import type { InboxEntry } from "../../ports/inbox.js";
 import type { ObjectType } from "../../scoring/index.js";
+import { rescore } from "../rescore/rescore.js";
 import { loadPortalScoring, type PortalScoring } from "./load-portal-scoring.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
-import type { Held, InFlight } from "./pipeline-worker.js";
-import { rescoreAndIndex } from "./rescore-and-index.js";
+import type { HeldRecord, WorkerState } from "./worker-state.js";
 
 /** HubSpot's batch endpoints take 100 records (HUBSPOT.md §5.1): one rescore call per 100. */
 export const RESCORE_BATCH = 100;
@@ -10,16 +11,17 @@ export const RESCORE_BATCH = 100;
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Rescores held records per (portal, object), 100 at a time, with every enabled score of the object
- * (cause "webhook"). A batch that fails is retried record by record, so a poison record fails only
- * the entries that lead to it; the inbox retries those with backoff and parks them in the end.
+ * Rescores records the worker started (worker-state.ts) per (portal, object), 100 at a time, with
+ * every enabled score of the object (cause "webhook"). A batch that fails is retried record by
+ * record, so a poison record fails only the entries that lead to it; the inbox retries those with
+ * backoff and parks them in the end.
  */
 export async function flushRecords(
   deps: PipelineDeps,
-  records: readonly Held[],
-  inFlight: Map<number, InFlight>,
+  records: readonly HeldRecord[],
+  state: Pick<WorkerState, "finish">,
 ): Promise<void> {
-  const groups = new Map<string, Held[]>();
+  const groups = new Map<string, HeldRecord[]>();
   for (const r of records)
     groups.set(`${r.portalId}:${r.object}`, [...(groups.get(`${r.portalId}:${r.object}`) ?? []), r]);
   const scorings = new Map<number, Promise<PortalScoring | null>>();
@@ -27,46 +29,35 @@ export async function flushRecords(
     if (!scorings.has(portalId)) scorings.set(portalId, loadPortalScoring(deps, portalId));
     return scorings.get(portalId) as Promise<PortalScoring | null>;
   };
-  const settled: number[] = [];
-  const failed: [number, string][] = [];
-  const resolve = (record: Held, error: string | null) => {
-    for (const id of record.entries) {
-      const entry = inFlight.get(id);
-      if (!entry) continue;
-      entry.open--;
-      if (error !== null) entry.error = error;
-      if (entry.open > 0) continue;
-      inFlight.delete(id);
-      if (entry.error === null) {
-        settled.push(id);
-        const lagMs = deps.now() - entry.entry.receivedAtMs;
-        deps.metrics.webhookLagSumMs += lagMs;
-        deps.metrics.webhookLagCount++;
-        deps.metrics.lastWebhookLagMs = lagMs;
-      } else failed.push([id, entry.error]);
+  const completed: InboxEntry[] = [];
+  const failed: { entry: InboxEntry; error: string }[] = [];
+  const finish = (record: HeldRecord, error: string | null) => {
+    const settled = state.finish(record, error);
+    for (const entry of settled.completed) {
+      const lagMs = deps.now() - entry.receivedAtMs;
+      deps.metrics.webhookLagSumMs += lagMs;
+      deps.metrics.webhookLagCount++;
+      deps.metrics.lastWebhookLagMs = lagMs;
     }
+    completed.push(...settled.completed);
+    failed.push(...settled.failed);
   };
-  const rescore = async (portalId: number, object: ObjectType, batch: Held[]) => {
+  const rescoreBatch = async (portalId: number, object: ObjectType, batch: HeldRecord[]) => {
     const scoring = await scoringOf(portalId);
     // Uninstalled since the event came: nothing to write, the entry is done (dropped).
     if (!scoring) return;
-    await rescoreAndIndex(
-      deps,
-      portalId,
-      object,
-      batch.map((r) => r.id),
-      scoring.definitions,
-      "webhook",
-    );
+    const ids = batch.map((r) => r.id);
+    const { definitions } = scoring;
+    await rescore(deps, { portalId, object, ids, definitions, cause: "webhook", busy: "held", due: "exact" });
   };
   await Promise.all(
     [...groups.values()].map(async (group) => {
-      const { portalId, object } = group[0] as Held;
+      const { portalId, object } = group[0] as HeldRecord;
       for (let at = 0; at < group.length; at += RESCORE_BATCH) {
         const batch = group.slice(at, at + RESCORE_BATCH);
         try {
-          await rescore(portalId, object, batch);
-          for (const r of batch) resolve(r, null);
+          await rescoreBatch(portalId, object, batch);
+          for (const r of batch) finish(r, null);
         } catch (error) {
           deps.metrics.failedBatches++;
           deps.logger.warn(
@@ -75,21 +66,21 @@ export async function flushRecords(
           );
           for (const r of batch) {
             try {
-              await rescore(portalId, object, [r]);
-              resolve(r, null);
+              await rescoreBatch(portalId, object, [r]);
+              finish(r, null);
             } catch (single) {
               deps.logger.warn({ portalId, object, recordId: r.id, err: single }, "record rescore failed");
-              resolve(r, `${object} ${r.id}: ${message(single)}`);
+              finish(r, `${object} ${r.id}: ${message(single)}`);
             }
           }
         }
       }
     }),
   );
-  if (settled.length > 0) await deps.inbox.complete(settled);
-  for (const [id, error] of failed) {
-    const status = await deps.inbox.fail(id, error).catch(() => "gone" as const);
+  if (completed.length > 0) await deps.inbox.complete(completed.map((e) => e.id));
+  for (const { entry, error } of failed) {
+    const status = await deps.inbox.fail(entry.id, error).catch(() => "gone" as const);
     if (status === "parked")
-      deps.logger.error({ entryId: id, error }, "webhook event parked after its last attempt");
+      deps.logger.error({ entryId: entry.id, error }, "webhook event parked after its last attempt");
   }
 }

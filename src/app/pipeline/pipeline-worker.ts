@@ -1,13 +1,13 @@
-import type { InboxEntry } from "../../ports/inbox.js";
-import type { ObjectType } from "../../scoring/index.js";
-import { RECORD_LOCK_MS, recordKey } from "../record-locks.js";
+import { RECORD_LOCK_MS } from "../rescore/record-key.js";
 import { flushRecords } from "./flush-records.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
 import { planEntries } from "./plan-entries.js";
+import { createWorkerState } from "./worker-state.js";
 
 // The webhook worker (docs/architecture.md §From webhook to written value): claims inbox entries in batches,
 // fans them out to records, holds each record for COALESCE_MS from its first event (so a burst of changes to
-// one record is one rescore), then rescores per (portal, object) and completes or fails the entries.
+// one record is one rescore), then rescores per (portal, object) and completes or fails the entries. Their
+// life is in worker-state.ts; this file is the loop that drives it.
 
 export type WorkerOptions = {
   /** How long a record waits for more events before it is rescored (COALESCE_MS). */
@@ -24,15 +24,6 @@ export type WorkerOptions = {
 /** How soon a record held by another instance is looked at again. */
 const LOCKED_RETRY_MS = 500;
 
-export type Held = {
-  portalId: number;
-  object: ObjectType;
-  id: string;
-  dueAtMs: number;
-  entries: Set<number>;
-};
-export type InFlight = { entry: InboxEntry; open: number; error: string | null };
-
 export type PipelineWorker = {
   /** One round: claim and plan what is claimable, rescore what is due (and wait for that rescore). */
   tick(): Promise<void>;
@@ -48,8 +39,7 @@ export type PipelineWorker = {
 export function createPipelineWorker(deps: PipelineDeps, options: WorkerOptions): PipelineWorker {
   const claimLimit = options.claimLimit ?? 500;
   const maxInFlight = options.maxInFlight ?? 5_000;
-  const held = new Map<string, Held>();
-  const inFlight = new Map<number, InFlight>();
+  const state = createWorkerState();
   let stopped = true;
   /** Set by stop(): no more claims, whoever asks. */
   let closing = false;
@@ -57,8 +47,8 @@ export function createPipelineWorker(deps: PipelineDeps, options: WorkerOptions)
   let wakeUp: (() => void) | null = null;
 
   async function claim(): Promise<number> {
-    if (closing || inFlight.size >= maxInFlight) return 0;
-    const claimed = (await deps.inbox.claim(claimLimit)).filter((e) => !inFlight.has(e.id));
+    if (closing || state.entries() >= maxInFlight) return 0;
+    const claimed = (await deps.inbox.claim(claimLimit)).filter((e) => !state.isClaimed(e.id));
     if (claimed.length === 0) return 0;
     const dueAtMs = deps.now() + options.coalesceMs;
     const done: number[] = [];
@@ -69,14 +59,7 @@ export function createPipelineWorker(deps: PipelineDeps, options: WorkerOptions)
           .catch((e) => deps.logger.error({ err: e }, "inbox fail() failed"));
         continue;
       }
-      const unique = new Map(targets.map((t) => [recordKey(entry.event.portalId, t.object, t.id), t]));
-      if (unique.size === 0) done.push(entry.id);
-      else inFlight.set(entry.id, { entry, open: unique.size, error: null });
-      for (const [key, t] of unique) {
-        const record = held.get(key) ?? { portalId: entry.event.portalId, ...t, dueAtMs, entries: new Set() };
-        record.entries.add(entry.id);
-        held.set(key, record);
-      }
+      if (!state.hold(entry, targets, dueAtMs)) done.push(entry.id);
     }
     if (done.length > 0) await deps.inbox.complete(done);
     return claimed.length;
@@ -86,43 +69,37 @@ export function createPipelineWorker(deps: PipelineDeps, options: WorkerOptions)
   // being rescored is never rescored again at the same time: a second rescore could read before the
   // first writes and then overwrite it with older data; it stays held until the first is done.
   const flushing = new Set<Promise<void>>();
-  const busy = new Set<string>();
   async function flush(force: boolean): Promise<number> {
-    const nowMs = deps.now();
-    let due = [...held].filter(([key, r]) => !busy.has(key) && (force || r.dueAtMs <= nowMs)).slice(0, 1_000);
+    const due = state.due(deps.now(), force, 1_000);
     if (due.length === 0) return 0;
     while (flushing.size >= (options.maxFlushes ?? 4)) await Promise.race(flushing);
-    // The same rule for the timed tasks and, with REDIS_URL, other instances: a record one of them is
-    // rescoring waits here a moment and is taken when it is done.
+    // The same rule for the timed tasks, jobs and, with REDIS_URL, other instances: a record one of
+    // them is rescoring waits here a moment and is taken when it is done (rescore.ts, busy "held").
     const locks = deps.recordLocks;
     const taken = new Set(
       await locks.take(
-        due.map(([key]) => key),
+        due.map((r) => r.key),
         RECORD_LOCK_MS,
       ),
     );
-    for (const [key, r] of due) if (!taken.has(key)) r.dueAtMs = deps.now() + LOCKED_RETRY_MS;
-    due = due.filter(([key]) => taken.has(key));
-    if (due.length === 0) return 0;
-    for (const [key] of due) {
-      held.delete(key);
-      busy.add(key);
-    }
-    const run: Promise<void> = flushRecords(
-      deps,
-      due.map(([, r]) => r),
-      inFlight,
-    )
+    state.postpone(
+      due.filter((r) => !taken.has(r.key)),
+      deps.now() + LOCKED_RETRY_MS,
+    );
+    const started = due.filter((r) => taken.has(r.key));
+    if (started.length === 0) return 0;
+    state.start(started);
+    const run: Promise<void> = flushRecords(deps, started, state)
       .catch((error: unknown) => deps.logger.error({ err: error }, "flush failed"))
-      .then(() => locks.release(due.map(([key]) => key)))
+      .then(() => locks.release(started.map((r) => r.key)))
       .catch((error: unknown) => deps.logger.warn({ err: error }, "releasing record locks failed"))
       .finally(() => {
-        for (const [key] of due) busy.delete(key);
+        state.release(started);
         flushing.delete(run);
         wakeUp?.();
       });
     flushing.add(run);
-    return due.length;
+    return started.length;
   }
   const settle = () => Promise.all(flushing).then(() => undefined);
 
@@ -144,8 +121,7 @@ export function createPipelineWorker(deps: PipelineDeps, options: WorkerOptions)
       });
       if (worked > 0 || stopped) continue;
       // Records being rescored wait for that flush, which wakes the loop when it ends.
-      const nextDue = Math.min(...[...held].filter(([key]) => !busy.has(key)).map(([, r]) => r.dueAtMs));
-      const waitMs = Math.max(0, Math.min(options.idlePollMs ?? 250, nextDue - deps.now()));
+      const waitMs = Math.max(0, Math.min(options.idlePollMs ?? 250, state.nextDueAtMs() - deps.now()));
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, waitMs);
         wakeUp = () => {
@@ -187,6 +163,6 @@ export function createPipelineWorker(deps: PipelineDeps, options: WorkerOptions)
       });
       await Promise.race([finish, new Promise((r) => setTimeout(r, timeoutMs).unref())]);
     },
-    held: () => held.size,
+    held: () => state.heldRecords(),
   };
 }

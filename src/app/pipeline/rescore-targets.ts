@@ -1,14 +1,14 @@
 import type { HistoryCause } from "../../ports/record-store.js";
 import type { ObjectType } from "../../scoring/index.js";
+import { rescore } from "../rescore/rescore.js";
 import { RESCORE_BATCH } from "./flush-records.js";
 import type { PortalScoring } from "./load-portal-scoring.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
-import { rescoreUnlessBusy } from "./rescore-unless-busy.js";
 import type { ScoredRef } from "./resolve-reaches.js";
 
 /**
  * Rescores records of one portal, per object, 100 at a time (pollers, decay), leaving alone those being
- * rescored elsewhere right now (rescore-unless-busy.ts). A failed batch is logged and counted, not
+ * rescored elsewhere right now (rescore.ts, `busy: "skip"`). A failed batch is logged and counted, not
  * thrown: the next run or the daily sweep covers it. Returns the failed ids.
  */
 export async function rescoreTargets(
@@ -25,7 +25,15 @@ export async function rescoreTargets(
     for (let at = 0; at < ids.length; at += RESCORE_BATCH) {
       const batch = ids.slice(at, at + RESCORE_BATCH);
       try {
-        await rescoreUnlessBusy(deps, scoring.portalId, object, batch, scoring.definitions, cause);
+        await rescore(deps, {
+          portalId: scoring.portalId,
+          object,
+          ids: batch,
+          definitions: scoring.definitions,
+          cause,
+          busy: "skip",
+          due: "exact",
+        });
       } catch (error) {
         deps.metrics.failedBatches++;
         deps.logger.warn(

@@ -1,6 +1,6 @@
+import { rescore } from "../rescore/rescore.js";
 import { loadScoredPortals } from "./load-portal-scoring.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
-import { rescoreUnlessBusy } from "./rescore-unless-busy.js";
 
 /**
  * The daily safety sweep (docs/decisions.md §Freshness without webhooks): every record of every object with
@@ -17,7 +17,16 @@ export async function sweepRecords(deps: PipelineDeps): Promise<number> {
         do {
           if (deps.stopping()) return total;
           const page = await crm.listRecordIds(object, after);
-          await rescoreUnlessBusy(deps, scoring.portalId, object, page.ids, scoring.definitions, "sweep");
+          const { portalId, definitions } = scoring;
+          await rescore(deps, {
+            portalId,
+            object,
+            ids: page.ids,
+            definitions,
+            cause: "sweep",
+            busy: "skip",
+            due: "exact",
+          });
           total += page.ids.length;
           after = page.after;
         } while (after !== null);

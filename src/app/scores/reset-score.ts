@@ -1,4 +1,4 @@
-import { rescoreDepsFor, rescoreRecords } from "../rescore-records.js";
+import { rescore } from "../rescore/rescore.js";
 import { requireScore } from "./save-score.js";
 import type { ScoresDeps } from "./scores-deps.js";
 
@@ -22,11 +22,11 @@ export async function resetScore(
     await deps.records.setReset({ portalId, object: definition.object, recordId }, scoreId, atMs);
   let updated = 0;
   if (definition.status === "enabled") {
-    const rescoreDeps = rescoreDepsFor(deps, portalId);
     for (let i = 0; i < ids.length; i += PAGE) {
       const page = ids.slice(i, i + PAGE);
-      updated += (await rescoreRecords(rescoreDeps, portalId, definition.object, page, [definition], "reset"))
-        .updated;
+      const { object } = definition;
+      const request = { portalId, object, ids: page, definitions: [definition], cause: "reset" } as const;
+      updated += (await rescore(deps, { ...request, busy: "wait", due: "lower" })).updated;
     }
   }
   return { scoreId, resetAt: new Date(atMs).toISOString(), records: ids.length, updated };

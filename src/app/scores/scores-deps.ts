@@ -1,11 +1,11 @@
 import type { Logger } from "pino";
 import type { RecordLocks } from "../../ports/cluster-locks.js";
 import type { CrmClient } from "../../ports/crm-client.js";
-import type { DueIndex } from "../../ports/due-index.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
 import type { Job, JobKind } from "../../ports/job-store.js";
 import type { RecordStore } from "../../ports/record-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
+import type { RescoreDeps } from "../rescore/rescore.js";
 
 /** Starts a background job and returns it as first saved (see src/app/jobs/job-runner.ts). */
 export type StartJob = (portalId: number, kind: JobKind, scoreId: string, input?: unknown) => Promise<Job>;
@@ -19,8 +19,8 @@ export type ScoresDeps = {
   startJob: StartJob;
   now: () => number;
   logger: Logger;
-  /** Where rescores outside the pipeline index each record's next change (rescore-records.ts). */
-  dueIndex?: Pick<DueIndex, "lower">;
+  /** Shared with the pipeline: jobs and resets lower each record's next change there (rescore.ts). */
+  dueIndex: RescoreDeps["dueIndex"];
   /** Shared with the pipeline: enable jobs and resets wait for a record another rescore holds. */
-  recordLocks?: RecordLocks;
+  recordLocks: RecordLocks;
 };
