@@ -105,7 +105,7 @@ export async function measureWebhookLatency(
     crmFor: () => crm.client,
     logger: pino({ level: "silent" }),
   });
-  const app = express().use(pipeline.webhookRoutes as express.Router);
+  const app = express().use(pipeline.webhookRoutes);
   const server = app.listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/webhooks/hubspot`;

@@ -163,6 +163,15 @@ export type Config = {
   redisUrl: string | undefined;
 };
 
+/**
+ * What the app itself runs with: HubSpot mode always. Sandbox mode does not change the app, only its
+ * base URLs and credentials (the sandbox portal's app), so composition never sees mode "sandbox".
+ */
+export type HubSpotModeConfig = Config & { hubspot: Extract<HubSpotMode, { mode: "hubspot" }> };
+
+export const isHubSpotMode = (config: Config): config is HubSpotModeConfig =>
+  config.hubspot.mode === "hubspot";
+
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
     super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { composeApp } from "./compose/compose-app.js";
-import { type Config, ConfigError, loadConfig } from "./config.js";
+import { type Config, ConfigError, isHubSpotMode, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { loadExampleScores } from "./sandbox-mode/load-example-scores.js";
 import { renderSandboxBanner } from "./sandbox-mode/render-sandbox-banner.js";
@@ -21,7 +21,7 @@ async function start(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   const version = loadVersion();
-  if (config.hubspot.mode === "sandbox") {
+  if (!isHubSpotMode(config)) {
     // No credentials: a local sandbox portal in this process, installed into the app
     // (docs/decisions.md §Sandbox portal).
     logger.info("no HubSpot credentials: sandbox mode, starting a local sandbox portal");

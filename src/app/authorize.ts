@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
-import type { TokenCipher } from "../adapters/crypto/token-cipher.js";
 import { AppError } from "../errors.js";
 import type { InstallationStore } from "../ports/installation-store.js";
 import type { OAuthClient } from "../ports/oauth-client.js";
+import type { TokenCipher } from "../ports/token-cipher.js";
 import { sealGrant, tokenContext } from "./seal-grant.js";
 
 /** Refresh this long before expiry so a token never dies mid-batch (HUBSPOT.md §4: track the TTL, don't wait for 401). */

@@ -1,8 +1,8 @@
 import type { Logger } from "pino";
-import type { TokenCipher } from "../adapters/crypto/token-cipher.js";
 import { OPTIONAL_SCOPES } from "../hubspot/scopes.js";
 import type { InstallationStore } from "../ports/installation-store.js";
 import type { OAuthClient } from "../ports/oauth-client.js";
+import type { TokenCipher } from "../ports/token-cipher.js";
 import { sealGrant } from "./seal-grant.js";
 
 export type InstallPortalDeps = {

@@ -1,6 +1,6 @@
-import type { TokenCipher } from "../adapters/crypto/token-cipher.js";
 import type { Installation } from "../ports/installation-store.js";
 import type { TokenGrant } from "../ports/oauth-client.js";
+import type { TokenCipher } from "../ports/token-cipher.js";
 
 /** Tokens are sealed for their portal: a sealed token copied onto another portal's record won't open. */
 export const tokenContext = (portalId: number) => `hubspot-portal:${portalId}`;

@@ -1,8 +1,9 @@
 import { join } from "node:path";
-import type { Express, Router } from "express";
+import type { Express } from "express";
 import type { Logger } from "pino";
 import { createLocalRecordLocks } from "../adapters/coordination/local-record-locks.js";
 import { createTokenCipher } from "../adapters/crypto/token-cipher.js";
+import { createLocalJobQueue } from "../adapters/queue/local-job-queue.js";
 import { openSqliteDueIndex } from "../adapters/queue/sqlite-due-index.js";
 import { openSqliteInbox } from "../adapters/queue/sqlite-inbox.js";
 import { createKeyvActionStore } from "../adapters/stores/keyv-action-store.js";
@@ -14,19 +15,17 @@ import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { createKeyvSessionStore } from "../adapters/stores/keyv-session-store.js";
 import { openKeyv } from "../adapters/stores/open-keyv.js";
 import { createAfterInstall } from "../app/after-install.js";
-import { createJobRunner, type JobHandler, type JobRunner } from "../app/jobs/job-runner.js";
+import { createJobRunner, type JobRunner } from "../app/jobs/job-runner.js";
 import { createRescoreJob } from "../app/jobs/rescore-job.js";
 import { createPreviewJob } from "../app/scores/preview-score.js";
-import type { ScoresDeps } from "../app/scores/scores-deps.js";
-import type { Config } from "../config.js";
+import type { JobHandlerDeps, ScoresDeps } from "../app/scores/scores-deps.js";
+import type { HubSpotModeConfig } from "../config.js";
 import { createActionRoutes } from "../http/action-routes.js";
 import { adminTokenPrincipal, anyPrincipal } from "../http/admin-api/admin-auth.js";
 import { createAdminApi } from "../http/admin-api/create-admin-api.js";
 import { sessionPrincipal } from "../http/admin-session/session-principal.js";
-import { createSandboxSignInLink } from "../http/admin-session/sign-in-links.js";
 import { createHttpApp } from "../http/create-http-app.js";
 import type { Installation, InstallationStore } from "../ports/installation-store.js";
-import type { JobKind } from "../ports/job-store.js";
 import type { SessionStore } from "../ports/session-store.js";
 import { composeDoor } from "./compose-door.js";
 import { composeOAuth, createOAuthClientFor } from "./compose-oauth.js";
@@ -37,14 +36,11 @@ import { loadEncryptionKey } from "./load-encryption-key.js";
 export type ComposedApp = {
   app: Express;
   runner: JobRunner;
-  mode: "hubspot" | "sandbox";
   /** For the sandbox-mode starter: is the portal installed yet, and its admin sign-in link. */
   installations: InstallationStore;
   sessions: SessionStore;
   /** The score use cases' dependencies: the sandbox-mode starter creates the example scores with them. */
   scoresDeps: ScoresDeps;
-  /** Sandbox mode: a single-use admin page sign-in link (a credential: print it, never log it). */
-  signInLink?: string;
   /** Starts the pipeline's worker and schedules; call once the server listens. */
   start(): void;
   /** Stops intake, finishes or re-queues work, closes the SQLite files (SIGTERM: within 10 s). */
@@ -52,21 +48,26 @@ export type ComposedApp = {
 };
 
 /**
- * Builds the whole app from a configuration: stores, the door to HubSpot, jobs, and the HTTP edges.
- * main.ts and the end-to-end tests share it, so they run the same thing.
+ * Builds the whole app from a configuration: stores, the door to HubSpot, jobs, the pipeline and the
+ * HTTP edges. main.ts, sandbox mode (with the sandbox portal's credentials) and the end-to-end tests
+ * share it, so they run the same thing.
  */
 export async function composeApp(
-  config: Config,
+  config: HubSpotModeConfig,
   deps: { logger: Logger; version: string; now?: () => number },
 ): Promise<ComposedApp> {
   const { logger } = deps;
   const now = deps.now ?? Date.now;
+  const { clientId, clientSecret } = config.hubspot;
   const cipher = createTokenCipher(loadEncryptionKey(config, logger));
   const open = <T>(namespace: string) => openKeyv<T>(config.databaseUrl, namespace);
   const installations = createKeyvInstallationStore(await open<Installation>("installations"));
   const scores = createKeyvScoreStore(await open("scores"));
   const records = createKeyvRecordStore(await open("records"));
   const jobs = createKeyvJobStore(await open("jobs"));
+  const sessions = createKeyvSessionStore(await open("sessions"), now);
+  const actions = createKeyvActionStore(await open("actions"));
+  const pollState = createKeyvPollStateStore(await open("poll-state"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
   // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
@@ -85,39 +86,45 @@ export async function composeApp(
     },
   });
 
-  // The inbox and the due-index are SQLite files of their own: transactions and ordered reads that a
-  // key-value store does not give (docs/decisions.md §Webhook inbox). The use cases index next changes too
-  // (app/rescore/rescore.ts). With REDIS_URL they, the job queue and the scheduled tasks move to Redis, shared
-  // by every instance.
+  // Without REDIS_URL the inbox and the due-index are SQLite files of their own: transactions and ordered
+  // reads that a key-value store does not give (docs/decisions.md §Webhook inbox). The use cases index next
+  // changes too (app/rescore/rescore.ts).
   const dueIndex =
     shared?.dueIndex ??
     openSqliteDueIndex({ file: join(config.dataDir, "due.sqlite"), fsync: config.queueFsync });
-
-  // The handlers need the use cases' deps, which need the runner's start: fill them in after.
-  const handlers = {} as Record<JobKind, JobHandler>;
-  const jobRunner = createJobRunner({
-    jobs,
-    handlers,
-    now,
-    logger,
-    ...(shared ? { openQueue: shared.openJobQueue } : {}),
-  });
+  const inbox =
+    shared?.inbox ??
+    openSqliteInbox({
+      file: join(config.dataDir, "inbox.sqlite"),
+      fsync: config.queueFsync,
+      now,
+      onCheckpointError: (message) => logger.warn({ message }, "inbox WAL checkpoint failed"),
+    });
   // One rescore of a record at a time, across the pipeline, enable jobs and resets (and instances).
   const recordLocks = shared?.locks ?? createLocalRecordLocks();
-  const scoresDeps: ScoresDeps = {
+
+  // The job handlers need no job runner, so they exist before it; the use cases that start jobs
+  // get the runner's start once it exists.
+  const handlerDeps: JobHandlerDeps = {
     scores,
     installations,
     records,
     crmFor: door.crmFor,
-    startJob: jobRunner.start,
     now,
     logger,
     dueIndex,
     recordLocks,
   };
-  handlers.rescore = createRescoreJob(scoresDeps);
-  handlers.preview = createPreviewJob(scoresDeps);
+  const jobRunner = createJobRunner({
+    jobs,
+    handlers: { rescore: createRescoreJob(handlerDeps), preview: createPreviewJob(handlerDeps) },
+    now,
+    logger,
+    openQueue: shared?.openJobQueue ?? ((run) => createLocalJobQueue(run)),
+  });
+  const scoresDeps: ScoresDeps = { ...handlerDeps, startJob: jobRunner.start };
 
+  const oauthClient = createOAuthClientFor(config);
   const oauth = composeOAuth(config, {
     store: installations,
     cipher,
@@ -131,31 +138,10 @@ export async function composeApp(
       logger,
     }),
   });
-  const sessions = createKeyvSessionStore(await open("sessions"), now);
-  const inbox =
-    shared?.inbox ??
-    openSqliteInbox({
-      file: join(config.dataDir, "inbox.sqlite"),
-      fsync: config.queueFsync,
-      now,
-      onCheckpointError: (message) => logger.warn({ message }, "inbox WAL checkpoint failed"),
-    });
-  const hubspotSecret = config.hubspot.mode === "hubspot" ? config.hubspot.clientSecret : undefined;
   const pipeline = composePipeline({
-    options: {
-      ...config.pipeline,
-      ...(hubspotSecret
-        ? { webhook: { clientSecret: hubspotSecret, publicBaseUrl: config.publicBaseUrl } }
-        : {}),
-    },
+    options: { ...config.pipeline, webhook: { clientSecret, publicBaseUrl: config.publicBaseUrl } },
     inbox,
-    stores: {
-      installations,
-      scores,
-      records,
-      dueIndex,
-      pollState: createKeyvPollStateStore(await open("poll-state")),
-    },
+    stores: { installations, scores, records, dueIndex, pollState },
     crmFor: door.crmFor,
     logger,
     now,
@@ -163,64 +149,52 @@ export async function composeApp(
     recordLocks,
     ...(shared ? { taskLocks: shared.locks } : {}),
   });
-  const actions = createKeyvActionStore(await open("actions"));
-  const hubspotRoutes: Router[] = [pipeline.metricsRoutes];
-  if (pipeline.webhookRoutes) hubspotRoutes.push(pipeline.webhookRoutes);
-  if (hubspotSecret) {
-    // docs/decisions.md §Reset workflow action: HubSpot waits about a second for a workflow action's answer.
-    hubspotRoutes.push(
+  const app = createHttpApp({
+    version: deps.version,
+    oauth: oauth.routes,
+    adminApi: createAdminApi({
+      ...scoresDeps,
+      jobs,
+      actions,
+      cipher,
+      oauth: oauthClient,
+      parkedRoutes: pipeline.parkedRoutes,
+      resolvePrincipal: anyPrincipal(adminTokenPrincipal(config.adminToken), sessionPrincipal(sessions, now)),
+    }),
+    adminPage: {
+      sessions,
+      installations,
+      scores,
+      jobs,
+      adminToken: config.adminToken,
+      publicBaseUrl: config.publicBaseUrl,
+      now,
+      logger,
+      oauth: {
+        client: oauthClient,
+        clientId,
+        stateSecret: clientSecret,
+        authBaseUrl: config.hubspotAuthBaseUrl,
+      },
+    },
+    hubspotRoutes: [
+      pipeline.metricsRoutes,
+      pipeline.webhookRoutes,
+      // docs/decisions.md §Reset workflow action: HubSpot waits about a second for a workflow action's answer.
       createActionRoutes({
         ...scoresDeps,
         actions,
         answerWithinMs: 800,
-        clientSecret: hubspotSecret,
+        clientSecret,
         publicBaseUrl: config.publicBaseUrl,
       }),
-    );
-  }
-  const oauthClient = createOAuthClientFor(config);
-  const adminApi = createAdminApi({
-    ...scoresDeps,
-    jobs,
-    actions,
-    cipher,
-    oauth: oauthClient,
-    parkedRoutes: pipeline.parkedRoutes,
-    resolvePrincipal: anyPrincipal(adminTokenPrincipal(config.adminToken), sessionPrincipal(sessions, now)),
-  });
-  const adminPage = {
-    sessions,
-    installations,
-    scores,
-    jobs,
-    adminToken: config.adminToken,
-    publicBaseUrl: config.publicBaseUrl,
-    now,
-    logger,
-    ...(config.hubspot.mode === "hubspot" && oauthClient
-      ? {
-          oauth: {
-            client: oauthClient,
-            clientId: config.hubspot.clientId,
-            stateSecret: config.hubspot.clientSecret,
-            authBaseUrl: config.hubspotAuthBaseUrl,
-          },
-        }
-      : {}),
-  };
-  const app = createHttpApp({
-    version: deps.version,
-    adminApi,
-    adminPage,
-    hubspotRoutes,
-    ...(oauth ? { oauth: oauth.routes } : {}),
+    ],
   });
   const resumed = await jobRunner.resumeUnfinished();
   if (resumed > 0) logger.info({ resumed }, "resumed unfinished jobs");
-  const composed: ComposedApp = {
+  return {
     app,
     runner: jobRunner,
-    mode: config.hubspot.mode,
     installations,
     sessions,
     scoresDeps,
@@ -234,12 +208,4 @@ export async function composeApp(
       await shared?.close();
     },
   };
-  if (config.hubspot.mode === "sandbox") {
-    composed.signInLink = await createSandboxSignInLink({
-      sessions,
-      now,
-      publicBaseUrl: config.publicBaseUrl,
-    });
-  }
-  return composed;
 }

@@ -1,15 +1,16 @@
 import type { Logger } from "pino";
-import { createTokenCipher, type TokenCipher } from "../adapters/crypto/token-cipher.js";
+import { createTokenCipher } from "../adapters/crypto/token-cipher.js";
 import {
   type CrmClientCacheOptions,
   createCrmClientCache,
 } from "../adapters/hubspot-client/create-crm-client-cache.js";
 import { type Authorize, createAuthorize } from "../app/authorize.js";
-import type { Config } from "../config.js";
+import { type Config, isHubSpotMode } from "../config.js";
 import { AppError } from "../errors.js";
 import type { CrmClient } from "../ports/crm-client.js";
 import type { InstallationStore } from "../ports/installation-store.js";
 import type { OAuthClient } from "../ports/oauth-client.js";
+import type { TokenCipher } from "../ports/token-cipher.js";
 import { createOAuthClientFor } from "./compose-oauth.js";
 import { loadEncryptionKey } from "./load-encryption-key.js";
 
@@ -24,7 +25,7 @@ export type DoorDeps = {
   config: Config;
   installations: InstallationStore;
   logger: Logger;
-  /** main.ts has one already; otherwise it is built from ENCRYPTION_KEY (or the sandbox key file). */
+  /** compose-app.ts has one already; otherwise (the CLI) it is built from ENCRYPTION_KEY or the sandbox key file. */
   cipher?: TokenCipher;
   now?: () => number;
   /**
@@ -34,8 +35,9 @@ export type DoorDeps = {
   pacing?: Pick<CrmClientCacheOptions, "policy" | "sleep" | "random" | "onRateLimited" | "sharedRateWindow">;
 };
 
-// Sandbox mode has no client credentials, so an expired token cannot be refreshed. Saying so beats a
-// 401 from HubSpot; the reason is not invalid_grant, so the installation is not marked disconnected.
+// Without client credentials (`lead-score export` on a sandbox-mode DATA_DIR) an expired token cannot
+// be refreshed. Saying so beats a 401 from HubSpot; the reason is not invalid_grant, so the
+// installation is not marked disconnected.
 const noCredentials = (): never => {
   throw new AppError(
     "unauthorized",
@@ -59,7 +61,7 @@ export function composeDoor(deps: DoorDeps): Door {
   const cipher = deps.cipher ?? createTokenCipher(loadEncryptionKey(config, logger));
   const authorize = createAuthorize({
     store: deps.installations,
-    oauth: createOAuthClientFor(config) ?? sandboxOAuth,
+    oauth: isHubSpotMode(config) ? createOAuthClientFor(config) : sandboxOAuth,
     cipher,
     now: deps.now ?? Date.now,
     logger,

@@ -1,12 +1,12 @@
 import type { Logger } from "pino";
-import type { TokenCipher } from "../adapters/crypto/token-cipher.js";
 import { createHubSpotOAuthClient } from "../adapters/hubspot-client/oauth-client.js";
 import { type Authorize, createAuthorize } from "../app/authorize.js";
 import { installPortal, type OnInstalled } from "../app/install-portal.js";
-import type { Config } from "../config.js";
+import type { HubSpotModeConfig } from "../config.js";
 import type { OAuthRoutesDeps } from "../http/oauth-routes.js";
 import type { InstallationStore } from "../ports/installation-store.js";
 import type { OAuthClient } from "../ports/oauth-client.js";
+import type { TokenCipher } from "../ports/token-cipher.js";
 
 export type OAuthParts = { routes: OAuthRoutesDeps; authorize: Authorize };
 
@@ -24,9 +24,8 @@ export type OAuthDeps = {
   onInstalled?: OnInstalled;
 };
 
-/** HubSpot's token endpoints for the app's credentials; undefined in sandbox mode (none configured). */
-export function createOAuthClientFor(config: Config): OAuthClient | undefined {
-  if (config.hubspot.mode !== "hubspot") return undefined;
+/** HubSpot's token endpoints for the app's credentials. */
+export function createOAuthClientFor(config: HubSpotModeConfig): OAuthClient {
   return createHubSpotOAuthClient({
     clientId: config.hubspot.clientId,
     clientSecret: config.hubspot.clientSecret,
@@ -35,10 +34,9 @@ export function createOAuthClientFor(config: Config): OAuthClient | undefined {
   });
 }
 
-/** Wires the OAuth install and authorize() for HubSpot mode; used by main.ts and the integration tests. */
-export function composeOAuth(config: Config, deps: OAuthDeps): OAuthParts | undefined {
+/** Wires the OAuth install and authorize(); used by compose-app.ts and the integration tests. */
+export function composeOAuth(config: HubSpotModeConfig, deps: OAuthDeps): OAuthParts {
   const oauth = createOAuthClientFor(config);
-  if (config.hubspot.mode !== "hubspot" || oauth === undefined) return undefined;
   const { authorize, onInstalled, ...shared } = deps;
   const redirectUri = `${config.publicBaseUrl}/oauth/callback`;
   return {

@@ -2,6 +2,7 @@ import type { Router } from "express";
 import type { Logger } from "pino";
 import { createLocalRecordLocks } from "../adapters/coordination/local-record-locks.js";
 import { DONE_RETENTION_MS } from "../adapters/queue/sqlite-inbox.js";
+import { createNodeCronScheduler } from "../adapters/scheduling/node-cron-scheduler.js";
 import { compactHistory } from "../app/pipeline/compact-history.js";
 import type { PipelineDeps } from "../app/pipeline/pipeline-deps.js";
 import { createPipelineMetrics, type PipelineMetrics } from "../app/pipeline/pipeline-metrics.js";
@@ -29,8 +30,8 @@ export type PipelineOptions = {
   historyRetentionDays: number;
   /** DUE_CHECK_SEC (60): how often the decay cron looks for records whose nextChangeAt has passed. */
   dueCheckSec?: number;
-  /** The v3 signature's key and base URL; without them no webhook route (HUBSPOT.md §3.1). */
-  webhook?: { clientSecret: string; publicBaseUrl: string };
+  /** The v3 signature's key and base URL (HUBSPOT.md §3.1). */
+  webhook: { clientSecret: string; publicBaseUrl: string };
   /** stop() resolves within this (SIGTERM → exit within 10 s, docs/decisions.md §Graceful shutdown). */
   stopTimeoutMs?: number;
 };
@@ -52,7 +53,7 @@ export type ComposePipelineDeps = {
 };
 
 export type Pipeline = {
-  webhookRoutes?: Router;
+  webhookRoutes: Router;
   parkedRoutes: Router;
   metricsRoutes: Router;
   start(): void;
@@ -122,8 +123,11 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
         run: () => inbox.purgeDone(DONE_RETENTION_MS),
       },
     ],
-    shared.logger,
-    deps.taskLocks,
+    {
+      scheduler: createNodeCronScheduler(),
+      logger: shared.logger,
+      ...(deps.taskLocks ? { locks: deps.taskLocks } : {}),
+    },
   );
   // The route appends, then wakes the worker: latency is the coalescing window, not a poll period.
   const intake: Pick<Inbox, "append"> = {
@@ -134,11 +138,8 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
       return result;
     },
   };
-  const webhookRoutes = options.webhook
-    ? createWebhookRoutes({ ...options.webhook, inbox: intake, now, logger })
-    : undefined;
   return {
-    ...(webhookRoutes ? { webhookRoutes } : {}),
+    webhookRoutes: createWebhookRoutes({ ...options.webhook, inbox: intake, now, logger }),
     parkedRoutes: createParkedRoutes({ inbox }),
     metricsRoutes: createMetricsRoutes({
       inbox,

@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { createHttpClock, type HttpClock } from "../adapters/clock/create-http-clock.js";
 import { type ExampleScoreOutcome, ensureExampleScores } from "../app/scores/ensure-example-scores.js";
 import { type ComposedApp, composeApp } from "../compose/compose-app.js";
-import type { Config } from "../config.js";
+import type { Config, HubSpotModeConfig } from "../config.js";
 import { createSandboxSignInLink } from "../http/admin-session/sign-in-links.js";
 import { createSandboxServer, type SandboxServer } from "../sandbox/create-sandbox-server.js";
 import { loadWebhookSubscriptions } from "../sandbox/load-webhook-subscriptions.js";
@@ -42,7 +42,7 @@ export type RunningSandboxMode = {
   /** The example scores and their rescore jobs; empty unless this start installed the portal. */
   examples: ExampleScoreOutcome[];
   /** The configuration the app runs with: HubSpot mode against the sandbox. */
-  appConfig: Config;
+  appConfig: HubSpotModeConfig;
   clock: HttpClock;
   sandbox: SandboxServer;
   composed: ComposedApp;
@@ -112,7 +112,7 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
     url: `${sandboxUrl}/__sandbox/clock?follow=1`,
     onError: (error) => log.warn({ err: error }, "could not read the sandbox clock; keeping the last offset"),
   });
-  const appConfig: Config = {
+  const appConfig: HubSpotModeConfig = {
     ...config,
     port,
     publicBaseUrl,

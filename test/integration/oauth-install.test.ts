@@ -12,11 +12,11 @@ import { createKeyvInstallationStore } from "../../src/adapters/stores/keyv-inst
 import { openKeyv } from "../../src/adapters/stores/open-keyv.js";
 import { tokenContext } from "../../src/app/seal-grant.js";
 import { composeOAuth, type OAuthParts } from "../../src/compose/compose-oauth.js";
-import { loadConfig } from "../../src/config.js";
 import { createHttpApp } from "../../src/http/create-http-app.js";
 import { STATE_TTL_MS } from "../../src/hubspot/oauth-state.js";
 import { createLogger } from "../../src/logger.js";
 import type { Installation, InstallationStore } from "../../src/ports/installation-store.js";
+import { loadHubSpotModeConfig } from "../fixtures/hubspot-mode-config.js";
 
 // The OAuth install end to end: the real express app on port 0, the default SQLite store in a temp
 // DATA_DIR, HubSpot played by nock (HUBSPOT.md §7), a fixed clock.
@@ -50,7 +50,7 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect("127.0.0.1");
   const dataDir = join(mkdtempSync(join(tmpdir(), "ls-oauth-")), "data");
-  const config = loadConfig(env(dataDir));
+  const config = loadHubSpotModeConfig(env(dataDir));
   dbFile = join(dataDir, "lead-score.sqlite");
   const keyv = await openKeyv<Installation>(config.databaseUrl, "installations");
   disconnect = () => keyv.disconnect();
@@ -68,7 +68,6 @@ beforeAll(async () => {
     logger,
     now: () => clock.nowMs,
   });
-  if (!parts) throw new Error("expected HubSpot mode");
   oauth = parts;
   server = createHttpApp({ version: "test", oauth: parts.routes }).listen(0, "127.0.0.1");
   await new Promise((resolve) => server.once("listening", resolve));

@@ -8,11 +8,12 @@ import { createBullmqJobQueue } from "../../src/adapters/queue/bullmq-job-queue.
 import { createKeyvJobStore } from "../../src/adapters/stores/keyv-job-store.js";
 import { createJobRunner, type JobHandler, type JobRunner } from "../../src/app/jobs/job-runner.js";
 import type { JobKind } from "../../src/ports/job-store.js";
+import { jobQueueContract } from "../support/job-queue-contract.js";
 import { useRedisServer } from "./support/start-redis.js";
 
-// The job queue with REDIS_URL (docs/decisions.md §Background jobs): two instances' runners on one BullMQ
-// queue and one job store. A job started on either runs once, on one of them; a job whose instance died moves
-// on.
+// The job queue with REDIS_URL (docs/decisions.md §Background jobs): the contract every job queue keeps,
+// then two instances' runners on one BullMQ queue and one job store. A job started on either runs once,
+// on one of them; a job whose instance died moves on.
 
 const server = useRedisServer();
 const closing: (() => Promise<unknown>)[] = [];
@@ -44,7 +45,15 @@ function twoInstances(handler: (instance: string) => JobHandler) {
   return { jobs, prefix, a: instance("a"), b: instance("b") };
 }
 
-describe("BullMQ job queue", { timeout: 30_000 }, () => {
+describe("BullMQ job queue: the job queue contract", { timeout: 30_000 }, () => {
+  jobQueueContract(() => {
+    const prefix = `contract-${randomUUID()}`;
+    return (run, { concurrency }) =>
+      createBullmqJobQueue({ url: server().url, prefix, concurrency, idlePollMs: 10 }, run);
+  });
+});
+
+describe("BullMQ job queue: two instances", { timeout: 30_000 }, () => {
   it("runs each job once, spread over both instances, and onIdle waits for all of them", async () => {
     const ranOn: string[] = [];
     const { jobs, a, b } = twoInstances((name) => async (job, report) => {

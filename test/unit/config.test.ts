@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/config.js";
+import { ConfigError, isHubSpotMode, loadConfig } from "../../src/config.js";
 
 const KEY = "ab".repeat(32);
 const HUBSPOT = {
@@ -73,6 +73,8 @@ describe("loadConfig", () => {
     expect(config.publicBaseUrl).toBe("https://ls.example.com");
     expect(config.encryptionKey).toBe(KEY);
     expect(config.oauthTokenVersion).toBe("v1");
+    expect(isHubSpotMode(config)).toBe(true);
+    expect(isHubSpotMode(loadConfig({}))).toBe(false);
   });
 
   it("treats empty values (KEY= in .env) as unset", () => {

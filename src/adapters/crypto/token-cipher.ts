@@ -1,18 +1,15 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 import { AppError } from "../../errors.js";
-
-/** Seals secrets (OAuth tokens) at rest: AES-256-GCM, a fresh 96-bit IV per value (NIST SP 800-38D). */
-export type TokenCipher = {
-  /** `context` is bound as additional authenticated data: a value sealed for one portal won't open for another. */
-  seal(plaintext: string, context: string): string;
-  /** Throws AppError("internal") when the value was tampered with, sealed for another context or key. */
-  open(sealed: string, context: string): string;
-};
+import type { TokenCipher } from "../../ports/token-cipher.js";
 
 const VERSION = "v1";
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+/**
+ * The TokenCipher port with AES-256-GCM, a fresh 96-bit IV per value (NIST SP 800-38D); the context
+ * is the additional authenticated data.
+ */
 export function createTokenCipher(keyHex: string): TokenCipher {
   if (!/^[0-9a-fA-F]{64}$/.test(keyHex)) throw new Error("the encryption key must be 64 hex characters");
   const key = Buffer.from(keyHex, "hex");

@@ -17,7 +17,8 @@ import { DONE_RETENTION_MS, exponentialBackoffMs } from "./sqlite-inbox.js";
 // - append: one add, atomic, so a delivery is stored whole or not at all.
 // - claim: BullMQ's manual processing (getNextJob under this inbox's token, a lock renewed while the
 //   entries are held; a dead instance's locks expire and BullMQ's stalled check hands its jobs out
-//   again). Each event is an entry `jobId × 100,000 + index`. De-duplication happens here: one Lua
+//   again). Each event is an entry `jobId × 100,000 + index`; a claim hands out at most its limit
+//   and keeps the rest of a delivery for the next claim here. De-duplication happens here: one Lua
 //   script marks each event's dedupe key as this job's for 48 h (longer than HubSpot retries, §3.5);
 //   an event another job marked first is a duplicate and is dropped.
 // - settle: once every entry of a job is completed or failed, the failed ones go back as one retry job
@@ -39,6 +40,9 @@ type DeliveryJob = Job<DeliveryData, null, "delivery">;
 type Held = {
   job: DeliveryJob;
   entries: Map<number, InboxEntry>;
+  /** Taken with the job, not handed out yet: a claim stops at its limit inside a delivery. */
+  unclaimed: InboxEntry[];
+  /** Handed out, not settled yet. */
   open: Set<number>;
   failed: Map<number, { error: string; retryAtMs: number }>;
 };
@@ -138,7 +142,7 @@ export async function openBullmqInbox(options: BullmqInboxOptions): Promise<Inbo
     return indexes.filter((_, i) => owned[i] === 1);
   }
 
-  function hold(job: DeliveryJob, indexes: readonly number[]): InboxEntry[] {
+  function hold(job: DeliveryJob, indexes: readonly number[]): Held {
     const base = Number(job.id) * ENTRY_SPAN;
     const attempts = attemptsOf(job);
     const entries = indexes.map(
@@ -152,14 +156,25 @@ export async function openBullmqInbox(options: BullmqInboxOptions): Promise<Inbo
         updatedAtMs: now(),
       }),
     );
-    held.set(String(job.id), {
+    const h: Held = {
       job,
       entries: new Map(entries.map((e) => [e.id, e])),
-      open: new Set(entries.map((e) => e.id)),
+      unclaimed: entries,
+      open: new Set(),
       failed: new Map(),
-    });
+    };
+    held.set(String(job.id), h);
+    return h;
+  }
+
+  /** Hands out up to `count` of a held delivery's entries not handed out yet. */
+  function handOut(h: Held, count: number): InboxEntry[] {
+    const entries = h.unclaimed.splice(0, count);
+    for (const e of entries) h.open.add(e.id);
     return entries;
   }
+
+  const settled = (h: Held) => h.open.size === 0 && h.unclaimed.length === 0;
 
   /** Every entry of the job is settled: retry or park the failed ones, then complete the job. */
   async function settle(h: Held): Promise<void> {
@@ -205,13 +220,15 @@ export async function openBullmqInbox(options: BullmqInboxOptions): Promise<Inbo
       return { stored: events.length - duplicates, duplicates };
     },
     async claim(limit) {
+      // What earlier claims took and left first: those deliveries are older than any still queued.
       const claimed: InboxEntry[] = [];
+      for (const h of held.values()) claimed.push(...handOut(h, limit - claimed.length));
       while (claimed.length < limit) {
         const job = (await worker.getNextJob(token, { block: false })) as DeliveryJob | undefined;
         if (!job) break;
         const indexes = await ownedIndexes(job);
         if (indexes.length === 0) await job.moveToCompleted(null, token, false);
-        else claimed.push(...hold(job, indexes));
+        else claimed.push(...handOut(hold(job, indexes), limit - claimed.length));
       }
       return claimed;
     },
@@ -222,7 +239,7 @@ export async function openBullmqInbox(options: BullmqInboxOptions): Promise<Inbo
         const h = heldOf(id);
         if (h?.open.delete(id)) touched.add(h);
       }
-      for (const h of touched) if (h.open.size === 0) await settle(h);
+      for (const h of touched) if (settled(h)) await settle(h);
     },
     async fail(id, error, retryAtMs) {
       const h = heldOf(id);
@@ -230,7 +247,7 @@ export async function openBullmqInbox(options: BullmqInboxOptions): Promise<Inbo
         throw new Error(`inbox entry ${id} is not being processed here: claim it before failing it`);
       const attempts = attemptsOf(h.job);
       h.failed.set(id, { error, retryAtMs: retryAtMs ?? now() + backoffMs(attempts) });
-      if (h.open.size === 0) await settle(h);
+      if (settled(h)) await settle(h);
       return attempts >= maxAttempts ? "parked" : "pending";
     },
     async parked(portalId, limit = 1000) {

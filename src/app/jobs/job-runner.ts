@@ -5,7 +5,6 @@ import type { JobQueue, JobRef } from "../../ports/job-queue.js";
 import type { Job, JobKind, JobStore } from "../../ports/job-store.js";
 import type { StartJob } from "../scores/scores-deps.js";
 import { buildJobProgress } from "./build-job-progress.js";
-import { createLocalJobQueue } from "./local-job-queue.js";
 
 /**
  * Saves a job's progress; a handler calls it after every page so a restart resumes there. The
@@ -36,9 +35,11 @@ export function createJobRunner(deps: {
   handlers: Record<JobKind, JobHandler>;
   now: () => number;
   logger: Logger;
-  concurrency?: number;
-  /** Where jobs wait (REDIS_URL: a BullMQ queue every instance takes from); default: this process. */
-  openQueue?: (run: (ref: JobRef) => Promise<void>) => JobQueue;
+  /**
+   * Where jobs wait, handed the function that runs one: this process's queue
+   * (src/adapters/queue/local-job-queue.ts) or, with REDIS_URL, a BullMQ queue every instance takes from.
+   */
+  openQueue: (run: (ref: JobRef) => Promise<void>) => JobQueue;
 }): JobRunner {
   const run = async (initial: Job) => {
     // A resumed job starts clean: the error that paused it no longer applies.
@@ -83,7 +84,7 @@ export function createJobRunner(deps: {
     const job = await deps.jobs.get(portalId, jobId);
     if (job && job.status !== "done" && job.status !== "failed") await run(job);
   };
-  const queue = (deps.openQueue ?? ((r) => createLocalJobQueue(r, deps.concurrency ?? 2)))(runStored);
+  const queue = deps.openQueue(runStored);
   const enqueue = (job: Job) => queue.enqueue({ portalId: job.portalId, jobId: job.id });
   const enqueueAll = async (jobs: readonly Job[]) => {
     let queued = 0;

@@ -2,7 +2,7 @@ import type { Logger } from "pino";
 import type { CrmClient, CrmObjectType } from "../../ports/crm-client.js";
 import type { HistoryCause } from "../../ports/record-store.js";
 import { rescore } from "../rescore/rescore.js";
-import type { ScoresDeps } from "../scores/scores-deps.js";
+import type { JobHandlerDeps } from "../scores/scores-deps.js";
 import type { JobHandler } from "./job-runner.js";
 
 const IDS_PER_PASS = 1_000;
@@ -21,7 +21,7 @@ async function countOrNull(crm: CrmClient, object: CrmObjectType, logger: Logger
  * Enable or update: every record of the score's object, retroactively (SCORING.md §Lifecycle),
  * a pass of up to 1,000 ids at a time, resuming from the saved cursor.
  */
-export function createRescoreJob(deps: ScoresDeps): JobHandler {
+export function createRescoreJob(deps: JobHandlerDeps): JobHandler {
   return async (job, report) => {
     const stored = await deps.scores.get(job.portalId, job.scoreId);
     // Disabled or deleted since the job was queued: nothing to write.

@@ -1,12 +1,13 @@
-import cron, { type ScheduledTask } from "node-cron";
 import type { Logger } from "pino";
 import type { TaskLocks } from "../../ports/cluster-locks.js";
+import type { Scheduler } from "../../ports/scheduler.js";
 
-// The pipeline's timed work (docs/architecture.md §Scheduled tasks): node-cron for wall-clock schedules
-// (decay every minute, the daily sweep and compaction, the hourly purge), plain intervals for
-// POLL_INTERVAL_SEC-style periods that need not divide an hour. A task never overlaps itself. Tests call
-// run(name) directly. With several instances (REDIS_URL) every instance schedules every task, and TaskLocks
-// lets one of them run it per period: the others' triggers for that period find it running or just started.
+// The pipeline's timed work (docs/architecture.md §Scheduled tasks): wall-clock schedules (decay every
+// minute, the daily sweep and compaction, the hourly purge) and plain periods for POLL_INTERVAL_SEC-style
+// intervals that need not divide an hour; the Scheduler port fires them. A task never overlaps itself.
+// Tests call run(name) directly. With several instances (REDIS_URL) every instance schedules every task,
+// and TaskLocks lets one of them run it per period: the others' triggers for that period find it running
+// or just started.
 
 export type ScheduledJob = {
   name: string;
@@ -27,9 +28,9 @@ export type PipelineScheduler = {
 
 export function createPipelineScheduler(
   jobs: readonly ScheduledJob[],
-  logger: Logger,
-  locks?: TaskLocks,
+  deps: { scheduler: Scheduler; logger: Logger; locks?: TaskLocks },
 ): PipelineScheduler {
+  const { scheduler, logger, locks } = deps;
   const running = new Map<string, Promise<void>>();
   const stops: (() => void)[] = [];
   const byName = new Map(jobs.map((j) => [j.name, j]));
@@ -55,14 +56,8 @@ export function createPipelineScheduler(
   return {
     start() {
       for (const job of jobs) {
-        if ("cron" in job) {
-          const task: ScheduledTask = cron.schedule(job.cron, () => run(job.name), { name: job.name });
-          stops.push(() => void task.destroy());
-        } else {
-          const timer = setInterval(() => void run(job.name), job.everyMs);
-          timer.unref();
-          stops.push(() => clearInterval(timer));
-        }
+        const trigger = "cron" in job ? { cron: job.cron } : { everyMs: job.everyMs };
+        stops.push(scheduler.schedule(job.name, trigger, () => void run(job.name)));
       }
     },
     async stop() {

@@ -1,5 +1,4 @@
 import type { Logger } from "pino";
-import type { TokenCipher } from "../../adapters/crypto/token-cipher.js";
 import { AppError } from "../../errors.js";
 import type { ActionStore } from "../../ports/action-store.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
@@ -7,6 +6,7 @@ import type { JobStore } from "../../ports/job-store.js";
 import type { OAuthClient } from "../../ports/oauth-client.js";
 import type { RecordStore } from "../../ports/record-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
+import type { TokenCipher } from "../../ports/token-cipher.js";
 import { tokenContext } from "../seal-grant.js";
 
 export type ErasePortalDeps = {

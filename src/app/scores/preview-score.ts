@@ -5,7 +5,7 @@ import { summarizeDistribution } from "../../scoring/summarize-distribution.js";
 import { evaluateRecords } from "../evaluate-records.js";
 import type { JobHandler } from "../jobs/job-runner.js";
 import { requireScore } from "./save-score.js";
-import type { ScoresDeps } from "./scores-deps.js";
+import type { JobHandlerDeps, ScoresDeps } from "./scores-deps.js";
 
 export const DEFAULT_PREVIEW_SAMPLE = 1_000;
 const MOVES_LISTED = 100;
@@ -25,7 +25,7 @@ export type PreviewImpact = {
 };
 
 /** The definition to try: an edit sent with the request, or the stored one. Nothing is saved. */
-async function definitionsToTry(deps: ScoresDeps, portalId: number, scoreId: string, edited: unknown) {
+async function definitionsToTry(deps: JobHandlerDeps, portalId: number, scoreId: string, edited: unknown) {
   const stored = (await requireScore(deps, portalId, scoreId)).definition;
   if (edited === undefined) return { stored, tried: stored };
   const tried = parseDefinition({ ...(edited as object), id: scoreId, status: stored.status });
@@ -36,7 +36,7 @@ async function definitionsToTry(deps: ScoresDeps, portalId: number, scoreId: str
 
 /** Pages of record ids from the start of the object, up to `limit` ids (null: all of them). */
 async function* recordPages(
-  deps: ScoresDeps,
+  deps: JobHandlerDeps,
   portalId: number,
   object: ObjectType,
   limit: number | null,
@@ -120,7 +120,7 @@ function noteMove(
 }
 
 /** The whole portal as a background job, with progress; the result is the distribution. */
-export function createPreviewJob(deps: ScoresDeps): JobHandler {
+export function createPreviewJob(deps: JobHandlerDeps): JobHandler {
   return async (job, report) => {
     const { tried } = await definitionsToTry(
       deps,

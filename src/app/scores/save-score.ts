@@ -100,7 +100,7 @@ async function saveChecked(
 }
 
 export async function requireScore(
-  deps: ScoresDeps,
+  deps: Pick<ScoresDeps, "scores">,
   portalId: number,
   scoreId: string,
 ): Promise<ScoreRevision> {

@@ -24,3 +24,6 @@ export type ScoresDeps = {
   /** Shared with the pipeline: enable jobs and resets wait for a record another rescore holds. */
   recordLocks: RecordLocks;
 };
+
+/** What a job's handler needs: the same, less startJob, so the handlers exist before the job runner. */
+export type JobHandlerDeps = Omit<ScoresDeps, "startJob">;

@@ -3,11 +3,14 @@ import type { Logger } from "pino";
 import type { ErasePortalDeps } from "../../app/portals/erase-portal.js";
 import type { ScoresDeps } from "../../app/scores/scores-deps.js";
 import { type AdminPrincipal, canSeePortal, type ResolvePrincipal, requireAdmin } from "./admin-auth.js";
+import { adminRoutes } from "./admin-routes.js";
 import { buildOpenApiDocument } from "./build-openapi-document.js";
-import { createPortalRoutes } from "./portal-routes.js";
-import { createRecordSearchRoutes } from "./record-search-routes.js";
+import { mountRoutes, PORTAL_PATH } from "./define-route.js";
+import { openApiRoute } from "./openapi-route.js";
+import { portalRoutes } from "./portal-routes.js";
+import { recordSearchRoutes } from "./record-search-routes.js";
 import { portalParams } from "./request-schemas.js";
-import { createScoreRoutes } from "./score-routes.js";
+import { scoreRoutes } from "./score-routes.js";
 import { createErrorHandler, sendError } from "./send-error.js";
 
 export type AdminApiDeps = ScoresDeps &
@@ -24,14 +27,11 @@ export type AdminApiDeps = ScoresDeps &
  */
 export function createAdminApi(deps: AdminApiDeps): Router {
   const api = Router();
-  const openapi = buildOpenApiDocument();
-  api.get("/openapi.json", (_req, res) => {
-    res.json(openapi);
-  });
+  mountRoutes(api, [openApiRoute], { openapi: buildOpenApiDocument(adminRoutes) });
   api.use(express.json({ limit: "1mb" }));
-  const portal = Router({ mergeParams: true });
-  // A portal the caller may not see, or that is not installed, does not exist for it: 404.
-  portal.use(async (req, res, next) => {
+  // A portal the caller may not see, or that is not installed, does not exist for it: 404. Mounted
+  // for the whole prefix, so a path under it that no route serves also asks for credentials first.
+  api.use(PORTAL_PATH, requireAdmin(deps.resolvePrincipal), async (req, res, next) => {
     const parsed = portalParams.safeParse(req.params);
     const principal = res.locals.principal as AdminPrincipal;
     const installed = parsed.success && (await deps.installations.get(parsed.data.portalId)) !== undefined;
@@ -43,11 +43,10 @@ export function createAdminApi(deps: AdminApiDeps): Router {
     }
     next();
   });
-  portal.use(createPortalRoutes(deps));
-  portal.use(createScoreRoutes(deps));
-  portal.use(createRecordSearchRoutes(deps));
-  if (deps.parkedRoutes) portal.use(deps.parkedRoutes);
-  api.use("/portals/:portalId", requireAdmin(deps.resolvePrincipal), portal);
+  mountRoutes(api, portalRoutes, deps);
+  mountRoutes(api, scoreRoutes, deps);
+  mountRoutes(api, recordSearchRoutes, deps);
+  if (deps.parkedRoutes) api.use(deps.parkedRoutes);
   api.use((_req, res) => {
     sendError(res, 404, {
       error: { code: "not_found", message: "no such admin API route (see /api/openapi.json)" },

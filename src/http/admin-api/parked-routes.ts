@@ -1,6 +1,9 @@
 import { Router } from "express";
+import { z } from "zod";
 import type { Inbox, InboxEntry } from "../../ports/inbox.js";
+import { defineRoute, mountRoutes } from "./define-route.js";
 import { parkedQuery, portalParams } from "./request-schemas.js";
+import { anyObject } from "./response-schemas.js";
 
 // GET /api/portals/:portalId/parked (docs/decisions.md §Failures fail alone): webhook events the worker gave
 // up on after the inbox's last attempt, with the error of that attempt, oldest first.
@@ -18,14 +21,26 @@ export const toParkedView = (e: InboxEntry) => ({
   error: e.lastError,
 });
 
-/** Mounted under the admin API's portal router (which has checked the caller and the portal). */
-export function createParkedRoutes(deps: { inbox: Pick<Inbox, "parked"> }): Router {
-  const router = Router({ mergeParams: true });
-  router.get("/parked", async (req, res) => {
-    const { portalId } = portalParams.parse(req.params);
-    const { limit } = parkedQuery.parse(req.query);
-    const parked = await deps.inbox.parked(portalId, limit);
-    res.json({ portalId, parked: parked.map(toParkedView) });
-  });
-  return router;
+type ParkedDeps = { inbox: Pick<Inbox, "parked"> };
+
+export const parkedRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/portals/:portalId/parked",
+    description: "Webhook events parked after their last attempt, with their error (oldest first)",
+    request: { params: portalParams, query: parkedQuery },
+    response: z.object({ portalId: z.number().int(), parked: z.array(anyObject) }),
+    async handle(deps: ParkedDeps, { params: { portalId }, query: { limit } }) {
+      const parked = await deps.inbox.parked(portalId, limit);
+      return { portalId, parked: parked.map(toParkedView) };
+    },
+  }),
+];
+
+/**
+ * The parked route, served only where a pipeline (and so an inbox) runs: compose-pipeline.ts builds
+ * it and the admin API mounts it behind its checks of the caller and the portal.
+ */
+export function createParkedRoutes(deps: ParkedDeps): Router {
+  return mountRoutes(Router(), parkedRoutes, deps);
 }

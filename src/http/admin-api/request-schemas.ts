@@ -29,12 +29,15 @@ export const testRecordBody = z.strictObject({
   definition: definitionBody.optional(),
 });
 
-export const previewBody = z.strictObject({
-  definition: definitionBody.optional(),
-  sample: z.number().int().min(1).max(10_000).optional(),
-  /** The whole portal, as a background job with progress (GET /jobs/:jobId). */
-  whole: z.boolean().optional(),
-});
+/** Every field has a default, so a preview may be asked with no body at all. */
+export const previewBody = z
+  .strictObject({
+    definition: definitionBody.optional(),
+    sample: z.number().int().min(1).max(10_000).optional(),
+    /** The whole portal, as a background job with progress (GET /jobs/:jobId). */
+    whole: z.boolean().optional(),
+  })
+  .default({});
 
 export const resetBody = z.union(
   [

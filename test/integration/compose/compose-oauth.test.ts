@@ -1,9 +1,9 @@
 import nock from "nock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { composeDoor } from "../../../src/compose/compose-door.js";
-import { composeOAuth, createOAuthClientFor } from "../../../src/compose/compose-oauth.js";
-import { loadConfig } from "../../../src/config.js";
+import { composeOAuth } from "../../../src/compose/compose-oauth.js";
 import { createLogger } from "../../../src/logger.js";
+import { loadHubSpotModeConfig } from "../../fixtures/hubspot-mode-config.js";
 import {
   createMemoryInstallationStore,
   createTestCipher,
@@ -11,11 +11,11 @@ import {
   TEST_KEY,
 } from "../../fixtures/installation.js";
 
-// main.ts builds the door first and hands its authorize() and an onInstalled hook to composeOAuth,
+// compose-app.ts builds the door first and hands its authorize() and an onInstalled hook to composeOAuth,
 // so the install routes, the jobs and the CLI share one refresh per portal.
 
 const API = "https://api.hubapi.com";
-const config = loadConfig({
+const config = loadHubSpotModeConfig({
   HUBSPOT_CLIENT_ID: "cid",
   HUBSPOT_CLIENT_SECRET: "csecret",
   PUBLIC_BASE_URL: "https://ls.example.com",
@@ -43,29 +43,16 @@ describe("composeOAuth with the door", () => {
         return ["properties pending"];
       },
     });
-    expect(parts?.authorize).toBe(door.authorize);
+    expect(parts.authorize).toBe(door.authorize);
     const scope = nock(API)
       .post("/oauth/2026-03/token")
       .reply(200, { token_type: "bearer", access_token: "at-1", refresh_token: "rt-1", expires_in: 1800 })
       .post("/oauth/2026-03/token/introspect")
       .reply(200, { active: true, hub_id: 62515, app_id: 7, scopes: ["oauth"] });
-    const result = await parts?.routes.install("code-1");
+    const result = await parts.routes.install("code-1");
     scope.done();
     expect(installed).toEqual([62515]);
     expect(result?.notes).toEqual(["properties pending"]);
     expect(await door.authorize(62515)).toBe("at-1");
-  });
-
-  it("has no OAuth client in sandbox mode", () => {
-    const sandbox = loadConfig({});
-    expect(createOAuthClientFor(sandbox)).toBeUndefined();
-    expect(
-      composeOAuth(sandbox, {
-        store: createMemoryInstallationStore(),
-        cipher: createTestCipher(),
-        logger: createLogger("silent"),
-        now: () => T0,
-      }),
-    ).toBeUndefined();
   });
 });

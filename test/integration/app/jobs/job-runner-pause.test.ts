@@ -6,6 +6,7 @@ import type { Keyv } from "keyv";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { rapidRetryPolicy } from "../../../../src/adapters/hubspot-client/retry-policy.js";
+import { createLocalJobQueue } from "../../../../src/adapters/queue/local-job-queue.js";
 import { createKeyvJobStore } from "../../../../src/adapters/stores/keyv-job-store.js";
 import { openKeyv } from "../../../../src/adapters/stores/open-keyv.js";
 import { createJobRunner, type JobHandler } from "../../../../src/app/jobs/job-runner.js";
@@ -49,6 +50,7 @@ function runnerWith(rescore: JobHandler) {
     handlers: { rescore, preview: async () => ({}) },
     now: () => T0,
     logger: createLogger("info", sink),
+    openQueue: (run) => createLocalJobQueue(run),
   });
 }
 

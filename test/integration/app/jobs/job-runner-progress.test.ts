@@ -1,6 +1,7 @@
 import { Keyv } from "keyv";
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
+import { createLocalJobQueue } from "../../../../src/adapters/queue/local-job-queue.js";
 import { createKeyvJobStore } from "../../../../src/adapters/stores/keyv-job-store.js";
 import { createJobRunner, type JobHandler } from "../../../../src/app/jobs/job-runner.js";
 import type { Job } from "../../../../src/ports/job-store.js";
@@ -37,6 +38,7 @@ function runnerOfPages(jobs: ReturnType<typeof createKeyvJobStore>) {
     handlers: { rescore: pagesOfThousand(clock, seen, jobs), preview: async () => ({}) },
     now: () => clock.nowMs,
     logger: pino({ level: "silent" }),
+    openQueue: (run) => createLocalJobQueue(run),
   });
   return { runner, seen };
 }

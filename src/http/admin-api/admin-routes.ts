@@ -1,0 +1,15 @@
+import type { RouteDoc } from "./define-route.js";
+import { openApiRoute } from "./openapi-route.js";
+import { parkedRoutes } from "./parked-routes.js";
+import { portalRoutes } from "./portal-routes.js";
+import { recordSearchRoutes } from "./record-search-routes.js";
+import { scoreRoutes } from "./score-routes.js";
+
+/** Every admin API route, as /api/openapi.json describes them; create-admin-api.ts serves each. */
+export const adminRoutes: readonly RouteDoc[] = [
+  openApiRoute,
+  ...portalRoutes,
+  ...scoreRoutes,
+  ...recordSearchRoutes,
+  ...parkedRoutes,
+];
