@@ -32,6 +32,8 @@ const rules: Readonly<Record<string, Rule>> = {
   adapters: {
     runtime: [
       "ports",
+      // HubSpot's protocol as pure computation (the paging-cursor guard the door shares with use cases).
+      "hubspot",
       "errors.ts",
       "serialize-by-key.ts",
       ...KEYV_AND_DATABASES,
@@ -46,8 +48,11 @@ const rules: Readonly<Record<string, Rule>> = {
       "node:path",
       "node:module",
       "node:worker_threads",
+      // hubspot-client's keep-alive agent, whose requests a call's deadline can destroy (abortable-agent.ts).
+      "node:http",
+      "node:https",
     ],
-    types: ["scoring", "hubspot", "config.ts", "pino"],
+    types: ["scoring", "config.ts", "pino"],
   },
   // Edges over HTTP: they call use cases and render views; adapters reach them only through
   // composition (compose/), so a route never opens a store or a client itself.

@@ -1,3 +1,4 @@
+import { createPagingCursors } from "../../hubspot/paging-cursors.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
@@ -15,8 +16,8 @@ export function createHubSpotLists(apis: SdkApis, pacer: PortalPacer): ListsPart
   return {
     async readLists(listIds) {
       if (listIds.length === 0) return [];
-      const answer = await pacer.run("api", "lists read", () =>
-        apis.lists.getAll([...listIds], false, apis.callOptions),
+      const answer = await pacer.run("api", "lists read", (signal) =>
+        apis.lists.getAll([...listIds], false, apis.callOptions(signal)),
       );
       return answer.lists.map((list) => ({
         listId: String(list.listId),
@@ -28,19 +29,21 @@ export function createHubSpotLists(apis: SdkApis, pacer: PortalPacer): ListsPart
     async readListMemberIds(listId) {
       const ids: string[] = [];
       let after: string | undefined;
+      const cursors = createPagingCursors(pacer.portalId, `list ${listId} memberships`);
       do {
-        const page = await pacer.run("api", `list ${listId} memberships`, () =>
-          apis.memberships.getPage(listId, after, undefined, MEMBERS_PAGE, apis.callOptions),
+        const page = await pacer.run("api", `list ${listId} memberships`, (signal) =>
+          apis.memberships.getPage(listId, after, undefined, MEMBERS_PAGE, apis.callOptions(signal)),
         );
         for (const member of page.results) ids.push(String(member.recordId));
-        after = page.paging?.next?.after;
+        const next = page.paging?.next?.after;
+        after = next ? cursors.next(`list ${listId}`, next) : undefined;
       } while (after);
       return ids;
     },
 
     async readRecordListIds(objectTypeId, recordId) {
-      const answer = await pacer.run("api", `record ${recordId} list memberships`, () =>
-        apis.memberships.getLists(objectTypeId, recordId, apis.callOptions),
+      const answer = await pacer.run("api", `record ${recordId} list memberships`, (signal) =>
+        apis.memberships.getLists(objectTypeId, recordId, apis.callOptions(signal)),
       );
       return answer.results.map((membership) => String(membership.listId));
     },

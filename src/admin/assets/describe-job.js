@@ -18,9 +18,19 @@ export function formatDuration(sec) {
  */
 function pace(job) {
   const { ratePerSec, etaSec } = job.progress;
-  if (job.status !== "running" || typeof ratePerSec !== "number") return "";
+  if (job.status !== "running" || job.waiting || typeof ratePerSec !== "number") return "";
   if (typeof etaSec !== "number") return ` (${ratePerSec}/s)`;
   return ` (${ratePerSec}/s, ${etaSec === 0 ? "finishing" : `about ${formatDuration(etaSec)} left`})`;
+}
+
+/**
+ * " — waiting for HubSpot until 14:05:10: HubSpot's rate limit (429)" while a job waits out HubSpot.
+ * @param {import("./types.js").Job} job
+ */
+function waiting(job) {
+  if (!job.waiting) return "";
+  const until = new Date(job.waiting.untilMs).toLocaleTimeString();
+  return ` — waiting for HubSpot until ${until}: ${job.waiting.reason}`;
 }
 
 /**
@@ -42,5 +52,5 @@ export function describeJob(job) {
     ? ` — ${job.result.evaluated} evaluated, ${job.result.updated} updated`
     : "";
   const error = job.error ? ` — ${job.error}` : "";
-  return `${job.kind} ${job.status}: ${done}${of} records${pace(job)}${result}${error}`;
+  return `${job.kind} ${job.status}: ${done}${of} records${pace(job)}${waiting(job)}${result}${error}`;
 }

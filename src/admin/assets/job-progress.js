@@ -30,6 +30,9 @@ export async function watchJob(call, jobId, container, onEnd) {
     }
     text.textContent = describeJob(job);
     container.dataset.status = job.status;
+    // The bar stands still while the job waits for HubSpot; the text says why and until when.
+    if (job.waiting) container.dataset.waiting = "true";
+    else delete container.dataset.waiting;
     if (finished.has(job.status)) {
       onEnd?.(job);
       return job;

@@ -64,3 +64,17 @@ describe("describeJob", () => {
     expect(describeJob(preview)).toBe("preview done: 120 of 3000 records");
   });
 });
+
+describe("describeJob while waiting out HubSpot", () => {
+  it("says why and until when, without a rate that does not hold while it waits", () => {
+    const waiting = job({
+      progress: { done: 120, total: 3000, ratePerSec: 12.5, etaSec: 230 },
+      waiting: { untilMs: Date.UTC(2026, 11, 6, 14, 5, 10), reason: "HubSpot's rate limit (429)" },
+    });
+    const text = describeJob(waiting);
+    expect(text).toMatch(
+      /^rescore running: 120 of 3000 records — waiting for HubSpot until .+: HubSpot's rate limit \(429\)$/,
+    );
+    expect(text).not.toContain("/s");
+  });
+});
