@@ -1,7 +1,13 @@
 import { sets, splitTrimmed } from "./builder-edits.js";
-import { button, field, h, numberInput, select, textInput } from "./dom.js";
+import { button, field, h, inputValue, numberInput, select, textInput } from "./dom.js";
+
+/** @typedef {import("./types.js").DraftCondition} DraftCondition */
+/** @typedef {import("./types.js").FormContext} FormContext */
+/** @typedef {import("./types.js").Operator} Operator */
+/** @typedef {"none" | "text" | "texts" | "number" | "numberRange" | "date" | "dateRange"} Operand */
 
 // SCORING.md §Property operators: every operator, and the operand each one takes.
+/** @type {readonly (readonly [Operator, string, Operand])[]} */
 export const OPERATORS = [
   ["eq", "is equal to", "text"],
   ["neq", "is not equal to", "text"],
@@ -22,10 +28,20 @@ export const OPERATORS = [
   ["inList", "is in list (ids)", "texts"],
   ["notInList", "is not in list (ids)", "texts"],
 ];
+/**
+ * The operand an operator takes; "text" for an operator the page does not know.
+ * @param {string | undefined} operator
+ * @returns {Operand}
+ */
 export const operandOf = (operator) => OPERATORS.find(([op]) => op === operator)?.[2] ?? "text";
-export const takesTexts = (operator) => operandOf(operator) === "texts";
+/** Whether the operator takes a list of texts (the values points by value are keyed by). */
+export const takesTexts = (/** @type {string | undefined} */ operator) => operandOf(operator) === "texts";
 
-/** On an operator change, keep `value`/`values` only when the new operator takes the same operand. */
+/**
+ * On an operator change, keep `value`/`values` only when the new operator takes the same operand.
+ * @param {DraftCondition} condition
+ * @param {Operator} operator
+ */
 export function changeOperator(condition, operator) {
   const before = operandOf(condition.operator);
   condition.operator = operator;
@@ -36,7 +52,27 @@ export function changeOperator(condition, operator) {
   if (after === "texts") condition.values = [];
 }
 
-/** The operand inputs of a condition (or a fit rule, which is a condition with points). */
+/**
+ * Sets one end of a range condition's `values` ([from, to]); the other end stays as last typed, or empty.
+ * @param {DraftCondition} condition
+ * @param {0 | 1} index
+ * @param {import("./types.js").Scalar | undefined} value
+ */
+export function setRangeEnd(condition, index, value) {
+  // Read at each edit, not when the inputs were drawn: typing "from" then "to" without a redraw
+  // must keep both.
+  const pair = [condition.values?.[0], condition.values?.[1]];
+  pair[index] = value;
+  condition.values = pair;
+}
+
+/**
+ * The operand inputs of a condition (or a fit rule, which is a condition with points).
+ * @param {DraftCondition} condition
+ * @param {string} path
+ * @param {FormContext} ctx
+ * @param {() => void} [onValuesChanged]
+ */
 export function operandFields(condition, path, ctx, onValuesChanged) {
   const operand = operandOf(condition.operator);
   switch (operand) {
@@ -59,7 +95,7 @@ export function operandFields(condition, path, ctx, onValuesChanged) {
           rows: 3,
           value: (condition.values ?? []).join("\n"),
           onInput: (e) => {
-            condition.values = splitTrimmed(e.target.value, "\n");
+            condition.values = splitTrimmed(inputValue(e), "\n");
             ctx.changed();
           },
           // Points by value are keyed by these values: rebuild them once the list is edited.
@@ -69,11 +105,12 @@ export function operandFields(condition, path, ctx, onValuesChanged) {
     default: {
       const pair = condition.values ?? [];
       const isNumber = operand === "numberRange";
+      /** @type {(i: 0 | 1, v: import("./types.js").Scalar | undefined) => void} */
       const set = (i, v) => {
-        condition.values = [pair[0], pair[1]];
-        condition.values[i] = v;
+        setRangeEnd(condition, i, v);
         ctx.changed();
       };
+      /** @type {(i: 0 | 1, label: string) => HTMLInputElement} */
       const input = (i, label) =>
         isNumber
           ? numberInput(pair[i], (v) => set(i, v), { "aria-label": label })
@@ -88,7 +125,13 @@ export function operandFields(condition, path, ctx, onValuesChanged) {
   }
 }
 
-/** Property, operator and operand of one condition. */
+/**
+ * Property, operator and operand of one condition.
+ * @param {DraftCondition} condition
+ * @param {string} path
+ * @param {FormContext} ctx
+ * @param {() => void} [onValuesChanged]
+ */
 export function conditionFields(condition, path, ctx, onValuesChanged) {
   return [
     field(
@@ -112,7 +155,14 @@ export function conditionFields(condition, path, ctx, onValuesChanged) {
   ];
 }
 
-/** A list of conditions (event `where`, association `where`), each removable, with an add button. */
+/**
+ * A list of conditions (event `where`, association `where`), each removable, with an add button.
+ * @param {DraftCondition[]} list
+ * @param {string} path
+ * @param {FormContext} ctx
+ * @param {string} legend
+ * @param {() => void} [onValuesChanged]
+ */
 export function conditionList(list, path, ctx, legend, onValuesChanged) {
   return h(
     "fieldset",

@@ -3,7 +3,12 @@ import { newGroup } from "./builder-groups.js";
 // The definition the builder starts from, and the form of it that is sent and shown as JSON
 // (SCORING.md §Formats/Score definition).
 
-/** A new score: every contact, one engagement group, at most 100 points. */
+/** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
+
+/**
+ * A new score: every contact, one engagement group, at most 100 points.
+ * @returns {DraftDefinition}
+ */
 export const newDefinition = () => ({
   id: "",
   name: "",
@@ -15,12 +20,16 @@ export const newDefinition = () => ({
   groups: [newGroup("engagement")],
 });
 
-/** What is sent and shown as JSON: without the status (lifecycle buttons own it) and empty where lists. */
+/**
+ * What is sent and shown as JSON: without the status (lifecycle buttons own it) and empty where lists.
+ * @param {DraftDefinition} definition
+ * @returns {DraftDefinition}
+ */
 export function definitionToSend(definition) {
   const d = structuredClone(definition);
   delete d.status;
   for (const group of d.groups ?? []) {
-    for (const rule of group.rules ?? []) if (rule.where?.length === 0) delete rule.where;
+    for (const rule of group.rules ?? []) if ("where" in rule && rule.where?.length === 0) delete rule.where;
   }
   if (d.association?.where?.length === 0) delete d.association.where;
   return d;

@@ -6,22 +6,38 @@ import { renderDefinitionForm } from "./builder-form.js";
 // editor holds it with what the page knows of it: the saved score's id (null until the first save), its
 // status, unsaved edits.
 
-/** onRender runs after every render, for what depends on the state (which buttons apply). */
+/** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
+/** @typedef {ReturnType<typeof createDefinitionEditor>} DefinitionEditor */
+
+/**
+ * onRender runs after every render, for what depends on the state (which buttons apply).
+ * @param {{
+ *   form: HTMLElement,
+ *   jsonView: HTMLTextAreaElement,
+ *   scoreId: string | null,
+ *   onRender: () => void,
+ * }} parts
+ */
 export function createDefinitionEditor({ form, jsonView, scoreId, onRender }) {
   const editor = {
     scoreId,
+    /** @type {NonNullable<DraftDefinition["status"]>} */
     status: "draft",
     dirty: false,
     definition: newDefinition(),
     toSend: () => definitionToSend(editor.definition),
     toJson: () => JSON.stringify(editor.toSend(), null, 2),
+    /** @param {string} [key] the control to focus once drawn (builder-focus.js) */
     render(key) {
-      form.replaceChildren(...renderDefinitionForm(editor.definition, ctx).flat().filter(Boolean));
+      form.replaceChildren(...renderDefinitionForm(editor.definition, ctx).filter((part) => part !== null));
       focusByKey(form, key);
       syncJson();
       onRender();
     },
-    /** A revision from the API: its status moves out of the definition, to the lifecycle buttons. */
+    /**
+     * A revision from the API: its status moves out of the definition, to the lifecycle buttons.
+     * @param {import("./types.js").ScoreRevision} revision
+     */
     load(revision) {
       editor.definition = structuredClone(revision.definition);
       editor.status = editor.definition.status ?? "draft";
@@ -29,7 +45,10 @@ export function createDefinitionEditor({ form, jsonView, scoreId, onRender }) {
       editor.dirty = false;
       editor.render();
     },
-    /** A definition from outside the form (JSON): unsaved, and a saved score keeps its id. */
+    /**
+     * A definition from outside the form (JSON): unsaved, and a saved score keeps its id.
+     * @param {DraftDefinition} definition
+     */
     apply(definition) {
       editor.definition = { ...definition, ...(editor.scoreId ? { id: editor.scoreId } : {}) };
       delete editor.definition.status;
@@ -43,7 +62,7 @@ export function createDefinitionEditor({ form, jsonView, scoreId, onRender }) {
     if (document.activeElement !== jsonView) jsonView.value = editor.toJson();
   }
 
-  /** What the form's parts see (builder-form.js). */
+  /** What the form's parts see (builder-form.js). @type {import("./types.js").FormContext} */
   const ctx = {
     get isSaved() {
       return editor.scoreId !== null;

@@ -3,17 +3,26 @@
 
 const CONTROLS = "input, select, textarea, button";
 
-/** Focuses the control the key names (the element itself, or the first control inside it). */
+/**
+ * Focuses the control the key names (the element itself, or the first control inside it).
+ * @param {HTMLElement} form
+ * @param {string} [key]
+ */
 export function focusByKey(form, key) {
   if (!key) return;
   const el = form.querySelector(`[data-focus="${CSS.escape(key)}"], [data-path="${CSS.escape(key)}"]`);
   const control = el?.matches(CONTROLS) ? el : el?.querySelector(CONTROLS);
-  control?.focus();
+  if (control instanceof HTMLElement) control.focus();
 }
 
-/** The key of the focused control, when the focus is in the form. */
+/**
+ * The key of the focused control, when the focus is in the form.
+ * @param {HTMLElement} form
+ * @returns {string | undefined}
+ */
 export function focusedKey(form) {
   const el = document.activeElement;
   if (!el || !form.contains(el)) return undefined;
-  return el.closest("[data-focus]")?.dataset.focus ?? el.closest("[data-path]")?.dataset.path;
+  const keyed = (/** @type {string} */ selector) => /** @type {HTMLElement | null} */ (el.closest(selector));
+  return keyed("[data-focus]")?.dataset.focus ?? keyed("[data-path]")?.dataset.path;
 }

@@ -5,7 +5,11 @@ import { thresholds } from "./builder-thresholds.js";
 
 // The score-level settings (SCORING.md §Formats/Score definition), then the groups.
 
-/** The whole form for a definition; ctx: {changed(), rerender(focusKey), isSaved}. */
+/**
+ * The whole form for a definition, section by section (a section may be absent: null).
+ * @param {import("./types.js").DraftDefinition} d
+ * @param {import("./types.js").FormContext} ctx
+ */
 export function renderDefinitionForm(d, ctx) {
   return [basics(d, ctx), thresholds(d, ctx), scope(d, ctx), association(d, ctx), groupsSection(d, ctx)];
 }

@@ -9,8 +9,19 @@ import { renderTestResult } from "./test-panel.js";
 
 const enc = encodeURIComponent;
 
-/** report(error, where) shows a failure in the panel's result. */
+/**
+ * report(error, where) shows a failure in the panel's result.
+ * @param {{
+ *   editor: import("./builder-editor.js").DefinitionEditor,
+ *   call: import("./types.js").PortalCall,
+ *   report: (error: unknown, where?: HTMLElement) => void,
+ * }} parts
+ */
 export function attachRecordPanels({ editor, call, report }) {
+  /**
+   * @param {HTMLElement} out
+   * @param {(out: HTMLElement) => Promise<void>} run
+   */
   async function runIn(out, run) {
     out.replaceChildren(h("p", {}, "Working…"));
     try {
@@ -20,6 +31,7 @@ export function attachRecordPanels({ editor, call, report }) {
       report(error, out);
     }
   }
+  /** @type {(formId: string, resultId: string, run: (out: HTMLElement) => Promise<void>) => void} */
   const panel = (formId, resultId, run) =>
     $(formId).addEventListener("submit", (event) => {
       event.preventDefault();
@@ -28,26 +40,32 @@ export function attachRecordPanels({ editor, call, report }) {
 
   attachRecordFinder({
     form: $("#test-form"),
-    input: $("#test-query"),
+    input: /** @type {HTMLInputElement} */ ($("#test-query")),
     list: $("#test-matches"),
     status: $("#test-found"),
-    find: async (query) =>
-      (await call("GET", `/records/${editor.definition.object}/search?q=${enc(query)}`)).records,
+    find: async (query) => {
+      const path = `/records/${editor.definition.object}/search?q=${enc(query)}`;
+      return /** @type {{records: import("./types.js").FoundRecord[]}} */ (await call("GET", path)).records;
+    },
     test: (recordId) =>
       runIn($("#test-result"), async (out) => {
         const body = { recordId, definition: editor.toSend() };
-        const result = await call("POST", `/scores/${enc(editor.scoreId)}/test`, body);
-        renderTestResult(out, result, editor.definition);
+        const result = await call("POST", `/scores/${enc(String(editor.scoreId))}/test`, body);
+        renderTestResult(out, /** @type {import("./types.js").TestResponse} */ (result), editor.definition);
       }),
     onError: (error) => report(error, $("#test-result")),
   });
   panel("#preview-form", "#preview-result", async (out) => {
-    const body = { definition: editor.toSend(), sample: Number($("#preview-sample").value) || 1000 };
-    renderPreview(out, await call("POST", `/scores/${enc(editor.scoreId)}/preview`, body), editor.definition);
+    const sample = Number(/** @type {HTMLInputElement} */ ($("#preview-sample")).value) || 1000;
+    const body = { definition: editor.toSend(), sample };
+    const preview = await call("POST", `/scores/${enc(String(editor.scoreId))}/preview`, body);
+    renderPreview(out, /** @type {import("./types.js").PreviewResponse} */ (preview), editor.definition);
   });
   panel("#history-form", "#history-result", async (out) => {
-    const id = enc($("#history-record-id").value.trim());
-    const { history } = await call("GET", `/records/${editor.definition.object}/${id}/history`);
+    const id = enc(/** @type {HTMLInputElement} */ ($("#history-record-id")).value.trim());
+    const { history } = /** @type {{history: import("./types.js").HistoryEntry[]}} */ (
+      await call("GET", `/records/${editor.definition.object}/${id}/history`)
+    );
     renderHistory(out, history, editor.definition.property.name);
   });
 }

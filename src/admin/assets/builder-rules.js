@@ -7,6 +7,8 @@ import { button, field, h, numberInput, select, textInput } from "./dom.js";
 // One rule's editor: event rules (engagement groups) and property rules (fit groups), SCORING.md
 // §Event rule filters, §Scoring several values, §Property operators.
 
+/** @typedef {import("./types.js").FormContext} FormContext */
+
 const EVENT_TYPES = [
   "meeting",
   "call",
@@ -19,6 +21,11 @@ const EVENT_TYPES = [
   "marketing_email_click",
   "cta_click",
 ];
+/**
+ * @param {import("./types.js").DraftEventRule} rule
+ * @param {string} path
+ * @param {FormContext} ctx
+ */
 function eventRuleFields(rule, path, ctx) {
   rule.where ??= [];
   const listId = `${path}-events`;
@@ -43,15 +50,20 @@ function eventRuleFields(rule, path, ctx) {
   ];
 }
 
+/**
+ * @param {import("./types.js").DraftPropertyRule} rule
+ * @param {string} path
+ * @param {FormContext} ctx
+ */
 function propertyRuleFields(rule, path, ctx) {
   const of = rule.of && rule.of !== "self" ? rule.of : undefined;
   const target = select(
-    [
+    /** @type {const} */ ([
       ["self", "this record"],
       ["contacts", "associated contacts"],
       ["companies", "associated companies"],
       ["deals", "associated deals"],
-    ],
+    ]),
     of?.association ?? "self",
     (v) => {
       if (v === "self") delete rule.of;
@@ -74,9 +86,28 @@ function propertyRuleFields(rule, path, ctx) {
   ];
 }
 
-/** A rule's fieldset with its clone and delete buttons. */
+/**
+ * The path of the rule beside one: `groups[0].rules[2]` → `groups[0].rules[3]` for the next index.
+ * @param {string} path
+ * @param {number} index
+ */
+export const siblingRulePath = (path, index) => path.replace(/\[\d+\]$/, `[${index}]`);
+
+/**
+ * The path of the group a rule is in: `groups[0].rules[2]` → `groups[0]`.
+ * @param {string} path
+ */
+export const groupPathOf = (path) => path.replace(/\.rules\[\d+\]$/, "");
+
+/**
+ * A rule's fieldset with its clone and delete buttons.
+ * @param {import("./types.js").DraftGroup} group
+ * @param {number} index
+ * @param {string} path
+ * @param {FormContext} ctx
+ */
 export function ruleEditor(group, index, path, ctx) {
-  const rule = group.rules[index];
+  const rule = /** @type {import("./types.js").DraftRule} */ (group.rules[index]);
   const title =
     "event" in rule
       ? `Rule ${index + 1}: event ${rule.event || "…"}`
@@ -94,7 +125,7 @@ export function ruleEditor(group, index, path, ctx) {
         "Clone rule",
         () => {
           group.rules.splice(index + 1, 0, structuredClone(rule));
-          ctx.rerender(`${path.replace(/\[\d+\]$/, `[${index + 1}]`)}.clone`);
+          ctx.rerender(`${siblingRulePath(path, index + 1)}.clone`);
         },
         { class: "small", dataset: { focus: `${path}.clone` } },
       ),
@@ -102,7 +133,7 @@ export function ruleEditor(group, index, path, ctx) {
         "Delete rule",
         () => {
           group.rules.splice(index, 1);
-          ctx.rerender(`${path.replace(/\.rules\[\d+\]$/, "")}.addRule`);
+          ctx.rerender(`${groupPathOf(path)}.addRule`);
         },
         { class: "small danger" },
       ),

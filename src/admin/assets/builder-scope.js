@@ -1,9 +1,16 @@
 import { conditionList } from "./builder-conditions.js";
 import { commaListInput, sets, setsOrDeletes } from "./builder-edits.js";
-import { field, h, select } from "./dom.js";
+import { checkedOf, field, h, select } from "./dom.js";
 
 // SCORING.md §Which records are scored, and §Companies and deals: association aggregation.
 
+/** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
+/** @typedef {import("./types.js").FormContext} FormContext */
+
+/**
+ * @param {DraftDefinition} d
+ * @param {FormContext} ctx
+ */
 export function scope(d, ctx) {
   d.records ??= { mode: "all", exclude: [] };
   const r = d.records;
@@ -18,10 +25,10 @@ export function scope(d, ctx) {
         "Scope",
         "records.mode",
         select(
-          [
+          /** @type {const} */ ([
             ["all", "every record"],
             ["lists", "members of lists"],
-          ],
+          ]),
           r.mode,
           (m) => {
             r.mode = m;
@@ -46,11 +53,24 @@ export function scope(d, ctx) {
   );
 }
 
+/**
+ * The association's contact conditions, made an empty list when absent so an added one lands in it.
+ * @param {NonNullable<DraftDefinition["association"]>} association
+ */
+function ownWhere(association) {
+  const where = association.where ?? [];
+  association.where = where;
+  return where;
+}
+
+/**
+ * @param {DraftDefinition} d
+ * @param {FormContext} ctx
+ */
 export function association(d, ctx) {
   if (d.object === "contacts") return null;
-  const on = d.association !== undefined;
   const a = d.association;
-  if (a) a.where ??= [];
+  const on = a !== undefined;
   return h(
     "section",
     { dataset: { path: "association" } },
@@ -65,7 +85,7 @@ export function association(d, ctx) {
           type: "checkbox",
           checked: on,
           onChange: (e) => {
-            if (e.target.checked) d.association = { aggregation: "sum" };
+            if (checkedOf(e)) d.association = { aggregation: "sum" };
             else delete d.association;
             ctx.rerender("association");
           },
@@ -89,12 +109,12 @@ export function association(d, ctx) {
             "Combine per rule",
             "association.aggregation",
             select(
-              [
+              /** @type {const} */ ([
                 ["sum", "sum"],
                 ["avg", "average"],
                 ["min", "minimum"],
                 ["max", "maximum"],
-              ],
+              ]),
               a.aggregation ?? "sum",
               (v) => {
                 a.aggregation = v;
@@ -103,7 +123,7 @@ export function association(d, ctx) {
             ),
           ),
         ),
-        conditionList(a.where, "association.where", ctx, "Contact conditions (all must hold)"),
+        conditionList(ownWhere(a), "association.where", ctx, "Contact conditions (all must hold)"),
       ),
   );
 }

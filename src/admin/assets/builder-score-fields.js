@@ -1,11 +1,45 @@
 import { sets, setsOrDeletes } from "./builder-edits.js";
-import { newGroup } from "./builder-groups.js";
+import { kindsFor, newGroup } from "./builder-groups.js";
 import { field, h, numberInput, select, textInput } from "./dom.js";
 
 // The score itself: name, id, object, type, property names and limits (SCORING.md §Formats).
 
+/** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
+
+/**
+ * Another object: contacts have no associated contacts to aggregate, and deal scores are combined
+ * (docs/scoring.md §Companies and deals).
+ * @param {DraftDefinition} d
+ * @param {import("./types.js").ObjectType} object
+ */
+export function changeObject(d, object) {
+  d.object = object;
+  if (object === "contacts") delete d.association;
+  if (object === "deals" && d.type !== "combined") changeType(d, "combined");
+}
+
+/**
+ * Another type keeps the groups of the kinds it allows (one new group if none is left) and drops
+ * the thresholds, whose shape depends on the type (docs/scoring.md §Thresholds).
+ * @param {DraftDefinition} d
+ * @param {import("./types.js").ScoreType} type
+ */
+export function changeType(d, type) {
+  d.type = type;
+  const kinds = kindsFor(type);
+  d.groups = d.groups.filter((g) => kinds.includes(g.kind));
+  if (d.groups.length === 0)
+    d.groups.push(newGroup(/** @type {import("./types.js").GroupKind} */ (kinds[0])));
+  delete d.thresholds;
+}
+
+/**
+ * @param {DraftDefinition} d
+ * @param {import("./types.js").FormContext} ctx
+ */
 export function basics(d, ctx) {
   // `limits` is optional as a whole: made on the first edit, so a definition without one stays so.
+  /** @type {(key: "min" | "max") => (v: number | undefined) => void} */
   const setsLimit = (key) => (v) => {
     d.limits ??= {};
     setsOrDeletes(d.limits, key, ctx)(v);
@@ -32,16 +66,14 @@ export function basics(d, ctx) {
         "Object",
         "object",
         select(
-          [
+          /** @type {const} */ ([
             ["contacts", "contacts"],
             ["companies", "companies"],
             ["deals", "deals"],
-          ],
+          ]),
           d.object,
           (v) => {
-            d.object = v;
-            if (v === "contacts") delete d.association;
-            if (v === "deals" && d.type !== "combined") d.type = "combined";
+            changeObject(d, v);
             ctx.rerender("object");
           },
           { disabled: ctx.isSaved },
@@ -51,18 +83,14 @@ export function basics(d, ctx) {
         "Type",
         "type",
         select(
-          [
+          /** @type {const} */ ([
             ["engagement", "engagement"],
             ["fit", "fit"],
             ["combined", "combined"],
-          ],
+          ]),
           d.type,
           (v) => {
-            d.type = v;
-            const kinds = v === "combined" ? ["engagement", "fit"] : [v];
-            d.groups = d.groups.filter((g) => kinds.includes(g.kind));
-            if (d.groups.length === 0) d.groups.push(newGroup(kinds[0]));
-            delete d.thresholds;
+            changeType(d, v);
             ctx.rerender("type");
           },
         ),

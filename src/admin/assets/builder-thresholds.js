@@ -3,8 +3,73 @@ import { button, field, h, numberInput, select, setOrDelete, textInput } from ".
 
 // SCORING.md §Thresholds: High/Medium/Low, A1..C3 for combined scores, or custom tiers with colours.
 
+/** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
+/** @typedef {import("./types.js").DraftThresholds} DraftThresholds */
+/** @typedef {import("./types.js").DraftTier} DraftTier */
+/** @typedef {import("./types.js").FormContext} FormContext */
+/** @typedef {"" | "levels" | "letters" | "tiers"} ThresholdsMode */
+
 const COLOURS = ["RED", "ORANGE", "YELLOW", "GREEN", "BLUE", "PURPLE", "GRAY"];
+
+/**
+ * Which thresholds a definition has: none, A1..C3 (combined scores), custom tiers, or levels.
+ * @param {DraftDefinition} d
+ * @returns {ThresholdsMode}
+ */
+export function thresholdsMode(d) {
+  const t = d.thresholds;
+  if (!t) return "";
+  if (d.type === "combined") return "letters";
+  return t.tiers ? "tiers" : "levels";
+}
+
+/**
+ * The thresholds a mode starts from, to be adjusted.
+ * @param {ThresholdsMode} mode
+ * @returns {DraftThresholds | undefined}
+ */
+export function newThresholds(mode) {
+  if (mode === "") return undefined;
+  if (mode === "letters") return { fit: { high: 40, medium: 20 }, engagement: { high: 40, medium: 15 } };
+  if (mode === "levels") return { high: 70, medium: 40 };
+  return {
+    tiers: [
+      { label: "Hot", from: 80, color: "RED" },
+      { label: "Warm", from: 40, color: "ORANGE" },
+      { label: "Cold", color: "BLUE" },
+    ],
+  };
+}
+
+/**
+ * Adds a tier before the last one, which takes every score below the others; returns its index.
+ * @param {DraftTier[]} tiers
+ */
+export function addTier(tiers) {
+  const at = Math.max(0, tiers.length - 1);
+  tiers.splice(at, 0, { label: "", from: 0 });
+  return at;
+}
+
+/**
+ * A combined score's part, made empty when absent so that what is typed lands in the thresholds.
+ * @param {DraftThresholds} t
+ * @param {"fit" | "engagement"} part
+ */
+function ownLevels(t, part) {
+  const levels = t[part] ?? {};
+  t[part] = levels;
+  return levels;
+}
+
+/**
+ * @param {import("./types.js").DraftLevels} obj
+ * @param {string} path
+ * @param {FormContext} ctx
+ * @param {string} legend
+ */
 function levels(obj, path, ctx, legend) {
+  /** @type {(key: "high" | "medium") => HTMLElement} */
   const n = (key) =>
     field(
       key === "high" ? "High from" : "Medium from",
@@ -14,6 +79,10 @@ function levels(obj, path, ctx, legend) {
   return h("fieldset", {}, h("legend", {}, legend), h("div", { class: "row" }, n("high"), n("medium")));
 }
 
+/**
+ * @param {DraftTier[]} tiers
+ * @param {FormContext} ctx
+ */
 function tiersEditor(tiers, ctx) {
   return h(
     "div",
@@ -60,20 +129,21 @@ function tiersEditor(tiers, ctx) {
       { id: "tier-colours" },
       COLOURS.map((c) => h("option", { value: c })),
     ),
-    button(
-      "Add tier",
-      () => {
-        tiers.splice(Math.max(0, tiers.length - 1), 0, { label: "", from: 0 });
-        ctx.rerender(`thresholds.tiers[${Math.max(0, tiers.length - 2)}].label`);
-      },
-      { class: "small", dataset: { focus: "thresholds.addTier" } },
-    ),
+    button("Add tier", () => ctx.rerender(`thresholds.tiers[${addTier(tiers)}].label`), {
+      class: "small",
+      dataset: { focus: "thresholds.addTier" },
+    }),
   );
 }
 
+/**
+ * @param {DraftDefinition} d
+ * @param {FormContext} ctx
+ */
 export function thresholds(d, ctx) {
   const t = d.thresholds;
-  const mode = !t ? "" : d.type === "combined" ? "letters" : t.tiers ? "tiers" : "levels";
+  const mode = thresholdsMode(d);
+  /** @type {[ThresholdsMode, string][]} */
   const options =
     d.type === "combined"
       ? [
@@ -86,18 +156,9 @@ export function thresholds(d, ctx) {
           ["tiers", "custom tiers with colours"],
         ];
   const pick = select(options, mode, (m) => {
-    if (m === "") delete d.thresholds;
-    else if (m === "letters")
-      d.thresholds = { fit: { high: 40, medium: 20 }, engagement: { high: 40, medium: 15 } };
-    else if (m === "levels") d.thresholds = { high: 70, medium: 40 };
-    else
-      d.thresholds = {
-        tiers: [
-          { label: "Hot", from: 80, color: "RED" },
-          { label: "Warm", from: 40, color: "ORANGE" },
-          { label: "Cold", color: "BLUE" },
-        ],
-      };
+    const fresh = newThresholds(m);
+    if (fresh) d.thresholds = fresh;
+    else delete d.thresholds;
     ctx.rerender("thresholds");
   });
   return h(
@@ -105,11 +166,14 @@ export function thresholds(d, ctx) {
     {},
     h("h2", {}, "Thresholds"),
     field("Thresholds", "thresholds", pick),
-    mode === "levels" && levels(t, "thresholds", ctx, "Levels"),
-    mode === "letters" && [
-      levels(t.fit, "thresholds.fit", ctx, "Fit part (A, B, C)"),
-      levels(t.engagement, "thresholds.engagement", ctx, "Engagement part (1, 2, 3)"),
-    ],
-    mode === "tiers" && tiersEditor(t.tiers, ctx),
+    mode === "levels" && t && levels(t, "thresholds", ctx, "Levels"),
+    // A combined score's thresholds applied as JSON may lack a part: its inputs start empty, and
+    // saving reports what is missing, rather than the form failing to draw.
+    mode === "letters" &&
+      t && [
+        levels(ownLevels(t, "fit"), "thresholds.fit", ctx, "Fit part (A, B, C)"),
+        levels(ownLevels(t, "engagement"), "thresholds.engagement", ctx, "Engagement part (1, 2, 3)"),
+      ],
+    mode === "tiers" && t?.tiers && tiersEditor(t.tiers, ctx),
   );
 }

@@ -12,11 +12,11 @@ import { renderRevisions } from "./revisions-panel.js";
 // This file joins the parts and loads the score (render-builder-page.ts gives the ids in <main data-*>).
 
 const main = $("main");
-const portalId = main.dataset.portalId;
+const portalId = main.dataset.portalId ?? "";
 const call = portalApi(portalId);
 const form = $("#builder-form");
 const messages = $("#messages");
-const jsonView = $("#json-view");
+const jsonView = /** @type {HTMLTextAreaElement} */ ($("#json-view"));
 
 const editor = createDefinitionEditor({
   form,
@@ -25,15 +25,19 @@ const editor = createDefinitionEditor({
   onRender: () => updateButtons(editor),
 });
 
-/** Problems with a path go beside their fields; any other failure is a message in `where`. */
+/**
+ * Problems with a path go beside their fields; any other failure is a message in `where`.
+ * @param {unknown} error
+ */
 function report(error, where = messages) {
   if (error instanceof ApiError && error.problems.length > 0) showProblems(form, messages, error.problems);
-  else showMessage(where, error.message);
+  else showMessage(where, error instanceof Error ? error.message : String(error));
 }
 
+/** @param {import("./types.js").ScoreRevision} revision */
 function loaded(revision) {
   editor.load(revision);
-  const { name } = editor.definition;
+  const name = editor.definition.name ?? "";
   const badge = h("span", { class: `badge ${editor.status}`, id: "score-status" }, editor.status);
   $("#score-title").replaceChildren(name, " ", badge);
   $("#crumb").textContent = name;
@@ -47,7 +51,7 @@ const showRevisions = () =>
     call,
     scoreId: editor.scoreId,
     current: editor.toSend,
-    restored: (revision) => {
+    restored: (/** @type {import("./types.js").ScoreRevision} */ revision) => {
       loaded(revision);
       showMessage(messages, `Restored as revision ${revision.revision}.`, "ok");
     },
@@ -57,5 +61,9 @@ attachLifecycleButtons({ editor, call, portalId, main, form, messages, loaded, r
 attachRecordPanels({ editor, call, report });
 attachJsonControls({ editor, jsonView, messages });
 
-if (editor.scoreId) call("GET", `/scores/${encodeURIComponent(editor.scoreId)}`).then(loaded, report);
+if (editor.scoreId)
+  call("GET", `/scores/${encodeURIComponent(editor.scoreId)}`).then(
+    (revision) => loaded(/** @type {import("./types.js").ScoreRevision} */ (revision)),
+    report,
+  );
 else editor.render("name");

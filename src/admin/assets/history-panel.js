@@ -1,4 +1,5 @@
 import { fill, formatDate, h, s } from "./dom.js";
+import { scoreHistory, stepChart } from "./history-chart.js";
 
 // A record's score over time (SCORING.md §Lifecycle, History): a step chart of every value written
 // to the score property, each change with its cause.
@@ -7,19 +8,9 @@ const W = 560;
 const H = 200;
 const PAD = 34;
 
+/** @param {import("./history-chart.js").HistoryPoint[]} points */
 function chart(points) {
-  const times = points.map((p) => p.atMs);
-  const values = points.map((p) => p.value);
-  const t0 = Math.min(...times);
-  const t1 = Math.max(...times, t0 + 1);
-  const v0 = Math.min(0, ...values);
-  const v1 = Math.max(...values, v0 + 1);
-  const x = (t) => PAD + ((W - PAD * 2) * (t - t0)) / (t1 - t0);
-  const y = (v) => H - PAD - ((H - PAD * 2) * (v - v0)) / (v1 - v0);
-  let d = "";
-  points.forEach((p, i) => {
-    d += i === 0 ? `M${x(p.atMs)},${y(p.value)}` : `H${x(p.atMs)}V${y(p.value)}`;
-  });
+  const { x, y, v0, v1, path } = stepChart(points, { width: W, height: H, pad: PAD });
   return s(
     "svg",
     {
@@ -32,7 +23,7 @@ function chart(points) {
     s("line", { x1: PAD, y1: PAD, x2: PAD, y2: H - PAD, class: "axis" }),
     s("text", { x: PAD - 4, y: y(v1) + 4, "text-anchor": "end", class: "tick" }, String(v1)),
     s("text", { x: PAD - 4, y: y(v0) + 4, "text-anchor": "end", class: "tick" }, String(v0)),
-    s("path", { d, class: "line" }),
+    s("path", { d: path, class: "line" }),
     points.map((p) =>
       s(
         "circle",
@@ -43,15 +34,17 @@ function chart(points) {
   );
 }
 
+/**
+ * @param {HTMLElement} container
+ * @param {import("./types.js").HistoryEntry[]} history
+ * @param {string} propertyName the score's property, whose changes are shown
+ */
 export function renderHistory(container, history, propertyName) {
-  const changes = history.filter((e) => e.property === propertyName);
+  const { changes, points } = scoreHistory(history, propertyName);
   if (changes.length === 0) {
     fill(container, h("p", {}, "No value written for this record yet (a score writes once it is enabled)."));
     return;
   }
-  const points = changes
-    .filter((e) => e.new !== null && !Number.isNaN(Number(e.new)))
-    .map((e) => ({ atMs: e.atMs, value: Number(e.new), cause: e.cause }));
   fill(
     container,
     points.length > 0 ? chart(points) : null,

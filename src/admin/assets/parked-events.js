@@ -1,22 +1,15 @@
 import { ApiError } from "./api.js";
 import { fill, formatDate, h } from "./dom.js";
+import { PARKED_LIMIT, parkedCountText } from "./parked-count-text.js";
 
 // Parked events on the portal overview (GET /api/portals/:id/parked, docs/decisions.md §Failures fail alone):
 // the webhook events the worker gave up on, with the error of their last attempt. Rendered here because the
 // page's server routes do not hold the inbox; every value goes in as text (dom.js), so an error message
 // holding markup shows as that markup, never runs.
 
-export const PARKED_LIMIT = 100;
+/** @typedef {import("./types.js").ParkedEvent} ParkedEvent */
 
-function countText(parked) {
-  if (parked.length === 0)
-    return "No parked events: every webhook event was processed or is still being retried.";
-  const count = parked.length >= PARKED_LIMIT ? `The oldest ${PARKED_LIMIT}` : String(parked.length);
-  return `${count} parked event${parked.length === 1 ? "" : "s"}: the worker gave up on ${
-    parked.length === 1 ? "it" : "them"
-  } after the last attempt. The last error says why.`;
-}
-
+/** @param {readonly ParkedEvent[]} parked */
 function parkedTable(parked) {
   const head = ["When", "Record", "Subscription type", "Attempts", "Last error"];
   return h(
@@ -56,25 +49,36 @@ function parkedTable(parked) {
   );
 }
 
-/** Shows the answer of GET /parked: a count and, when there are any, the table. */
+/**
+ * Shows the answer of GET /parked: a count and, when there are any, the table.
+ * @param {HTMLElement} container
+ * @param {{parked?: ParkedEvent[]}} answer
+ */
 export function renderParked(container, answer) {
   const parked = answer.parked ?? [];
   fill(
     container,
-    h("p", { "data-testid": "parked-count" }, countText(parked)),
+    h("p", { "data-testid": "parked-count" }, parkedCountText(parked)),
     parked.length > 0 && parkedTable(parked),
   );
 }
 
-/** Loads and shows the portal's parked events; without a webhook pipeline the API has no such route. */
+/**
+ * Loads and shows the portal's parked events; without a webhook pipeline the API has no such route.
+ * @param {import("./types.js").PortalCall} call
+ * @param {HTMLElement} container
+ */
 export async function showParked(call, container) {
   try {
-    renderParked(container, await call("GET", `/parked?limit=${PARKED_LIMIT}`));
+    const answer = /** @type {{parked?: ParkedEvent[]}} */ (
+      await call("GET", `/parked?limit=${PARKED_LIMIT}`)
+    );
+    renderParked(container, answer);
   } catch (error) {
     const message =
       error instanceof ApiError && error.status === 404
         ? "Parked events are not tracked here: this app runs no webhook pipeline."
-        : `Parked events unavailable: ${error.message}`;
+        : `Parked events unavailable: ${error instanceof Error ? error.message : String(error)}`;
     fill(container, h("p", { class: "warning" }, message));
   }
 }

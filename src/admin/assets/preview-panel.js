@@ -1,39 +1,31 @@
 import { fill, h, s } from "./dom.js";
+import { histogramBars, tierColour } from "./preview-figures.js";
 
 // "Preview distribution": a histogram, counts per threshold, and for an edit of an enabled score the
-// impact (the admin API's preview response).
+// impact on the records' thresholds (the admin API's preview response).
+
+/** @typedef {import("./types.js").DistributionSummary} DistributionSummary */
+/** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
+/** @typedef {NonNullable<import("./types.js").PreviewResponse["impact"]>} PreviewImpact */
 
 const W = 560;
 const H = 180;
 const PAD = 28;
 
-/** Tier colours from the definition (docs/scoring.md §Thresholds: tiers may carry a colour). */
-function colourOf(definition, value) {
-  const tier = definition.thresholds?.tiers?.find(
-    (t) => t.label.toLowerCase().replace(/[^a-z0-9]+/g, "_") === value,
-  );
-  return tier?.color?.toLowerCase();
-}
-
+/** @param {DistributionSummary} d */
 function histogram(d) {
-  const max = Math.max(1, ...d.buckets.map((b) => b.count));
-  const bw = (W - PAD * 2) / Math.max(1, d.buckets.length);
-  const bars = d.buckets.map((b, i) => {
-    const bh = ((H - PAD * 2) * b.count) / max;
+  const bars = histogramBars(d.buckets, { width: W, height: H, pad: PAD }).map((bar) => {
+    const b = bar.bucket;
     return s(
       "g",
       {},
       s(
         "rect",
-        { class: "bar", x: PAD + i * bw + 1, y: H - PAD - bh, width: Math.max(1, bw - 2), height: bh },
+        { class: "bar", x: bar.x, y: bar.y, width: bar.width, height: bar.height },
         s("title", {}, `${b.from} to ${b.to}: ${b.count}`),
       ),
       b.count > 0
-        ? s(
-            "text",
-            { x: PAD + i * bw + bw / 2, y: H - PAD - bh - 4, "text-anchor": "middle", class: "count" },
-            String(b.count),
-          )
+        ? s("text", { x: bar.centre, y: bar.y - 4, "text-anchor": "middle", class: "count" }, String(b.count))
         : null,
     );
   });
@@ -54,6 +46,10 @@ function histogram(d) {
   );
 }
 
+/**
+ * @param {DistributionSummary} d
+ * @param {DraftDefinition} definition
+ */
 function thresholdTable(d, definition) {
   if (d.thresholds.length === 0) return h("p", {}, "No thresholds: every record's threshold is empty.");
   return h(
@@ -64,15 +60,16 @@ function thresholdTable(d, definition) {
       "tbody",
       {},
       d.thresholds.map((t) => {
-        const colour = colourOf(definition, t.value);
+        const colour = tierColour(definition, t.value);
         const swatch = colour ? h("span", { class: "swatch", "aria-hidden": "true" }) : null;
-        if (swatch) swatch.style.background = colour;
+        if (swatch && colour) swatch.style.background = colour;
         return h("tr", {}, h("th", { scope: "row" }, swatch, ` ${t.value}`), h("td", {}, String(t.count)));
       }),
     ),
   );
 }
 
+/** @param {PreviewImpact} impact */
 function impactBlock(impact) {
   return h(
     "section",
@@ -114,8 +111,14 @@ function impactBlock(impact) {
   );
 }
 
+/**
+ * @param {HTMLElement} container
+ * @param {import("./types.js").PreviewResponse} preview
+ * @param {DraftDefinition} definition
+ */
 export function renderPreview(container, preview, definition) {
   const d = preview.distribution;
+  /** @type {(label: string, v: number | null) => HTMLElement[]} */
   const stat = (label, v) => [h("dt", {}, label), h("dd", {}, v === null ? "—" : String(v))];
   fill(
     container,

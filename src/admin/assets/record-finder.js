@@ -5,10 +5,53 @@ import { fill, h } from "./dom.js";
 // keys reach them, Enter or a click tests one. A single match is tested at once, as that is what was asked
 // for.
 
-/** Wires the finder: `find(query)` answers [{id, label}], `test(id)` tests one record. */
+/** @typedef {import("./types.js").FoundRecord} FoundRecord */
+
+/**
+ * The status line once a search is answered: none, one (tested at once), or several to choose from.
+ * @param {number} count
+ * @param {string} query
+ */
+export function matchesText(count, query) {
+  if (count === 0) return `No record matches “${query}”.`;
+  const matches = `${count} match${count === 1 ? "" : "es"}`;
+  return `${matches} for “${query}”${count > 1 ? ": choose one to test (↓ to reach them)" : ""}.`;
+}
+
+/**
+ * Where a key moves the focus from the match at `at` of `count`: the next or previous match, the
+ * search box ("input") above the first match or on Escape, or nowhere (null) for any other key.
+ * @param {string} key
+ * @param {number} at
+ * @param {number} count
+ * @returns {number | "input" | null}
+ */
+export function focusAfterKey(key, at, count) {
+  if (key === "ArrowDown") return Math.min(at + 1, count - 1);
+  if (key === "ArrowUp") return at > 0 ? at - 1 : "input";
+  if (key === "Escape") return "input";
+  return null;
+}
+
+/**
+ * Wires the finder: `find(query)` answers [{id, label}], `test(id)` tests one record.
+ * @param {{
+ *   form: HTMLElement,
+ *   input: HTMLInputElement,
+ *   list: HTMLElement,
+ *   status: HTMLElement,
+ *   find: (query: string) => Promise<FoundRecord[]>,
+ *   test: (recordId: string) => Promise<void>,
+ *   onError: (error: unknown) => void,
+ * }} parts
+ */
 export function attachRecordFinder({ form, input, list, status, find, test, onError }) {
   const buttons = () => [...list.querySelectorAll("button")];
 
+  /**
+   * @param {FoundRecord} record
+   * @param {HTMLElement | undefined} button
+   */
   async function choose(record, button) {
     for (const b of buttons()) b.removeAttribute("aria-current");
     button?.setAttribute("aria-current", "true");
@@ -23,13 +66,7 @@ export function attachRecordFinder({ form, input, list, status, find, test, onEr
     list.replaceChildren();
     try {
       const records = await find(query);
-      const count = `${records.length} match${records.length === 1 ? "" : "es"}`;
-      fill(
-        status,
-        records.length === 0
-          ? `No record matches “${query}”.`
-          : `${count} for “${query}”${records.length > 1 ? ": choose one to test (↓ to reach them)" : ""}.`,
-      );
+      fill(status, matchesText(records.length, query));
       fill(
         list,
         records.map((record) =>
@@ -42,7 +79,7 @@ export function attachRecordFinder({ form, input, list, status, find, test, onEr
                 type: "button",
                 class: "match",
                 dataset: { recordId: record.id },
-                onClick: (e) => choose(record, e.currentTarget),
+                onClick: (e) => choose(record, /** @type {HTMLElement} */ (e.currentTarget)),
               },
               record.label,
               " ",
@@ -51,7 +88,8 @@ export function attachRecordFinder({ form, input, list, status, find, test, onEr
           ),
         ),
       );
-      if (records.length === 1) await choose(records[0], buttons()[0]);
+      const [only] = records;
+      if (records.length === 1 && only) await choose(only, buttons()[0]);
     } catch (error) {
       fill(status);
       onError(error);
@@ -59,22 +97,17 @@ export function attachRecordFinder({ form, input, list, status, find, test, onEr
   });
 
   input.addEventListener("keydown", (event) => {
-    if (event.key !== "ArrowDown" || buttons().length === 0) return;
+    const first = buttons()[0];
+    if (event.key !== "ArrowDown" || !first) return;
     event.preventDefault();
-    buttons()[0].focus();
+    first.focus();
   });
   list.addEventListener("keydown", (event) => {
     const all = buttons();
-    const at = all.indexOf(document.activeElement);
+    const at = all.indexOf(/** @type {HTMLButtonElement} */ (document.activeElement));
     if (at < 0) return;
-    const next =
-      event.key === "ArrowDown"
-        ? all[Math.min(at + 1, all.length - 1)]
-        : event.key === "ArrowUp"
-          ? (all[at - 1] ?? input)
-          : event.key === "Escape"
-            ? input
-            : null;
+    const to = focusAfterKey(event.key, at, all.length);
+    const next = to === "input" ? input : to === null ? null : all[to];
     if (!next) return;
     event.preventDefault();
     next.focus();

@@ -4,8 +4,14 @@ import { button, fill, formatDate, h } from "./dom.js";
 // Revisions (docs/decisions.md §Revisions): a diff against the form and
 // restore.
 
-const pretty = (definition) => JSON.stringify(definition, null, 2);
+/** @typedef {import("./types.js").ScoreRevision} ScoreRevision */
 
+const pretty = (/** @type {unknown} */ definition) => JSON.stringify(definition, null, 2);
+
+/**
+ * @param {ScoreRevision} revision
+ * @param {import("./types.js").DraftDefinition} current
+ */
 function diffView(revision, current) {
   const lines = diffLines(pretty(revision.definition), pretty(current));
   const changed = lines.filter((l) => l.op !== " ").length;
@@ -30,9 +36,19 @@ function diffView(revision, current) {
   );
 }
 
-/** ctx: {call, scoreId, current(), restored(revision)} */
+/**
+ * @param {HTMLElement} container
+ * @param {{
+ *   call: import("./types.js").PortalCall,
+ *   scoreId: string,
+ *   current: () => import("./types.js").DraftDefinition,
+ *   restored: (revision: ScoreRevision) => void,
+ * }} ctx
+ */
 export async function renderRevisions(container, ctx) {
-  const { revisions } = await ctx.call("GET", `/scores/${encodeURIComponent(ctx.scoreId)}/revisions`);
+  const { revisions } = /** @type {{revisions: ScoreRevision[]}} */ (
+    await ctx.call("GET", `/scores/${encodeURIComponent(ctx.scoreId)}/revisions`)
+  );
   const latest = revisions.at(-1)?.revision;
   fill(
     container,
@@ -65,7 +81,7 @@ export async function renderRevisions(container, ctx) {
                     `/scores/${encodeURIComponent(ctx.scoreId)}/revisions/restore`,
                     { revision: r.revision },
                   );
-                  ctx.restored(restored);
+                  ctx.restored(/** @type {ScoreRevision} */ (restored));
                 },
                 { class: "small" },
               ),

@@ -2,18 +2,48 @@ import { fill, formatDate, h } from "./dom.js";
 
 // "Test a record": the score and its breakdown down to each event, with decay (SCORING.md §Result).
 
-function describeRule(rule) {
-  if ("event" in rule) {
-    const where = (rule.where ?? []).map(
-      (c) => `${c.property} ${c.operator} ${c.values?.join(", ") ?? c.value ?? ""}`,
-    );
-    return `${rule.event}${where.length ? ` where ${where.join(" and ")}` : ""}`;
-  }
-  return `${rule.property} ${rule.operator} ${rule.values?.join(", ") ?? rule.value ?? ""}`;
+/** @typedef {import("./types.js").ScoreResult} ScoreResult */
+
+/**
+ * A condition in words: "jobtitle in CTO, CEO", "phone known" (no operand).
+ * @param {import("./types.js").DraftCondition} c
+ */
+const describeCondition = (c) =>
+  [c.property, c.operator, c.values?.join(", ") ?? c.value ?? ""].filter((part) => part !== "").join(" ");
+
+/**
+ * A rule in a line: "meeting where hs_meeting_outcome in COMPLETED", "jobtitle in CTO, CEO".
+ * @param {import("./types.js").DraftRule} rule
+ */
+export function describeRule(rule) {
+  if (!("event" in rule)) return describeCondition(rule);
+  const where = (rule.where ?? []).map(describeCondition);
+  return `${rule.event}${where.length ? ` where ${where.join(" and ")}` : ""}`;
 }
 
-const num = (v) => (v === null || v === undefined ? "—" : String(v));
+const num = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? "—" : String(v));
 
+/**
+ * The facts above the breakdown, as [label, text]: score (or out of scope), threshold, a combined
+ * score's parts, and when the value next changes with no new data.
+ * @param {ScoreResult} r
+ * @returns {[string, string][]}
+ */
+export function resultFacts(r) {
+  return [
+    ["Score", r.score === null ? "out of scope" : String(r.score)],
+    ["Threshold", r.threshold ?? "—"],
+    ...("engagement" in r
+      ? /** @type {[string, string][]} */ ([
+          ["Engagement part", num(r.engagement)],
+          ["Fit part", num(r.fit)],
+        ])
+      : []),
+    ["Next change", r.nextChangeAt ? formatDate(r.nextChangeAt) : "none without new data"],
+  ];
+}
+
+/** @param {NonNullable<import("./types.js").RuleResult["events"]>} events */
 function eventsTable(events) {
   return h(
     "table",
@@ -46,6 +76,10 @@ function eventsTable(events) {
   );
 }
 
+/**
+ * @param {import("./types.js").GroupResult} group
+ * @param {import("./types.js").DraftGroup | undefined} definitionGroup
+ */
 function groupBlock(group, definitionGroup) {
   return h(
     "section",
@@ -84,19 +118,14 @@ function groupBlock(group, definitionGroup) {
   );
 }
 
+/**
+ * @param {HTMLElement} container
+ * @param {import("./types.js").TestResponse} response
+ * @param {import("./types.js").DraftDefinition} definition
+ */
 export function renderTestResult(container, response, definition) {
   const r = response.result;
-  const facts = [
-    ["Score", r.score === null ? "out of scope" : r.score],
-    ["Threshold", r.threshold ?? "—"],
-    ...("engagement" in r
-      ? [
-          ["Engagement part", num(r.engagement)],
-          ["Fit part", num(r.fit)],
-        ]
-      : []),
-    ["Next change", r.nextChangeAt ? formatDate(r.nextChangeAt) : "none without new data"],
-  ];
+  const facts = resultFacts(r);
   fill(
     container,
     h("h3", {}, `Record ${r.id}`),

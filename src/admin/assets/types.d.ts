@@ -1,0 +1,153 @@
+// Types of the admin page's scripts, for their JSDoc (tsconfig.admin.json). Type-only: no script loads
+// this file. The answers of the admin API are the server's own types where a pure module holds them;
+// the definition the builder edits is looser than docs/scoring.md §Score definition, because the
+// form holds it half-typed (an empty name, a rule without points) until the API checks it on save.
+
+import type { Operator } from "../../scoring/condition-schema.js";
+import type { ScoreResult } from "../../scoring/result.js";
+import type { DistributionSummary } from "../../scoring/summarize-distribution.js";
+
+export type { Job } from "../../ports/job-store.js";
+export type { HistoryEntry } from "../../ports/record-store.js";
+export type { ScoreRevision } from "../../ports/score-store.js";
+/** A problem of a definition as the API reports it, with its field path ("groups[1].rules[0].points"). */
+export type { FieldProblem } from "../../scoring/format-issues.js";
+export type { GroupResult, RuleResult, ScoreResult } from "../../scoring/result.js";
+export type { DistributionSummary, Operator };
+
+export type ObjectType = "contacts" | "companies" | "deals";
+export type ScoreType = "engagement" | "fit" | "combined";
+export type GroupKind = "engagement" | "fit";
+export type Scalar = string | number | boolean;
+
+/** A property condition; a range's ends stay empty (undefined) until typed. */
+export type DraftCondition = {
+  property: string;
+  operator: Operator;
+  value?: Scalar;
+  values?: (Scalar | undefined)[];
+};
+
+export type DraftTimeframe =
+  | { within: { amount?: number; unit: "days" | "weeks" | "months" | "years" } }
+  | { before: Scalar }
+  | { after: Scalar }
+  | { between: [Scalar, Scalar] };
+
+export type DraftFrequency =
+  | { exactly?: number }
+  | { atLeast?: number }
+  | { atMost?: number }
+  | { between: [number | undefined, number | undefined] };
+
+type Points = { points?: number; pointsByValue?: Record<string, number> };
+
+export type DraftEventRule = Points & {
+  event: string;
+  where?: DraftCondition[];
+  timeframe?: DraftTimeframe;
+  frequency?: DraftFrequency;
+  cap?: number;
+};
+
+export type AssociationTarget = { association: ObjectType; labels?: string[] };
+export type DraftPropertyRule = Points & DraftCondition & { of?: "self" | AssociationTarget };
+export type DraftRule = DraftEventRule | DraftPropertyRule;
+
+export type DraftDecay = { percent?: number; everyMonths?: number; everyDays?: number };
+
+type GroupBase = { name: string; limit?: number; rules: DraftRule[] };
+/** A fit group has no decay; the API reports one given to it (docs/scoring.md §Decay). */
+export type DraftGroup =
+  | (GroupBase & { kind: "engagement"; decay?: DraftDecay })
+  | (GroupBase & { kind: "fit"; decay?: unknown });
+
+export type DraftLevels = { high?: number; medium?: number };
+export type DraftTier = { label: string; from?: number; color?: string };
+export type DraftThresholds = DraftLevels & {
+  fit?: DraftLevels;
+  engagement?: DraftLevels;
+  tiers?: DraftTier[];
+};
+
+export type DraftDefinition = {
+  id?: string;
+  name?: string;
+  status?: "draft" | "enabled" | "disabled";
+  object: ObjectType;
+  type: ScoreType;
+  limits?: { min?: number; max?: number };
+  records?: { mode: "all" | "lists"; include?: string[]; exclude?: string[] };
+  thresholds?: DraftThresholds;
+  property: { name: string; label?: string; description?: string };
+  association?: {
+    labels?: string[];
+    where?: DraftCondition[];
+    aggregation?: "sum" | "avg" | "min" | "max";
+  };
+  groups: DraftGroup[];
+};
+
+/** What the form's parts see of the editor (builder-editor.js). */
+export type FormContext = {
+  readonly isSaved: boolean;
+  /** A value changed: the JSON view follows and the score counts as unsaved. */
+  changed(): void;
+  /** The shape changed: the form is rebuilt, focus going to the control `focusKey` names. */
+  rerender(focusKey?: string): void;
+};
+
+/**
+ * What h() and s() append (dom.js): nodes, text, and nested lists of them; null, undefined and false
+ * are skipped so a part can be written `condition && h(...)`.
+ */
+export type Child = Node | string | number | null | undefined | false | readonly Child[];
+
+/** Attributes of h() (dom.js): `on*` listeners, `class`, `for`, `value`, `checked`, `dataset`, others. */
+export type Attrs = {
+  [key: `on${string}`]: ((event: Event) => void) | undefined;
+  dataset?: Record<string, string | undefined>;
+  [key: string]: unknown;
+};
+
+/** A call of the admin API under /api/portals/:portalId (api.js). */
+export type PortalCall = (method: string, path: string, body?: unknown) => Promise<unknown>;
+
+/** POST /scores/:id/test. */
+export type TestResponse = {
+  result: ScoreResult;
+  warnings?: (string | { message?: string })[];
+};
+
+/** POST /scores/:id/preview. */
+export type PreviewResponse = {
+  sampled: number;
+  skipped?: unknown[];
+  distribution: DistributionSummary;
+  impact?: {
+    compared: number;
+    moved: number;
+    byChange: Record<string, number>;
+    moves: {
+      id: string;
+      from: string | null;
+      to: string | null;
+      scoreFrom: number | null;
+      scoreTo: number | null;
+    }[];
+  };
+};
+
+/** One entry of GET /parked. */
+export type ParkedEvent = {
+  subscriptionType: string;
+  objectType: string;
+  objectId: string | number;
+  occurredAt: string;
+  parkedAt: string;
+  attempts: number;
+  error: string | null;
+};
+
+/** One match of GET /records/:objectType/search. */
+export type FoundRecord = { id: string; label: string };

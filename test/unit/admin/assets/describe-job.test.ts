@@ -1,0 +1,80 @@
+import { describe, expect, it } from "vitest";
+import { describeJob, formatDuration } from "../../../../src/admin/assets/describe-job.js";
+import type { Job } from "../../../../src/ports/job-store.js";
+
+const job = (overrides: Partial<Job>): Job => ({
+  id: "j1",
+  portalId: 62515,
+  kind: "rescore",
+  scoreId: "lead",
+  status: "running",
+  progress: { done: 120, total: 3000 },
+  cursor: null,
+  createdAtMs: 0,
+  updatedAtMs: 0,
+  ...overrides,
+});
+
+describe("formatDuration", () => {
+  it("says seconds under a minute, minutes under an hour, then hours and minutes", () => {
+    expect(formatDuration(45)).toBe("45 s");
+    expect(formatDuration(60)).toBe("1 min");
+    expect(formatDuration(12 * 60 + 20)).toBe("12 min");
+    expect(formatDuration(2 * 3600 + 5 * 60)).toBe("2 h 5 min");
+  });
+});
+
+describe("describeJob", () => {
+  it("shows a running job's count, rate and time left", () => {
+    const text = describeJob(job({ progress: { done: 120, total: 3000, ratePerSec: 12.5, etaSec: 230 } }));
+    expect(text).toBe("rescore running: 120 of 3000 records (12.5/s, about 4 min left)");
+  });
+
+  it("says finishing when no time is left, and only the rate while the ETA is unknown", () => {
+    expect(describeJob(job({ progress: { done: 2999, total: 3000, ratePerSec: 10, etaSec: 0 } }))).toContain(
+      "(10/s, finishing)",
+    );
+    expect(describeJob(job({ progress: { done: 5, total: null, ratePerSec: 2.5, etaSec: null } }))).toBe(
+      "rescore running: 5 records (2.5/s)",
+    );
+  });
+
+  it("shows no rate for a job saved before rates were measured, nor once the job stopped running", () => {
+    expect(describeJob(job({}))).toBe("rescore running: 120 of 3000 records");
+    const paused = job({
+      status: "paused",
+      progress: { done: 120, total: 3000, ratePerSec: 9, etaSec: 300 },
+    });
+    expect(describeJob(paused)).toBe("rescore paused: 120 of 3000 records");
+  });
+
+  it("adds a finished rescore's counts, and a failed job's error", () => {
+    const done = job({
+      status: "done",
+      progress: { done: 3000, total: 3000 },
+      result: { evaluated: 3000, updated: 41 },
+    });
+    expect(describeJob(done)).toBe("rescore done: 3000 of 3000 records — 3000 evaluated, 41 updated");
+    const failed = job({ status: "failed", error: "portal 62515 is disconnected" });
+    expect(describeJob(failed)).toBe("rescore failed: 120 of 3000 records — portal 62515 is disconnected");
+  });
+
+  it("adds nothing for a preview's figures, which are not a rescore's counts", () => {
+    const preview = job({ kind: "preview", status: "done", result: { scored: 10, buckets: [] } });
+    expect(describeJob(preview)).toBe("preview done: 120 of 3000 records");
+  });
+});
+
+describe("describeJob while waiting out HubSpot", () => {
+  it("says why and until when, without a rate that does not hold while it waits", () => {
+    const waiting = job({
+      progress: { done: 120, total: 3000, ratePerSec: 12.5, etaSec: 230 },
+      waiting: { untilMs: Date.UTC(2026, 11, 6, 14, 5, 10), reason: "HubSpot's rate limit (429)" },
+    });
+    const text = describeJob(waiting);
+    expect(text).toMatch(
+      /^rescore running: 120 of 3000 records — waiting for HubSpot until .+: HubSpot's rate limit \(429\)$/,
+    );
+    expect(text).not.toContain("/s");
+  });
+});
