@@ -4,7 +4,7 @@ import type { SnapshotInput } from "../src/scoring/index.js";
 import { createPrng, pick } from "./prng.js";
 
 // A synthetic HubSpot export (docs/decisions.md §Benchmarks): contacts with the properties and event shapes
-// the HubSpot side produces (SCORING.md §Event types), deterministic for a given seed.
+// the HubSpot side produces (docs/scoring.md §Event types), deterministic for a given seed.
 
 export const benchNow = "2026-11-20T12:00:00Z";
 const nowMs = Date.parse(benchNow);

@@ -1,7 +1,7 @@
 import type { CrmProperties } from "../ports/crm-client.js";
 import type { SnapshotInput } from "../scoring/snapshot-schema.js";
 
-// SCORING.md "Event types" (decided): CRM engagement objects become events named meeting, call,
+// docs/scoring.md "Event types" (decided): CRM engagement objects become events named meeting, call,
 // email, note, task, carrying their hs_* properties, at these times:
 //   calls, emails, notes: hs_timestamp;
 //   meetings: hs_createdate (the booking) while hs_meeting_outcome is SCHEDULED, otherwise

@@ -27,7 +27,7 @@ export function deriveSnapshotNeeds(definitions: readonly ScoreDefinition[]): Sn
   for (const definition of definitions) {
     if (definition.records.mode === "lists") for (const id of definition.records.include) own.lists.add(id);
     for (const id of definition.records.exclude) own.lists.add(id);
-    // Company and deal engagement reads the associated contacts' events (SCORING.md §Companies and deals).
+    // Company and deal engagement reads the associated contacts' events (docs/scoring.md §Companies and deals).
     const eventHolder = definition.object === "contacts" ? own : of("contacts");
     for (const c of definition.association?.where ?? []) addCondition(of("contacts"), c);
     for (const group of definition.groups) {

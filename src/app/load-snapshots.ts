@@ -4,7 +4,7 @@ import { loadEngagementEvents } from "./load-engagement-events.js";
 import { loadListMemberships } from "./load-list-memberships.js";
 import type { AssociatedNeeds, SnapshotNeeds, SnapshotWarning } from "./snapshot-needs.js";
 
-// SCORING.md "Record snapshot": the record's properties, list memberships, events, and its
+// docs/scoring.md "Record snapshot": the record's properties, list memberships, events, and its
 // associated companies, deals and contacts (with labels, properties, and for contacts their
 // events). Every source is read in batches for all records at once (HUBSPOT.md §5.1).
 

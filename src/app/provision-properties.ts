@@ -7,7 +7,7 @@ import type {
 } from "../ports/crm-client.js";
 import { tierOptionValue } from "../scoring/index.js";
 
-// SCORING.md "Properties" and HUBSPOT.md §6: every score owns `name` (number), `name_threshold`
+// docs/scoring.md "Properties" and HUBSPOT.md §6: every score owns `name` (number), `name_threshold`
 // (enumeration whose option values are exactly the result strings) and, when combined,
 // `name_engagement` and `name_fit`, all in the group `lead_score` ("Lead score").
 // Idempotent: one batch read finds what exists; missing properties are created in one batch,
@@ -35,7 +35,7 @@ export interface ProvisionReport {
   unchanged: string[];
 }
 
-/** Option lists of SCORING.md "Thresholds": levels, A1..C3, or custom tier labels. */
+/** Option lists of docs/scoring.md "Thresholds": levels, A1..C3, or custom tier labels. */
 export function buildThresholdOptions(form: "levels" | "combined" | { tiers: string[] }): ThresholdOption[] {
   if (form === "levels")
     return ["High", "Medium", "Low"].map((label) => ({ value: label.toLowerCase(), label }));

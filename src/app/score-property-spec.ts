@@ -1,7 +1,7 @@
 import type { ScoreDefinition } from "../scoring/index.js";
 import { buildThresholdOptions, type ScorePropertySpec } from "./provision-properties.js";
 
-/** The portal properties a definition owns (SCORING.md §Properties), for provisioning. */
+/** The portal properties a definition owns (docs/scoring.md §Properties), for provisioning. */
 export function scorePropertySpec(definition: ScoreDefinition): ScorePropertySpec {
   const tiers = definition.thresholds?.tiers;
   const spec: ScorePropertySpec = {

@@ -15,7 +15,7 @@ export interface AssociatedNeeds {
   properties: string[];
   /** List ids whose membership is needed for these associated records. */
   lists?: string[];
-  /** Contacts only: their events (company and deal engagement, SCORING.md "association aggregation"). */
+  /** Contacts only: their events (company and deal engagement, docs/scoring.md "association aggregation"). */
   events?: EventNeeds;
 }
 

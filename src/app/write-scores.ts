@@ -6,7 +6,7 @@ import type { ObjectType } from "../scoring/snapshot-schema.js";
 
 // Write-back (docs/decisions.md §Write only changed values): only values that differ from what HubSpot holds
 // are sent, one batch update input per record (HUBSPOT.md §6: values are strings; "" clears), and every
-// change becomes a history entry (SCORING.md "Lifecycle": history with time, threshold and cause).
+// change becomes a history entry (docs/scoring.md "Lifecycle": history with time, threshold and cause).
 
 export type WriteCause = HistoryCause;
 

@@ -2,7 +2,7 @@ import type { FieldProblem } from "../scoring/index.js";
 
 /**
  * A failure the CLI reports as lines on stderr, then exits with `exitCode`
- * (SCORING.md §Offline CLI: 1 when the definition or a file is unusable).
+ * (docs/scoring.md §Offline CLI: 1 when the definition or a file is unusable).
  */
 export class CliError extends Error {
   constructor(

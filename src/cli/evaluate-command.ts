@@ -9,7 +9,7 @@ import { writeLines } from "./write-lines.js";
 
 type EvaluateOptions = { definition: string; records: string; now?: string; explain?: true; strict?: true };
 
-/** `lead-score evaluate`: one Result JSON line per record, in input order (SCORING.md §Formats/Result). */
+/** `lead-score evaluate`: one Result JSON line per record, in input order (docs/scoring.md §Result). */
 export function evaluateCommand(): Command {
   return new Command("evaluate")
     .description("print one result (JSON) per record")

@@ -57,7 +57,7 @@ async function exportAction(context: ExportContext, options: ExportCommandOption
   }
   const needs = buildExportNeeds(definitions, {
     properties: options.properties ?? [],
-    // SCORING.md: engagement scores count contacts' events, so a contacts export carries them by default.
+    // docs/scoring.md: engagement scores count contacts' events, so a contacts export carries them by default.
     events: options.events ?? object === "contacts",
   });
   await runExport(

@@ -10,7 +10,7 @@ import { registerRescoreCommand } from "./rescore-command.js";
 import { registerSandboxCommand } from "./sandbox-command.js";
 import { validateCommand } from "./validate-command.js";
 
-// The `lead-score` bin (package.json): the engine without HubSpot (SCORING.md §Offline CLI), and
+// The `lead-score` bin (package.json): the engine without HubSpot (docs/scoring.md §Offline CLI), and
 // `export`, which reads snapshots from an installed portal for it.
 
 // `lead-score evaluate ... | head` closes stdout early: that is the reader's choice, not a failure.

@@ -45,7 +45,7 @@ async function pagesOf(options: ExportOptions, crm: CrmClient): Promise<AsyncIte
 }
 
 /**
- * SCORING.md snapshots of a portal's records as JSON Lines on `out`, a page of 100 at a time through
+ * docs/scoring.md snapshots of a portal's records as JSON Lines on `out`, a page of 100 at a time through
  * loadSnapshots (paced by the door). A page's lines are written before its cursor is printed on
  * `err`, so an export killed at any point continues with the last printed `--after` without losing
  * or repeating a page.

@@ -20,7 +20,7 @@ export type ScoreRecordsOptions = {
   report(line: string): void;
 };
 
-/** Scores every record of a JSON Lines stream; returns how many lines were bad (SCORING.md §Offline CLI). */
+/** Scores every record of a JSON Lines stream; returns how many lines were bad (docs/scoring.md §Offline CLI). */
 export async function scoreRecords(input: Readable, o: ScoreRecordsOptions): Promise<{ badLines: number }> {
   try {
     return await scoreLines(input, o);

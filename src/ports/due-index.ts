@@ -1,6 +1,6 @@
 import type { ObjectType } from "../scoring/index.js";
 
-// When each scored record next changes with no new data (SCORING.md §Result `nextChangeAt`: decay
+// When each scored record next changes with no new data (docs/scoring.md §Result `nextChangeAt`: decay
 // steps, sliding timeframes, future events). The decay cron rescores what is due
 // (docs/decisions.md §Decay cron).
 

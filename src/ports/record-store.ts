@@ -1,7 +1,7 @@
 import type { ObjectType } from "../scoring/index.js";
 
-// What the app keeps per CRM record: resets of scores (SCORING.md §Lifecycle, Reset) and the
-// history of every value written (SCORING.md §Lifecycle, History).
+// What the app keeps per CRM record: resets of scores (docs/scoring.md §Resets) and the
+// history of every value written (docs/scoring.md §Lifecycle).
 
 /** Why a value was written; "rescore" is an operator's re-run of an enabled score (POST …/rescore). */
 export type HistoryCause =

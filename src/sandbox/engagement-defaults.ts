@@ -2,7 +2,7 @@
 // for POST /__sandbox/engagements and the seeds. A meeting logged at `atMs` is one that has taken
 // place: the 30 minutes up to `atMs`. (It used to start at `atMs`, so `lead-score sandbox
 // log-meeting` made a COMPLETED meeting that ends in the future: the app dates a meeting by its
-// end, SCORING.md §Event types, and rightly did not count it for another 30 minutes.) A completed
+// end, docs/scoring.md §Event types, and rightly did not count it for another 30 minutes.) A completed
 // task was completed at `atMs`. Call outcome GUIDs are HubSpot's (HUBSPOT.md §5.3).
 
 export const engagementKinds = ["meeting", "call", "email", "note", "task"] as const;

@@ -7,7 +7,7 @@ export type Aggregate = Tally & { contacts: Int32Array };
 
 /**
  * Company and deal engagement: associated contacts' events, per event rule
- * (SCORING.md §Companies and deals: association aggregation). `contacts` counts, per rule,
+ * (docs/scoring.md §Companies and deals: association aggregation). `contacts` counts, per rule,
  * the contacts that meet its criteria; avg divides by it, min/max look only at them.
  */
 export function aggregateContacts(

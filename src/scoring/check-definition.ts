@@ -27,7 +27,7 @@ type Shape = {
 
 const propertyNamePattern = /^[a-z][a-z0-9_]{0,80}$/;
 
-/** The cross-field rules of SCORING.md §Formats/Score definition, as a zod refinement. */
+/** The cross-field rules of docs/scoring.md §Score definition, as a zod refinement. */
 export function checkDefinition(d: Shape, ctx: z.RefinementCtx): void {
   const problem = (path: Path, message: string) => ctx.addIssue({ code: "custom", path, message, input: d });
 
@@ -112,7 +112,7 @@ function checkPoints(
   }
 }
 
-// SCORING.md §Scoring several values: a fit rule's keys are its own `values`.
+// docs/scoring.md §Scoring several values: a fit rule's keys are its own `values`.
 function fitKeys(r: PropertyRule): string[] | undefined {
   return r.values?.map(String);
 }
@@ -165,7 +165,7 @@ function checkThresholds(d: Shape, problem: Problem): void {
     order(["thresholds"], { high: t.high, medium: t.medium });
 }
 
-// SCORING.md §Thresholds: tiers by descending `from`, the last without one; option values unique.
+// docs/scoring.md §Thresholds: tiers by descending `from`, the last without one; option values unique.
 function checkTiers(tiers: { label: string; from?: number | undefined }[], problem: Problem): void {
   const seen = new Set<string>();
   tiers.forEach((tier, i) => {

@@ -19,7 +19,7 @@ const negations: Partial<Record<Operator, Operator>> = {
   notInList: "inList",
 };
 
-// SCORING.md §Property operators. Negated operators are the negation of their positive form, so
+// docs/scoring.md §Property operators. Negated operators are the negation of their positive form, so
 // they match an unknown value and "Northeast;Midwest" is not `neq` "Northeast".
 export function compileCondition(c: Condition): CompiledCondition {
   const positive = negations[c.operator];

@@ -7,7 +7,7 @@ import type { EventRule, Frequency, PropertyRule, Timeframe } from "./rule-schem
 import { compileThreshold } from "./thresholds.js";
 
 const dayMs = 86_400_000;
-// SCORING.md §Event rule filters: weeks are 7 days, months 30 days, years 365 days.
+// docs/scoring.md §Event rules: weeks are 7 days, months 30 days, years 365 days.
 const unitMs = { days: dayMs, weeks: 7 * dayMs, months: 30 * dayMs, years: 365 * dayMs } as const;
 
 /** Compile a parsed definition once into an evaluator-ready form (see evaluate-record.ts). */
@@ -49,7 +49,7 @@ export function compileScore(definition: ScoreDefinition): CompiledScore {
       min: definition.limits.min ?? Number.NEGATIVE_INFINITY,
       max: definition.limits.max ?? Number.POSITIVE_INFINITY,
     },
-    // SCORING.md §Which records are scored: exclude wins in both modes.
+    // docs/scoring.md §Scopes: exclude wins in both modes.
     inScope: (lists) =>
       !lists.some((id) => exclude.has(id)) && (include === undefined || lists.some((id) => include.has(id))),
     threshold: compileThreshold(definition.type, definition.thresholds),
@@ -72,7 +72,7 @@ function compileEventRule(
     slot,
     event: rule.event,
     where: (e: ScoredEvent) => where.every((c) => c.test(e)),
-    // Individually: the points of each value the event matched (SCORING.md §Scoring several values).
+    // Individually: the points of each value the event matched (docs/scoring.md §Scoring several values).
     pointsOf:
       byValue && only
         ? (e) => only.matchedValues(e).reduce((sum, value) => sum + (byValue[value] ?? 0), 0)
@@ -92,7 +92,7 @@ function compileEventRule(
   };
 }
 
-// before / after are strict, between inclusive (SCORING.md §Event rule filters).
+// before / after are strict, between inclusive (docs/scoring.md §Event rules).
 function compileFixedWindow(t: Timeframe | undefined): (atMs: number) => boolean {
   if (!t || "within" in t) return () => true;
   if ("before" in t) {

@@ -4,7 +4,7 @@ import type { ObjectType } from "./snapshot-schema.js";
 
 // The compiled form of a definition: everything parsed once, nothing interpreted per event.
 
-/** Decay of an engagement group: SCORING.md §Decay, stepwise per whole interval. */
+/** Decay of an engagement group: docs/scoring.md §Decay, stepwise per whole interval. */
 export type CompiledDecay = { intervalMs: number; percent: number };
 
 export type CompiledEventRule = {
@@ -58,7 +58,7 @@ export type CompiledScore = {
   contacts: ContactFilter;
   limits: { min: number; max: number };
   inScope(lists: readonly string[]): boolean;
-  /** The threshold of rounded values (SCORING.md §Thresholds). */
+  /** The threshold of rounded values (docs/scoring.md §Thresholds). */
   threshold(score: number, engagement: number, fit: number): string | null;
 };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { parseInstant } from "./parse-instant.js";
 
-// SCORING.md §Property operators: which operator takes `value`, which `values`, and of what kind.
+// docs/scoring.md §Property operators: which operator takes `value`, which `values`, and of what kind.
 export const operators = [
   "eq",
   "neq",

@@ -4,7 +4,7 @@ import { conditionSchema } from "./condition-schema.js";
 import { eventRuleSchema, propertyRuleSchema } from "./rule-schema.js";
 import { objectTypes } from "./snapshot-schema.js";
 
-// SCORING.md §Formats/Score definition. Shapes here; rules that span fields in check-definition.ts.
+// docs/scoring.md §Score definition. Shapes here; rules that span fields in check-definition.ts.
 
 const decaySchema = z.union(
   [

@@ -3,7 +3,7 @@ import type { CompiledFitRule } from "./compiled-score.js";
 import type { RecordSnapshot } from "./parse-snapshot.js";
 
 /**
- * SCORING.md §Scoring several values (fit): `points` once if any value matches; `pointsByValue`
+ * docs/scoring.md §Scoring several values (fit): `points` once if any value matches; `pointsByValue`
  * adds each matched value once. On associated records: matches once if any of them matches,
  * never when there is none (decided).
  */

@@ -10,7 +10,7 @@ export type EvaluateOptions = { explain?: boolean };
 
 const clamp = (value: number, low: number, high: number) => Math.min(high, Math.max(low, value));
 
-/** One record, one score, at `nowMs` (SCORING.md §Arithmetic). Pure: the clock is an argument. */
+/** One record, one score, at `nowMs` (docs/scoring.md §Groups and limits). Pure: the clock is an argument. */
 export function evaluateRecord(
   score: CompiledScore,
   record: RecordSnapshot,
@@ -40,7 +40,7 @@ export function evaluateRecord(
     return result.group;
   });
 
-  // SCORING.md §Arithmetic 3 and 5: the total is clamped, the parts of a combined score are not.
+  // docs/scoring.md §Groups and limits: the total is clamped, the parts of a combined score are not.
   const raw = engagement + fit;
   const total = clamp(raw, score.limits.min, score.limits.max);
   const rounded = round2(total);
@@ -71,7 +71,7 @@ function evaluateGroup(
     }
     const slot = rule.slot;
     const uncapped = (tally?.value[slot] as number) ?? 0;
-    // SCORING.md §Arithmetic 1 (decided): the cap applies to the decayed (and aggregated) sum.
+    // docs/scoring.md §Groups and limits (decided): the cap applies to the decayed (and aggregated) sum.
     const value = rule.cap === undefined ? uncapped : clamp(uncapped, -rule.cap, rule.cap);
     sum += value;
     const out: RuleResult = { index: rule.index, value: round2(value), matches: tally?.matches[slot] ?? 0 };

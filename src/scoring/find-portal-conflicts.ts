@@ -3,7 +3,7 @@ import type { FieldProblem } from "./format-issues.js";
 import { scorePropertyNames } from "./score-property-names.js";
 
 /**
- * The rules of SCORING.md §Properties that span a portal's scores: a property name is unique
+ * The rules of docs/scoring.md §Properties: a property name is unique
  * among them, and a score may not read another score's properties. `others` are the portal's
  * other scores (the one being saved excluded).
  */

@@ -1,4 +1,4 @@
-// The engine's public surface (SCORING.md): parse, compile once, evaluate many.
+// The engine's public surface (docs/scoring.md): parse, compile once, evaluate many.
 
 export { tierOptionValue } from "./check-definition.js";
 export { compileScore } from "./compile-score.js";

@@ -1,7 +1,7 @@
 import { definitionSchema, type ScoreDefinition } from "./definition-schema.js";
 import { type FieldProblem, formatIssues, renderProblems } from "./format-issues.js";
 
-/** A definition that breaks SCORING.md's rules; `problems` names every field path. */
+/** A definition that breaks docs/scoring.md's rules; `problems` names every field path. */
 export class DefinitionError extends Error {
   constructor(readonly problems: FieldProblem[]) {
     super(renderProblems(problems).join("\n"));

@@ -1,4 +1,4 @@
-// SCORING.md §Event rule filters: dates without a zone are UTC, a date alone is midnight UTC;
+// docs/scoring.md §Event rules: dates without a zone are UTC, a date alone is midnight UTC;
 // HubSpot stores dates as ISO strings or epoch milliseconds (often as a string of digits).
 const epochMsText = /^-?\d+$/;
 const zoneSuffix = /(Z|[+-]\d{2}(:?\d{2})?)$/i;

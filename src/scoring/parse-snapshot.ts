@@ -28,7 +28,7 @@ export class SnapshotError extends Error {
   }
 }
 
-/** A record snapshot (SCORING.md §Record snapshot) from unknown JSON, or a SnapshotError. */
+/** A record snapshot (docs/scoring.md §Record snapshot) from unknown JSON, or a SnapshotError. */
 export function parseSnapshot(input: unknown): RecordSnapshot {
   const parsed = snapshotSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) throw new SnapshotError(formatIssues(parsed.error.issues));

@@ -1,4 +1,4 @@
-// The Result format of SCORING.md §Formats/Result: the public contract of the engine.
+// The Result format of docs/scoring.md §Result: the public contract of the engine.
 
 /** An event that contributed to a rule, shown with --explain (points before and after decay). */
 export type ExplainedEvent = {
@@ -31,7 +31,7 @@ export type GroupResult = {
 
 export type ScoreResult = {
   id: string;
-  /** null when the record is out of the score's scope (SCORING.md §Which records are scored). */
+  /** null when the record is out of the score's scope (docs/scoring.md §Scopes). */
   score: number | null;
   /** Combined scores only: the parts, not clamped by the limits. */
   engagement?: number | null;

@@ -1,5 +1,5 @@
 /**
- * Half away from zero to 2 decimals, on the decimal the user sees (SCORING.md §Arithmetic 4):
+ * Half away from zero to 2 decimals, on the decimal the user sees (docs/scoring.md §Groups and limits):
  * 1.005 is 1.00499999999999989… in binary, so scale, trim the float noise to 15 significant
  * digits, then round.
  */

@@ -3,7 +3,7 @@ import { checkCondition, conditionSchema, conditionShape } from "./condition-sch
 import { parseInstant } from "./parse-instant.js";
 import { objectTypes } from "./snapshot-schema.js";
 
-// SCORING.md §Event rule filters and §Scoring several values.
+// docs/scoring.md §Event rules and §Scoring several values.
 
 const isoInstant = z
   .union([z.string(), z.number()])

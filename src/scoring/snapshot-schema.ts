@@ -1,13 +1,13 @@
 import { z } from "zod";
 
-// SCORING.md §Formats/Record snapshot: what the engine reads.
+// docs/scoring.md §Record snapshot: what the engine reads.
 
 export const objectTypes = ["contacts", "companies", "deals"] as const;
 export type ObjectType = (typeof objectTypes)[number];
 
 const id = z.union([z.string().min(1), z.number().int().nonnegative()]).transform(String);
 const propertyValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
-/** ISO 8601 or epoch milliseconds (SCORING.md §Property operators, dates). */
+/** ISO 8601 or epoch milliseconds (docs/scoring.md §Property operators, dates). */
 export const instantInput = z.union([z.string().min(1), z.number().finite()]);
 
 export const eventSchema = z.object({

@@ -21,7 +21,7 @@ export type Tally = {
 export type TallyOptions = { nowMs: number; resetMs: number; explain: boolean; contactId?: string };
 
 /**
- * SCORING.md §Arithmetic 1 for one subject's events (a contact's own, or one associated contact's):
+ * docs/scoring.md §Groups and limits for one subject's events (a contact's own, or one associated contact's):
  * each event visits only the rules of its type.
  */
 export function tallyEvents(score: CompiledScore, events: readonly ScoredEvent[], o: TallyOptions): Tally {
@@ -36,12 +36,12 @@ export function tallyEvents(score: CompiledScore, events: readonly ScoredEvent[]
     const rules = score.eventRulesByType.get(event.type);
     if (rules === undefined) continue;
     const { atMs } = event;
-    // Events strictly before the reset never count again (SCORING.md §Lifecycle, Reset).
+    // Events strictly before the reset never count again (docs/scoring.md §Resets).
     if (atMs < o.resetMs) continue;
     for (const rule of rules) {
       if (!rule.inFixedWindow(atMs)) continue;
       if (atMs > o.nowMs) {
-        // A future event counts once now reaches it (SCORING.md §Event types).
+        // A future event counts once now reaches it (docs/scoring.md §Event types).
         if (atMs < next && rule.where(event)) next = atMs;
         continue;
       }
@@ -77,7 +77,7 @@ export function tallyEvents(score: CompiledScore, events: readonly ScoredEvent[]
 }
 
 // With frequency: the points once, decayed by the age of the most recent matching event
-// (no decay when the count is 0) — SCORING.md §Arithmetic 1 (decided).
+// (no decay when the count is 0) — docs/scoring.md §Groups and limits (decided).
 function settleFrequency(
   rule: CompiledEventRule,
   count: number,

@@ -6,7 +6,7 @@ const level = (value: number, l: Levels) => (value >= l.high ? "high" : value >=
 const letter = { high: "A", medium: "B", low: "C" } as const;
 const digit = { high: "1", medium: "2", low: "3" } as const;
 
-/** SCORING.md §Thresholds, compiled: High/Medium/Low, custom tiers, or A1..C3 for combined scores. */
+/** docs/scoring.md §Thresholds, compiled: High/Medium/Low, custom tiers, or A1..C3 for combined scores. */
 export function compileThreshold(
   type: "engagement" | "fit" | "combined",
   t: Thresholds | undefined,
@@ -31,7 +31,7 @@ export function compileThreshold(
   return () => null;
 }
 
-/** The threshold property's option values, in order (SCORING.md §Properties). */
+/** The threshold property's option values, in order (docs/scoring.md §Properties). */
 export function thresholdOptionValues(
   type: "engagement" | "fit" | "combined",
   t: Thresholds | undefined,

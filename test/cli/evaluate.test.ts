@@ -24,7 +24,7 @@ const jsonError = (text: string) => {
 describe("lead-score evaluate", () => {
   beforeAll(ensureCliBuilt, 180_000);
 
-  it("prints SCORING.md's Result for the seed example (29 = 10 + 19), byte for byte, and exits 0", () => {
+  it("prints docs/scoring.md's Result for the seed example (29 = 10 + 19), byte for byte, and exits 0", () => {
     const dir = tempFiles({ "def.json": seedDefinition, "records.jsonl": jsonl(seedContact) });
     expect(evaluate(dir)).toEqual({ code: 0, stdout: `${seedResultLine}\n`, stderr: "" });
   });

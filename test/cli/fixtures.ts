@@ -1,6 +1,6 @@
 import { seedGroups } from "../support/seed-groups.js";
 
-// The seed example of SCORING.md §Arithmetic as CLI input: total limit 100, sales group limit 60,
+// The seed example of docs/scoring.md §Groups and limits: total limit 100, sales group limit 60,
 // marketing group limit 40; one meeting, two opens and three clicks give 10 + 19 = 29.
 
 export const NOW = "2026-11-20T12:00:00Z";
@@ -36,7 +36,7 @@ export const seedContact = contact(
   "marketing_email_click",
 );
 
-/** The Result of SCORING.md §Formats/Result for seedContact, byte for byte. */
+/** The Result of docs/scoring.md §Result for seedContact, byte for byte. */
 export const seedResultLine =
   '{"id":"101","score":29,"threshold":"low","groups":[' +
   '{"name":"Engagement with sales","value":10,"rules":[{"index":0,"value":0,"matches":0},{"index":1,"value":10,"matches":1},{"index":2,"value":0,"matches":0}]},' +

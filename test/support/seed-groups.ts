@@ -1,4 +1,4 @@
-// The groups of the seed example of SCORING.md §Arithmetic: sales engagement limited to 60,
+// The groups of the seed example of docs/scoring.md §Groups and limits: sales engagement limited to 60,
 // marketing engagement limited to 40. One meeting, two opens and three clicks give 10 + 19 = 29.
 
 const engagementGroup = (name: string, limit: number, rules: { event: string; points: number }[]) => ({

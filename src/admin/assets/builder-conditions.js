@@ -6,7 +6,7 @@ import { button, field, h, inputValue, numberInput, select, textInput } from "./
 /** @typedef {import("./types.js").Operator} Operator */
 /** @typedef {"none" | "text" | "texts" | "number" | "numberRange" | "date" | "dateRange"} Operand */
 
-// SCORING.md §Property operators: every operator, and the operand each one takes.
+// docs/scoring.md §Property operators: every operator, and the operand each one takes.
 /** @type {readonly (readonly [Operator, string, Operand])[]} */
 export const OPERATORS = [
   ["eq", "is equal to", "text"],

@@ -1,7 +1,7 @@
 import { newGroup } from "./builder-groups.js";
 
 // The definition the builder starts from, and the form of it that is sent and shown as JSON
-// (SCORING.md §Formats/Score definition).
+// (docs/scoring.md §Score definition).
 
 /** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
 

@@ -3,7 +3,7 @@ import { association, scope } from "./builder-scope.js";
 import { basics } from "./builder-score-fields.js";
 import { thresholds } from "./builder-thresholds.js";
 
-// The score-level settings (SCORING.md §Formats/Score definition), then the groups.
+// The score-level settings (docs/scoring.md §Score definition), then the groups.
 
 /**
  * The whole form for a definition, section by section (a section may be absent: null).

@@ -2,7 +2,7 @@ import { sets, setsOrDeletes } from "./builder-edits.js";
 import { ruleEditor } from "./builder-rules.js";
 import { button, checkedOf, field, h, numberInput, select, textInput } from "./dom.js";
 
-// Groups of a score (SCORING.md §Arithmetic): name, kind, limit, decay, rules.
+// Groups of a score (docs/scoring.md §Groups and limits): name, kind, limit, decay, rules.
 
 /** @typedef {import("./types.js").DraftDecay} DraftDecay */
 /** @typedef {import("./types.js").DraftGroup} DraftGroup */

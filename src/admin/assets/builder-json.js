@@ -1,7 +1,7 @@
 import { $, h } from "./dom.js";
 import { showMessage } from "./field-errors.js";
 
-// The JSON view's buttons: apply what was typed, import a file, export one (SCORING.md format).
+// The JSON view's buttons: apply what was typed, import a file, export one (docs/scoring.md format).
 
 /**
  * The definition typed or imported as JSON. Only its shape is checked here, enough for the form to

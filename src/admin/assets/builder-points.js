@@ -2,7 +2,7 @@ import { takesTexts } from "./builder-conditions.js";
 import { setsOrDeletes } from "./builder-edits.js";
 import { checkedOf, field, h, numberInput } from "./dom.js";
 
-// SCORING.md §Scoring several values: points together, or points by value.
+// docs/scoring.md §Scoring several values: points together, or points by value.
 
 /** @typedef {import("./types.js").DraftRule} DraftRule */
 

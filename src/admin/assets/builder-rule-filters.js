@@ -1,7 +1,7 @@
 import { sets } from "./builder-edits.js";
 import { h, numberInput, select, textInput, uid } from "./dom.js";
 
-// SCORING.md §Event rule filters: timeframe and frequency.
+// docs/scoring.md §Event rules: timeframe and frequency.
 
 /** @typedef {import("./types.js").DraftEventRule} DraftEventRule */
 /** @typedef {import("./types.js").DraftTimeframe} DraftTimeframe */

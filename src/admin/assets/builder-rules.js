@@ -4,8 +4,8 @@ import { pointsFields, syncPointsByValue } from "./builder-points.js";
 import { frequencyFields, timeframeFields } from "./builder-rule-filters.js";
 import { button, field, h, numberInput, select, textInput } from "./dom.js";
 
-// One rule's editor: event rules (engagement groups) and property rules (fit groups), SCORING.md
-// §Event rule filters, §Scoring several values, §Property operators.
+// One rule's editor: event rules (engagement groups) and property rules (fit groups), docs/scoring.md
+// §Event rules, §Scoring several values, §Property operators.
 
 /** @typedef {import("./types.js").FormContext} FormContext */
 

@@ -2,7 +2,7 @@ import { conditionList } from "./builder-conditions.js";
 import { commaListInput, sets, setsOrDeletes } from "./builder-edits.js";
 import { checkedOf, field, h, select } from "./dom.js";
 
-// SCORING.md §Which records are scored, and §Companies and deals: association aggregation.
+// docs/scoring.md §Scopes, and §Companies and deals: association aggregation.
 
 /** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
 /** @typedef {import("./types.js").FormContext} FormContext */

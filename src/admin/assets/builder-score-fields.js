@@ -2,7 +2,7 @@ import { sets, setsOrDeletes } from "./builder-edits.js";
 import { kindsFor, newGroup } from "./builder-groups.js";
 import { field, h, numberInput, select, textInput } from "./dom.js";
 
-// The score itself: name, id, object, type, property names and limits (SCORING.md §Formats).
+// The score itself: name, id, object, type, property names and limits (docs/scoring.md §Formats).
 
 /** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
 

@@ -1,7 +1,7 @@
 import { sets, setsOrDeletes } from "./builder-edits.js";
 import { button, field, h, numberInput, select, setOrDelete, textInput } from "./dom.js";
 
-// SCORING.md §Thresholds: High/Medium/Low, A1..C3 for combined scores, or custom tiers with colours.
+// docs/scoring.md §Thresholds: High/Medium/Low, A1..C3 for combined scores, or custom tiers with colours.
 
 /** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
 /** @typedef {import("./types.js").DraftThresholds} DraftThresholds */

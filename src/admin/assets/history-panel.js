@@ -1,7 +1,7 @@
 import { fill, formatDate, h, s } from "./dom.js";
 import { scoreHistory, stepChart } from "./history-chart.js";
 
-// A record's score over time (SCORING.md §Lifecycle, History): a step chart of every value written
+// A record's score over time (docs/scoring.md §Lifecycle): a step chart of every value written
 // to the score property, each change with its cause.
 
 const W = 560;

@@ -1,6 +1,6 @@
 import { fill, formatDate, h } from "./dom.js";
 
-// "Test a record": the score and its breakdown down to each event, with decay (SCORING.md §Result).
+// "Test a record": the score and its breakdown down to each event, with decay (docs/scoring.md §Result).
 
 /** @typedef {import("./types.js").ScoreResult} ScoreResult */
 

@@ -73,7 +73,7 @@ export function renderBuilderPage(page: BuilderPage): string {
       </div>
       <section aria-labelledby="json-h">
         <h2 id="json-h">JSON</h2>
-        <label for="json-view">The definition as JSON (SCORING.md format)</label>
+        <label for="json-view">The definition as JSON (the format of the API and the CLI)</label>
         <textarea id="json-view" class="code" rows="16" spellcheck="false"></textarea>
         <div class="buttons">
           <button type="button" id="json-apply">Apply JSON to the form</button>

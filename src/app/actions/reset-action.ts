@@ -192,7 +192,7 @@ async function check(
   if (!stored) return fail("UNKNOWN_SCORE");
   const { definition } = stored;
   if (definition.object !== request.objectType) return fail("WRONG_OBJECT_TYPE");
-  // A reset restarts the engagement part; a fit score has none (SCORING.md §Lifecycle, Reset).
+  // A reset restarts the engagement part; a fit score has none (docs/scoring.md §Resets).
   if (definition.type === "fit") return fail("FIT_ONLY_SCORE");
   if (definition.status !== "enabled") return fail("SCORE_NOT_ENABLED");
   return { definition, object: definition.object };

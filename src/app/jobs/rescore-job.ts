@@ -19,7 +19,7 @@ async function countOrNull(crm: CrmClient, object: CrmObjectType, logger: Logger
 }
 
 /**
- * Enable or update: every record of the score's object, retroactively (SCORING.md §Lifecycle),
+ * Enable or update: every record of the score's object, retroactively (docs/scoring.md §Lifecycle),
  * a pass of up to 1,000 ids at a time, resuming from the saved cursor.
  */
 export function createRescoreJob(deps: JobHandlerDeps): JobHandler {

@@ -4,7 +4,7 @@ import type { RecordAction } from "./plan-fan-out.js";
 /**
  * What a deletion, a privacy deletion or a merge does to what we hold
  * (docs/decisions.md §Deletions and merges): a deleted record's resets, history and due time go; a privacy
- * deletion erases the same for the contact (SCORING.md keeps nothing else per contact: scores live in
+ * deletion erases the same for the contact (docs/scoring.md keeps nothing else per contact: scores live in
  * HubSpot, which deletes them itself); a merge moves the merged records' resets and history to the survivor,
  * which the plan then rescores.
  */

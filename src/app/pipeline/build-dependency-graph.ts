@@ -9,7 +9,7 @@ import type { EventNeeds } from "../snapshot-needs.js";
 //
 // An edge says: a change to one of `properties` of a `source` record moves the scores of the records
 // reached from it by following `hops` (associations, read through the door). `hops: []` is the record
-// itself. Reverse edges (SCORING.md §Property operators `of`, §Companies and deals):
+// itself. Reverse edges (docs/scoring.md §Property operators `of`, §Companies and deals):
 //   company/deal property → [contacts]   (a contact fit rule reads it through `of`)
 //   meeting/call/... → [contacts]         (a contact's own events)
 //   meeting/call/... → [contacts, companies|deals]   (company/deal engagement aggregates contacts' events)

@@ -47,7 +47,7 @@ function associationReaches(graph: DependencyGraph, event: WebhookEvent): Reach[
     [a.toObjectType, a.toObjectId, a.fromObjectType],
   ];
   // Every edge out of the other side whose first hop lands on this side now has one more (or one
-  // fewer) path: continue it from this side. Added and removed alike (SCORING.md: scores are
+  // fewer) path: continue it from this side. Added and removed alike (docs/scoring.md: scores are
   // recomputed from current data, so the direction of the change does not matter).
   return sides.flatMap(([object, id, other]) =>
     graph.edges

@@ -6,7 +6,7 @@ import { resolveReaches } from "./resolve-reaches.js";
 // List memberships have no webhook (docs/decisions.md §Freshness without webhooks): every
 // LIST_POLL_INTERVAL_SEC the lists enabled scores read (scopes, inList rules, of self or of associated
 // records) are read again and the records that joined or left are rescored (cause "scope"); one that left a
-// scope has its properties cleared by the rescore itself (SCORING.md §Which records are scored).
+// scope has its properties cleared by the rescore itself (docs/scoring.md §Scopes).
 
 function difference(before: readonly string[], after: readonly string[]): string[] {
   const a = new Set(before);

@@ -9,8 +9,8 @@ const PAGE = 1_000;
 
 /**
  * The decay cron (every DUE_CHECK_SEC, docs/decisions.md §Decay cron): records whose nextChangeAt has passed
- * — a decay step, an event leaving a `within` timeframe, a future event arriving (SCORING.md §Decay, §Event
- * rule filters) — are rescored with cause "decay"; the rescore stores each one's next due time.
+ * — a decay step, an event leaving a `within` timeframe, a future event arriving (docs/scoring.md §Decay, §Timeframe,
+ * §nextChangeAt) — are rescored with cause "decay"; the rescore stores each one's next due time.
  */
 export async function rescoreDueRecords(deps: PipelineDeps): Promise<number> {
   let total = 0;

@@ -6,7 +6,7 @@ import type { EvaluatedRecord } from "../evaluate-records.js";
 export type DueIndexing = "exact" | "lower";
 
 /**
- * Each record's due time: its earliest nextChangeAt (SCORING.md §Result) after `atMs`, the instant
+ * Each record's due time: its earliest nextChangeAt (docs/scoring.md §Result) after `atMs`, the instant
  * it was evaluated at, or null when none of its scores changes by itself. A time not after `atMs`
  * would make the decay cron spin on the record, so it counts as none.
  */

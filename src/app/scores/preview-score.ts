@@ -57,7 +57,7 @@ async function* recordPages(
 }
 
 /**
- * "Preview distribution" on a sample (SCORING.md §Lifecycle), without writing. For an edit of an
+ * "Preview distribution" on a sample (docs/scoring.md §Lifecycle), without writing. For an edit of an
  * enabled score, also the impact: which records would move between thresholds.
  */
 export async function previewScore(

@@ -5,7 +5,7 @@ import type { ScoresDeps } from "./scores-deps.js";
 const PAGE = 100;
 
 /**
- * SCORING.md §Lifecycle, Reset: the engagement part of the score restarts now for one record or
+ * docs/scoring.md §Resets: the engagement part of the score restarts now for one record or
  * every member of a list; an enabled score is rewritten at once (cause "reset").
  */
 export async function resetScore(

@@ -14,7 +14,7 @@ type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Create: a new score always starts as a draft (SCORING.md §Lifecycle); enabling is its own step. */
+/** Create: a new score always starts as a draft (docs/scoring.md §Lifecycle); enabling is its own step. */
 export async function createScore(deps: ScoresDeps, portalId: number, input: unknown, author: string) {
   if (isObject(input) && input.status !== undefined && input.status !== "draft") {
     throw new DefinitionError([
@@ -33,7 +33,7 @@ export async function createScore(deps: ScoresDeps, portalId: number, input: unk
 
 /**
  * Update: status changes only through enable/disable. Updating an enabled score re-provisions its
- * properties and re-evaluates every record retroactively (SCORING.md §Lifecycle).
+ * properties and re-evaluates every record retroactively (docs/scoring.md §Lifecycle).
  */
 export async function updateScore(
   deps: ScoresDeps,

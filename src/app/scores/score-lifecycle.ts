@@ -5,7 +5,7 @@ import { scorePropertySpec } from "../score-property-spec.js";
 import { requireScore } from "./save-score.js";
 import type { ScoresDeps } from "./scores-deps.js";
 
-// SCORING.md §Lifecycle of a score: enable (provision, then every record retroactively),
+// docs/scoring.md §Lifecycle: enable (provision, then every record retroactively),
 // disable (values stay), delete (optionally the properties too).
 
 export async function requireConnected(deps: ScoresDeps, portalId: number) {

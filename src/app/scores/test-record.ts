@@ -5,7 +5,7 @@ import { requireScore } from "./save-score.js";
 import type { ScoresDeps } from "./scores-deps.js";
 
 /**
- * "Test a record" (SCORING.md §Lifecycle): one record read through the door and evaluated with its
+ * "Test a record" (docs/scoring.md §Lifecycle): one record read through the door and evaluated with its
  * explanation, on the stored definition or an edit sent with the request. Works on drafts.
  */
 export async function testRecord(

@@ -17,7 +17,7 @@ import {
 } from "../../fixtures/hubspot/mock-export-portal.js";
 import { captureStream } from "../../support/capture-stream.js";
 
-// `lead-score export` streams SCORING.md snapshots page by page and prints where to resume.
+// `lead-score export` streams docs/scoring.md snapshots page by page and prints where to resume.
 
 async function exportWith(
   options: Parameters<typeof runExport>[0],

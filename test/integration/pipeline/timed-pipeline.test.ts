@@ -95,13 +95,13 @@ describe("list memberships", () => {
     await app.pipeline.scheduler.run("poll-lists");
     expect(world.objects.contacts?.["2"]?.ls_lead).toBe("0");
     expect((await historyOf("2")).map((h) => h.cause)).toContain("scope");
-    // Contact 1 left the scope: its score is cleared (SCORING.md §Which records are scored).
+    // Contact 1 left the scope: its score is cleared (docs/scoring.md §Scopes).
     expect(world.objects.contacts?.["1"]?.ls_lead).toBe("");
     expect(await app.pollState.members(PORTAL, "7")).toEqual(["2"]);
   });
 });
 
-// The meeting ended 2 days before T0; 50 % per 30 days halves it 30 days after it (SCORING.md §Decay).
+// The meeting ended 2 days before T0; 50 % per 30 days halves it 30 days after it (docs/scoring.md §Decay).
 const stepAt = T0 - 2 * day + 30 * day;
 /** Contact 1 scored through a webhook on its meeting: 18 points until stepAt. */
 async function scoreContactOneAfterItsMeeting() {
@@ -133,7 +133,7 @@ describe("decay cron", () => {
     ["HubSpot refuses its batch read", () => world.poison.add("contacts:1")],
     [
       "its snapshot is unusable",
-      // Not a value any property can hold: parseSnapshot refuses the record (SCORING.md §Snapshot).
+      // Not a value any property can hold: parseSnapshot refuses the record (docs/scoring.md §Record snapshot).
       () => Object.assign(world.objects.contacts?.["1"] ?? {}, { jobtitle: { not: "a value" } }),
     ],
   ])(

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildEngagementEvent } from "../../../src/app/build-engagement-event.js";
 
-// SCORING.md "Event types": the occurredAt of each engagement object.
+// docs/scoring.md "Event types": the occurredAt of each engagement object.
 describe("buildEngagementEvent", () => {
   it("dates calls, emails and notes by hs_timestamp and names them call, email, note", () => {
     for (const [object, type] of [

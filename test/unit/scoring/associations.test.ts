@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { daysAgo, definition, event, type Json, record, score } from "../../support/scoring-builders.js";
 
-// SCORING.md §Companies and deals: association aggregation, and fit rules `of` associated records.
+// docs/scoring.md §Companies and deals: association aggregation, and fit rules `of` associated records.
 
 const contact = (id: string, meetings: number, extra: Json = {}) => ({
   id,

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayMs, type Json, nowMs, record, score } from "../../support/scoring-builders.js";
 
-// Property-based checks of SCORING.md §Arithmetic 2–3 and monotonicity.
+// Property-based checks of docs/scoring.md §Groups and limits–3 and monotonicity.
 
 const points = fc.integer({ min: -5000, max: 5000 }).map((n) => n / 100);
 const positiveMagnitude = fc.integer({ min: 1, max: 10000 }).map((n) => n / 100);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fitScore, type Json, record, score } from "../../support/scoring-builders.js";
 
-// SCORING.md §Property operators, one row per behaviour: [condition, property value, matches].
+// docs/scoring.md §Property operators, one row per behaviour: [condition, property value, matches].
 const rows: [string, Json, unknown, boolean][] = [
   ["eq matches exactly", { operator: "eq", value: "CTO" }, "CTO", true],
   ["eq is case-sensitive", { operator: "eq", value: "CTO" }, "cto", false],

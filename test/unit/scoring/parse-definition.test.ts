@@ -7,7 +7,7 @@ const fitGroup = { name: "F", kind: "fit", rules: [{ property: "a", operator: "k
 const engagementGroup = { name: "E", kind: "engagement", rules: [{ event: "meeting", points: 1 }] };
 
 describe("parseDefinition", () => {
-  it("fills in SCORING.md's defaults", () => {
+  it("fills in docs/scoring.md's defaults", () => {
     expect(parseDefinition(definition())).toMatchObject({
       status: "draft",
       limits: { max: 100 },
@@ -16,7 +16,7 @@ describe("parseDefinition", () => {
     expect(parseDefinition(definition()).thresholds).toBeUndefined();
   });
 
-  it("accepts both examples of SCORING.md §Formats", () => {
+  it("accepts both examples of docs/scoring.md §Formats", () => {
     const contactLead = definition({
       type: "combined",
       limits: { max: 100, min: -100 },

@@ -13,7 +13,7 @@ const problemsOf = (input: unknown) => {
 };
 
 describe("parseSnapshot", () => {
-  it("reads SCORING.md's snapshot example, instants as epoch milliseconds", () => {
+  it("reads docs/scoring.md's snapshot example, instants as epoch milliseconds", () => {
     const snapshot = parseSnapshot({
       id: "101",
       object: "contacts",

@@ -11,9 +11,9 @@ import {
 } from "../../support/scoring-builders.js";
 import { seedGroups } from "../../support/seed-groups.js";
 
-// Every worked example of SCORING.md and the seed documents (shared/seeds/).
+// Every worked example of docs/scoring.md and the seed documents (shared/seeds/).
 
-describe("SCORING.md §Arithmetic seed example", () => {
+describe("docs/scoring.md §Groups and limits", () => {
   const def = definition({
     limits: { max: 100 },
     groups: seedGroups,
@@ -71,7 +71,7 @@ describe("SCORING.md §Arithmetic seed example", () => {
   });
 });
 
-describe("SCORING.md §Decay seed examples", () => {
+describe("docs/scoring.md §Decay", () => {
   const halvingMonthly = engagementScore([{ event: "form_submission", points: 10 }], {
     decay: { percent: 50, everyMonths: 1 },
   });
@@ -111,7 +111,7 @@ describe("SCORING.md §Decay seed examples", () => {
   });
 });
 
-describe("SCORING.md §Scoring several values: together or individually", () => {
+describe("docs/scoring.md §Scoring several values: together or individually", () => {
   it("fit together: containsAny on a record property gives its points once even if both values match", () => {
     const def = fitScore([
       { property: "state", operator: "containsAny", values: ["Northeast", "Southwest"], points: 15 },
@@ -178,7 +178,7 @@ describe("SCORING.md §Scoring several values: together or individually", () => 
   });
 });
 
-describe("SCORING.md §Event rule filters: cap", () => {
+describe("docs/scoring.md §Event rules: cap", () => {
   const capped = (cap: number) =>
     engagementScore([{ event: "meeting", points: 10, cap }], { decay: { percent: 50, everyMonths: 1 } });
   const events = [event("meeting", daysAgo(1)), event("meeting", daysAgo(2)), event("meeting", daysAgo(35))];
@@ -205,7 +205,7 @@ describe("SCORING.md §Event rule filters: cap", () => {
   });
 });
 
-describe("SCORING.md §Thresholds", () => {
+describe("docs/scoring.md §Thresholds", () => {
   const combined = (fitPoints: number, meetings: number) =>
     score(
       definition({
@@ -267,7 +267,7 @@ describe("SCORING.md §Thresholds", () => {
   });
 });
 
-describe("SCORING.md §Arithmetic 4: rounding half away from zero to 2 decimals", () => {
+describe("docs/scoring.md §Groups and limits: rounding half away from zero to 2 decimals", () => {
   it.each([
     [1.005, 1.01],
     [-1.005, -1.01],

@@ -10,7 +10,7 @@ import {
   score,
 } from "../../support/scoring-builders.js";
 
-// SCORING.md §Event rule filters (timeframes) and the nextChangeAt known answers.
+// docs/scoring.md §Event rules (timeframes) and the nextChangeAt known answers.
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const meetings = (...ages: number[]) => record({ events: ages.map((a) => event("meeting", daysAgo(a))) });

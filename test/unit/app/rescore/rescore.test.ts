@@ -22,7 +22,7 @@ import { allowOnlyLocalhost } from "../../../support/allow-only-localhost.js";
 
 const PORTAL = 62515;
 const day = 86_400_000;
-// Contact 1's meeting ended 2 days before T0; 50 % per month halves it 30 days after (SCORING.md §Decay).
+// Contact 1's meeting ended 2 days before T0; 50 % per month halves it 30 days after (docs/scoring.md §Decay).
 const stepAt = T0 - 2 * day + 30 * day;
 const one = recordKey(PORTAL, "contacts", "1");
 const two = recordKey(PORTAL, "contacts", "2");
