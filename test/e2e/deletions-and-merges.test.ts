@@ -128,22 +128,6 @@ describe("deletions, merges and removals in sandbox mode, over HTTP", { timeout:
     expect((await app.record("companies", companyId)).ls_e2e_company).toBe("0");
   });
 
-  it("a privacy deletion erases everything held about the contact, history included", async () => {
-    const { companyId, contactIds } = await companyWithContacts("forgotten", 1);
-    const [contactId] = contactIds as [string];
-    expect(await history(contactId)).not.toEqual([]);
-    await app.sandbox.call("POST", `/__sandbox/records/contacts/${contactId}/gdpr-delete`);
-    await until("companies", companyId, (p) => p.ls_e2e_company === "0");
-    await waitFor(
-      () => history(contactId),
-      (h) => h.length === 0,
-    );
-    // Gone from the portal for good: no restore brings it back.
-    await expect(
-      app.sandbox.call("POST", `/__sandbox/records/contacts/${contactId}/restore`),
-    ).rejects.toThrow(/404/);
-  });
-
   it("a contact leaving the inclusion list of a score is cleared", async () => {
     const cto = await create("contacts", { firstname: "Lis", email: "lis@e2e.example", jobtitle: "CTO" });
     const { listId } = await app.sandbox.call<{ listId: string }>("POST", "/__sandbox/lists", {
@@ -165,5 +149,20 @@ describe("deletions, merges and removals in sandbox mode, over HTTP", { timeout:
     await waitFor(reads, (n) => n > before);
     await app.sandbox.call("DELETE", `/__sandbox/lists/${listId}/members`, { recordIds: [cto] });
     await until("contacts", cto, (p) => p.ls_e2e_listed == null);
+  });
+  it("a privacy deletion erases everything held about the contact, history included", async () => {
+    const { companyId, contactIds } = await companyWithContacts("forgotten", 1);
+    const [contactId] = contactIds as [string];
+    expect(await history(contactId)).not.toEqual([]);
+    await app.sandbox.call("POST", `/__sandbox/records/contacts/${contactId}/gdpr-delete`);
+    await until("companies", companyId, (p) => p.ls_e2e_company === "0");
+    await waitFor(
+      () => history(contactId),
+      (h) => h.length === 0,
+    );
+    // Gone from the portal for good: no restore brings it back.
+    await expect(
+      app.sandbox.call("POST", `/__sandbox/records/contacts/${contactId}/restore`),
+    ).rejects.toThrow(/404/);
   });
 });
