@@ -67,6 +67,15 @@ const configSchema = z
     ),
     // HUBSPOT.md §0.5 / §5.1: 110 per 10 s per installing account; 100 leaves headroom.
     HUBSPOT_RATE_LIMIT_PER_10S: z.coerce.number().int().min(1).max(110).default(100),
+    // Every HubSpot call's deadline, connect to last byte: a call that never answers must not stop the
+    // webhook worker or a job (src/adapters/hubspot-client/call-deadline.ts). HubSpot answers in
+    // well under a second; 30 s leaves room for a slow batch of 100 records.
+    HUBSPOT_TIMEOUT_MS: z.coerce
+      .number({ error: "must be a whole number of milliseconds from 1000 to 300000" })
+      .int("must be a whole number of milliseconds from 1000 to 300000")
+      .min(1000, "must be a whole number of milliseconds from 1000 to 300000")
+      .max(300_000, "must be a whole number of milliseconds from 1000 to 300000")
+      .default(30_000),
     ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters when set").optional(),
     // HUBSPOT.md §0.7 / §4: /oauth/v1/* is deprecated on 2027-02-16; 2026-03 is the replacement.
     HUBSPOT_OAUTH_TOKEN_VERSION: z.enum(OAUTH_TOKEN_VERSIONS).default("2026-03"),
@@ -146,6 +155,8 @@ export type Config = {
   hubspotApiBaseUrl: string;
   hubspotAuthBaseUrl: string;
   hubspotRateLimitPer10s: number;
+  /** HUBSPOT_TIMEOUT_MS: each HubSpot call's deadline, its connect included. */
+  hubspotTimeoutMs: number;
   adminToken: string | undefined;
   oauthTokenVersion: OAuthTokenVersion;
   /** The local sandbox portal started in sandbox mode (src/sandbox-mode/start-sandbox-mode.ts); 0 = ephemeral port. */
@@ -208,6 +219,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hubspotApiBaseUrl: trimSlash(e.HUBSPOT_API_BASE_URL),
     hubspotAuthBaseUrl: trimSlash(e.HUBSPOT_AUTH_BASE_URL),
     hubspotRateLimitPer10s: e.HUBSPOT_RATE_LIMIT_PER_10S,
+    hubspotTimeoutMs: e.HUBSPOT_TIMEOUT_MS,
     adminToken: e.ADMIN_TOKEN,
     oauthTokenVersion: e.HUBSPOT_OAUTH_TOKEN_VERSION,
     sandbox: { port: e.SANDBOX_PORT, seed: e.SANDBOX_SEED, ratePer10s: e.SANDBOX_RATE_LIMIT_PER_10S },

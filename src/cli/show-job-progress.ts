@@ -4,6 +4,8 @@ import { Presets, SingleBar } from "cli-progress";
 export type JobProgressView = {
   status: string;
   progress: { done: number; total: number | null; ratePerSec?: number | null; etaSec?: number | null };
+  /** Set while the job waits out HubSpot (rate limit, outage) before resuming. */
+  waiting?: { untilMs: number; reason: string };
 };
 
 export type JobProgressDisplay = { update(job: JobProgressView): void; stop(): void };
@@ -23,6 +25,10 @@ export function renderJobProgress(job: JobProgressView): { counts: string; pace:
       ? `${done} records`
       : `${done}/${total} records (${Math.min(100, Math.floor((done / total) * 100))}%)`;
   if (job.status !== "running") return { counts, pace: "" };
+  if (job.waiting) {
+    const until = new Date(job.waiting.untilMs).toISOString().slice(11, 19);
+    return { counts, pace: `waiting for HubSpot until ${until} UTC (${job.waiting.reason})` };
+  }
   if (typeof ratePerSec !== "number") return { counts, pace: "measuring" };
   const eta =
     typeof etaSec !== "number" ? "" : etaSec === 0 ? ", finishing" : `, about ${renderDuration(etaSec)} left`;

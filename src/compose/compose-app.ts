@@ -14,6 +14,7 @@ import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { createKeyvSessionStore } from "../adapters/stores/keyv-session-store.js";
 import { openKeyv } from "../adapters/stores/open-keyv.js";
+import { resumeOwedCallbacks } from "../app/actions/reset-action.js";
 import { createAfterInstall } from "../app/after-install.js";
 import { createJobRunner, type JobRunner } from "../app/jobs/job-runner.js";
 import { createRescoreJob } from "../app/jobs/rescore-job.js";
@@ -32,6 +33,9 @@ import { composeOAuth, createOAuthClientFor } from "./compose-oauth.js";
 import { composePipeline } from "./compose-pipeline.js";
 import { openSharedParts } from "./compose-shared-parts.js";
 import { loadEncryptionKey } from "./load-encryption-key.js";
+
+/** docs/decisions.md §Reset workflow action: HubSpot waits about a second for a workflow action's answer. */
+const RESET_ANSWER_WITHIN_MS = 800;
 
 export type ComposedApp = {
   app: Express;
@@ -72,6 +76,7 @@ export async function composeApp(
   // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
   let rateLimited = 0;
+  let timeouts = 0;
   const door = composeDoor({
     config,
     installations,
@@ -81,6 +86,9 @@ export async function composeApp(
     pacing: {
       onRateLimited: () => {
         rateLimited += 1;
+      },
+      onTimeout: () => {
+        timeouts += 1;
       },
       ...(shared ? { sharedRateWindow: shared.rateWindow } : {}),
     },
@@ -146,6 +154,7 @@ export async function composeApp(
     logger,
     now,
     rateLimited: () => rateLimited,
+    timeouts: () => timeouts,
     recordLocks,
     ...(shared ? { taskLocks: shared.locks } : {}),
   });
@@ -180,11 +189,10 @@ export async function composeApp(
     hubspotRoutes: [
       pipeline.metricsRoutes,
       pipeline.webhookRoutes,
-      // docs/decisions.md §Reset workflow action: HubSpot waits about a second for a workflow action's answer.
       createActionRoutes({
         ...scoresDeps,
         actions,
-        answerWithinMs: 800,
+        answerWithinMs: RESET_ANSWER_WITHIN_MS,
         clientSecret,
         publicBaseUrl: config.publicBaseUrl,
       }),
@@ -192,6 +200,14 @@ export async function composeApp(
   });
   const resumed = await jobRunner.resumeUnfinished();
   if (resumed > 0) logger.info({ resumed }, "resumed unfinished jobs");
+  // Workflow callbacks a stopped process still owed (BLOCK answers): completed in the background, since
+  // each rescores a record and calls HubSpot (docs/decisions.md §Reset workflow action).
+  void resumeOwedCallbacks({ ...scoresDeps, actions, answerWithinMs: RESET_ANSWER_WITHIN_MS }).then(
+    (completed) => {
+      if (completed > 0) logger.info({ completed }, "completed owed workflow callbacks");
+    },
+    (error: unknown) => logger.error({ err: error }, "could not complete owed workflow callbacks"),
+  );
   return {
     app,
     runner: jobRunner,

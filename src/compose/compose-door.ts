@@ -32,7 +32,10 @@ export type DoorDeps = {
    * Tests inject a recording sleep, a fixed jitter and the rapid retry policy; the app its 429
    * counter and, with REDIS_URL, the rate window every instance shares.
    */
-  pacing?: Pick<CrmClientCacheOptions, "policy" | "sleep" | "random" | "onRateLimited" | "sharedRateWindow">;
+  pacing?: Pick<
+    CrmClientCacheOptions,
+    "policy" | "sleep" | "random" | "onRateLimited" | "onTimeout" | "sharedRateWindow"
+  >;
 };
 
 // Without client credentials (`lead-score export` on a sandbox-mode DATA_DIR) an expired token cannot
@@ -69,6 +72,7 @@ export function composeDoor(deps: DoorDeps): Door {
   const cache = createCrmClientCache({
     baseUrl: config.hubspotApiBaseUrl,
     ratePer10s: config.hubspotRateLimitPer10s,
+    timeoutMs: config.hubspotTimeoutMs,
     logger,
     ...deps.pacing,
     // The cache keys portals by string (the CRM port's portalId); installations by number.

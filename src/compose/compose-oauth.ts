@@ -31,6 +31,7 @@ export function createOAuthClientFor(config: HubSpotModeConfig): OAuthClient {
     clientSecret: config.hubspot.clientSecret,
     apiBaseUrl: config.hubspotApiBaseUrl,
     tokenVersion: config.oauthTokenVersion,
+    timeoutMs: config.hubspotTimeoutMs,
   });
 }
 

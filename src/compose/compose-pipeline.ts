@@ -46,6 +46,8 @@ export type ComposePipelineDeps = {
   now?: () => number;
   /** 429s counted by the door (compose-door.ts pacing.onRateLimited), for /metrics. */
   rateLimited?: () => number;
+  /** HubSpot calls past their deadline, counted by the door (pacing.onTimeout), for /metrics. */
+  timeouts?: () => number;
   /** One rescore of a record at a time, shared with the enable jobs and resets; default: this process's. */
   recordLocks?: RecordLocks;
   /** Several instances (REDIS_URL): one of them runs each scheduled task per period. */
@@ -147,6 +149,7 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
       metrics,
       held: () => worker.held(),
       ...(deps.rateLimited ? { rateLimited: deps.rateLimited } : {}),
+      ...(deps.timeouts ? { timeouts: deps.timeouts } : {}),
       now,
     }),
     start() {

@@ -12,6 +12,8 @@ export type MetricsRoutesDeps = {
   held: () => number;
   /** 429s seen by the door since start (portal-pacer.ts onRateLimited), when counted. */
   rateLimited?: () => number;
+  /** HubSpot calls aborted at HUBSPOT_TIMEOUT_MS since start (portal-pacer.ts onTimeout), when counted. */
+  timeouts?: () => number;
   now: () => number;
 };
 
@@ -67,6 +69,12 @@ export function createMetricsRoutes(deps: MetricsRoutesDeps): Router {
         help: "429 answers from HubSpot.",
         type: "counter",
         samples: [{ value: deps.rateLimited?.() ?? 0 }],
+      },
+      {
+        name: "lead_score_hubspot_timeouts_total",
+        help: "HubSpot calls aborted after HUBSPOT_TIMEOUT_MS without an answer (each is retried like a 5xx).",
+        type: "counter",
+        samples: [{ value: deps.timeouts?.() ?? 0 }],
       },
       {
         name: "lead_score_records_rescored_total",

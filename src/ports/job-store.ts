@@ -35,6 +35,13 @@ export type Job = {
   /** What the job produced (a preview's figures), once done. */
   result?: unknown;
   error?: string;
+  /** The AppError code of the error that ended the job ("forbidden": a missing scope, …), when it has one. */
+  errorCode?: string;
+  /**
+   * Set while a running job waits out HubSpot (429s, 5xx, timeouts, unreachable) before resuming
+   * from its cursor: until when, and why (job-wait.ts).
+   */
+  waiting?: { untilMs: number; reason: string };
   /** What the job works on, fixed when it starts (for a preview: the definition tried). */
   input?: unknown;
 };

@@ -5,7 +5,7 @@ import type { StoredToken } from "./token-repo.js";
 
 // Token endpoints (HUBSPOT.md §4): /oauth/v1/token (form; authorization_code or refresh_token),
 // /oauth/v1/access-tokens/{token}, /oauth/v1/refresh-tokens/{token} (GET, DELETE), and the
-// date-versioned /oauth/2026-03/token and /token/introspect. v1 errors are {status, message}
+// date-versioned /oauth/2026-03/token, /token/introspect and /token/revoke. v1 errors are {status, message}
 // with status BAD_AUTH_CODE / BAD_REFRESH_TOKEN / BAD_CLIENT_ID; 2026-03 adds RFC 6749's
 // `error` and `error_description` and keeps status/message (HubSpot changelog, HUBSPOT.md §4).
 
@@ -43,6 +43,19 @@ export function createOAuthTokenRoutes(portal: SandboxPortal): Router {
       throw new TokenError("BAD_CLIENT_ID", "invalid_client", "missing or invalid client id");
     if (body.client_secret !== app.clientSecret)
       throw new TokenError("BAD_CLIENT_SECRET", "invalid_client", "missing or invalid client secret");
+  }
+
+  /** A 2026-03 form from the app's own client; otherwise answers the error and gives undefined. */
+  function clientForm2026(raw: unknown, res: Response): Form | undefined {
+    const body = (raw ?? {}) as Form;
+    try {
+      checkClient(body);
+      return body;
+    } catch (error) {
+      if (!(error instanceof TokenError)) throw error;
+      sendTokenError(res, "2026-03", error);
+      return undefined;
+    }
   }
 
   function grant(body: Form) {
@@ -145,14 +158,18 @@ export function createOAuthTokenRoutes(portal: SandboxPortal): Router {
     res.status(204).end();
   });
 
+  // HUBSPOT.md §10.7: only the error answer is specified; like RFC 7009, an unknown token is no error.
+  router.post("/oauth/2026-03/token/revoke", form, (req, res) => {
+    const body = clientForm2026(req.body, res);
+    if (!body) return;
+    const token = String(body.token ?? "");
+    if (live(tokens.find(token), "refresh")) tokens.revoke(token);
+    res.status(200).end();
+  });
+
   router.post("/oauth/2026-03/token/introspect", form, (req, res) => {
-    const body = (req.body ?? {}) as Form;
-    try {
-      checkClient(body);
-    } catch (error) {
-      if (error instanceof TokenError) return sendTokenError(res, "2026-03", error);
-      throw error;
-    }
+    const body = clientForm2026(req.body, res);
+    if (!body) return;
     const found = tokens.find(String(body.token ?? ""));
     const token = found && (live(found, "access") ?? live(found, "refresh"));
     if (!token) return void res.json({ active: false });

@@ -341,7 +341,14 @@ describe("lifecycle against HubSpot (nock)", () => {
   });
 
   it("erases a portal: revokes the refresh token and forgets everything", async () => {
-    const revoke = nock(HUBSPOT).delete("/oauth/v1/refresh-tokens/rt-initial").reply(204);
+    const revoke = nock(HUBSPOT)
+      .post("/oauth/2026-03/token/revoke", {
+        client_id: "cid",
+        client_secret: "cs",
+        token: "rt-initial",
+        token_type_hint: "refresh_token",
+      })
+      .reply(200);
     await call("POST", portal("/scores"), leadScore);
     expect((await call("DELETE", portal())).body).toEqual({ erased: PORTAL, refreshTokenRevoked: true });
     revoke.done();

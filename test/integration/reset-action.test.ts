@@ -1,15 +1,26 @@
+import { mkdtempSync, rmSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import express from "express";
 import { Keyv } from "keyv";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createKeyvActionStore } from "../../src/adapters/stores/keyv-action-store.js";
+import { openKeyv } from "../../src/adapters/stores/open-keyv.js";
+import {
+  handleResetAction,
+  type ResetActionDeps,
+  resumeOwedCallbacks,
+} from "../../src/app/actions/reset-action.js";
 import { createScore } from "../../src/app/scores/save-score.js";
 import { enableScore } from "../../src/app/scores/score-lifecycle.js";
 import type { ScoresDeps } from "../../src/app/scores/scores-deps.js";
 import { createActionRoutes } from "../../src/http/action-routes.js";
+import { parseResetActionRequest } from "../../src/hubspot/parse-action-request.js";
 import { signWebhookV2 } from "../../src/hubspot/sign-webhook-v1-v2.js";
 import { signWebhookV3 } from "../../src/hubspot/sign-webhook-v3.js";
+import type { StoredAction } from "../../src/ports/action-store.js";
 import { createTestScoresDeps } from "../fixtures/app/create-test-scores-deps.js";
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
 import { type CrmWorld, meeting, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
@@ -246,6 +257,66 @@ describe("the reset", () => {
     expect(await completed).toEqual({
       outputFields: { hs_execution_state: "SUCCESS", previous_score: "20", new_score: "0" },
     });
+  });
+
+  it("completes a BLOCK answer's callback after a restart when the process stopped before sending it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "ls-actions-"));
+    const file = `sqlite://${join(dir, "actions.sqlite")}`;
+    try {
+      // The first process answers BLOCK, writes the reset, and stops before its callback reaches HubSpot.
+      const before = await openKeyv<StoredAction | string[]>(file, "actions");
+      const stopped: ResetActionDeps = {
+        ...deps,
+        actions: createKeyvActionStore(before),
+        answerWithinMs: 0,
+        crmFor: (portalId) => ({
+          ...deps.crmFor(portalId),
+          completeActionCallback: () => new Promise(() => {}),
+        }),
+      };
+      const answer = await handleResetAction(
+        stopped,
+        parseResetActionRequest(actionRequest({ callbackId: "ap-restart" })),
+      );
+      expect(answer.outputFields.hs_execution_state).toBe("BLOCK");
+      await setup.runner.onIdle();
+      await before.disconnect();
+
+      // The next start finds the callback owed in the store and sends it, with the reset's values.
+      const after = await openKeyv<StoredAction | string[]>(file, "actions");
+      const actions = createKeyvActionStore(after);
+      expect((await actions.owed()).map((a) => a.callbackId)).toEqual(["ap-restart"]);
+      const callback = nock(HUBSPOT)
+        .post("/automation/v4/actions/callbacks/ap-restart/complete", {
+          outputFields: { hs_execution_state: "SUCCESS", previous_score: "20", new_score: "0" },
+        })
+        .reply(204);
+      expect(await resumeOwedCallbacks({ ...deps, actions, answerWithinMs: 0 })).toBe(1);
+      callback.done();
+      expect(await actions.owed()).toEqual([]);
+      expect(await actions.get(PORTAL, "ap-restart")).toMatchObject({
+        answer: { outputFields: { hs_execution_state: "BLOCK" } },
+        completedAtMs: T0,
+      });
+      // A third start owes nothing.
+      expect(await resumeOwedCallbacks({ ...deps, actions, answerWithinMs: 0 })).toBe(0);
+      await after.disconnect();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("drops a callback owed past HubSpot's one-hour wait instead of sending it", async () => {
+    const actions = createKeyvActionStore(new Keyv());
+    await actions.save({
+      portalId: PORTAL,
+      callbackId: "ap-old",
+      answer: { outputFields: { hs_execution_state: "BLOCK" } },
+      answeredAtMs: T0 - 61 * 60_000,
+      owed: { object: "contacts", recordId: "1", scoreId: "lead", previousScore: "20" },
+    });
+    expect(await resumeOwedCallbacks({ ...deps, actions, answerWithinMs: 0 })).toBe(0);
+    expect(await actions.owed()).toEqual([]);
   });
 
   it.each([

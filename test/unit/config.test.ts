@@ -33,6 +33,7 @@ describe("loadConfig", () => {
       hubspotApiBaseUrl: "https://api.hubapi.com",
       hubspotAuthBaseUrl: "https://app.hubspot.com",
       hubspotRateLimitPer10s: 100,
+      hubspotTimeoutMs: 30_000,
       adminToken: undefined,
       oauthTokenVersion: "2026-03",
       sandbox: { port: 0, seed: "demo", ratePer10s: 110 },
@@ -45,6 +46,13 @@ describe("loadConfig", () => {
       },
       queueFsync: false,
     });
+  });
+
+  it("reads HUBSPOT_TIMEOUT_MS and refuses a deadline under a second or over five minutes", () => {
+    expect(loadConfig({ HUBSPOT_TIMEOUT_MS: "5000" }).hubspotTimeoutMs).toBe(5000);
+    expect(keysOf({ HUBSPOT_TIMEOUT_MS: "999" })).toEqual(["HUBSPOT_TIMEOUT_MS"]);
+    expect(keysOf({ HUBSPOT_TIMEOUT_MS: "300001" })).toEqual(["HUBSPOT_TIMEOUT_MS"]);
+    expect(keysOf({ HUBSPOT_TIMEOUT_MS: "soon" })).toEqual(["HUBSPOT_TIMEOUT_MS"]);
   });
 
   it("reads the pipeline's settings and refuses a QUEUE_FSYNC other than 0 or 1", () => {

@@ -21,6 +21,10 @@ export interface HubSpotCrmClientOptions {
   /** Injected so tests never wait. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
+  /** HUBSPOT_TIMEOUT_MS, each attempt's deadline (portal-pacer.ts); 30 s when unset. */
+  timeoutMs?: number;
+  /** Counts calls that passed their deadline, for /metrics (portal-pacer.ts). */
+  onTimeout?: PortalPacerOptions["onTimeout"];
   /** Counts 429s for /metrics (portal-pacer.ts). */
   onRateLimited?: PortalPacerOptions["onRateLimited"];
   /** With REDIS_URL: the portal's budget shared by every app instance (portal-pacer.ts). */
@@ -38,6 +42,8 @@ export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmCli
     sleep: options.sleep ?? realSleep,
     random: options.random ?? Math.random,
     logger: options.logger,
+    ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+    ...(options.onTimeout ? { onTimeout: options.onTimeout } : {}),
     ...(options.onRateLimited ? { onRateLimited: options.onRateLimited } : {}),
     ...(options.sharedRateWindow ? { sharedRateWindow: options.sharedRateWindow } : {}),
   });
@@ -49,8 +55,8 @@ export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmCli
     ...createHubSpotProperties(apis, pacer),
     async completeActionCallback(callbackId, outputFields) {
       // HUBSPOT.md §2.4: the v4 endpoint, authorised by the installing portal's token.
-      await pacer.run("api", "workflow action callback complete", () =>
-        apis.actionCallbacks.complete(callbackId, { outputFields }, apis.callOptions),
+      await pacer.run("api", "workflow action callback complete", (signal) =>
+        apis.actionCallbacks.complete(callbackId, { outputFields }, apis.callOptions(signal)),
       );
     },
   };

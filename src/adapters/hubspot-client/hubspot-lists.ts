@@ -15,8 +15,8 @@ export function createHubSpotLists(apis: SdkApis, pacer: PortalPacer): ListsPart
   return {
     async readLists(listIds) {
       if (listIds.length === 0) return [];
-      const answer = await pacer.run("api", "lists read", () =>
-        apis.lists.getAll([...listIds], false, apis.callOptions),
+      const answer = await pacer.run("api", "lists read", (signal) =>
+        apis.lists.getAll([...listIds], false, apis.callOptions(signal)),
       );
       return answer.lists.map((list) => ({
         listId: String(list.listId),
@@ -29,8 +29,8 @@ export function createHubSpotLists(apis: SdkApis, pacer: PortalPacer): ListsPart
       const ids: string[] = [];
       let after: string | undefined;
       do {
-        const page = await pacer.run("api", `list ${listId} memberships`, () =>
-          apis.memberships.getPage(listId, after, undefined, MEMBERS_PAGE, apis.callOptions),
+        const page = await pacer.run("api", `list ${listId} memberships`, (signal) =>
+          apis.memberships.getPage(listId, after, undefined, MEMBERS_PAGE, apis.callOptions(signal)),
         );
         for (const member of page.results) ids.push(String(member.recordId));
         after = page.paging?.next?.after;
@@ -39,8 +39,8 @@ export function createHubSpotLists(apis: SdkApis, pacer: PortalPacer): ListsPart
     },
 
     async readRecordListIds(objectTypeId, recordId) {
-      const answer = await pacer.run("api", `record ${recordId} list memberships`, () =>
-        apis.memberships.getLists(objectTypeId, recordId, apis.callOptions),
+      const answer = await pacer.run("api", `record ${recordId} list memberships`, (signal) =>
+        apis.memberships.getLists(objectTypeId, recordId, apis.callOptions(signal)),
       );
       return answer.results.map((membership) => String(membership.listId));
     },

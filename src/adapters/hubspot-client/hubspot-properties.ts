@@ -37,8 +37,8 @@ export function createHubSpotProperties(apis: SdkApis, pacer: PortalPacer): Prop
   return {
     async createPropertyGroup(objectType, group) {
       try {
-        await pacer.run("api", `${objectType} property group create`, () =>
-          apis.propertyGroups.create(objectType, { ...group }, apis.callOptions),
+        await pacer.run("api", `${objectType} property group create`, (signal) =>
+          apis.propertyGroups.create(objectType, { ...group }, apis.callOptions(signal)),
         );
         return true;
       } catch (error) {
@@ -50,11 +50,11 @@ export function createHubSpotProperties(apis: SdkApis, pacer: PortalPacer): Prop
 
     async readProperties(objectType, names) {
       if (names.length === 0) return [];
-      const answer = await pacer.run("api", `${objectType} properties batch read`, () =>
+      const answer = await pacer.run("api", `${objectType} properties batch read`, (signal) =>
         apis.propertiesBatch.read(
           objectType,
           { archived: false, inputs: names.map((name) => ({ name })) },
-          apis.callOptions,
+          apis.callOptions(signal),
         ),
       );
       return answer.results.map((property) => ({
@@ -75,8 +75,12 @@ export function createHubSpotProperties(apis: SdkApis, pacer: PortalPacer): Prop
 
     async createProperties(objectType, properties) {
       if (properties.length === 0) return;
-      const answer = await pacer.run("api", `${objectType} properties batch create`, () =>
-        apis.propertiesBatch.create(objectType, { inputs: properties.map(toSdkProperty) }, apis.callOptions),
+      const answer = await pacer.run("api", `${objectType} properties batch create`, (signal) =>
+        apis.propertiesBatch.create(
+          objectType,
+          { inputs: properties.map(toSdkProperty) },
+          apis.callOptions(signal),
+        ),
       );
       // A 207 answer lists per-property failures instead of throwing.
       const errors = "errors" in answer ? (answer.errors ?? []) : [];
@@ -97,18 +101,18 @@ export function createHubSpotProperties(apis: SdkApis, pacer: PortalPacer): Prop
         type: type as string as PropertyUpdateTypeEnum,
         fieldType: fieldType as string as PropertyUpdateFieldTypeEnum,
       };
-      await pacer.run("api", `${objectType} property ${name} update`, () =>
-        apis.propertiesCore.update(objectType, name, update, apis.callOptions),
+      await pacer.run("api", `${objectType} property ${name} update`, (signal) =>
+        apis.propertiesCore.update(objectType, name, update, apis.callOptions(signal)),
       );
     },
 
     async archiveProperties(objectType, names) {
       if (names.length === 0) return;
-      await pacer.run("api", `${objectType} properties batch archive`, () =>
+      await pacer.run("api", `${objectType} properties batch archive`, (signal) =>
         apis.propertiesBatch.archive(
           objectType,
           { inputs: names.map((name) => ({ name })) },
-          apis.callOptions,
+          apis.callOptions(signal),
         ),
       );
     },

@@ -31,8 +31,8 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
     inputs: { id: string; after?: string }[],
     found: Map<string, CrmAssociation[]>,
   ): Promise<{ id: string; after: string }[]> {
-    const answer = await pacer.run("api", `associations ${from}->${to} batch read`, () =>
-      apis.associationsBatch.getPage(from, to, { inputs }, apis.callOptions),
+    const answer = await pacer.run("api", `associations ${from}->${to} batch read`, (signal) =>
+      apis.associationsBatch.getPage(from, to, { inputs }, apis.callOptions(signal)),
     );
     const nextPages: { id: string; after: string }[] = [];
     for (const result of answer.results) {
@@ -59,12 +59,12 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
     async readRecords(objectType, ids, properties) {
       const records = [];
       for (const run of chunk([...new Set(ids)], OBJECT_BATCH)) {
-        const answer = await pacer.run("api", `${objectType} batch read`, () =>
+        const answer = await pacer.run("api", `${objectType} batch read`, (signal) =>
           apis.objectsBatch.read(
             objectType,
             { inputs: run.map((id) => ({ id })), properties: [...properties], propertiesWithHistory: [] },
             undefined,
-            apis.callOptions,
+            apis.callOptions(signal),
           ),
         );
         for (const record of answer.results)
@@ -89,18 +89,18 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
 
     async updateRecords(objectType, updates: readonly CrmRecordUpdate[]) {
       for (const run of chunk(updates, OBJECT_BATCH)) {
-        await pacer.run("api", `${objectType} batch update`, () =>
+        await pacer.run("api", `${objectType} batch update`, (signal) =>
           apis.objectsBatch.update(
             objectType,
             { inputs: run.map((u) => ({ id: u.id, properties: { ...u.properties } })) },
-            apis.callOptions,
+            apis.callOptions(signal),
           ),
         );
       }
     },
 
     async listRecordIds(objectType, after) {
-      const answer = await pacer.run("api", `${objectType} list page`, () =>
+      const answer = await pacer.run("api", `${objectType} list page`, (signal) =>
         apis.objectsBasic.getPage(
           objectType,
           LIST_PAGE,
@@ -109,7 +109,7 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
           undefined,
           undefined,
           false,
-          apis.callOptions,
+          apis.callOptions(signal),
         ),
       );
       return { ids: answer.results.map((record) => record.id), after: answer.paging?.next?.after ?? null };
@@ -118,11 +118,11 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
     async findRecords(objectType, query) {
       // `query` without filterGroups searches the object's default searchable properties (HubSpot's
       // CRM search guide); it is a search call, so it waits in the search lane (5/s, HUBSPOT.md §5.1).
-      const answer = await pacer.run("search", `${objectType} find`, () =>
+      const answer = await pacer.run("search", `${objectType} find`, (signal) =>
         apis.objectsSearch.doSearch(
           objectType,
           { query, properties: [...foundRecordProperties[objectType]], limit: FIND_LIMIT },
-          apis.callOptions,
+          apis.callOptions(signal),
         ),
       );
       return answer.results.map((record) => ({ id: record.id, properties: { ...record.properties } }));

@@ -13,7 +13,7 @@ type SearchPart = Pick<CrmClient, "searchModifiedSince" | "countRecords">;
 export function createHubSpotSearch(apis: SdkApis, pacer: PortalPacer): SearchPart {
   return {
     async searchModifiedSince(objectType, sinceMs, after) {
-      const answer = await pacer.run("search", `${objectType} search`, () =>
+      const answer = await pacer.run("search", `${objectType} search`, (signal) =>
         apis.objectsSearch.doSearch(
           objectType,
           {
@@ -32,7 +32,7 @@ export function createHubSpotSearch(apis: SdkApis, pacer: PortalPacer): SearchPa
             limit: SEARCH_PAGE,
             ...(after ? { after } : {}),
           },
-          apis.callOptions,
+          apis.callOptions(signal),
         ),
       );
       return { ids: answer.results.map((record) => record.id), after: answer.paging?.next?.after ?? null };
@@ -41,11 +41,11 @@ export function createHubSpotSearch(apis: SdkApis, pacer: PortalPacer): SearchPa
     async countRecords(objectType) {
       // No filter matches every record; `total` counts them all, past the 10,000 results search
       // pages through, so one result is enough to ask for.
-      const answer = await pacer.run("search", `${objectType} count`, () =>
+      const answer = await pacer.run("search", `${objectType} count`, (signal) =>
         apis.objectsSearch.doSearch(
           objectType,
           { filterGroups: [], properties: ["hs_object_id"], limit: 1 },
-          apis.callOptions,
+          apis.callOptions(signal),
         ),
       );
       return answer.total;

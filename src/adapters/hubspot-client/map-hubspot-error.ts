@@ -1,4 +1,5 @@
 import { AppError, type ErrorCode } from "../../errors.js";
+import { HubSpotTimeoutError } from "./call-deadline.js";
 
 // The SDK throws ApiException {code, body, headers} for any non-2xx answer (HUBSPOT.md §8,
 // codegen/*/apis/exception.ts); node-fetch throws FetchError for network failures. Both become
@@ -14,6 +15,13 @@ export interface HubSpotErrorDetails {
   hubspotMessage: string | null;
   /** From the Retry-After header, when HubSpot sent one. */
   retryAfterSec: number | null;
+  /** "timeout": no answer within HUBSPOT_TIMEOUT_MS (call-deadline.ts); absent otherwise. */
+  reason?: "timeout";
+  /**
+   * Whether trying again later can succeed (429, 5xx, network failures, timeouts): a job that meets
+   * such an error after the door's own retries waits and resumes instead of failing (job-runner.ts).
+   */
+  retryable: boolean;
 }
 
 interface ApiExceptionLike {
@@ -53,6 +61,7 @@ function parseRetryAfterSec(value: string | undefined): number | null {
 export function mapHubSpotError(error: unknown, portalId: string, operation: string): AppError {
   if (error instanceof AppError) return error;
   if (!isApiExceptionLike(error)) {
+    const timedOut = error instanceof HubSpotTimeoutError;
     const message = error instanceof Error ? error.message : String(error);
     const details: HubSpotErrorDetails = {
       portalId,
@@ -62,8 +71,11 @@ export function mapHubSpotError(error: unknown, portalId: string, operation: str
       category: null,
       hubspotMessage: message,
       retryAfterSec: null,
+      retryable: true,
+      ...(timedOut ? { reason: "timeout" as const } : {}),
     };
-    return new AppError("upstream_failed", `HubSpot ${operation} for portal ${portalId} failed: ${message}`, {
+    const what = timedOut ? `timed out: ${message} (HUBSPOT_TIMEOUT_MS)` : `failed: ${message}`;
+    return new AppError("upstream_failed", `HubSpot ${operation} for portal ${portalId} ${what}`, {
       ...details,
     });
   }
@@ -76,6 +88,7 @@ export function mapHubSpotError(error: unknown, portalId: string, operation: str
     category: field(error.body, "category"),
     hubspotMessage: field(error.body, "message") ?? (typeof error.body === "string" ? error.body : null),
     retryAfterSec: parseRetryAfterSec(headers["retry-after"]),
+    retryable: error.code === 429 || error.code >= 500,
   };
   const message =
     `HubSpot ${operation} for portal ${portalId} answered ${error.code}` +

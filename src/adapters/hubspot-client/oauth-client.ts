@@ -2,9 +2,17 @@ import { Client } from "@hubspot/api-client";
 import type { OAuthTokenVersion } from "../../config.js";
 import { AppError } from "../../errors.js";
 import type { OAuthClient, TokenGrant } from "../../ports/oauth-client.js";
-import { type AppCredentials, introspect2026, requestToken2026 } from "./oauth-token-2026-03.js";
+import { createAbortableAgent } from "./abortable-agent.js";
+import { DEFAULT_TIMEOUT_MS, runWithDeadline, tokenCallUnanswered } from "./call-deadline.js";
+import { type AppCredentials, introspect2026, requestToken2026, revoke2026 } from "./oauth-token-2026-03.js";
+import { sdkCallOptions } from "./sdk-call-options.js";
 
-export type OAuthClientOptions = AppCredentials & { apiBaseUrl: string; tokenVersion: OAuthTokenVersion };
+export type OAuthClientOptions = AppCredentials & {
+  apiBaseUrl: string;
+  tokenVersion: OAuthTokenVersion;
+  /** HUBSPOT_TIMEOUT_MS: a token call past it is aborted (call-deadline.ts); 30 s when unset. */
+  timeoutMs?: number;
+};
 
 // One SDK Client without access token, retries or limiter: token calls are few, must not be retried
 // blindly (a code is single-use), and creating a Client resets the SDK's process-wide decorators
@@ -12,39 +20,57 @@ export type OAuthClientOptions = AppCredentials & { apiBaseUrl: string; tokenVer
 export function createHubSpotOAuthClient(options: OAuthClientOptions): OAuthClient {
   const client = new Client({ basePath: options.apiBaseUrl });
   const app = { clientId: options.clientId, clientSecret: options.clientSecret };
-  // Only v1 has a documented revoke; /oauth/2026-03/token/revoke is UNCONFIRMED (HUBSPOT.md §4).
-  const { refreshTokensApi } = client.oauth;
-  const revokeRefreshToken = async (refreshToken: string) => {
-    await mapV1Errors("/oauth/v1/refresh-tokens", () => refreshTokensApi.archive(refreshToken));
-  };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const agentFor = createAbortableAgent(options.apiBaseUrl);
+  // A token call that never answers would hold up every call of its portal behind authorize():
+  // each has the door's deadline, and is not retried here (a code is single-use).
+  const v1Call = <T>(path: string, call: (sdkOptions: ReturnType<typeof sdkCallOptions>) => Promise<T>) =>
+    mapV1Errors(path, () =>
+      runWithDeadline(timeoutMs, path, (signal) => call(sdkCallOptions(agentFor, signal))),
+    );
   if (options.tokenVersion === "2026-03") {
+    const http = { baseUrl: options.apiBaseUrl, timeoutMs };
     return {
       exchangeCode: (code, redirectUri) =>
-        requestToken2026(client, app, { grant_type: "authorization_code", code, redirect_uri: redirectUri }),
+        requestToken2026(http, app, { grant_type: "authorization_code", code, redirect_uri: redirectUri }),
       refresh: (refreshToken) =>
-        requestToken2026(client, app, { grant_type: "refresh_token", refresh_token: refreshToken }),
-      introspect: (accessToken) => introspect2026(client, app, accessToken),
-      revokeRefreshToken,
+        requestToken2026(http, app, { grant_type: "refresh_token", refresh_token: refreshToken }),
+      introspect: (accessToken) => introspect2026(http, app, accessToken),
+      // HUBSPOT.md §10.7: the 2026-03 revoke, so erasing a portal no longer needs /oauth/v1.
+      revokeRefreshToken: (refreshToken) => revoke2026(http, app, refreshToken),
     };
   }
+  const { refreshTokensApi } = client.oauth;
+  const revokeRefreshToken = async (refreshToken: string) => {
+    await v1Call("/oauth/v1/refresh-tokens", (o) => refreshTokensApi.archive(refreshToken, o));
+  };
   // v1 (deprecated 2027-02-16, HUBSPOT.md §0.7): the SDK's typed TokensApi / AccessTokensApi.
   const { tokensApi, accessTokensApi } = client.oauth;
-  const v1Token = async (grant: Parameters<typeof tokensApi.create>): Promise<TokenGrant> => {
-    const res = await mapV1Errors("/oauth/v1/token", () => tokensApi.create(...grant));
+  const v1Token = async (grant: V1Grant): Promise<TokenGrant> => {
+    const res = await v1Call("/oauth/v1/token", (o) => tokensApi.create(...grant, o));
     return { accessToken: res.accessToken, refreshToken: res.refreshToken, expiresInSec: res.expiresIn };
   };
   return {
     exchangeCode: (code, redirectUri) =>
-      v1Token(["authorization_code", code, redirectUri, app.clientId, app.clientSecret]),
+      v1Token(["authorization_code", code, redirectUri, app.clientId, app.clientSecret, undefined]),
     refresh: (refreshToken) =>
       v1Token(["refresh_token", undefined, undefined, app.clientId, app.clientSecret, refreshToken]),
     introspect: async (accessToken) => {
-      const info = await mapV1Errors("/oauth/v1/access-tokens", () => accessTokensApi.get(accessToken));
+      const info = await v1Call("/oauth/v1/access-tokens", (o) => accessTokensApi.get(accessToken, o));
       return { hubId: info.hubId, scopes: info.scopes };
     },
     revokeRefreshToken,
   };
 }
+
+type V1Grant = [
+  grantType: string,
+  code: string | undefined,
+  redirectUri: string | undefined,
+  clientId: string,
+  clientSecret: string,
+  refreshToken: string | undefined,
+];
 
 type SdkError = { code?: unknown; body?: { message?: unknown; correlationId?: unknown } };
 
@@ -58,7 +84,7 @@ async function mapV1Errors<T>(path: string, call: () => Promise<T>): Promise<T> 
     return await call();
   } catch (error) {
     const { code, body } = error as SdkError;
-    if (typeof code !== "number") throw error;
+    if (typeof code !== "number") throw tokenCallUnanswered(path, error);
     const message = typeof body?.message === "string" ? body.message : "no error description";
     const details = { status: code, path, correlationId: body?.correlationId };
     if (code === 400 && /(refresh token|auth code)/i.test(message)) {

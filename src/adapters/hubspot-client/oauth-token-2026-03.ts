@@ -1,11 +1,12 @@
-import type { Client } from "@hubspot/api-client";
 import { z } from "zod";
 import { AppError } from "../../errors.js";
 import type { TokenGrant, TokenInfo } from "../../ports/oauth-client.js";
+import { runWithDeadline, tokenCallUnanswered } from "./call-deadline.js";
 
 // HUBSPOT.md §4 "Upcoming changes": POST /oauth/2026-03/token and /oauth/2026-03/token/introspect,
-// form-encoded. The SDK (13.5 and 14.0.1) only wraps /oauth/v1 (HUBSPOT.md §0.7), so these go through
-// client.apiRequest with zod schemas for the answers. Response fields follow HubSpot's OpenAPI for the
+// form-encoded. The SDK (13.5 and 14.0.1) only wraps /oauth/v1 (HUBSPOT.md §0.7), and its
+// client.apiRequest takes no agent or signal, so these are plain fetch calls with the door's deadline
+// (call-deadline.ts) and zod schemas for the answers. Response fields follow HubSpot's OpenAPI for the
 // date-versioned auth API (TokenResponseIF / PublicAccessTokenInfoResponse, mirrored at
 // api-evangelist/hubspot openapi/hubspot-auth-oauth-api-openapi.yml); errors follow RFC 6749
 // (`error`, `error_description`) and keep `status`/`message` (HubSpot changelog "new OAuth v3 API endpoints").
@@ -31,16 +32,22 @@ const errorResponse = z.looseObject({
 });
 
 export type AppCredentials = { clientId: string; clientSecret: string };
+/** HUBSPOT_API_BASE_URL and HUBSPOT_TIMEOUT_MS. */
+export type TokenHttp = { baseUrl: string; timeoutMs: number };
 
-async function postForm(client: Client, path: string, form: Record<string, string>): Promise<unknown> {
-  const response = await client.apiRequest({
-    method: "POST",
-    path,
-    body: new URLSearchParams(form).toString(),
-    defaultJson: false,
-    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+async function postForm(http: TokenHttp, path: string, form: Record<string, string>): Promise<unknown> {
+  // Status and the whole body inside the deadline: a body that stops halfway is a hung call too.
+  const send = (signal: AbortSignal) =>
+    fetch(`${http.baseUrl}${path}`, {
+      method: "POST",
+      body: new URLSearchParams(form).toString(),
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+      signal,
+    }).then(async (answer) => ({ ok: answer.ok, status: answer.status, text: await answer.text() }));
+  const response = await runWithDeadline(http.timeoutMs, path, send).catch((error: unknown) => {
+    throw tokenCallUnanswered(path, error);
   });
-  const text = await response.text();
+  const { text } = response;
   const body: unknown = text === "" ? {} : safeJson(text);
   if (response.ok) return body;
   const err = errorResponse.safeParse(body);
@@ -81,7 +88,7 @@ function parsed<T>(schema: z.ZodType<T>, body: unknown, path: string): T {
 }
 
 export async function requestToken2026(
-  client: Client,
+  http: TokenHttp,
   app: AppCredentials,
   grant:
     | { grant_type: "authorization_code"; code: string; redirect_uri: string }
@@ -89,12 +96,12 @@ export async function requestToken2026(
 ): Promise<TokenGrant> {
   const path = "/oauth/2026-03/token";
   const form = { ...grant, client_id: app.clientId, client_secret: app.clientSecret };
-  const body = parsed(tokenResponse, await postForm(client, path, form), path);
+  const body = parsed(tokenResponse, await postForm(http, path, form), path);
   return { accessToken: body.access_token, refreshToken: body.refresh_token, expiresInSec: body.expires_in };
 }
 
 export async function introspect2026(
-  client: Client,
+  http: TokenHttp,
   app: AppCredentials,
   accessToken: string,
 ): Promise<TokenInfo> {
@@ -105,8 +112,21 @@ export async function introspect2026(
     token: accessToken,
     token_type_hint: "access_token",
   };
-  const body = parsed(introspectResponse, await postForm(client, path, form), path);
+  const body = parsed(introspectResponse, await postForm(http, path, form), path);
   if (!body.active)
     throw new AppError("upstream_failed", "HubSpot reports the new access token as inactive", { path });
   return { hubId: body.hub_id, scopes: body.scopes };
+}
+
+/**
+ * HUBSPOT.md §10.7: POST /oauth/2026-03/token/revoke revokes a refresh token. Only its error answer is
+ * specified, so any 2xx counts as revoked and its body is not read.
+ */
+export async function revoke2026(http: TokenHttp, app: AppCredentials, refreshToken: string): Promise<void> {
+  await postForm(http, "/oauth/2026-03/token/revoke", {
+    client_id: app.clientId,
+    client_secret: app.clientSecret,
+    token: refreshToken,
+    token_type_hint: "refresh_token",
+  });
 }

@@ -2,6 +2,7 @@ import PQueue from "p-queue";
 import type { Logger } from "pino";
 import type { AppError } from "../../errors.js";
 import type { SharedRateWindow } from "../../ports/shared-rate-window.js";
+import { DEFAULT_TIMEOUT_MS, runWithDeadline } from "./call-deadline.js";
 import { isRetryable, mapHubSpotError } from "./map-hubspot-error.js";
 import { backoffDelayMs, type RetryPolicy } from "./retry-policy.js";
 import { createSharedLaneBudget, type SharedLaneBudget } from "./shared-lane-budget.js";
@@ -28,6 +29,10 @@ export interface PortalPacerOptions {
   sleep: (ms: number) => Promise<void>;
   random: () => number;
   logger: Pick<Logger, "warn">;
+  /** HUBSPOT_TIMEOUT_MS: each attempt's deadline, from its start to the end of its answer (call-deadline.ts). */
+  timeoutMs?: number;
+  /** Hears every attempt that passed its deadline (retried or not): the timeout counter of /metrics. */
+  onTimeout?: (event: { portalId: string; lane: Lane; operation: string }) => void;
   /**
    * Hears every 429 HubSpot answers (retried or not): the 429 counter of /metrics
    * (docs/decisions.md §Metrics).
@@ -38,7 +43,8 @@ export interface PortalPacerOptions {
 }
 
 export interface PortalPacer {
-  run<T>(lane: Lane, operation: string, call: () => Promise<T>): Promise<T>;
+  /** `call` gets the attempt's signal, aborted at its deadline; the SDK call hands it to its transport. */
+  run<T>(lane: Lane, operation: string, call: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
 interface LaneState {
@@ -53,6 +59,7 @@ interface LaneState {
 export function createPortalPacer(options: PortalPacerOptions): PortalPacer {
   const { policy, sleep, logger, portalId, sharedRateWindow } = options;
   const concurrency = options.concurrency ?? 10;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   // `limit` starts per rolling `intervalMs`; the shared window paces when there is one, and a local
   // cap on top would only add waits.
   const lane = (name: Lane, limit: number, intervalMs: number, windowMs: number): LaneState => ({
@@ -110,23 +117,28 @@ export function createPortalPacer(options: PortalPacerOptions): PortalPacer {
   }
 
   return {
-    async run<T>(laneName: Lane, operation: string, call: () => Promise<T>): Promise<T> {
+    async run<T>(laneName: Lane, operation: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
       const lane = lanes[laneName];
       const shared = lane.shared;
+      // The deadline starts with the request, not while it waits its turn in the queue. A timed-out
+      // call is retried like a 5xx: the portal may have recovered (mapHubSpotError, isRetryable).
+      const send = () => runWithDeadline(timeoutMs, operation, call);
       // The slot is taken inside the queued task, right before the request: taken while the task
       // still waited in the queue, it would be recorded before the real start and let starts bunch.
       const start = shared
         ? async () => {
             await shared.takeSlot(operation);
-            return call();
+            return send();
           }
-        : call;
+        : send;
       for (let attempt = 1; ; attempt++) {
         try {
           return await lane.queue.add(start);
         } catch (raw) {
           const error = mapHubSpotError(raw, portalId, operation);
           if (error.code === "rate_limited") options.onRateLimited?.({ portalId, lane: laneName, operation });
+          if (error.details.reason === "timeout")
+            options.onTimeout?.({ portalId, lane: laneName, operation });
           if (!isRetryable(error) || attempt >= policy.maxAttempts) throw error;
           await retryDelay(lane, error, attempt, operation);
         }

@@ -1,4 +1,6 @@
 import { Client } from "@hubspot/api-client";
+import { createAbortableAgent } from "./abortable-agent.js";
+import { sdkCallOptions } from "./sdk-call-options.js";
 
 // The only run-time import of @hubspot/api-client (STYLE.md §2).
 //
@@ -13,28 +15,10 @@ export interface SdkApisOptions {
   accessToken: () => Promise<string>;
 }
 
-interface RequestContextLike {
-  setHeaderParam(name: string, value: string): void;
-}
-
 export function createSdkApis(options: SdkApisOptions) {
   const client = new Client({ basePath: options.baseUrl, numberOfApiCallRetries: 0 });
-  // Middleware given to `new Client({ middleware })` never runs in 13.5: the generated
-  // ObservableAPI only uses call-time middleware ([SDK] codegen/*/types/ObservableAPI.ts,
-  // `allMiddleware`). So every call passes these options; the token is looked up per request,
-  // and a refresh behind `accessToken()` is picked up at once.
-  const callOptions = {
-    middlewareMergeStrategy: "append" as const,
-    middleware: [
-      {
-        pre: async <C extends RequestContextLike>(context: C): Promise<C> => {
-          context.setHeaderParam("Authorization", `Bearer ${await options.accessToken()}`);
-          return context;
-        },
-        post: async <R>(response: R): Promise<R> => response,
-      },
-    ],
-  };
+  const agentFor = createAbortableAgent(options.baseUrl);
+  const callOptions = (signal: AbortSignal) => sdkCallOptions(agentFor, signal, options.accessToken);
   return {
     callOptions,
     actionCallbacks: client.automation.actions.callbacksApi,

@@ -13,9 +13,16 @@ function duration(sec) {
 /** " (12.5/s, about 3 min left)" while a job runs; jobs saved before rates existed have none. */
 function pace(job) {
   const { ratePerSec, etaSec } = job.progress;
-  if (job.status !== "running" || typeof ratePerSec !== "number") return "";
+  if (job.status !== "running" || job.waiting || typeof ratePerSec !== "number") return "";
   if (typeof etaSec !== "number") return ` (${ratePerSec}/s)`;
   return ` (${ratePerSec}/s, ${etaSec === 0 ? "finishing" : `about ${duration(etaSec)} left`})`;
+}
+
+/** " — waiting for HubSpot until 14:05:10: HubSpot's rate limit (429)" while a job waits out HubSpot. */
+function waiting(job) {
+  if (!job.waiting) return "";
+  const until = new Date(job.waiting.untilMs).toLocaleTimeString();
+  return ` — waiting for HubSpot until ${until}: ${job.waiting.reason}`;
 }
 
 function describe(job) {
@@ -26,7 +33,7 @@ function describe(job) {
       ? ""
       : ` — ${job.result.evaluated} evaluated, ${job.result.updated} updated`;
   const error = job.error ? ` — ${job.error}` : "";
-  return `${job.kind} ${job.status}: ${done}${of} records${pace(job)}${result}${error}`;
+  return `${job.kind} ${job.status}: ${done}${of} records${pace(job)}${waiting(job)}${result}${error}`;
 }
 
 /** Follows a job (GET /jobs/:id) until it ends, updating its <progress> and text live. */
@@ -49,6 +56,9 @@ export async function watchJob(call, jobId, container, onEnd) {
     }
     text.textContent = describe(job);
     container.dataset.status = job.status;
+    // The bar stands still while the job waits for HubSpot; the text says why and until when.
+    if (job.waiting) container.dataset.waiting = "true";
+    else delete container.dataset.waiting;
     if (finished.has(job.status)) {
       onEnd?.(job);
       return job;

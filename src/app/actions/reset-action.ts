@@ -1,5 +1,5 @@
 import type { ResetActionRequest } from "../../hubspot/parse-action-request.js";
-import type { ActionAnswer, ActionStore } from "../../ports/action-store.js";
+import type { ActionAnswer, ActionStore, StoredAction } from "../../ports/action-store.js";
 import { type ObjectType, round2, type ScoreDefinition } from "../../scoring/index.js";
 import { serializeByKey } from "../../serialize-by-key.js";
 import { rescore } from "../rescore/rescore.js";
@@ -48,24 +48,32 @@ export function handleResetAction(deps: ResetActionDeps, request: ResetActionReq
   return once(`${request.portalId}:${request.callbackId}`, async () => {
     const earlier = await deps.actions.get(request.portalId, request.callbackId);
     if (earlier) return earlier.answer;
-    const answer = await firstAnswer(deps, request);
-    await deps.actions.save({
+    const { answer, owed } = await firstAnswer(deps, request);
+    const action: StoredAction = {
       portalId: request.portalId,
       callbackId: request.callbackId,
       answer,
       answeredAtMs: deps.now(),
-    });
+      ...(owed ? { owed: owed.owed } : {}),
+    };
+    // Saved before the callback can be completed: a callback owed when the process stops is in the
+    // store, and resumeOwedCallbacks completes it after the next start.
+    await deps.actions.save(action);
+    if (owed) void completeCallback(deps, action, owed.write);
     return answer;
   });
 }
 
-async function firstAnswer(deps: ResetActionDeps, request: ResetActionRequest): Promise<ActionAnswer> {
+type FirstAnswer = { answer: ActionAnswer; owed?: { owed: Owed; write: Promise<ActionAnswer> } };
+type Owed = NonNullable<StoredAction["owed"]>;
+
+async function firstAnswer(deps: ResetActionDeps, request: ResetActionRequest): Promise<FirstAnswer> {
   const checked = await check(deps, request);
-  if ("outputFields" in checked) return checked;
+  if ("outputFields" in checked) return { answer: checked };
   const { definition, object } = checked;
   const crm = deps.crmFor(request.portalId);
   const [current] = await crm.readRecords(object, [request.objectId], [definition.property.name]);
-  if (!current) return fail("UNKNOWN_RECORD");
+  if (!current) return { answer: fail("UNKNOWN_RECORD") };
   const previous = current.properties[definition.property.name] ?? "";
   const ref = { portalId: request.portalId, object, recordId: request.objectId };
   await deps.records.setReset(ref, definition.id, deps.now());
@@ -74,10 +82,32 @@ async function firstAnswer(deps: ResetActionDeps, request: ResetActionRequest): 
     "score reset by workflow",
   );
 
-  const write = rescore(deps, {
-    portalId: request.portalId,
-    object,
-    ids: [request.objectId],
+  const write = writeReset(deps, request.portalId, definition, request.objectId, previous);
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<"late">((resolve) => {
+    timer = setTimeout(() => resolve("late"), deps.answerWithinMs);
+  });
+  const first = await Promise.race([write, late]);
+  clearTimeout(timer);
+  if (first !== "late") return { answer: first };
+  // Too slow for HubSpot's wait: hold the enrollment and complete it when the write lands (HUBSPOT.md §2.3–2.4).
+  const owed = { object, recordId: request.objectId, scoreId: definition.id, previousScore: previous };
+  return { answer: blocked, owed: { owed, write } };
+}
+
+/** Rescores the reset record and says what to answer: SUCCESS with both values, or WRITE_FAILED. */
+function writeReset(
+  deps: ResetActionDeps,
+  portalId: number,
+  definition: ScoreDefinition,
+  recordId: string,
+  previous: string,
+): Promise<ActionAnswer> {
+  const ref = { portalId, object: definition.object, recordId };
+  return rescore(deps, {
+    portalId,
+    object: definition.object,
+    ids: [recordId],
     definitions: [definition],
     cause: "reset",
     busy: "wait",
@@ -95,32 +125,54 @@ async function firstAnswer(deps: ResetActionDeps, request: ResetActionRequest): 
       return fail("WRITE_FAILED");
     },
   );
-  let timer: NodeJS.Timeout | undefined;
-  const late = new Promise<"late">((resolve) => {
-    timer = setTimeout(() => resolve("late"), deps.answerWithinMs);
-  });
-  const first = await Promise.race([write, late]);
-  clearTimeout(timer);
-  if (first !== "late") return first;
-  // Too slow for HubSpot's wait: hold the enrollment and complete it when the write lands (HUBSPOT.md §2.3–2.4).
-  void write.then(async (answer) => {
-    try {
-      await crm.completeActionCallback(request.callbackId, answer.outputFields);
-      await deps.actions.save({
-        portalId: request.portalId,
-        callbackId: request.callbackId,
-        answer: blocked,
-        answeredAtMs: deps.now(),
-        completedAtMs: deps.now(),
-      });
-    } catch (error) {
-      deps.logger.error(
-        { ...ref, callbackId: request.callbackId, err: error },
-        "could not complete the workflow callback",
-      );
+}
+
+/**
+ * Completes a BLOCK answer's callback once its write lands, then marks it done. A callback HubSpot
+ * does not take (after the door's retries) stays owed, for the next start to try again.
+ */
+async function completeCallback(deps: ResetActionDeps, action: StoredAction, write: Promise<ActionAnswer>) {
+  const answer = await write;
+  try {
+    await deps.crmFor(action.portalId).completeActionCallback(action.callbackId, answer.outputFields);
+    const { owed: _done, ...completed } = action;
+    await deps.actions.save({ ...completed, completedAtMs: deps.now() });
+  } catch (error) {
+    deps.logger.error(
+      { portalId: action.portalId, callbackId: action.callbackId, err: error },
+      "could not complete the workflow callback; it is tried again at the next start",
+    );
+  }
+}
+
+/** HubSpot's wait for a BLOCK answer (hs_expiration_duration); past it the workflow has moved on. */
+const BLOCK_EXPIRES_MS = 60 * 60 * 1000;
+
+/**
+ * Completes the callbacks a stopped process still owed (docs/decisions.md §Reset workflow action):
+ * the reset itself was stored before the BLOCK answer, so the record is rescored again and HubSpot
+ * hears the values. A callback past HubSpot's one-hour wait is dropped, since the workflow went on.
+ */
+export async function resumeOwedCallbacks(deps: ResetActionDeps): Promise<number> {
+  let resumed = 0;
+  for (const action of await deps.actions.owed()) {
+    const owed = action.owed as Owed;
+    const log = { portalId: action.portalId, callbackId: action.callbackId };
+    if (deps.now() - action.answeredAtMs > BLOCK_EXPIRES_MS) {
+      const { owed: _expired, ...dropped } = action;
+      await deps.actions.save(dropped);
+      deps.logger.warn(log, "workflow callback owed past HubSpot's one-hour wait: dropped");
+      continue;
     }
-  });
-  return blocked;
+    const stored = await deps.scores.get(action.portalId, owed.scoreId);
+    const write =
+      stored?.definition.status === "enabled"
+        ? writeReset(deps, action.portalId, stored.definition, owed.recordId, owed.previousScore)
+        : Promise.resolve(fail(stored ? "SCORE_NOT_ENABLED" : "UNKNOWN_SCORE"));
+    await completeCallback(deps, action, write);
+    resumed++;
+  }
+  return resumed;
 }
 
 const blocked: ActionAnswer = {

@@ -5,6 +5,7 @@ import type { JobQueue, JobRef } from "../../ports/job-queue.js";
 import type { Job, JobKind, JobStore } from "../../ports/job-store.js";
 import type { StartJob } from "../scores/scores-deps.js";
 import { buildJobProgress } from "./build-job-progress.js";
+import { type JobWaitPolicy, jobWaitFor, standardJobWaitPolicy } from "./job-wait.js";
 
 /**
  * Saves a job's progress; a handler calls it after every page so a restart resumes there. The
@@ -40,10 +41,19 @@ export function createJobRunner(deps: {
    * (src/adapters/queue/local-job-queue.ts) or, with REDIS_URL, a BullMQ queue every instance takes from.
    */
   openQueue: (run: (ref: JobRef) => Promise<void>) => JobQueue;
+  /** Waits out HubSpot between tries (job-wait.ts); tests inject a recording one. Ends early on close(). */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  random?: () => number;
+  waitPolicy?: JobWaitPolicy;
 }): JobRunner {
+  const sleep = deps.sleep ?? abortableSleep;
+  const random = deps.random ?? Math.random;
+  const waitPolicy = deps.waitPolicy ?? standardJobWaitPolicy;
+  // close() ends every wait at once: the job stays saved as running and resumes at the next start.
+  const closing = new AbortController();
   const run = async (initial: Job) => {
-    // A resumed job starts clean: the error that paused it no longer applies.
-    const { error: _paused, ...resumed } = initial;
+    // A resumed job starts clean: the error that paused it, or the wait it was in, no longer applies.
+    const { error: _paused, errorCode: _code, waiting: _waiting, ...resumed } = initial;
     let job: Job = { ...resumed, status: "running", updatedAtMs: deps.now() };
     const runStart = { startedAtMs: job.updatedAtMs, doneAtStart: job.progress.done };
     await deps.jobs.save(job);
@@ -53,27 +63,48 @@ export function createJobRunner(deps: {
       kind: job.kind,
       scoreId: job.scoreId,
     });
-    try {
-      const result = await deps.handlers[job.kind](job, async ({ progress, cursor }) => {
-        const nowMs = deps.now();
-        job = { ...job, progress: buildJobProgress(progress, runStart, nowMs), cursor, updatedAtMs: nowMs };
+    const report: ReportProgress = async ({ progress, cursor }) => {
+      const nowMs = deps.now();
+      job = { ...job, progress: buildJobProgress(progress, runStart, nowMs), cursor, updatedAtMs: nowMs };
+      await deps.jobs.save(job);
+    };
+    // Tries since the job last moved forward: a storm that lasts grows the wait, progress resets it.
+    let attempt = 0;
+    let doneAtAttempt = job.progress.done;
+    for (;;) {
+      try {
+        const result = await deps.handlers[job.kind](job, report);
+        job = {
+          ...job,
+          status: "done",
+          updatedAtMs: deps.now(),
+          ...(result === undefined ? {} : { result }),
+        };
+        log.info({ done: job.progress.done }, "job done");
+        break;
+      } catch (error) {
+        if (job.progress.done > doneAtAttempt) attempt = 0;
+        doneAtAttempt = job.progress.done;
+        attempt++;
+        const wait = closing.signal.aborted ? null : jobWaitFor(error, attempt, waitPolicy, random);
+        if (wait === null) {
+          job = ended(job, error, log, deps.now());
+          break;
+        }
+        const untilMs = deps.now() + wait.waitMs;
+        job = { ...job, waiting: { untilMs, reason: wait.reason }, updatedAtMs: deps.now() };
         await deps.jobs.save(job);
-      });
-      job = { ...job, status: "done", updatedAtMs: deps.now(), ...(result === undefined ? {} : { result }) };
-      log.info({ done: job.progress.done }, "job done");
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      // docs/decisions.md §Disconnected portals pause: a disconnected portal's work pauses without being
-      // dropped; the saved cursor lets resumePortal (after a reinstall) or a restart continue from the last
-      // page.
-      const paused = error instanceof AppError && error.code === "disconnected";
-      job = { ...job, status: paused ? "paused" : "failed", error: message, updatedAtMs: deps.now() };
-      if (paused) {
         log.warn(
-          { done: job.progress.done, cursor: job.cursor, reason: error.details.reason },
-          "job paused: the portal is disconnected; it resumes when the app is reinstalled",
+          { done: job.progress.done, cursor: job.cursor, waitMs: wait.waitMs, attempt, err: error },
+          `job waiting for HubSpot (${wait.reason}); it resumes from its last page`,
         );
-      } else log.error({ err: error }, "job failed");
+        await sleep(wait.waitMs, closing.signal);
+        // Closed meanwhile: left saved as running (with its wait), so the next start resumes it.
+        if (closing.signal.aborted) return;
+        const { waiting: _over, ...resuming } = job;
+        job = { ...resuming, updatedAtMs: deps.now() };
+        await deps.jobs.save(job);
+      }
     }
     await deps.jobs.save(job);
   };
@@ -121,6 +152,37 @@ export function createJobRunner(deps: {
       return enqueueAll(paused);
     },
     onIdle: () => queue.onIdle(),
-    close: () => queue.close(),
+    close: () => {
+      closing.abort();
+      return queue.close();
+    },
   };
 }
+
+/** How a job ends on an error waiting cannot cure: paused for a disconnected portal, failed otherwise. */
+function ended(job: Job, error: unknown, log: Logger, nowMs: number): Job {
+  const message = error instanceof Error ? error.message : String(error);
+  // docs/decisions.md §Disconnected portals pause: the saved cursor lets resumePortal (after a
+  // reinstall) or a restart continue from the last page.
+  const paused = error instanceof AppError && error.code === "disconnected";
+  const code = error instanceof AppError ? { errorCode: error.code } : {};
+  const { waiting: _waiting, ...rest } = job;
+  if (paused) {
+    log.warn(
+      { done: job.progress.done, cursor: job.cursor, reason: error.details.reason },
+      "job paused: the portal is disconnected; it resumes when the app is reinstalled",
+    );
+  } else log.error({ err: error }, "job failed");
+  return { ...rest, status: paused ? "paused" : "failed", error: message, ...code, updatedAtMs: nowMs };
+}
+
+const abortableSleep = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+    signal.addEventListener("abort", done, { once: true });
+  });

@@ -18,5 +18,13 @@ export const jobResponse = z.object({
   updatedAtMs: z.number(),
   result: z.unknown().optional(),
   error: z.string().optional(),
+  errorCode: z
+    .string()
+    .optional()
+    .describe("code of the error that ended the job, e.g. forbidden (missing scope)"),
+  waiting: z
+    .object({ untilMs: z.number(), reason: z.string() })
+    .optional()
+    .describe("set while the job waits for HubSpot (rate limit, outage) before resuming from its cursor"),
   input: z.unknown().optional(),
 });

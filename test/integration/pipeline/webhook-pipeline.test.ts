@@ -127,10 +127,13 @@ describe("webhook worker", () => {
     expect(String(parked.parked[0]?.error)).toContain("contacts 666");
     expect((await app.get("/api/portals/777/parked")).status).toBe(404);
     app.countRateLimit();
+    app.countTimeout();
+    app.countTimeout();
     const metrics = await (await fetch(`${app.base}/metrics`)).text();
     expect(metrics).toContain('lead_score_inbox_entries{status="parked"} 1');
     expect(metrics).toContain("lead_score_parked_events 1");
     expect(metrics).toContain("lead_score_hubspot_rate_limited_total 1");
+    expect(metrics).toContain("lead_score_hubspot_timeouts_total 2");
     expect(metrics).toMatch(/lead_score_rescore_batches_failed_total [1-9]/);
     expect(metrics).toContain('lead_score_records_rescored_total{cause="webhook"} 1');
   });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { formatInstant } from "../../../src/admin/views/format-instant.js";
 import { html } from "../../../src/admin/views/html.js";
 import { renderBuilderPage } from "../../../src/admin/views/render-builder-page.js";
 import { renderPortalOverview } from "../../../src/admin/views/render-portal-overview.js";
@@ -58,6 +59,19 @@ describe("portal overview", () => {
     expect(
       renderPortalOverview({ session, portal, scores: [revision("Lead score")], jobs: [job] }),
     ).toMatchSnapshot();
+  });
+
+  it("shows a job waiting for HubSpot with until when and why, escaped, instead of a bar that seems stuck", () => {
+    const waiting = {
+      ...job,
+      waiting: { untilMs: T0 + 90_000, reason: `HubSpot's rate limit (429) ${evil}` },
+    };
+    const page = renderPortalOverview({ session, portal, scores: [revision("Lead score")], jobs: [waiting] });
+    expect(page).toContain('data-waiting="true"');
+    expect(page).toContain(
+      `rescore running: 40 of 100 records — waiting for HubSpot until ${formatInstant(T0 + 90_000)}: HubSpot&#39;s rate limit (429)`,
+    );
+    expect(page).not.toContain("<script>alert");
   });
 
   it("escapes a <script> in a score name, the signed-in name and an invite", () => {

@@ -1,7 +1,7 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createHubSpotOAuthClient } from "../../../../src/adapters/hubspot-client/oauth-client.js";
-import { AppError } from "../../../../src/errors.js";
+import { appErrorRejection } from "../../../support/app-error-rejection.js";
 
 const API = "https://api.hubapi.com";
 const APP = { clientId: "client-id-1", clientSecret: "client-secret-1", apiBaseUrl: API };
@@ -27,15 +27,6 @@ const TOKENS = { accessToken: "at-1", refreshToken: "rt-1", expiresInSec: 1800 }
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
-
-async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const error = await promise.then(
-    () => expect.unreachable("expected a rejection"),
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  return error as AppError;
-}
 
 describe("OAuth client, 2026-03 endpoints (client.apiRequest + zod)", () => {
   const oauth = createHubSpotOAuthClient({ ...APP, tokenVersion: "2026-03" });
@@ -75,7 +66,7 @@ describe("OAuth client, 2026-03 endpoints (client.apiRequest + zod)", () => {
       status: "BAD_REFRESH_TOKEN",
       correlationId: "c-1",
     });
-    const error = await rejection(oauth.refresh("rt-revoked"));
+    const error = await appErrorRejection(oauth.refresh("rt-revoked"));
     expect(error.code).toBe("unauthorized");
     expect(error.details).toMatchObject({ reason: "invalid_grant", status: 400, correlationId: "c-1" });
     scope.done();
@@ -85,7 +76,7 @@ describe("OAuth client, 2026-03 endpoints (client.apiRequest + zod)", () => {
     const scope = nock(API)
       .post("/oauth/2026-03/token")
       .reply(503, { status: "error", message: "Service unavailable", correlationId: "c-2" });
-    const error = await rejection(oauth.refresh("rt-secret-value"));
+    const error = await appErrorRejection(oauth.refresh("rt-secret-value"));
     expect(error.code).toBe("upstream_failed");
     expect(error.details).toMatchObject({ status: 503, correlationId: "c-2" });
     expect(error.message).toContain("Service unavailable");
@@ -99,7 +90,7 @@ describe("OAuth client, 2026-03 endpoints (client.apiRequest + zod)", () => {
     const scope = nock(API)
       .post("/oauth/2026-03/token")
       .reply(200, { token_type: "bearer", expires_in: 1800 });
-    const error = await rejection(oauth.exchangeCode("code-1", REDIRECT));
+    const error = await appErrorRejection(oauth.exchangeCode("code-1", REDIRECT));
     expect(error.code).toBe("upstream_failed");
     expect(error.message).toContain("access_token, refresh_token");
     scope.done();
@@ -109,7 +100,7 @@ describe("OAuth client, 2026-03 endpoints (client.apiRequest + zod)", () => {
     const scope = nock(API)
       .post("/oauth/2026-03/token/introspect")
       .reply(200, { active: false, hub_id: 62515, scopes: [] });
-    expect((await rejection(oauth.introspect("at-1"))).code).toBe("upstream_failed");
+    expect((await appErrorRejection(oauth.introspect("at-1"))).code).toBe("upstream_failed");
     scope.done();
   });
 });
@@ -148,7 +139,7 @@ describe("OAuth client, v1 endpoints (the SDK's typed TokensApi / AccessTokensAp
       message: "missing or invalid refresh token",
       correlationId: "c-3",
     });
-    const error = await rejection(oauth.refresh("rt-revoked"));
+    const error = await appErrorRejection(oauth.refresh("rt-revoked"));
     expect(error.details).toMatchObject({ reason: "invalid_grant", status: 400, correlationId: "c-3" });
     scope.done();
   });
@@ -157,7 +148,7 @@ describe("OAuth client, v1 endpoints (the SDK's typed TokensApi / AccessTokensAp
     const scope = nock(API)
       .post("/oauth/v1/token")
       .reply(500, { status: "error", message: "internal error" });
-    const error = await rejection(oauth.refresh("rt-1"));
+    const error = await appErrorRejection(oauth.refresh("rt-1"));
     expect(error.code).toBe("upstream_failed");
     expect(error.details).toMatchObject({ status: 500 });
     scope.done();
@@ -165,17 +156,26 @@ describe("OAuth client, v1 endpoints (the SDK's typed TokensApi / AccessTokensAp
 });
 
 describe("revokeRefreshToken", () => {
-  it.each(["2026-03", "v1"] as const)(
-    "deletes the refresh token at /oauth/v1/refresh-tokens (%s setting)",
-    async (tokenVersion) => {
-      const scope = nock(API).delete("/oauth/v1/refresh-tokens/rt-secret").reply(204);
-      await createHubSpotOAuthClient({
-        clientId: "cid",
-        clientSecret: "csecret",
-        apiBaseUrl: API,
-        tokenVersion,
-      }).revokeRefreshToken("rt-secret");
-      scope.done();
-    },
-  );
+  const revoke = (tokenVersion: "2026-03" | "v1") =>
+    createHubSpotOAuthClient({ clientId: "cid", clientSecret: "csecret", apiBaseUrl: API, tokenVersion });
+
+  it("revokes at /oauth/2026-03/token/revoke with the form HUBSPOT.md §10.7 names (2026-03 setting)", async () => {
+    const scope = nock(API)
+      .post("/oauth/2026-03/token/revoke", {
+        client_id: "cid",
+        client_secret: "csecret",
+        token: "rt-secret",
+        token_type_hint: "refresh_token",
+      })
+      .matchHeader("content-type", FORM)
+      .reply(200);
+    await revoke("2026-03").revokeRefreshToken("rt-secret");
+    scope.done();
+  });
+
+  it("deletes the refresh token at /oauth/v1/refresh-tokens (v1 setting)", async () => {
+    const scope = nock(API).delete("/oauth/v1/refresh-tokens/rt-secret").reply(204);
+    await revoke("v1").revokeRefreshToken("rt-secret");
+    scope.done();
+  });
 });
