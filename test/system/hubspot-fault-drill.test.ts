@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { standardRetryPolicy } from "../../src/adapters/hubspot-client/retry-policy.js";
 import { createSandboxClient } from "../../src/cli/sandbox-client.js";
@@ -24,32 +23,55 @@ const ADMIN_TOKEN = "fault-drill-admin-token-0123";
 /** HUBSPOT_TIMEOUT_MS: small, so a hung call costs the drill a second per attempt. */
 const TIMEOUT_MS = 1_000;
 
-// What the door spends on one call before giving up (src/adapters/hubspot-client/retry-policy.ts):
-// every attempt up to its deadline, and the longest backoff between them.
+// What the door spends on one call before it gives up (src/adapters/hubspot-client/retry-policy.ts):
+// every attempt up to its deadline and the longest backoff between them, or, for a 429 without
+// Retry-After, the rolling window before each retry.
 const retries = standardRetryPolicy.maxAttempts - 1;
 const longestBackoffMs = Array.from({ length: retries }, (_, i) =>
   Math.min(standardRetryPolicy.maxDelayMs, standardRetryPolicy.baseDelayMs * 2 ** i),
 ).reduce((sum, ms) => sum + ms, 0);
-const failingBudgetMs = standardRetryPolicy.maxAttempts * TIMEOUT_MS + longestBackoffMs;
-/** A 429 without Retry-After pauses the portal for the rolling window before each retry. */
-const rateLimitBudgetMs = retries * standardRetryPolicy.rateWindowMs;
-/** Each fault outlasts the door's retries by this much: the job and the webhook events must wait it out. */
-const OUTLAST_MS = 3_000;
+const failingCallMs = standardRetryPolicy.maxAttempts * TIMEOUT_MS + longestBackoffMs;
+const rateLimitedCallMs = retries * standardRetryPolicy.rateWindowMs;
+/**
+ * How long a fault may take to be outlasted: a job gives up after its count and its first page (two
+ * calls), a change's rescore after its batch and the record alone (two more); the rest is room for a
+ * loaded machine. A ceiling that stops a hang, not a speed anyone asserts.
+ */
+const outlastBudget = (callMs: number) => 4 * callMs + 60_000;
 
-const phases: { name: string; fault: Fault; holdMs: number }[] = [
+type Counter = "rateLimited" | "timeouts" | "failedBatches";
+/** Each fault, and the /metrics counter that shows the app met it past its deadline or limit. */
+const phases: { name: string; fault: Fault; counter: Counter; budgetMs: number }[] = [
   {
     name: "429 with Retry-After",
     fault: { kind: "rate-limit", retryAfterSec: 1 },
-    holdMs: retries * 1_000 + failingBudgetMs,
+    counter: "rateLimited",
+    budgetMs: outlastBudget(failingCallMs),
   },
-  { name: "429 without Retry-After", fault: { kind: "rate-limit" }, holdMs: rateLimitBudgetMs + OUTLAST_MS },
-  { name: "502", fault: { kind: "bad-gateway" }, holdMs: failingBudgetMs + OUTLAST_MS },
-  { name: "connection reset", fault: { kind: "reset" }, holdMs: failingBudgetMs + OUTLAST_MS },
-  { name: "hang", fault: { kind: "hang" }, holdMs: failingBudgetMs + OUTLAST_MS },
   {
-    name: "answers slower than the deadline",
+    name: "429 without Retry-After",
+    fault: { kind: "rate-limit" },
+    counter: "rateLimited",
+    budgetMs: outlastBudget(rateLimitedCallMs),
+  },
+  {
+    name: "502",
+    fault: { kind: "bad-gateway" },
+    counter: "failedBatches",
+    budgetMs: outlastBudget(failingCallMs),
+  },
+  {
+    name: "connection reset",
+    fault: { kind: "reset" },
+    counter: "failedBatches",
+    budgetMs: outlastBudget(failingCallMs),
+  },
+  { name: "hang", fault: { kind: "hang" }, counter: "timeouts", budgetMs: outlastBudget(failingCallMs) },
+  {
+    name: "answers later than the deadline",
     fault: { kind: "slow", delayMs: 2 * TIMEOUT_MS },
-    holdMs: failingBudgetMs + OUTLAST_MS,
+    counter: "timeouts",
+    budgetMs: outlastBudget(failingCallMs),
   },
 ];
 /**
@@ -57,7 +79,10 @@ const phases: { name: string; fault: Fault; holdMs: number }[] = [
  * try), a failed webhook event 30 s (the inbox's first backoff); the rest is room for a loaded machine.
  */
 const RECOVERY_BUDGET_MS = 120_000;
-const DRILL_BUDGET_MS = phases.reduce((sum, p) => sum + p.holdMs + RECOVERY_BUDGET_MS, 120_000);
+const DRILL_BUDGET_MS = phases.reduce(
+  (sum, p) => sum + 2 * p.budgetMs + RECOVERY_BUDGET_MS,
+  2 * RECOVERY_BUDGET_MS,
+);
 
 type Json = Record<string, unknown>;
 let proxy: FaultProxy;
@@ -123,6 +148,20 @@ async function contactIds(): Promise<string[]> {
   });
   return ((await response.json()) as { results: { id: string }[] }).results.map((r) => r.id);
 }
+/** The app's /metrics counters the drill reads, each summed over its labels. */
+async function counters(): Promise<Record<Counter, number>> {
+  const text = await (await fetch(`${running.appUrl}/metrics`)).text();
+  const sum = (name: string) =>
+    text
+      .split("\n")
+      .filter((line) => line.startsWith(`${name} `) || line.startsWith(`${name}{`))
+      .reduce((total, line) => total + Number(line.split(" ").at(-1)), 0);
+  return {
+    rateLimited: sum("lead_score_hubspot_rate_limited_total"),
+    timeouts: sum("lead_score_hubspot_timeouts_total"),
+    failedBatches: sum("lead_score_rescore_batches_failed_total"),
+  };
+}
 /** Requests to the portal's property definitions: an enable or rescore provisions them before its job starts. */
 const provisioning = /^\/crm\/v3\/properties\//;
 
@@ -134,32 +173,45 @@ describe("HubSpot fault drill", { timeout: DRILL_BUDGET_MS }, () => {
     const changed = new Set<string>();
 
     for (const [index, phase] of phases.entries()) {
+      const before = await counters();
       // The fault is on before the job starts, so the job meets it for sure; only the provisioning the
       // request itself does before answering 202 is let through.
       proxy.set(phase.fault, provisioning);
-      const started =
-        index === 0
-          ? await api("POST", `/scores/${lead.id}/enable`)
-          : await api("POST", `/scores/${lead.id}/rescore`);
+      const started = await api("POST", `/scores/${lead.id}/${index === 0 ? "enable" : "rescore"}`);
       expect(started.status, phase.name).toBe(202);
       const jobId = (started.body.job as { id: string }).id;
       proxy.set(phase.fault);
-      // A stream of CRM changes while HubSpot fails: each phase changes two contacts, at its start and halfway.
+      const job = () => api("GET", `/jobs/${jobId}`).then((r) => r.body);
+
+      // A stream of CRM changes while HubSpot fails. The fault lasts until the door has given up on the
+      // job (it waits) and on the first change's rescore, then on the second change's: each outlasted
+      // the door's retries, and the fault's own counter shows the app met it.
       const [first, second] = [ids[2 * index], ids[2 * index + 1]] as [string, string];
       await setJobTitle(first, index % 2 === 0 ? "CTO" : "Engineer");
       changed.add(first);
-      await sleep(phase.holdMs / 2);
+      const outlasted = await waitFor(
+        async () => ({ job: await job(), ...(await counters()) }),
+        (now) => now.job.waiting !== undefined && now.failedBatches > before.failedBatches,
+        { timeoutMs: phase.budgetMs, intervalMs: 250 },
+      );
+      expect(outlasted.job, phase.name).toMatchObject({
+        status: "running",
+        waiting: { reason: expect.any(String) },
+      });
       await setJobTitle(second, "CTO");
       changed.add(second);
-      await sleep(phase.holdMs / 2);
+      const after = await waitFor(counters, (now) => now.failedBatches > outlasted.failedBatches, {
+        timeoutMs: phase.budgetMs,
+        intervalMs: 250,
+      });
       proxy.set({ kind: "none" });
+      expect(after[phase.counter], phase.name).toBeGreaterThan(before[phase.counter]);
 
-      const job = await waitFor(
-        () => api("GET", `/jobs/${jobId}`).then((r) => r.body),
-        (j) => j.status !== "queued" && j.status !== "running",
-        { timeoutMs: RECOVERY_BUDGET_MS, intervalMs: 250 },
-      );
-      expect(job, phase.name).toMatchObject({ status: "done" });
+      const ended = await waitFor(job, (j) => j.status !== "queued" && j.status !== "running", {
+        timeoutMs: RECOVERY_BUDGET_MS,
+        intervalMs: 250,
+      });
+      expect(ended, phase.name).toMatchObject({ status: "done" });
       expect(proxy.met.get(phase.fault.kind) ?? 0, phase.name).toBeGreaterThan(0);
     }
 
