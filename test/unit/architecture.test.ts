@@ -46,6 +46,9 @@ const rules: Readonly<Record<string, Rule>> = {
       "node:path",
       "node:module",
       "node:worker_threads",
+      // hubspot-client's keep-alive agent, whose requests a call's deadline can destroy (abortable-agent.ts).
+      "node:http",
+      "node:https",
     ],
     types: ["scoring", "hubspot", "config.ts", "pino"],
   },

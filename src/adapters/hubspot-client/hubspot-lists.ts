@@ -1,4 +1,5 @@
 import type { CrmClient } from "../../ports/crm-client.js";
+import { createPagingCursors } from "./paging-cursors.js";
 import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
 
@@ -28,12 +29,14 @@ export function createHubSpotLists(apis: SdkApis, pacer: PortalPacer): ListsPart
     async readListMemberIds(listId) {
       const ids: string[] = [];
       let after: string | undefined;
+      const cursors = createPagingCursors(pacer.portalId, `list ${listId} memberships`);
       do {
         const page = await pacer.run("api", `list ${listId} memberships`, (signal) =>
           apis.memberships.getPage(listId, after, undefined, MEMBERS_PAGE, apis.callOptions(signal)),
         );
         for (const member of page.results) ids.push(String(member.recordId));
-        after = page.paging?.next?.after;
+        const next = page.paging?.next?.after;
+        after = next ? cursors.next(`list ${listId}`, next) : undefined;
       } while (after);
       return ids;
     },

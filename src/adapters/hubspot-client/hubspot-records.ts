@@ -6,6 +6,7 @@ import {
   foundRecordProperties,
 } from "../../ports/crm-client.js";
 import { chunk } from "./chunk.js";
+import { createPagingCursors } from "./paging-cursors.js";
 import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
 
@@ -78,10 +79,12 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
       const unique = [...new Set(ids)];
       for (const id of unique) found.set(id, []);
       let pending: { id: string; after?: string }[] = unique.map((id) => ({ id }));
+      const cursors = createPagingCursors(pacer.portalId, `associations ${from}->${to} batch read`);
       while (pending.length > 0) {
         const next: { id: string; after: string }[] = [];
         for (const run of chunk(pending, ASSOCIATION_BATCH))
-          next.push(...(await readAssociationPage(from, to, run, found)));
+          for (const page of await readAssociationPage(from, to, run, found))
+            next.push({ id: page.id, after: cursors.next(`record ${page.id}`, page.after) });
         pending = next;
       }
       return found;

@@ -43,6 +43,7 @@ export interface PortalPacerOptions {
 }
 
 export interface PortalPacer {
+  portalId: string;
   /** `call` gets the attempt's signal, aborted at its deadline; the SDK call hands it to its transport. */
   run<T>(lane: Lane, operation: string, call: (signal: AbortSignal) => Promise<T>): Promise<T>;
 }
@@ -117,6 +118,7 @@ export function createPortalPacer(options: PortalPacerOptions): PortalPacer {
   }
 
   return {
+    portalId,
     async run<T>(laneName: Lane, operation: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
       const lane = lanes[laneName];
       const shared = lane.shared;

@@ -15,6 +15,8 @@ export type JobWait = { waitMs: number; reason: string };
 function waitReason(error: unknown): string | null {
   if (!(error instanceof AppError)) return null;
   const { status, reason, retryable } = error.details;
+  // The door says so when another try cannot help (e.g. a paging cursor HubSpot repeats).
+  if (retryable === false) return null;
   if (error.code === "rate_limited") return "HubSpot's rate limit (429)";
   if (reason === "timeout") return "HubSpot did not answer in time";
   if (error.code !== "upstream_failed") return null;

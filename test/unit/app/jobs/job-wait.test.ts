@@ -32,6 +32,8 @@ describe("jobWaitFor", () => {
     expect(wait(upstream({ status: 400, path: "/oauth/2026-03/token" }))).toBeNull();
     // Score properties deleted in HubSpot and not re-creatable (write-scores.ts): no status at all.
     expect(wait(upstream({ parked: true }))).toBeNull();
+    // A paging cursor HubSpot repeated (paging-cursors.ts): another try would loop again.
+    expect(wait(upstream({ status: null, retryable: false, reason: "repeated_cursor" }))).toBeNull();
     expect(wait(new Error("a bug"))).toBeNull();
   });
 });
