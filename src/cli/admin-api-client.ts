@@ -1,4 +1,5 @@
 import { CliError } from "./cli-error.js";
+import { type FindNpmStartIo, findNpmStart } from "./find-npm-start.js";
 
 // Commands that act on a running lead-score app do it over its admin API (/api, bearer
 // ADMIN_TOKEN), so their HubSpot calls go through the app's per-portal queue and budget.
@@ -13,19 +14,28 @@ export class AppUnreachableError extends CliError {}
 
 const DEFAULT_URL = "http://localhost:3000";
 
-/** --url, else LEAD_SCORE_URL, else the app's default port; --token, else ADMIN_TOKEN. */
-export function resolveAdminApi(
-  options: { url?: string; token?: string },
-  env: Record<string, string | undefined>,
-): { url: string; token: string } {
-  const url = options.url || env.LEAD_SCORE_URL || DEFAULT_URL;
+/**
+ * --url, else LEAD_SCORE_URL, else the app of a running `npm start` (with the admin token and portal
+ * it recorded), else the app's default port; --token, else ADMIN_TOKEN.
+ */
+export async function resolveAdminApi(
+  options: { url?: string; token?: string; portal?: number },
+  io: FindNpmStartIo,
+): Promise<{ url: string; token: string; portalId: number }> {
+  const given = options.url || io.env.LEAD_SCORE_URL;
+  const found = given
+    ? null
+    : await findNpmStart(io, "app", "pass --url (or set LEAD_SCORE_URL) and set ADMIN_TOKEN");
+  const url = given || found?.appUrl || DEFAULT_URL;
   if (!URL.canParse(url)) throw new CliError([`--url / LEAD_SCORE_URL: not a URL: ${url}`]);
-  const token = options.token || env.ADMIN_TOKEN;
+  const token = options.token || found?.adminToken || io.env.ADMIN_TOKEN;
   if (!token)
     throw new CliError([
       "no admin token: set ADMIN_TOKEN to the running app's ADMIN_TOKEN (or pass --token)",
     ]);
-  return { url: url.replace(/\/+$/, ""), token };
+  const portalId = options.portal ?? found?.portalId;
+  if (portalId === undefined) throw new CliError(["which portal? pass --portal ID"]);
+  return { url: url.replace(/\/+$/, ""), token, portalId };
 }
 
 export function createAdminApiClient(url: string, token: string, get: typeof fetch = fetch): AdminApiClient {

@@ -10,7 +10,7 @@ import { runExport } from "./run-export.js";
 export { type ExportDeps, type ExportOptions, runExport } from "./run-export.js";
 
 type ExportCommandOptions = {
-  portal: number;
+  portal?: number;
   object: ObjectType;
   ids?: string;
   after?: string;
@@ -43,7 +43,9 @@ async function requireConnected(context: ExportContext, portalId: number): Promi
 }
 
 async function exportAction(context: ExportContext, options: ExportCommandOptions): Promise<void> {
-  const { portal, object } = options;
+  const { object } = options;
+  const portal = options.portal ?? context.defaultPortalId;
+  if (portal === undefined) throw new CliError(["which portal? pass --portal ID"]);
   await requireConnected(context, portal);
   const definitions = (await context.scores.list(portal))
     .map((revision) => revision.definition)
@@ -82,7 +84,11 @@ export function registerExportCommand(
   return program
     .command("export")
     .description("write a HubSpot portal's records as snapshots (JSON Lines) on stdout")
-    .requiredOption("--portal <id>", "HubSpot account (portal) id", parsePortalId)
+    .option(
+      "--portal <id>",
+      "HubSpot account (portal) id (default: the portal of a running npm start)",
+      parsePortalId,
+    )
     .addOption(
       new Option("--object <object>", "records to export").choices(objectTypes).makeOptionMandatory(),
     )

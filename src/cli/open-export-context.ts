@@ -9,6 +9,7 @@ import type { CrmClient } from "../ports/crm-client.js";
 import type { Installation, InstallationStore } from "../ports/installation-store.js";
 import type { ScoreStore } from "../ports/score-store.js";
 import { CliError } from "./cli-error.js";
+import { findNpmStart } from "./find-npm-start.js";
 
 /** What `lead-score export` needs from the app: the stores, the door, and where to write. */
 export type ExportContext = {
@@ -17,6 +18,8 @@ export type ExportContext = {
   crmFor(portalId: number): CrmClient;
   /** Where the app is installed from, for the "not installed" message. */
   installUrl: string;
+  /** The portal a running `npm start` installed, for an export with no --portal. */
+  defaultPortalId?: number;
   out: Writable;
   err: Writable;
   close(): Promise<void>;
@@ -31,9 +34,14 @@ export async function openExportContext(
   env: Record<string, string | undefined> = process.env,
   io: { out: Writable; err: Writable } = { out: process.stdout, err: process.stderr },
 ): Promise<ExportContext> {
+  // No HubSpot named at all: the sandbox portal of a running `npm start`, if one is recorded.
+  const found =
+    env.HUBSPOT_API_BASE_URL || env.HUBSPOT_CLIENT_ID
+      ? null
+      : await findNpmStart({ env, err: io.err }, "sandbox", "set HUBSPOT_API_BASE_URL to the portal's API");
   let config: ReturnType<typeof loadConfig>;
   try {
-    config = loadConfig(env);
+    config = loadConfig(found ? { ...env, HUBSPOT_API_BASE_URL: found.sandboxUrl } : env);
   } catch (error) {
     if (error instanceof ConfigError) throw new CliError(error.message.split("\n"));
     throw error;
@@ -61,7 +69,8 @@ export async function openExportContext(
     installations,
     scores: createKeyvScoreStore(scoresKeyv),
     crmFor: door.crmFor,
-    installUrl: `${config.publicBaseUrl}/oauth/install`,
+    installUrl: `${found?.appUrl ?? config.publicBaseUrl}/oauth/install`,
+    ...(found ? { defaultPortalId: found.portalId } : {}),
     out: io.out,
     err: io.err,
     async close() {

@@ -27,7 +27,7 @@ export type RescoreCommandIo = {
   now?: () => number;
 };
 
-type RescoreOptions = { portal: number; score: string; url?: string; token?: string };
+type RescoreOptions = { portal?: number; score: string; url?: string; token?: string };
 
 const POLL_MS = 1_000;
 // An app restarting mid-job resumes it from its last page; keep following for about a minute.
@@ -62,7 +62,7 @@ async function follow(api: AdminApiClient, first: Job, io: RescoreCommandIo): Pr
 }
 
 /** What the job ended with, as the summary line, or the error to exit 1 with. */
-function outcome(job: Job, options: RescoreOptions, seconds: number): string {
+function outcome(job: Job, options: RescoreOptions & { portal: number }, seconds: number): string {
   const result = (job.result ?? {}) as { evaluated?: number; updated?: number; skipped?: unknown };
   if (job.status === "failed") throw new CliError([`rescore failed: ${job.error ?? "unknown error"}`]);
   if (job.status === "paused")
@@ -86,25 +86,36 @@ export function registerRescoreCommand(program: Command, io: RescoreCommandIo = 
     .description(
       "rescore every record of an enabled score in the running app and show its progress (Ctrl-C stops watching, not the job)",
     )
-    .requiredOption("--portal <id>", "HubSpot account (portal) id", parsePortalId)
+    .option(
+      "--portal <id>",
+      "HubSpot account (portal) id (default: the portal of a running npm start)",
+      parsePortalId,
+    )
     .requiredOption("--score <id>", "the score's id")
-    .option("--url <url>", "the running app (default: LEAD_SCORE_URL, else http://localhost:3000)")
+    .option(
+      "--url <url>",
+      "the running app (default: LEAD_SCORE_URL, else the app npm start runs, else http://localhost:3000)",
+    )
     .option(
       "--token <token>",
       "the app's ADMIN_TOKEN (default: ADMIN_TOKEN; a flag shows in ps, prefer the variable)",
     )
     .action(async (options: RescoreOptions) => {
       const now = io.now ?? Date.now;
-      const { url, token } = resolveAdminApi(options, io.env);
+      const { url, token, portalId } = await resolveAdminApi(options, {
+        env: io.env,
+        err: io.err,
+        ...(io.fetch ? { fetch: io.fetch } : {}),
+      });
       const api = createAdminApiClient(url, token, io.fetch);
       const startedAtMs = now();
       const { job, started } = await api.call<{ job: Job; started: boolean }>(
         "POST",
-        `/portals/${options.portal}/scores/${encodeURIComponent(options.score)}/rescore`,
+        `/portals/${portalId}/scores/${encodeURIComponent(options.score)}/rescore`,
       );
       if (!started)
         io.err.write(`a rescore of "${options.score}" is already under way (job ${job.id}): following it\n`);
       const last = await follow(api, job, io);
-      io.out.write(`${outcome(last, options, (now() - startedAtMs) / 1000)}\n`);
+      io.out.write(`${outcome(last, { ...options, portal: portalId }, (now() - startedAtMs) / 1000)}\n`);
     });
 }

@@ -1,4 +1,5 @@
 import { CliError } from "./cli-error.js";
+import { type FindNpmStartIo, findNpmStart } from "./find-npm-start.js";
 
 // The `lead-score sandbox` commands act on a running sandbox over its control endpoints
 // (/__sandbox/*, src/sandbox/control-routes.ts), as a person acting in HubSpot's UI would.
@@ -8,13 +9,14 @@ export type SandboxClient = {
   call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
 };
 
-/** --url, else SANDBOX_URL; an error that says how to set either. */
-export function resolveSandboxUrl(
-  option: string | undefined,
-  env: Record<string, string | undefined>,
-): string {
-  const url = option ?? env.SANDBOX_URL;
-  if (url === undefined || url === "")
+/** --url, else SANDBOX_URL, else the sandbox of a running `npm start`; an error that says how to set either. */
+export async function resolveSandboxUrl(option: string | undefined, io: FindNpmStartIo): Promise<string> {
+  const given = option ?? io.env.SANDBOX_URL;
+  const url =
+    given === undefined || given === ""
+      ? (await findNpmStart(io, "sandbox", "pass --url or set SANDBOX_URL"))?.sandboxUrl
+      : given;
+  if (url === undefined)
     throw new CliError([
       "which sandbox? pass --url http://127.0.0.1:PORT or set SANDBOX_URL (npm start and `lead-score sandbox start` print it)",
     ]);

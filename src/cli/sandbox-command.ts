@@ -5,13 +5,16 @@ import { renderSandboxStats, type SandboxStatsView, type WebhookStatsView } from
 import { createSandboxClient, resolveSandboxUrl, type SandboxClient } from "./sandbox-client.js";
 import { addSandboxStartCommand } from "./sandbox-start-command.js";
 
-// `lead-score sandbox start|seed|log-meeting|set-property|associate|advance-clock|stats`
-// (docs/decisions.md §Sandbox portal):
-// `start` runs a sandbox portal in this process; the others act on a running one over its control
-// endpoints, found at --url or SANDBOX_URL, as a person using HubSpot's UI would.
+// `lead-score sandbox start|seed|log-meeting|set-property|associate|dissociate|delete|restore|merge|
+// gdpr-delete|remove-from-list|advance-clock|stats` (docs/decisions.md §Sandbox portal): `start` runs a
+// sandbox portal in this process; the others act on a running one over its control endpoints, found at
+// --url, SANDBOX_URL or in the record of a running npm start (find-npm-start.ts), as a person using
+// HubSpot's UI would.
 
 export type SandboxCommandIo = {
   out: Writable;
+  /** Which sandbox was found, when no --url or SANDBOX_URL names one. */
+  err?: Writable;
   env: Record<string, string | undefined>;
   fetch?: typeof fetch;
   /** `start` hands the running sandbox here instead of waiting for SIGINT (tests). */
@@ -41,15 +44,24 @@ export function registerSandboxCommand(program: Command, io: SandboxCommandIo = 
   const print = (line: string) => io.out.write(`${line}\n`);
   const sandbox = program
     .command("sandbox")
-    .description("run a local sandbox portal, or act on a running one (--url or SANDBOX_URL)");
+    .description(
+      "run a local sandbox portal, or act on a running one (--url, SANDBOX_URL, else the one npm start runs)",
+    );
   // Every acting subcommand: a client for the sandbox its --url / SANDBOX_URL names.
   const acting = (name: string, description: string) =>
     sandbox
       .command(name)
       .description(description)
-      .option("--url <url>", "the sandbox (default: SANDBOX_URL)");
-  const clientOf = (options: { url?: string }): SandboxClient =>
-    createSandboxClient(resolveSandboxUrl(options.url, io.env), io.fetch);
+      .option("--url <url>", "the sandbox (default: SANDBOX_URL, else the one npm start runs)");
+  const clientOf = async (options: { url?: string }): Promise<SandboxClient> =>
+    createSandboxClient(
+      await resolveSandboxUrl(options.url, {
+        env: io.env,
+        err: io.err ?? process.stderr,
+        ...(io.fetch ? { fetch: io.fetch } : {}),
+      }),
+      io.fetch,
+    );
 
   addSandboxStartCommand(sandbox, io);
 
@@ -61,10 +73,14 @@ export function registerSandboxCommand(program: Command, io: SandboxCommandIo = 
     .option("--engagements <n>", "engagements per contact (default: 0 to the preset's maximum)", whole)
     .action(async (o) => {
       const body = { seed: o.preset, contacts: o.contacts, companies: o.companies, deals: o.deals };
-      const answer = await clientOf(o).call<{ added: Record<string, number> }>("POST", "/__sandbox/seed", {
-        ...body,
-        engagementsPerContact: o.engagements,
-      });
+      const answer = await (await clientOf(o)).call<{ added: Record<string, number> }>(
+        "POST",
+        "/__sandbox/seed",
+        {
+          ...body,
+          engagementsPerContact: o.engagements,
+        },
+      );
       print(
         `added ${Object.entries(answer.added)
           .map(([type, n]) => `${n} ${type}`)
@@ -78,7 +94,7 @@ export function registerSandboxCommand(program: Command, io: SandboxCommandIo = 
     .option("--outcome <outcome>", "hs_meeting_outcome: COMPLETED, SCHEDULED, NO_SHOW, ...", "COMPLETED")
     .option("--property <name=value>", "another meeting property (repeatable)", collect, [])
     .action(async (o) => {
-      const answer = await clientOf(o).call<{
+      const answer = await (await clientOf(o)).call<{
         engagement: { id: string };
         associatedWith: { companies: string[] };
       }>("POST", "/__sandbox/engagements", {
@@ -98,7 +114,7 @@ export function registerSandboxCommand(program: Command, io: SandboxCommandIo = 
     .argument("<id>", "record id")
     .argument("<assignments...>", "name=value (name= clears it)")
     .action(async (objectType: string, id: string, pairs: string[], o) => {
-      await clientOf(o).call("PATCH", `/__sandbox/records/${objectType}/${id}`, {
+      await (await clientOf(o)).call("PATCH", `/__sandbox/records/${objectType}/${id}`, {
         properties: assignments(pairs),
       });
       print(`${objectType} ${id}: set ${Object.keys(assignments(pairs)).join(", ")}`);
@@ -111,7 +127,7 @@ export function registerSandboxCommand(program: Command, io: SandboxCommandIo = 
     .argument("<toId>")
     .option("--label <label>", "association label, e.g. Primary or Decision maker")
     .action(async (fromType: string, fromId: string, toType: string, toId: string, o) => {
-      await clientOf(o).call("POST", "/__sandbox/associations", {
+      await (await clientOf(o)).call("POST", "/__sandbox/associations", {
         fromType,
         fromId,
         toType,
@@ -121,10 +137,78 @@ export function registerSandboxCommand(program: Command, io: SandboxCommandIo = 
       print(`associated ${fromType} ${fromId} → ${toType} ${toId}${o.label ? ` (${o.label})` : ""}`);
     });
 
+  acting("dissociate", "remove every association between two records")
+    .argument("<fromType>")
+    .argument("<fromId>")
+    .argument("<toType>")
+    .argument("<toId>")
+    .action(async (fromType: string, fromId: string, toType: string, toId: string, o) => {
+      const path = [fromType, fromId, toType, toId].map(encodeURIComponent).join("/");
+      await (await clientOf(o)).call("DELETE", `/__sandbox/associations/${path}`);
+      print(`dissociated ${fromType} ${fromId} from ${toType} ${toId}`);
+    });
+
+  acting("delete", "delete a record (restorable), as a person does in HubSpot")
+    .argument("<objectType>")
+    .argument("<id>")
+    .action(async (objectType: string, id: string, o) => {
+      await (await clientOf(o)).call(
+        "DELETE",
+        `/__sandbox/records/${encodeURIComponent(objectType)}/${encodeURIComponent(id)}`,
+      );
+      print(`${objectType} ${id}: deleted`);
+    });
+
+  acting("restore", "restore a deleted record with its associations")
+    .argument("<objectType>")
+    .argument("<id>")
+    .action(async (objectType: string, id: string, o) => {
+      const path = `/__sandbox/records/${encodeURIComponent(objectType)}/${encodeURIComponent(id)}/restore`;
+      await (await clientOf(o)).call("POST", path);
+      print(`${objectType} ${id}: restored`);
+    });
+
+  acting("merge", "merge a record into another: the primary keeps its id and gains the other's associations")
+    .argument("<objectType>")
+    .argument("<primaryId>", "the record that stays")
+    .argument("<mergedId>", "the record merged into it (gone afterwards)")
+    .action(async (objectType: string, primaryId: string, mergedId: string, o) => {
+      const answer = await (await clientOf(o)).call<{ numberOfPropertiesMoved: number }>(
+        "POST",
+        `/__sandbox/records/${encodeURIComponent(objectType)}/merge`,
+        { primaryObjectId: primaryId, objectIdToMerge: mergedId },
+      );
+      print(
+        `${objectType} ${mergedId} merged into ${primaryId} (${answer.numberOfPropertiesMoved} properties moved)`,
+      );
+    });
+
+  acting("gdpr-delete", "erase a contact for good, as its GDPR deletion request does")
+    .argument("<contactId>")
+    .action(async (contactId: string, o) => {
+      await (await clientOf(o)).call(
+        "POST",
+        `/__sandbox/records/contacts/${encodeURIComponent(contactId)}/gdpr-delete`,
+      );
+      print(`contact ${contactId}: erased`);
+    });
+
+  acting("remove-from-list", "take records out of a list")
+    .requiredOption("--list <id>", "the list's id")
+    .argument("<ids...>", "record ids")
+    .action(async (ids: string[], o) => {
+      const answer = await (await clientOf(o)).call<{ removed: number }>(
+        "DELETE",
+        `/__sandbox/lists/${encodeURIComponent(o.list)}/members`,
+        { recordIds: ids },
+      );
+      print(`list ${o.list}: ${answer.removed} removed`);
+    });
+
   acting("advance-clock", "move the sandbox clock (and the app's, in sandbox mode) forward")
     .argument("<duration>", "90s, 15m, 2h, 3d, 1w, 1d12h, PT2H or milliseconds")
     .action(async (duration: string, o) => {
-      const answer = await clientOf(o).call<{ iso: string }>("POST", "/__sandbox/clock", {
+      const answer = await (await clientOf(o)).call<{ iso: string }>("POST", "/__sandbox/clock", {
         advance: duration,
       });
       print(`sandbox clock: ${answer.iso}`);
@@ -134,7 +218,7 @@ export function registerSandboxCommand(program: Command, io: SandboxCommandIo = 
     .option("--json", "print the raw figures")
     .option("--reset", "start counting afresh after printing")
     .action(async (o) => {
-      const client = clientOf(o);
+      const client = await clientOf(o);
       const stats = await client.call<SandboxStatsView>("GET", "/__sandbox/stats");
       const webhooks = await client.call<WebhookStatsView>("GET", "/__sandbox/webhooks");
       if (o.json) print(JSON.stringify({ ...stats, webhooks }));

@@ -28,6 +28,7 @@ import { sessionPrincipal } from "../http/admin-session/session-principal.js";
 import { createHttpApp } from "../http/create-http-app.js";
 import type { Installation, InstallationStore } from "../ports/installation-store.js";
 import type { SessionStore } from "../ports/session-store.js";
+import { databaseError } from "../start-up/startup-error.js";
 import { composeDoor } from "./compose-door.js";
 import { composeOAuth, createOAuthClientFor } from "./compose-oauth.js";
 import { composePipeline } from "./compose-pipeline.js";
@@ -64,7 +65,11 @@ export async function composeApp(
   const now = deps.now ?? Date.now;
   const { clientId, clientSecret } = config.hubspot;
   const cipher = createTokenCipher(loadEncryptionKey(config, logger));
-  const open = <T>(namespace: string) => openKeyv<T>(config.databaseUrl, namespace);
+  // A store that will not open stops start-up with one line naming DATABASE_URL (src/main.ts).
+  const open = <T>(namespace: string) =>
+    openKeyv<T>(config.databaseUrl, namespace).catch((error: unknown) => {
+      throw databaseError(config.databaseUrl, error);
+    });
   const installations = createKeyvInstallationStore(await open<Installation>("installations"));
   const scores = createKeyvScoreStore(await open("scores"));
   const records = createKeyvRecordStore(await open("records"));

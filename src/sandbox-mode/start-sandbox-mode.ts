@@ -1,6 +1,6 @@
+import { randomBytes } from "node:crypto";
 import { existsSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { Logger } from "pino";
 import { createHttpClock, type HttpClock } from "../adapters/clock/create-http-clock.js";
@@ -8,19 +8,23 @@ import { type ExampleScoreOutcome, ensureExampleScores } from "../app/scores/ens
 import { type ComposedApp, composeApp } from "../compose/compose-app.js";
 import type { Config, HubSpotModeConfig } from "../config.js";
 import { createSandboxSignInLink } from "../http/admin-session/sign-in-links.js";
+import { createStartingGate } from "../http/starting-gate.js";
 import { createSandboxServer, type SandboxServer } from "../sandbox/create-sandbox-server.js";
 import { loadWebhookSubscriptions } from "../sandbox/load-webhook-subscriptions.js";
 import type { WebhookSenderOptions } from "../sandbox/webhook-sender.js";
+import { listenHttp, portError } from "../start-up/listen-http.js";
 import { appRatePer10s } from "./app-rate-per-10s.js";
 import { installThroughOAuth } from "./install-through-oauth.js";
+import { removeNpmStartFile, writeNpmStartFile } from "./npm-start-file.js";
 
 // Sandbox mode (docs/decisions.md §Sandbox portal): `npm start` with no HubSpot credentials runs the app
 // against a local sandbox portal in this process. The app itself runs in HubSpot mode: only its base URLs and
 // credentials point at the sandbox, and it is installed through the real OAuth flow over HTTP. Order matters:
 // the app's port must be known before the sandbox (its webhook target) and the app's config (PUBLIC_BASE_URL)
-// are, so the HTTP server is bound first and handed the app after. The sandbox gets the app's
-// webhooks/webhooks.json, the file HubSpot gets at `hs project upload`, so it sends only what HubSpot would:
-// not the app's own score writes, nor unscored properties.
+// are, so the HTTP server is bound first, answers 503 "starting" (src/http/starting-gate.ts) and is handed the
+// app once it is composed. The sandbox gets the app's webhooks/webhooks.json, the file HubSpot gets at
+// `hs project upload`, so it sends only what HubSpot would: not the app's own score writes, nor unscored
+// properties.
 
 export type SandboxModeDeps = {
   logger: Logger;
@@ -65,16 +69,12 @@ function appWebhooksFile(): string {
     : fileURLToPath(new URL("../../../webhooks/webhooks.json", import.meta.url));
 }
 
-const listen = (server: Server, port: number) =>
-  new Promise<number>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(port, () => resolve((server.address() as AddressInfo).port));
-  });
-
 export async function startSandboxMode(config: Config, deps: SandboxModeDeps): Promise<RunningSandboxMode> {
   const log = deps.logger.child({ component: "sandbox" });
-  const server = createServer();
-  const port = await listen(server, config.port);
+  const gate = createStartingGate(deps.version);
+  const server = createServer(gate.handle);
+  const port = await listenHttp(server, config.port, "PORT");
+  deps.logger.info({ port }, `bound port ${port}; answering 503 "starting" until the app is ready`);
   // PUBLIC_BASE_URL left unset follows PORT; with PORT=0 only the bound port is right.
   const defaultBase = `http://localhost:${config.port}`;
   const publicBaseUrl =
@@ -97,7 +97,10 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
       },
     },
   });
-  const sandboxListening = await sandbox.listen(config.sandbox.port, "127.0.0.1");
+  const sandboxListening = await sandbox.listen(config.sandbox.port, "127.0.0.1").catch((error: Error) => {
+    sandbox.close();
+    throw portError(error, config.sandbox.port, "SANDBOX_PORT");
+  });
   const sandboxUrl = sandboxListening.url;
   const { portal, seedReport } = sandbox;
   log.info(
@@ -117,6 +120,8 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
     url: `${sandboxUrl}/__sandbox/clock?follow=1`,
     onError: (error) => log.warn({ err: error }, "could not read the sandbox clock; keeping the last offset"),
   });
+  // The CLI's rescore reaches the admin API with it through DATA_DIR/npm-start.json (0600).
+  const adminToken = config.adminToken ?? randomBytes(24).toString("base64url");
   const appConfig: HubSpotModeConfig = {
     ...config,
     port,
@@ -125,13 +130,14 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
     hubspotApiBaseUrl: deps.hubspotApiBaseUrl?.(sandboxUrl) ?? sandboxUrl,
     hubspotAuthBaseUrl: sandboxUrl,
     hubspotRateLimitPer10s: appRatePer10s(config),
+    adminToken,
   };
   const composed = await composeApp(appConfig, {
     logger: deps.logger,
     version: deps.version,
     now: clock.now,
   });
-  server.on("request", composed.app);
+  gate.open(composed.app);
   const appUrl = `http://localhost:${port}`;
 
   // A fresh sandbox database knows none of the tokens a previous install stored: install again.
@@ -148,6 +154,14 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
     now: clock.now,
     publicBaseUrl,
   });
+  writeNpmStartFile(config.dataDir, {
+    pid: process.pid,
+    appUrl,
+    sandboxUrl,
+    portalId: portal.portalId,
+    adminToken,
+    startedAt: new Date().toISOString(),
+  });
 
   return {
     appUrl,
@@ -161,6 +175,7 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
     sandbox,
     composed,
     async close() {
+      removeNpmStartFile(config.dataDir, process.pid);
       clock.stop();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));

@@ -26,9 +26,22 @@ export interface AssociateInput {
   label?: string | undefined;
 }
 
+export type ChangeOptions = { nowMs: number; changeSource: string | null };
+
 export interface AssociationRepo {
   /** Throws when HubSpot cannot associate the two types. */
-  associate(input: AssociateInput, options: { nowMs: number; changeSource: string | null }): void;
+  associate(input: AssociateInput, options: ChangeOptions): void;
+  /** Removes every association between the two records; false when there was none. */
+  dissociate(input: Omit<AssociateInput, "label">, options: ChangeOptions): boolean;
+  /**
+   * A record is deleted (`archive`), restored, or erased for good (`purge`): its associations go
+   * aside, come back, or go for good, each side hearing of it as of an association removed or added.
+   */
+  archiveOf(type: SandboxObjectType, id: number, options: ChangeOptions): void;
+  restoreOf(type: SandboxObjectType, id: number, options: ChangeOptions): void;
+  purgeOf(type: SandboxObjectType, id: number, options: ChangeOptions): void;
+  /** A merge: every association of `fromId` becomes one of `toId` (no events: the merge event says it). */
+  moveAll(type: SandboxObjectType, fromId: number, toId: number): void;
   /** Targets of one record with to-id > afterToId, by to-id, at most `limit`. */
   targets(
     from: SandboxObjectType,
@@ -65,6 +78,83 @@ export function createAssociationRepo(db: Database, changes: ChangeFeed): Associ
      ORDER BY to_id, type_id`,
   );
 
+  const liveLinks = db.prepare<
+    [string, number],
+    { to_type: SandboxObjectType; to_id: number; label: string | null }
+  >(
+    `SELECT to_type, to_id, MAX(label) AS label FROM associations WHERE from_type = ? AND from_id = ?
+     GROUP BY to_type, to_id ORDER BY to_type, to_id`,
+  );
+  const touching = "(from_type = @type AND from_id = @id) OR (to_type = @type AND to_id = @id)";
+  const setAside = db.prepare(
+    `INSERT OR IGNORE INTO archived_associations SELECT * FROM associations WHERE ${touching}`,
+  );
+  const bringBack = db.prepare(
+    `INSERT OR IGNORE INTO associations SELECT * FROM archived_associations WHERE ${touching}`,
+  );
+  const dropLive = db.prepare(`DELETE FROM associations WHERE ${touching}`);
+  const dropArchived = db.prepare(`DELETE FROM archived_associations WHERE ${touching}`);
+  const dropPair = db.prepare(
+    "DELETE FROM associations WHERE from_type = ? AND from_id = ? AND to_type = ? AND to_id = ?",
+  );
+  const moveFrom = db.prepare(
+    "UPDATE OR IGNORE associations SET from_id = @to WHERE from_type = @type AND from_id = @from",
+  );
+  const moveTo = db.prepare(
+    "UPDATE OR IGNORE associations SET to_id = @to WHERE to_type = @type AND to_id = @from",
+  );
+  const dropMoved = db.prepare(
+    "DELETE FROM associations WHERE (from_type = @type AND from_id = @from) OR (to_type = @type AND to_id = @from)",
+  );
+  // A record merged into an associated one would be associated with itself: HubSpot has no such thing.
+  const dropSelf = db.prepare(
+    "DELETE FROM associations WHERE from_type = @type AND to_type = @type AND from_id = @to AND to_id = @to",
+  );
+
+  /** Both sides hear of an association added or removed, as HubSpot sends one event per side (HUBSPOT.md §3.4). */
+  function announce(
+    input: Omit<AssociateInput, "label"> & { label: string | null },
+    removed: boolean,
+    options: ChangeOptions,
+  ): void {
+    if (options.changeSource === null) return;
+    for (const [a, aId, b, bId] of [
+      [input.fromType, input.fromId, input.toType, input.toId],
+      [input.toType, input.toId, input.fromType, input.fromId],
+    ] as const) {
+      changes.append({
+        objectType: a,
+        objectId: aId,
+        kind: "associationChange",
+        changeSource: options.changeSource,
+        occurredAt: options.nowMs,
+        details: {
+          associationType: `${singularOf[a]}_TO_${singularOf[b]}`.toUpperCase(),
+          fromObjectId: aId,
+          toObjectId: bId,
+          associationRemoved: removed,
+          isPrimaryAssociation: input.label === "Primary",
+          label: input.label,
+        },
+      });
+    }
+  }
+
+  const announceAll = (
+    links: { to_type: SandboxObjectType; to_id: number; label: string | null }[],
+    type: SandboxObjectType,
+    id: number,
+    removed: boolean,
+    options: ChangeOptions,
+  ) => {
+    for (const link of links)
+      announce(
+        { fromType: type, fromId: id, toType: link.to_type, toId: link.to_id, label: link.label },
+        removed,
+        options,
+      );
+  };
+
   function labelTypeId(from: SandboxObjectType, to: SandboxObjectType, label: string): number {
     const found = findLabel.get(from, to, label);
     if (found) return found.type_id;
@@ -93,28 +183,41 @@ export function createAssociationRepo(db: Database, changes: ChangeFeed): Associ
     associate(input, options) {
       link(input.fromType, input.fromId, input.toType, input.toId, input.label);
       link(input.toType, input.toId, input.fromType, input.fromId, input.label);
-      if (options.changeSource === null) return;
-      // Both sides get an event, as HubSpot sends one per side (HUBSPOT.md §3.4).
-      for (const [a, aId, b, bId] of [
-        [input.fromType, input.fromId, input.toType, input.toId],
-        [input.toType, input.toId, input.fromType, input.fromId],
-      ] as const) {
-        changes.append({
-          objectType: a,
-          objectId: aId,
-          kind: "associationChange",
-          changeSource: options.changeSource,
-          occurredAt: options.nowMs,
-          details: {
-            associationType: `${singularOf[a]}_TO_${singularOf[b]}`.toUpperCase(),
-            fromObjectId: aId,
-            toObjectId: bId,
-            associationRemoved: false,
-            isPrimaryAssociation: input.label === "Primary",
-            label: input.label ?? null,
-          },
-        });
-      }
+      announce({ ...input, label: input.label ?? null }, false, options);
+    },
+
+    dissociate(input, options) {
+      const removed =
+        dropPair.run(input.fromType, input.fromId, input.toType, input.toId).changes +
+        dropPair.run(input.toType, input.toId, input.fromType, input.fromId).changes;
+      if (removed > 0) announce({ ...input, label: null }, true, options);
+      return removed > 0;
+    },
+
+    archiveOf(type, id, options) {
+      announceAll(liveLinks.all(type, id), type, id, true, options);
+      setAside.run({ type, id });
+      dropLive.run({ type, id });
+    },
+
+    restoreOf(type, id, options) {
+      bringBack.run({ type, id });
+      dropArchived.run({ type, id });
+      announceAll(liveLinks.all(type, id), type, id, false, options);
+    },
+
+    purgeOf(type, id, options) {
+      announceAll(liveLinks.all(type, id), type, id, true, options);
+      dropLive.run({ type, id });
+      dropArchived.run({ type, id });
+    },
+
+    moveAll(type, fromId, toId) {
+      const at = { type, from: fromId, to: toId };
+      moveFrom.run(at);
+      moveTo.run(at);
+      dropMoved.run(at);
+      dropSelf.run(at);
     },
 
     targets(from, fromId, to, afterToId, limit) {

@@ -53,5 +53,7 @@ export function buildWebhookEvent(
     const { label: _label, ...association } = change.details;
     Object.assign(event, association);
   }
+  // primaryObjectId, mergedObjectIds, newObjectId, numberOfPropertiesMoved (HUBSPOT.md §3.4).
+  if (kind === "merge" && change.details) Object.assign(event, change.details);
   return event;
 }

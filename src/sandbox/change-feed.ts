@@ -7,7 +7,14 @@ import { legacyWebhookObjects, objectTypeIdOf, type SandboxObjectType, singularO
 // rest (HUBSPOT.md §1.3, §3.4). hs_lastmodifieddate is never a change of its own: HubSpot does
 // not let apps subscribe to it (HUBSPOT.md §1.3).
 
-export type ChangeKind = "creation" | "propertyChange" | "associationChange" | "deletion";
+export type ChangeKind =
+  | "creation"
+  | "propertyChange"
+  | "associationChange"
+  | "deletion"
+  | "merge"
+  | "restore"
+  | "privacyDeletion";
 
 export interface Change {
   seq: number;

@@ -1,4 +1,4 @@
-import { Router } from "express";
+import { type Request, type Response, Router } from "express";
 import { z } from "zod";
 import type { ClockFollowers } from "./clock-followers.js";
 import { HubSpotError, validationError } from "./hubspot-error.js";
@@ -8,14 +8,16 @@ import { objectTypeParam, recordIdOf } from "./object-type-param.js";
 import { objectTypeIdOf, sandboxObjectTypes } from "./object-types.js";
 import { parseBody } from "./parse-body.js";
 import { parseDuration } from "./parse-duration.js";
+import { mergeRecords, privacyDeleteContact, setRecordDeleted } from "./record-removals.js";
 import { recordToWire } from "./record-to-wire.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 import type { SandboxStats } from "./sandbox-stats.js";
 import { validatePropertyValues } from "./validate-property-values.js";
 
 // /__sandbox/*: what HubSpot's UI would do, for the `lead-score sandbox …` commands and tests
-// (docs/decisions.md §Sandbox portal): the clock, records and their properties, engagements, associations,
-// lists, tokens, stats and the change feed. Edits here are changeSource CRM_UI, as a user's would be. These
+// (docs/decisions.md §Sandbox portal): the clock, records and their properties (deleted, restored, merged,
+// a contact erased: record-removals.ts), engagements, associations (added, removed), lists (members added,
+// removed), tokens, stats and the change feed. Edits here are changeSource CRM_UI, as a user's would be. These
 // calls are neither authenticated nor rate-limited: they stand for a person, not for the app. One is the
 // app's: in sandbox mode its clock reads GET /__sandbox/clock?follow=1 (clock-followers.ts).
 
@@ -37,6 +39,11 @@ const newList = z.object({
   recordIds: z.array(z.union([z.string(), z.number()])).default([]),
 });
 const members = z.object({ recordIds: z.array(z.union([z.string(), z.number()])) });
+// HubSpot's merge API body (POST /crm/v3/objects/{type}/merge).
+const merge = z.object({
+  primaryObjectId: z.union([z.string(), z.number()]),
+  objectIdToMerge: z.union([z.string(), z.number()]),
+});
 const tokenRequest = z.object({ scopes: z.array(z.string()).optional() });
 
 const ui = (portal: SandboxPortal) => ({ nowMs: portal.clock.nowMs(), changeSource: "CRM_UI" });
@@ -98,6 +105,35 @@ export function createControlRoutes(
     res.json(recordToWire(record, Object.keys(input), portal.properties.liveNames(type)));
   });
 
+  // DELETE deletes, POST …/restore restores: one handler, the state to reach told by the method.
+  const setDeleted = (deleted: boolean) => (req: Request, res: Response) => {
+    const type = objectTypeParam(String(req.params.objectType));
+    const id = idOr400(req.params.id);
+    if (!setRecordDeleted(portal, type, id, deleted, ui(portal)))
+      throw new HubSpotError(404, "OBJECT_NOT_FOUND", `no ${deleted ? "" : "deleted "}${type} with id ${id}`);
+    res.json({ objectType: type, id: String(id), archived: deleted });
+  };
+  router.delete("/__sandbox/records/:objectType/:id", setDeleted(true));
+  router.post("/__sandbox/records/:objectType/:id/restore", setDeleted(false));
+
+  router.post("/__sandbox/records/:objectType/merge", (req, res) => {
+    const type = objectTypeParam(req.params.objectType);
+    const input = parseBody(merge, req.body);
+    const [primaryId, mergedId] = [idOr400(input.primaryObjectId), idOr400(input.objectIdToMerge)];
+    if (primaryId === mergedId) throw validationError("cannot merge a record into itself");
+    const outcome = mergeRecords(portal, type, primaryId, mergedId, ui(portal));
+    if (!outcome)
+      throw new HubSpotError(404, "OBJECT_NOT_FOUND", `no ${type} ${primaryId} or no ${type} ${mergedId}`);
+    res.json({ objectType: type, ...outcome });
+  });
+
+  router.post("/__sandbox/records/contacts/:id/gdpr-delete", (req, res) => {
+    const id = idOr400(req.params.id);
+    if (!privacyDeleteContact(portal, id, ui(portal)))
+      throw new HubSpotError(404, "OBJECT_NOT_FOUND", `no contacts with id ${id}`);
+    res.json({ objectType: "contacts", id: String(id), erased: true });
+  });
+
   router.post("/__sandbox/engagements", (req, res) => {
     res.status(201).json(logEngagement(portal, parseBody(logEngagementSchema, req.body), ui(portal)));
   });
@@ -115,6 +151,19 @@ export function createControlRoutes(
       throw validationError((error as Error).message);
     }
     res.status(201).json({ fromType, fromId, toType, toId, label: input.label ?? null });
+  });
+
+  router.delete("/__sandbox/associations/:fromType/:fromId/:toType/:toId", (req, res) => {
+    const fromType = objectTypeParam(req.params.fromType);
+    const toType = objectTypeParam(req.params.toType);
+    const [fromId, toId] = [idOr400(req.params.fromId), idOr400(req.params.toId)];
+    if (!portal.associations.dissociate({ fromType, fromId, toType, toId }, ui(portal)))
+      throw new HubSpotError(
+        404,
+        "OBJECT_NOT_FOUND",
+        `${fromType} ${fromId} is not associated with ${toType} ${toId}`,
+      );
+    res.json({ fromType, fromId, toType, toId, removed: true });
   });
 
   router.post("/__sandbox/lists", (req, res) => {
@@ -137,6 +186,17 @@ export function createControlRoutes(
       portal.clock.nowMs(),
     );
     res.json({ listId: String(listId), added, size: portal.lists.get(listId)?.size ?? 0 });
+  });
+
+  router.delete("/__sandbox/lists/:listId/members", (req, res) => {
+    const listId = idOr400(req.params.listId);
+    if (!portal.lists.get(listId)) throw new HubSpotError(404, "OBJECT_NOT_FOUND", `no list ${listId}`);
+    const removed = portal.lists.removeMembers(
+      listId,
+      parseBody(members, req.body).recordIds.map(idOr400),
+      portal.clock.nowMs(),
+    );
+    res.json({ listId: String(listId), removed, size: portal.lists.get(listId)?.size ?? 0 });
   });
 
   router.get("/__sandbox/stats", (_req, res) => void res.json(stats.snapshot()));

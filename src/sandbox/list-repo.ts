@@ -21,6 +21,9 @@ export interface ListMember {
 export interface ListRepo {
   create(input: { name: string; objectTypeId: string; processingType?: string }, nowMs: number): StoredList;
   addMembers(listId: number, recordIds: readonly number[], nowMs: number): number;
+  removeMembers(listId: number, recordIds: readonly number[], nowMs: number): number;
+  /** Takes a record out of every list of its object type (a deleted record leaves its lists). */
+  removeEverywhere(recordId: number, objectTypeId: string, nowMs: number): void;
   get(listId: number): StoredList | null;
   /** Members with record id > afterId, by record id. */
   members(listId: number, afterId: number, limit: number): ListMember[];
@@ -57,6 +60,7 @@ export function createListRepo(db: Database): ListRepo {
   const addMember = db.prepare(
     "INSERT OR IGNORE INTO list_members (list_id, record_id, added_at) VALUES (?, ?, ?)",
   );
+  const removeMember = db.prepare("DELETE FROM list_members WHERE list_id = ? AND record_id = ?");
   const touch = db.prepare("UPDATE lists SET updated_at = ? WHERE list_id = ?");
   const one = db.prepare<[number], ListRow>(`SELECT l.*, ${withSize} FROM lists l WHERE l.list_id = ?`);
   const page = db.prepare<[number, number, number], { record_id: number; added_at: number }>(
@@ -73,6 +77,13 @@ export function createListRepo(db: Database): ListRepo {
     return added;
   });
 
+  const removeAll = db.transaction((listId: number, recordIds: readonly number[], nowMs: number) => {
+    let removed = 0;
+    for (const id of recordIds) removed += removeMember.run(listId, id).changes;
+    touch.run(nowMs, listId);
+    return removed;
+  });
+
   return {
     create(input, nowMs) {
       const processingType = input.processingType ?? "MANUAL";
@@ -82,6 +93,10 @@ export function createListRepo(db: Database): ListRepo {
       return { listId: id, ...input, processingType, createdAtMs: nowMs, updatedAtMs: nowMs, size: 0 };
     },
     addMembers: (listId, recordIds, nowMs) => addAll(listId, recordIds, nowMs),
+    removeMembers: (listId, recordIds, nowMs) => removeAll(listId, recordIds, nowMs),
+    removeEverywhere(recordId, objectTypeId, nowMs) {
+      for (const row of ofRecord.all(recordId, objectTypeId)) removeAll(row.list_id, [recordId], nowMs);
+    },
     get(listId) {
       const row = one.get(listId);
       return row ? toList(row) : null;

@@ -125,7 +125,7 @@ export function createObjectsRoutes(portal: SandboxPortal, guard: CrmGuard): Rou
     const after = req.query.after === undefined ? 0 : recordIdOf(req.query.after);
     if (after === null)
       throw validationError(`after is not a valid paging cursor: ${String(req.query.after)}`);
-    // The sandbox archives no records, so the archived view is empty.
+    // Deleted records (record-removals.ts) are not listed: the app never reads the archived view, left empty.
     const page = req.query.archived === "true" ? [] : portal.records.page(type, after, limit + 1);
     const live = portal.properties.liveNames(type);
     const results = page

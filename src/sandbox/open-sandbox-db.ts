@@ -23,6 +23,12 @@ CREATE TABLE IF NOT EXISTS associations (
   category TEXT NOT NULL, type_id INTEGER NOT NULL, label TEXT,
   PRIMARY KEY (from_type, from_id, to_type, to_id, type_id)
 ) WITHOUT ROWID;
+-- A deleted record's associations, both directions, kept for a restore (record-removals.ts).
+CREATE TABLE IF NOT EXISTS archived_associations (
+  from_type TEXT NOT NULL, from_id INTEGER NOT NULL, to_type TEXT NOT NULL, to_id INTEGER NOT NULL,
+  category TEXT NOT NULL, type_id INTEGER NOT NULL, label TEXT,
+  PRIMARY KEY (from_type, from_id, to_type, to_id, type_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS association_labels (
   from_type TEXT NOT NULL, to_type TEXT NOT NULL, type_id INTEGER NOT NULL, label TEXT NOT NULL,
   PRIMARY KEY (from_type, to_type, type_id)

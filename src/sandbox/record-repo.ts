@@ -39,6 +39,10 @@ export interface RecordRepo {
   /** Records of a type with id > afterId, in id order. */
   page(type: SandboxObjectType, afterId: number, limit: number): StoredRecord[];
   count(type: SandboxObjectType): number;
+  /** Archives (HubSpot's delete) or restores a record; false when it is not in the other state. */
+  setArchived(type: SandboxObjectType, id: number, archived: boolean, nowMs: number): boolean;
+  /** Removes the record for good (a GDPR deletion): nothing of it remains. */
+  purge(type: SandboxObjectType, id: number): boolean;
 }
 
 interface Row {
@@ -80,6 +84,10 @@ export function createRecordRepo(db: Database, changes: ChangeFeed): RecordRepo 
   const after = db.prepare<[string, number, number], Row>(
     "SELECT * FROM records WHERE object_type = ? AND id > ? AND archived = 0 ORDER BY id LIMIT ?",
   );
+  const archive = db.prepare(
+    "UPDATE records SET archived = ?, updated_at = ? WHERE id = ? AND object_type = ? AND archived = ?",
+  );
+  const remove = db.prepare("DELETE FROM records WHERE id = ? AND object_type = ?");
   const counter = db.prepare<[string], { n: number }>(
     "SELECT COUNT(*) AS n FROM records WHERE object_type = ? AND archived = 0",
   );
@@ -137,5 +145,8 @@ export function createRecordRepo(db: Database, changes: ChangeFeed): RecordRepo 
     get,
     page: (type, afterId, limit) => after.all(type, afterId, limit).map(toRecord),
     count: (type) => counter.get(type)?.n ?? 0,
+    setArchived: (type, id, archived, nowMs) =>
+      archive.run(archived ? 1 : 0, nowMs, id, type, archived ? 0 : 1).changes > 0,
+    purge: (type, id) => remove.run(id, type).changes > 0,
   };
 }

@@ -32,6 +32,8 @@ const rules: Readonly<Record<string, Rule>> = {
   adapters: {
     runtime: [
       "ports",
+      // HubSpot's protocol as pure computation (the paging-cursor guard the door shares with use cases).
+      "hubspot",
       "errors.ts",
       "serialize-by-key.ts",
       ...KEYV_AND_DATABASES,
@@ -50,7 +52,7 @@ const rules: Readonly<Record<string, Rule>> = {
       "node:http",
       "node:https",
     ],
-    types: ["scoring", "hubspot", "config.ts", "pino"],
+    types: ["scoring", "config.ts", "pino"],
   },
   // Edges over HTTP: they call use cases and render views; adapters reach them only through
   // composition (compose/), so a route never opens a store or a client itself.
@@ -66,7 +68,7 @@ const rules: Readonly<Record<string, Rule>> = {
       "@asteasolutions/zod-to-openapi",
       "node:crypto",
     ],
-    types: ["ports", "pino"],
+    types: ["ports", "pino", "node:http"],
   },
   // The admin page's views: pure render functions sharing the HTTP views' HTML escaping.
   admin: { runtime: ["http/views/escape-html.ts", "node:fs", "node:url"], types: ["ports"] },
@@ -80,6 +82,8 @@ const rules: Readonly<Record<string, Rule>> = {
       "adapters",
       "compose",
       "sandbox",
+      // What a running `npm start` recorded (cli/find-npm-start.ts).
+      "sandbox-mode/npm-start-file.ts",
       "config.ts",
       "logger.ts",
       "version.ts",
@@ -115,6 +119,7 @@ const rules: Readonly<Record<string, Rule>> = {
       "ports",
       "adapters",
       "http",
+      "start-up/startup-error.ts",
       "config.ts",
       "errors.ts",
       "node:crypto",
@@ -131,7 +136,10 @@ const rules: Readonly<Record<string, Rule>> = {
       "compose",
       "http",
       "sandbox",
+      "start-up",
       "config.ts",
+      "zod",
+      "node:crypto",
       "node:fs",
       "node:http",
       "node:path",
@@ -139,9 +147,20 @@ const rules: Readonly<Record<string, Rule>> = {
     ],
     types: ["pino", "node:net"],
   },
+  // What main.ts runs before the app exists: the port, DATA_DIR and the one-line failure.
+  "start-up": { runtime: ["node:fs", "node:path"], types: ["node:http", "node:net"] },
   "main.ts": {
-    runtime: ["compose", "sandbox-mode", "config.ts", "logger.ts", "version.ts"],
-    types: ["node:net"],
+    runtime: [
+      "compose",
+      "sandbox-mode",
+      "start-up",
+      "http/starting-gate.ts",
+      "config.ts",
+      "logger.ts",
+      "version.ts",
+      "node:http",
+    ],
+    types: ["node:net", "pino"],
   },
   "config.ts": { runtime: ["zod"] },
   "errors.ts": { runtime: [] },

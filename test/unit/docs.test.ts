@@ -148,6 +148,23 @@ describe("documentation", () => {
     expect(broken).toEqual([]);
   });
 
+  it("names only source files that exist, so docs/architecture.md follows the code when it moves", () => {
+    const codeFiles = new Set(
+      ["src", "test", "bench"].flatMap((dir) => filesUnder(dir).map((file) => file.split("/").pop())),
+    );
+    const texts = [join(root, "README.md"), ...docNames.map((name) => join(root, "docs", name))].map(read);
+    const named = texts.flatMap((text) =>
+      [...text.matchAll(/`([\w./-]+\.(?:ts|js))`/g)].map((m) => m[1] as string),
+    );
+    // A path is from the repository's root, or from src/ as architecture.md writes them in prose.
+    const missing = named.filter((name) =>
+      name.includes("/")
+        ? !existsSync(join(root, name)) && !existsSync(join(root, "src", name))
+        : !codeFiles.has(name),
+    );
+    expect([...new Set(missing)]).toEqual([]);
+  });
+
   it("is never an issue number: src/, test/, bench/ and .ci/ cite docs instead", () => {
     const citing = [...sources, ...filesUnder(".ci")].filter((file) => /issue ?#?[0-9]/i.test(read(file)));
     expect(citing.map((file) => relative(root, file))).toEqual([]);

@@ -1,5 +1,5 @@
+import { createPagingCursors } from "../../hubspot/paging-cursors.js";
 import type { CrmClient } from "../../ports/crm-client.js";
-import { createPagingCursors } from "./paging-cursors.js";
 import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
 

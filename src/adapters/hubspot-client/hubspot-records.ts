@@ -1,3 +1,4 @@
+import { createPagingCursors } from "../../hubspot/paging-cursors.js";
 import {
   type CrmAssociation,
   type CrmClient,
@@ -6,7 +7,6 @@ import {
   foundRecordProperties,
 } from "../../ports/crm-client.js";
 import { chunk } from "./chunk.js";
-import { createPagingCursors } from "./paging-cursors.js";
 import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
 

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { createPagingCursors } from "../../hubspot/paging-cursors.js";
 import type { CrmClient, CrmObjectType } from "../../ports/crm-client.js";
 import type { HistoryCause } from "../../ports/record-store.js";
 import { rescore } from "../rescore/rescore.js";
@@ -30,6 +31,10 @@ export function createRescoreJob(deps: JobHandlerDeps): JobHandler {
     const cause = ((job.input as { cause?: HistoryCause } | undefined)?.cause ?? "enable") as HistoryCause;
     const crm = deps.crmFor(job.portalId);
     let { cursor } = job;
+    const cursors = createPagingCursors(
+      String(job.portalId),
+      `${definition.object} record ids (rescore job)`,
+    );
     let done = job.progress.done;
     const log = deps.logger.child({ portalId: job.portalId, jobId: job.id });
     // Counted once: a resumed job keeps the total it started with.
@@ -48,7 +53,7 @@ export function createRescoreJob(deps: JobHandlerDeps): JobHandler {
       do {
         const page = await crm.listRecordIds(definition.object, cursor);
         ids.push(...page.ids);
-        cursor = page.after;
+        cursor = page.after === null ? null : cursors.next(definition.object, page.after);
       } while (cursor !== null && ids.length < IDS_PER_PASS);
       // Only this score's due times are known: the others' may be earlier (DueIndex.lower).
       const outcome = await rescore(deps, {

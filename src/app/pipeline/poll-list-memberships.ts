@@ -30,7 +30,8 @@ async function pollPortal(deps: PipelineDeps, scoring: PortalScoring): Promise<v
           crm,
           changed.flatMap((id) => edges.map((e) => ({ object: e.source, id, hops: e.hops }))),
         );
-        const failed = await rescoreTargets(deps, scoring, found.flat(), "scope");
+        // The baseline moves only once every record that joined or left was rescored here.
+        const failed = await rescoreTargets(deps, scoring, found.flat(), "scope", { retryLeftAlone: true });
         if (failed.length > 0) continue;
       }
       await deps.pollState.setMembers(portalId, listId, members);

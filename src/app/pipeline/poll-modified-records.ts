@@ -1,3 +1,4 @@
+import { createPagingCursors } from "../../hubspot/paging-cursors.js";
 import type { CrmObjectType } from "../../ports/crm-client.js";
 import { loadScoredPortals, type PortalScoring } from "./load-portal-scoring.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
@@ -23,6 +24,7 @@ async function pollObject(deps: PipelineDeps, scoring: PortalScoring, object: Cr
   if (cursor === undefined) return deps.pollState.setCursor(portalId, object, startedAtMs);
   const edges = graph.edges.filter((e) => e.source === object);
   let after: string | null = null;
+  const cursors = createPagingCursors(String(portalId), `${object} modified since (poll)`);
   let seen = 0;
   let failures = 0;
   do {
@@ -33,7 +35,7 @@ async function pollObject(deps: PipelineDeps, scoring: PortalScoring, object: Cr
     );
     failures += (await rescoreTargets(deps, scoring, found.flat(), "poll")).length;
     seen += page.ids.length;
-    after = page.after;
+    after = page.after === null ? null : cursors.next(object, page.after);
     if (after !== null && seen + PAGE > SEARCH_CAP) {
       // Beyond the cap search refuses to page; the daily sweep reads every record without it.
       deps.logger.warn(

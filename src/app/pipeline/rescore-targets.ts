@@ -9,13 +9,16 @@ import type { ScoredRef } from "./resolve-reaches.js";
 /**
  * Rescores records of one portal, per object, 100 at a time (pollers, decay), leaving alone those being
  * rescored elsewhere right now (rescore.ts, `busy: "skip"`). A failed batch is logged and counted, not
- * thrown: the next run or the daily sweep covers it. Returns the failed ids.
+ * thrown: the next run or the daily sweep covers it. Returns the failed ids, and with `retryLeftAlone`
+ * the ids left alone too: a caller whose change the other rescore may have read too early (a list
+ * membership has no webhook to bring it again) tries those once more at its next run.
  */
 export async function rescoreTargets(
   deps: PipelineDeps,
   scoring: PortalScoring,
   targets: readonly ScoredRef[],
   cause: HistoryCause,
+  options: { retryLeftAlone?: boolean } = {},
 ): Promise<ScoredRef[]> {
   const byObject = new Map<ObjectType, Set<string>>();
   for (const t of targets) byObject.set(t.object, (byObject.get(t.object) ?? new Set()).add(t.id));
@@ -25,7 +28,7 @@ export async function rescoreTargets(
     for (let at = 0; at < ids.length; at += RESCORE_BATCH) {
       const batch = ids.slice(at, at + RESCORE_BATCH);
       try {
-        await rescore(deps, {
+        const report = await rescore(deps, {
           portalId: scoring.portalId,
           object,
           ids: batch,
@@ -34,6 +37,7 @@ export async function rescoreTargets(
           busy: "skip",
           due: "exact",
         });
+        if (options.retryLeftAlone) failed.push(...report.leftAlone.map((id) => ({ object, id })));
       } catch (error) {
         deps.metrics.failedBatches++;
         deps.logger.warn(

@@ -1,3 +1,4 @@
+import { createPagingCursors } from "../../hubspot/paging-cursors.js";
 import { rescore } from "../rescore/rescore.js";
 import { loadScoredPortals } from "./load-portal-scoring.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
@@ -13,6 +14,7 @@ export async function sweepRecords(deps: PipelineDeps): Promise<number> {
     const crm = deps.crmFor(scoring.portalId);
     for (const object of scoring.graph.scored) {
       let after: string | null = null;
+      const cursors = createPagingCursors(String(scoring.portalId), `${object} record ids (sweep)`);
       try {
         do {
           if (deps.stopping()) return total;
@@ -28,7 +30,7 @@ export async function sweepRecords(deps: PipelineDeps): Promise<number> {
             due: "exact",
           });
           total += page.ids.length;
-          after = page.after;
+          after = page.after === null ? null : cursors.next(object, page.after);
         } while (after !== null);
       } catch (error) {
         deps.logger.warn({ portalId: scoring.portalId, object, err: error }, "sweep of an object failed");

@@ -1,4 +1,5 @@
 import { AppError } from "../../errors.js";
+import { createPagingCursors } from "../../hubspot/paging-cursors.js";
 import type { ObjectType, ScoreDefinition } from "../../scoring/index.js";
 import { parseDefinition } from "../../scoring/index.js";
 import { summarizeDistribution } from "../../scoring/summarize-distribution.js";
@@ -44,12 +45,13 @@ async function* recordPages(
 ) {
   const crm = deps.crmFor(portalId);
   let cursor = from;
+  const cursors = createPagingCursors(String(portalId), `${object} record ids (preview)`);
   let seen = 0;
   do {
     const page = await crm.listRecordIds(object, cursor);
     const ids = limit === null ? page.ids : page.ids.slice(0, limit - seen);
     seen += ids.length;
-    cursor = page.after;
+    cursor = page.after === null ? null : cursors.next(object, page.after);
     yield { ids, cursor };
   } while (cursor !== null && (limit === null || seen < limit));
 }

@@ -22,6 +22,8 @@ export type E2eOptions = {
   /** The sandbox's requests per 10 s: HubSpot's 110 unless a test raises it. */
   sandboxRatePer10s?: number;
   exampleScores?: readonly unknown[];
+  /** Seconds between list membership polls; the configuration's floor (60) is too slow for a test. */
+  listPollIntervalSec?: number;
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are walked freely; assertions check their shape.
@@ -30,7 +32,7 @@ type Json = Record<string, any>;
 export async function startE2eApp(options: E2eOptions = {}) {
   const logFile = process.env.E2E_LOG;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "lead-score-e2e-"));
-  const config = loadConfig({
+  const loaded = loadConfig({
     DATA_DIR: dataDir,
     PORT: "0",
     SANDBOX_SEED: "small",
@@ -39,6 +41,9 @@ export async function startE2eApp(options: E2eOptions = {}) {
     COALESCE_MS: "50",
     DUE_CHECK_SEC: "1",
   });
+  const config = options.listPollIntervalSec
+    ? { ...loaded, pipeline: { ...loaded.pipeline, listPollIntervalSec: options.listPollIntervalSec } }
+    : loaded;
   const running: RunningSandboxMode = await startSandboxMode(config, {
     // E2E_LOG=/tmp/e2e.log keeps the app's debug log of a run; silent otherwise.
     logger: logFile ? createLogger("debug", pino.destination(logFile)) : createLogger("silent"),

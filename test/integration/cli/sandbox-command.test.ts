@@ -75,6 +75,35 @@ describe("lead-score sandbox", () => {
     );
   });
 
+  it("dissociate, delete, restore, merge, gdpr-delete and remove-from-list act as a person in HubSpot would", async () => {
+    const [contact, other, third] = s.sandbox.portal.records.page("contacts", 0, 3).map((r) => String(r.id));
+    const company = String(s.sandbox.portal.records.page("companies", 0, 1)[0]?.id);
+    await run(["associate", "contacts", String(contact), "companies", company]);
+    expect(await run(["dissociate", "contacts", String(contact), "companies", company])).toBe(
+      `dissociated contacts ${contact} from companies ${company}\n`,
+    );
+    expect(
+      s.sandbox.portal.associations
+        .targets("contacts", Number(contact), "companies", 0, 100)
+        .map((t) => String(t.toObjectId)),
+    ).not.toContain(company);
+    expect(await run(["delete", "contacts", String(contact)])).toBe(`contacts ${contact}: deleted\n`);
+    expect(s.sandbox.portal.records.get("contacts", Number(contact))).toBeNull();
+    expect(await run(["restore", "contacts", String(contact)])).toBe(`contacts ${contact}: restored\n`);
+    expect(s.sandbox.portal.records.get("contacts", Number(contact))).not.toBeNull();
+    expect(await run(["merge", "contacts", String(contact), String(other)])).toMatch(
+      new RegExp(`^contacts ${other} merged into ${contact} \\(\\d+ properties moved\\)\n$`),
+    );
+    expect(s.sandbox.portal.records.get("contacts", Number(other))).toBeNull();
+    const { listId } = s.sandbox.portal.lists.create({ name: "L", objectTypeId: "0-1" }, SANDBOX_EPOCH_MS);
+    s.sandbox.portal.lists.addMembers(listId, [Number(third)], SANDBOX_EPOCH_MS);
+    expect(await run(["remove-from-list", "--list", String(listId), String(third)])).toBe(
+      `list ${listId}: 1 removed\n`,
+    );
+    expect(await run(["gdpr-delete", String(third)])).toBe(`contact ${third}: erased\n`);
+    await expect(run(["restore", "contacts", String(third)])).rejects.toThrow(/answered 404/);
+  });
+
   it("seed adds generated records to the running portal", async () => {
     const before = s.sandbox.portal.records.count("contacts");
     expect(await run(["seed", "--contacts", "25", "--companies", "3", "--deals", "0"])).toMatch(

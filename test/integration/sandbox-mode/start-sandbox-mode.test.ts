@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -150,8 +150,21 @@ describe("sandbox mode", () => {
     expect(after.delivered.events).toBe(before.delivered.events + 1);
   });
 
-  it("does not install again on a restart over the same DATA_DIR", async () => {
+  it("records what it runs in DATA_DIR/npm-start.json (0600) for the CLI, and removes it at close", async () => {
+    const file = join(dir, "npm-start.json");
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(JSON.parse(readFileSync(file, "utf8"))).toMatchObject({
+      pid: process.pid,
+      appUrl: running.appUrl,
+      sandboxUrl: running.sandboxUrl,
+      portalId: running.portalId,
+      adminToken: ADMIN_TOKEN,
+    });
     await running.close();
+    expect(existsSync(file)).toBe(false);
+  });
+
+  it("does not install again on a restart over the same DATA_DIR", async () => {
     running = await start();
     expect(running.installed).toBe("already");
     const portal = await api("GET", `/api/portals/${running.portalId}`);

@@ -13,7 +13,7 @@ import { AppError } from "../../../../src/errors.js";
 import type { Job, JobStore } from "../../../../src/ports/job-store.js";
 import { createTestScoresDeps } from "../../../fixtures/app/create-test-scores-deps.js";
 import { HUBSPOT } from "../../../fixtures/hubspot/create-test-crm-client.js";
-import { buildErrorBody } from "../../../fixtures/hubspot/crm-payloads.js";
+import { buildErrorBody, buildRecord } from "../../../fixtures/hubspot/crm-payloads.js";
 import { type CrmWorld, meeting, mockCrmWorld } from "../../../fixtures/hubspot/mock-crm-world.js";
 import { T0 } from "../../../fixtures/installation.js";
 import { buildLeadScoreDraft, completedMeetingsGroup } from "../../../fixtures/score-drafts.js";
@@ -200,5 +200,21 @@ describe("a job waiting for HubSpot when the app stops", () => {
     const finished = await store.get(7, job.id);
     expect(finished).toMatchObject({ status: "done", progress: { done: 200 }, result: { evaluated: 200 } });
     expect(finished?.waiting).toBeUndefined();
+  });
+  it("fails, naming the listing, when HubSpot hands out the same paging cursor twice instead of looping", async () => {
+    // Ahead of the world's own listing: every page says "more after p1".
+    const repeating = nock(HUBSPOT)
+      .get(/^\/crm\/v3\/objects\/contacts\?/)
+      .times(2)
+      .reply(200, { results: [buildRecord("1")], paging: { next: { after: "p1" } } });
+    mockCrmWorld(world);
+    await enableScore(deps, PORTAL, "lead", "test");
+    await runner.onIdle();
+    repeating.done();
+    expect(waits).toEqual([]);
+    expect(await jobs.get(PORTAL, jobId())).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining('gave the paging cursor "p1" twice'),
+    });
   });
 });

@@ -1,8 +1,10 @@
-import { AppError } from "../../errors.js";
+import { AppError } from "../errors.js";
 
 // A paging cursor HubSpot hands out twice would have the reader loop for ever, calling HubSpot at
 // the portal's whole budget; the drill saw it on a misbehaving proxy. So a repeated cursor ends the
-// read with an error that names the listing, and retrying it would only loop again.
+// read with an error that names the listing, and retrying it would only loop again. The door guards
+// the listings it pages itself (list memberships, associations); use cases that page through the
+// door one call at a time (the sweep, the pollers, rescore and preview jobs) guard theirs with it too.
 
 export type PagingCursors = { next(key: string, after: string): string };
 
