@@ -1,12 +1,13 @@
 import { CliError } from "./cli-error.js";
-import { type FindNpmStartIo, findNpmStart } from "./find-npm-start.js";
+import { type FindNpmStartIo, type FoundNpmStart, findNpmStart } from "./find-npm-start.js";
 
 // Commands that act on a running lead-score app do it over its admin API (/api, bearer
 // ADMIN_TOKEN), so their HubSpot calls go through the app's per-portal queue and budget.
 
 export type AdminApiClient = {
   readonly url: string;
-  call<T = Record<string, unknown>>(method: string, path: string): Promise<T>;
+  /** `body` is sent as JSON. */
+  call<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<T>;
 };
 
 /** A request that never reached the app (refused, reset, DNS): it may be restarting. */
@@ -15,13 +16,13 @@ export class AppUnreachableError extends CliError {}
 const DEFAULT_URL = "http://localhost:3000";
 
 /**
- * --url, else LEAD_SCORE_URL, else the app of a running `npm start` (with the admin token and portal
- * it recorded), else the app's default port; --token, else ADMIN_TOKEN.
+ * --url, else LEAD_SCORE_URL, else the app of a running `npm start` (with the admin token it
+ * recorded), else the app's default port; --token, else ADMIN_TOKEN. `found` is that npm start.
  */
-export async function resolveAdminApi(
-  options: { url?: string; token?: string; portal?: number },
+export async function resolveAdminApp(
+  options: { url?: string; token?: string },
   io: FindNpmStartIo,
-): Promise<{ url: string; token: string; portalId: number }> {
+): Promise<{ url: string; token: string; found: FoundNpmStart | null }> {
   const given = options.url || io.env.LEAD_SCORE_URL;
   const found = given
     ? null
@@ -33,20 +34,34 @@ export async function resolveAdminApi(
     throw new CliError([
       "no admin token: set ADMIN_TOKEN to the running app's ADMIN_TOKEN (or pass --token)",
     ]);
+  return { url: url.replace(/\/+$/, ""), token, found };
+}
+
+/** resolveAdminApp, and --portal, else the portal of a running `npm start`. */
+export async function resolveAdminApi(
+  options: { url?: string; token?: string; portal?: number },
+  io: FindNpmStartIo,
+): Promise<{ url: string; token: string; portalId: number }> {
+  const { url, token, found } = await resolveAdminApp(options, io);
   const portalId = options.portal ?? found?.portalId;
   if (portalId === undefined) throw new CliError(["which portal? pass --portal ID"]);
-  return { url: url.replace(/\/+$/, ""), token, portalId };
+  return { url, token, portalId };
 }
 
 export function createAdminApiClient(url: string, token: string, get: typeof fetch = fetch): AdminApiClient {
   return {
     url,
-    async call<T>(method: string, path: string): Promise<T> {
+    async call<T>(method: string, path: string, json?: unknown): Promise<T> {
       let response: Response;
       try {
         response = await get(`${url}/api${path}`, {
           method,
-          headers: { authorization: `Bearer ${token}`, accept: "application/json" },
+          headers: {
+            authorization: `Bearer ${token}`,
+            accept: "application/json",
+            ...(json === undefined ? {} : { "content-type": "application/json" }),
+          },
+          ...(json === undefined ? {} : { body: JSON.stringify(json) }),
         });
       } catch (error) {
         const cause = (error as { cause?: { code?: string; message?: string } }).cause;

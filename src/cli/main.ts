@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command } from "commander";
 import { loadVersion } from "../version.js";
+import { registerAdminLinkCommand } from "./admin-link-command.js";
 import { CliError } from "./cli-error.js";
 import { evaluateCommand } from "./evaluate-command.js";
 import { registerExportCommand } from "./export-command.js";
@@ -29,6 +30,7 @@ const program = new Command("lead-score")
 registerExportCommand(program);
 registerSandboxCommand(program);
 registerRescoreCommand(program);
+registerAdminLinkCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -59,10 +59,21 @@ export type ComposedApp = {
  */
 export async function composeApp(
   config: HubSpotModeConfig,
-  deps: { logger: Logger; version: string; now?: () => number },
+  deps: {
+    logger: Logger;
+    version: string;
+    /** The app's time: scoring, decay, jobs. Sandbox mode passes the sandbox's movable clock. */
+    now?: () => number;
+    /**
+     * The real time, for what a person lives through: sessions, sign-in links and OAuth states
+     * (docs/decisions.md §Admin sessions). Moving the sandbox's clock a month must not sign anyone out.
+     */
+    wallNow?: () => number;
+  },
 ): Promise<ComposedApp> {
   const { logger } = deps;
   const now = deps.now ?? Date.now;
+  const wallNow = deps.wallNow ?? Date.now;
   const { clientId, clientSecret } = config.hubspot;
   const cipher = createTokenCipher(loadEncryptionKey(config, logger));
   // A store that will not open stops start-up with one line naming DATABASE_URL (src/main.ts).
@@ -74,7 +85,7 @@ export async function composeApp(
   const scores = createKeyvScoreStore(await open("scores"));
   const records = createKeyvRecordStore(await open("records"));
   const jobs = createKeyvJobStore(await open("jobs"));
-  const sessions = createKeyvSessionStore(await open("sessions"), now);
+  const sessions = createKeyvSessionStore(await open("sessions"), wallNow);
   const actions = createKeyvActionStore(await open("actions"));
   const pollState = createKeyvPollStateStore(await open("poll-state"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
@@ -143,6 +154,7 @@ export async function composeApp(
     cipher,
     logger,
     now,
+    stateNow: wallNow,
     authorize: door.authorize,
     onInstalled: createAfterInstall({
       scores,
@@ -173,7 +185,17 @@ export async function composeApp(
       cipher,
       oauth: oauthClient,
       parkedRoutes: pipeline.parkedRoutes,
-      resolvePrincipal: anyPrincipal(adminTokenPrincipal(config.adminToken), sessionPrincipal(sessions, now)),
+      resolvePrincipal: anyPrincipal(
+        adminTokenPrincipal(config.adminToken),
+        sessionPrincipal(sessions, wallNow),
+      ),
+      signInLinks: {
+        sessions,
+        installations,
+        adminToken: config.adminToken,
+        now: wallNow,
+        publicBaseUrl: config.publicBaseUrl,
+      },
     }),
     adminPage: {
       sessions,
@@ -182,7 +204,7 @@ export async function composeApp(
       jobs,
       adminToken: config.adminToken,
       publicBaseUrl: config.publicBaseUrl,
-      now,
+      now: wallNow,
       logger,
       oauth: {
         client: oauthClient,

@@ -15,6 +15,8 @@ export type OAuthDeps = {
   cipher: TokenCipher;
   logger: Logger;
   now: () => number;
+  /** What the install's `state` expires by: the real time (compose-app.ts `wallNow`); default `now`. */
+  stateNow?: () => number;
   /**
    * The process's one authorize() (composeDoor's), so the install routes and the CRM door share
    * one refresh per portal; a new one is built when absent.
@@ -38,7 +40,7 @@ export function createOAuthClientFor(config: HubSpotModeConfig): OAuthClient {
 /** Wires the OAuth install and authorize(); used by compose-app.ts and the integration tests. */
 export function composeOAuth(config: HubSpotModeConfig, deps: OAuthDeps): OAuthParts {
   const oauth = createOAuthClientFor(config);
-  const { authorize, onInstalled, ...shared } = deps;
+  const { authorize, onInstalled, stateNow, ...shared } = deps;
   const redirectUri = `${config.publicBaseUrl}/oauth/callback`;
   return {
     routes: {
@@ -46,7 +48,7 @@ export function composeOAuth(config: HubSpotModeConfig, deps: OAuthDeps): OAuthP
       stateSecret: config.hubspot.clientSecret,
       authBaseUrl: config.hubspotAuthBaseUrl,
       redirectUri,
-      now: deps.now,
+      now: stateNow ?? deps.now,
       logger: deps.logger,
       install: (code) =>
         installPortal(code, { oauth, redirectUri, ...shared, ...(onInstalled ? { onInstalled } : {}) }),

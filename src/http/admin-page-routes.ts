@@ -4,6 +4,7 @@ import type { AdminPageDeps } from "./admin-page/admin-page-deps.js";
 import { createOAuthSignInRoutes } from "./admin-page/oauth-sign-in-routes.js";
 import { createPortalPageRoutes } from "./admin-page/portal-page-routes.js";
 import { createSignInRoutes } from "./admin-page/sign-in-routes.js";
+import { refuseCrossSiteWrites } from "./admin-session/refuse-cross-site-writes.js";
 
 export type { AdminOAuthDeps, AdminPageDeps } from "./admin-page/admin-page-deps.js";
 
@@ -38,6 +39,7 @@ export function createAdminPageRouter(deps: AdminPageDeps): Router {
     next();
   });
   router.use("/admin/assets", express.static(adminAssetsDir(), { index: false, fallthrough: false }));
+  router.use("/admin", refuseCrossSiteWrites(deps.publicBaseUrl));
   router.use("/admin", express.urlencoded({ extended: false, limit: "16kb" }));
   router.use(createSignInRoutes(deps));
   if (deps.oauth) router.use(createOAuthSignInRoutes({ ...deps, oauth: deps.oauth }));

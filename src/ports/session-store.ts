@@ -5,7 +5,7 @@
 /** Which portals a signed-in person may see: every installed one, or the ones the sign-in was bound to. */
 export type SessionPortals = "all" | number[];
 
-export type SignInMethod = "admin-token" | "invite" | "oauth" | "sandbox";
+export type SignInMethod = "admin-token" | "admin-link" | "invite" | "oauth" | "sandbox";
 
 export type Session = {
   /** Shown as the author of revisions (`savedBy`): an email, "admin-token", "hubspot:62515" … */
@@ -18,9 +18,12 @@ export type Session = {
   expiresAtMs: number;
 };
 
-/** A one-time link: an invite (24 h, bound to the inviter's portal) or the sandbox link printed at start. */
+/**
+ * A one-time link: an invite (24 h, bound to the inviter's portal), the sandbox link printed at start, or
+ * one the ADMIN_TOKEN holder asked the admin API for (`lead-score admin-link`, 1 h).
+ */
 export type SignInLink = {
-  kind: "invite" | "sandbox";
+  kind: "invite" | "sandbox" | "admin-link";
   /** The invited colleague's email; the session is named after it. */
   email?: string;
   portals: SessionPortals;

@@ -149,9 +149,11 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
     installed === "now" && deps.exampleScores
       ? await ensureExampleScores(composed.scoresDeps, portal.portalId, deps.exampleScores, "quick start")
       : [];
+  // Sign-in links and sessions run on the real time, not the sandbox's movable clock
+  // (docs/decisions.md §Admin sessions): composeApp's `wallNow`, Date.now by default.
   const signInLink = await createSandboxSignInLink({
     sessions: composed.sessions,
-    now: clock.now,
+    now: Date.now,
     publicBaseUrl,
   });
   writeNpmStartFile(config.dataDir, {

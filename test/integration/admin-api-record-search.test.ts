@@ -30,18 +30,34 @@ async function search(path: string, token: string | null = ADMIN_TOKEN) {
 }
 
 describe("record search", () => {
-  it("answers CRM search's matches with a label a person recognises", async () => {
+  it("answers CRM search's matches with a label a person recognises, a full name's match first", async () => {
+    const properties = ["email", "firstname", "lastname"];
+    const name = (firstname: string, lastname: string) => ({
+      filters: [
+        { propertyName: "firstname", operator: "EQ", value: firstname },
+        { propertyName: "lastname", operator: "EQ", value: lastname },
+      ],
+    });
     const scope = nock(HUBSPOT)
+      .post("/crm/v3/objects/contacts/search", { query: "ada lovelace", properties, limit: 10 })
+      .reply(
+        200,
+        buildSearchPage([
+          buildRecord("8", { email: null, firstname: null, lastname: null }),
+          buildRecord("7", { email: "ada@example.com", firstname: "Ada", lastname: "Lovelace" }),
+        ]),
+      )
+      // CRM search's query matches one property at a time: the full name is asked with filter groups
+      // (ORed), the words as first and last name either way round.
       .post("/crm/v3/objects/contacts/search", {
-        query: "ada lovelace",
-        properties: ["email", "firstname", "lastname"],
+        filterGroups: [name("ada", "lovelace"), name("lovelace", "ada")],
+        properties,
         limit: 10,
       })
       .reply(
         200,
         buildSearchPage([
           buildRecord("7", { email: "ada@example.com", firstname: "Ada", lastname: "Lovelace" }),
-          buildRecord("8", { email: null, firstname: null, lastname: null }),
         ]),
       );
     const res = await search(`/${PORTAL}/records/contacts/search?q=${encodeURIComponent("  ada lovelace ")}`);

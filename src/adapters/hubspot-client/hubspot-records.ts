@@ -1,11 +1,14 @@
+import type { FilterGroup } from "@hubspot/api-client/lib/codegen/crm/objects/models/FilterGroup.js";
 import { createPagingCursors } from "../../hubspot/paging-cursors.js";
 import {
   type CrmAssociation,
   type CrmClient,
   type CrmObjectType,
+  type CrmRecord,
   type CrmRecordUpdate,
   foundRecordProperties,
 } from "../../ports/crm-client.js";
+import { buildFullNameFilterGroups } from "./build-full-name-filter-groups.js";
 import { chunk } from "./chunk.js";
 import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
@@ -121,14 +124,32 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
     async findRecords(objectType, query) {
       // `query` without filterGroups searches the object's default searchable properties (HubSpot's
       // CRM search guide); it is a search call, so it waits in the search lane (5/s, HUBSPOT.md §5.1).
-      const answer = await pacer.run("search", `${objectType} find`, (signal) =>
-        apis.objectsSearch.doSearch(
-          objectType,
-          { query, properties: [...foundRecordProperties[objectType]], limit: FIND_LIMIT },
-          apis.callOptions(signal),
+      // A contact's full name is in no one property: a second search asks for it with filter groups.
+      const properties = [...foundRecordProperties[objectType]];
+      const nameGroups = objectType === "contacts" ? buildFullNameFilterGroups(query) : [];
+      const [byQuery, byName] = await Promise.all([
+        pacer.run("search", `${objectType} find`, (signal) =>
+          apis.objectsSearch.doSearch(
+            objectType,
+            { query, properties, limit: FIND_LIMIT },
+            apis.callOptions(signal),
+          ),
         ),
-      );
-      return answer.results.map((record) => ({ id: record.id, properties: { ...record.properties } }));
+        nameGroups.length === 0
+          ? undefined
+          : pacer.run("search", `${objectType} find by name`, (signal) =>
+              apis.objectsSearch.doSearch(
+                objectType,
+                { filterGroups: nameGroups as FilterGroup[], properties, limit: FIND_LIMIT },
+                apis.callOptions(signal),
+              ),
+            ),
+      ]);
+      const found = new Map<string, CrmRecord>();
+      for (const record of [...(byName?.results ?? []), ...byQuery.results])
+        if (!found.has(record.id))
+          found.set(record.id, { id: record.id, properties: { ...record.properties } });
+      return [...found.values()].slice(0, FIND_LIMIT);
     },
   };
 }

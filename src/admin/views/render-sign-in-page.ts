@@ -5,23 +5,35 @@ export type SignInPage = {
   /** Value of the sign-in double-submit cookie, echoed by the forms (login CSRF). */
   signInNonce: string;
   adminTokenEnabled: boolean;
-  hubspotEnabled: boolean;
+  /**
+   * Where "Sign in with HubSpot" starts, on PUBLIC_BASE_URL: HubSpot sends the browser back there, so the
+   * flow's cookie must be set on that host too. Absent: no HubSpot sign-in.
+   */
+  hubspotStartUrl?: string;
+  /** PUBLIC_BASE_URL, for the `lead-score admin-link --url` hint. */
+  appUrl?: string;
+  /** The browser named a session that has ended (or is unknown): say so above the ways back in. */
+  expired?: boolean;
   error?: string;
 };
 
 /**
- * The ways in (docs/decisions.md §Admin sign-in): ADMIN_TOKEN, HubSpot OAuth; invite and sandbox links arrive
- * by URL.
+ * The ways in (docs/decisions.md §Admin sign-in): HubSpot OAuth, ADMIN_TOKEN, and one-time links (an invite,
+ * `lead-score admin-link`, the sandbox's link printed at start), which arrive by URL.
  */
 export function renderSignInPage(page: SignInPage): string {
   const main = html`<h1>Sign in</h1>
+      ${
+        page.expired &&
+        html`<p class="notice" role="status" data-testid="session-expired">Your session expired — sign in again.</p>`
+      }
       ${page.error && html`<p class="error" role="alert">${page.error}</p>`}
       ${
-        page.hubspotEnabled &&
+        page.hubspotStartUrl !== undefined &&
         html`<section>
         <h2>HubSpot</h2>
         <p>For HubSpot users allowed to install apps in an account where lead-score is installed.</p>
-        <p><a class="button primary" href="/admin/oauth/start">Sign in with HubSpot</a></p>
+        <p><a class="button primary" href="${page.hubspotStartUrl}">Sign in with HubSpot</a></p>
       </section>`
       }
       ${
@@ -37,8 +49,12 @@ export function renderSignInPage(page: SignInPage): string {
       </section>`
       }
       <section>
-        <h2>Invited?</h2>
-        <p>Open the link a colleague sent you. In sandbox mode, open the link printed when the app started.</p>
+        <h2>A one-time link</h2>
+        ${
+          page.adminTokenEnabled &&
+          html`<p>Where lead-score runs, print a new link with <code>ADMIN_TOKEN=… npx lead-score admin-link --url ${page.appUrl ?? "<this app's address>"}</code>; it works once, within an hour.</p>`
+        }
+        <p>Invited? Open the link a colleague sent you. In sandbox mode, the link printed when <code>npm start</code> started works once, within 24 hours.</p>
       </section>`;
   return renderAdminLayout({ title: "Sign in", main });
 }

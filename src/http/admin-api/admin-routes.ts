@@ -4,6 +4,7 @@ import { parkedRoutes } from "./parked-routes.js";
 import { portalRoutes } from "./portal-routes.js";
 import { recordSearchRoutes } from "./record-search-routes.js";
 import { scoreRoutes } from "./score-routes.js";
+import { signInLinkRoutes } from "./sign-in-link-routes.js";
 
 /** Every admin API route, as /api/openapi.json describes them; create-admin-api.ts serves each. */
 export const adminRoutes: readonly RouteDoc[] = [
@@ -12,4 +13,5 @@ export const adminRoutes: readonly RouteDoc[] = [
   ...scoreRoutes,
   ...recordSearchRoutes,
   ...parkedRoutes,
+  ...signInLinkRoutes,
 ];

@@ -34,7 +34,7 @@ export function buildOpenApiDocument(routes: readonly RouteDoc[]) {
       method: route.method,
       path: toOpenApiPath(route.path),
       summary: route.description,
-      ...(ofPortal ? { security: [{ adminToken: [] }] } : {}),
+      ...(ofPortal || route.bearerOnly ? { security: [{ adminToken: [] }] } : {}),
       request: {
         ...(params ? { params: params } : {}),
         ...(query ? { query: query } : {}),
@@ -42,7 +42,7 @@ export function buildOpenApiDocument(routes: readonly RouteDoc[]) {
       },
       responses: {
         [route.status]: { description: "OK", ...json(route.response) },
-        ...(ofPortal ? portalErrors : {}),
+        ...(ofPortal || route.bearerOnly ? portalErrors : {}),
       },
     });
   }

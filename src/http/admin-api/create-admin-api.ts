@@ -12,6 +12,12 @@ import { recordSearchRoutes } from "./record-search-routes.js";
 import { portalParams } from "./request-schemas.js";
 import { scoreRoutes } from "./score-routes.js";
 import { createErrorHandler, sendError } from "./send-error.js";
+import {
+  requireAdminToken,
+  SIGN_IN_LINKS_PATH,
+  type SignInLinkRouteDeps,
+  signInLinkRoutes,
+} from "./sign-in-link-routes.js";
 
 export type AdminApiDeps = ScoresDeps &
   ErasePortalDeps & {
@@ -19,6 +25,8 @@ export type AdminApiDeps = ScoresDeps &
     logger: Logger;
     /** GET /parked (compose-pipeline.ts parkedRoutes); absent when no pipeline runs. */
     parkedRoutes?: Router;
+    /** POST /sign-in-links (`lead-score admin-link`); compose-app.ts always gives it, tests may not. */
+    signInLinks?: SignInLinkRouteDeps;
   };
 
 /**
@@ -29,6 +37,10 @@ export function createAdminApi(deps: AdminApiDeps): Router {
   const api = Router();
   mountRoutes(api, [openApiRoute], { openapi: buildOpenApiDocument(adminRoutes) });
   api.use(express.json({ limit: "1mb" }));
+  if (deps.signInLinks) {
+    api.use(SIGN_IN_LINKS_PATH, requireAdminToken(deps.signInLinks.adminToken));
+    mountRoutes(api, signInLinkRoutes, deps.signInLinks);
+  }
   // A portal the caller may not see, or that is not installed, does not exist for it: 404. Mounted
   // for the whole prefix, so a path under it that no route serves also asks for credentials first.
   api.use(PORTAL_PATH, requireAdmin(deps.resolvePrincipal), async (req, res, next) => {

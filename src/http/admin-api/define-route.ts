@@ -46,6 +46,8 @@ export type RouteDoc = {
   /** What the route does: the operation's summary in the document. */
   description: string;
   request: RequestSchemas;
+  /** Outside /portals/:portalId, yet only for `Authorization: Bearer <ADMIN_TOKEN>` (sign-in links). */
+  bearerOnly?: boolean;
   /** The success status (the handler may reply another with RouteReply) and its body. */
   status: number;
   response: z.ZodType;
@@ -64,6 +66,7 @@ export function defineRoute<Deps, const S extends RequestSchemas>(route: {
   method: Method;
   path: string;
   description: string;
+  bearerOnly?: boolean;
   request: S;
   status?: number;
   response: z.ZodType;

@@ -39,19 +39,21 @@ export function createSignInRoutes(deps: AdminPageDeps): Router {
     const cookie = readCookie(req, SIGN_IN_COOKIE);
     return cookie !== undefined && cookie !== "" && isSameSecret(field(req, "_sign_in"), cookie);
   };
-  const signInPage = (res: Response, status: number, error?: string) =>
+  const signInPage = (res: Response, status: number, error?: string, expired = false) =>
     sendPage(
       res,
       status,
       renderSignInPage({
         signInNonce: newNonce(res),
         adminTokenEnabled: expectedToken !== undefined,
-        hubspotEnabled: deps.oauth !== undefined,
+        appUrl: deps.publicBaseUrl,
+        ...(deps.oauth ? { hubspotStartUrl: `${deps.publicBaseUrl}/admin/oauth/start` } : {}),
         ...(error ? { error } : {}),
+        expired,
       }),
     );
 
-  router.get("/admin/sign-in", (_req, res) => signInPage(res, 200));
+  router.get("/admin/sign-in", (req, res) => signInPage(res, 200, undefined, req.query.expired === "1"));
 
   router.post("/admin/sign-in", async (req, res) => {
     if (!nonceMatches(req)) return signInPage(res, 403, "The form expired; sign in again.");
@@ -85,6 +87,11 @@ export function createSignInRoutes(deps: AdminPageDeps): Router {
 
   router.post("/admin/sign-out", async (req, res) => {
     const id = readCookie(req, SESSION_COOKIE);
+    const session = id ? await deps.sessions.getSession(id) : undefined;
+    // The header's sign-out form echoes the session's CSRF token: no other page can sign a person out.
+    if (session && !isSameSecret(field(req, "_csrf"), session.csrfToken)) {
+      return sendPage(res, 403, renderAdminMessage("Not signed out", "This form expired: reload the page."));
+    }
     if (id) await deps.sessions.deleteSession(id);
     clearCookie(res, SESSION_COOKIE, secure);
     res.redirect(303, "/admin/sign-in");

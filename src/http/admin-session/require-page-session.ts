@@ -22,16 +22,21 @@ export async function loadPageSession(
 
 export const sessionOf = (res: Response) => res.locals.session as PageSession;
 
+/** Where a page request without a valid session goes: the sign-in page, saying why when it can tell. */
+export const SIGN_IN_EXPIRED_PATH = "/admin/sign-in?expired=1";
+
 /**
- * Pages need a session (else: to the sign-in page); their form posts also need the session's CSRF
- * token in the `_csrf` field (SameSite=Strict already stops cross-site posts; this covers old browsers
- * and same-site subdomains).
+ * Pages need a session (else: to the sign-in page, which says the session expired when the browser
+ * still named one); their form posts also need the session's CSRF token in the `_csrf` field (the Lax
+ * cookie and refuse-cross-site-writes.ts already stop cross-site posts; this covers old browsers and
+ * same-site subdomains).
  */
 export function requirePageSession(deps: { sessions: SessionStore; now: () => number }): RequestHandler {
   return async (req, res, next) => {
     const session = await loadPageSession(deps, req);
     if (!session) {
-      res.redirect(303, "/admin/sign-in");
+      const named = (readCookie(req, SESSION_COOKIE) ?? "") !== "";
+      res.redirect(303, named ? SIGN_IN_EXPIRED_PATH : "/admin/sign-in");
       return;
     }
     if (req.method === "POST") {

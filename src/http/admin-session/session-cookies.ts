@@ -1,8 +1,12 @@
 import type { Request, Response } from "express";
 
 // The admin page's cookies (docs/decisions.md §Admin sessions).
-// HttpOnly keeps the session id away from scripts; SameSite=Strict keeps other sites' requests from
-// carrying it; Secure whenever the app is reached over https.
+// HttpOnly keeps the session id away from scripts; Secure whenever the app is reached over https.
+// The session cookie is SameSite=Lax: a Strict one is not sent on a redirect chain that began on another
+// site (HubSpot's OAuth callback, a link in app.hubspot.com), which bounced those sign-ins back to the
+// sign-in page. Lax sends it on top-level GETs only; every write it could carry is refused unless it
+// comes from this app's own pages (refuse-cross-site-writes.ts) and echoes the session's CSRF token.
+// The sign-in forms' double-submit cookie stays Strict: it is only ever read by a same-site post.
 
 export const SESSION_COOKIE = "ls_session";
 /** Double-submit value of the sign-in form, so another site cannot sign a browser in (login CSRF). */

@@ -28,6 +28,24 @@ export async function createSandboxSignInLink(deps: SignInLinkDeps): Promise<str
   return signInLinkUrl(deps.publicBaseUrl, token);
 }
 
+/** An admin link is printed for the person at the terminal, who clicks it at once: an hour is plenty. */
+export const ADMIN_LINK_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * `lead-score admin-link` (docs/decisions.md §Admin sign-in): the ADMIN_TOKEN holder asks the admin API for a
+ * single-use link, to every portal or one, when no other way in is at hand (a session expired, the
+ * sandbox's link was spent).
+ */
+export async function createAdminSignInLink(
+  deps: SignInLinkDeps,
+  grant: { portals: SessionPortals; createdBy: string },
+): Promise<{ url: string; expiresAtMs: number }> {
+  const token = newSecret();
+  const expiresAtMs = deps.now() + ADMIN_LINK_TTL_MS;
+  await deps.sessions.saveLink(token, { kind: "admin-link", ...grant, expiresAtMs });
+  return { url: signInLinkUrl(deps.publicBaseUrl, token), expiresAtMs };
+}
+
 /** Sign-in 2: a signed-in person invites a colleague by email to one of their portals, for 24 h. */
 export async function createInviteLink(
   deps: SignInLinkDeps,
@@ -49,9 +67,9 @@ export async function createInviteLink(
 export async function redeemSignInLink(
   deps: Pick<SignInLinkDeps, "sessions" | "now">,
   token: string,
-): Promise<{ name: string; portals: SessionPortals; via: "invite" | "sandbox" } | undefined> {
+): Promise<{ name: string; portals: SessionPortals; via: SignInLink["kind"] } | undefined> {
   const link: SignInLink | undefined = await deps.sessions.takeLink(token);
   if (!link || link.expiresAtMs <= deps.now()) return undefined;
-  const name = link.kind === "invite" ? (link.email ?? "invited user") : "sandbox";
+  const name = link.kind === "invite" ? (link.email ?? "invited user") : link.kind;
   return { name, portals: link.portals, via: link.kind };
 }

@@ -3,7 +3,7 @@ import { type DoorTarget, tinyWorld } from "./tiny-world.js";
 
 // The door's CRM search calls in the contract (HUBSPOT.md §5.1): searchModifiedSince (a GTE filter
 // on hs_lastmodifieddate, 200 a page, `after` paging, the 10,000-result cap), findRecords (the
-// full-text `query`) and the search limit of 5 a second. Both worlds' clocks stand still, so every
+// full-text `query`, and name filter groups for a contact's full name) and the search limit of 5 a second. Both worlds' clocks stand still, so every
 // search of a test falls in the same second unless the door pauses.
 
 export function defineSearchCases(target: () => DoorTarget): void {
@@ -55,6 +55,27 @@ export function defineSearchCases(target: () => DoorTarget): void {
     // `company` (the contact's company name) is one of HubSpot's searchable contact properties.
     expect(await t.client.findRecords("contacts", "studio")).toEqual(found("carol"));
     expect(await t.calls("POST /crm/v3/objects/contacts/search")).toBe(3);
+  });
+
+  it("finds a contact by first and last name in one query, either way round, with a second search of name filters", async () => {
+    const t = target();
+    const alice = [
+      {
+        id: t.ids.contacts.alice,
+        properties: expect.objectContaining({ firstname: "Alice", lastname: "Archer" }),
+      },
+    ];
+    expect(await t.client.findRecords("contacts", "Alice Archer")).toEqual(alice);
+    expect(await t.client.findRecords("contacts", "  archer   ALICE ")).toEqual(alice);
+    expect(await t.calls("POST /crm/v3/objects/contacts/search")).toBe(4);
+    // Past the search lane's second (5 searches a second).
+    await t.advanceClock(1_000);
+    // The words must be the whole first and last names: not one person's first and another's last.
+    expect(await t.client.findRecords("contacts", "Alice Baker")).toEqual([]);
+    expect(await t.calls("POST /crm/v3/objects/contacts/search")).toBe(6);
+    // A company's name of several words is CRM search's query alone.
+    expect(await t.client.findRecords("companies", "Acme")).toHaveLength(1);
+    expect(await t.calls("POST /crm/v3/objects/companies/search")).toBe(1);
   });
 
   it("finds no record by a property outside the searchable ones, nor by its id", async () => {

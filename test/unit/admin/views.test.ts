@@ -116,17 +116,33 @@ describe("builder page", () => {
 
 describe("sign-in pages", () => {
   it("offers only the configured ways in, and shows no token", () => {
-    const tokenOnly = renderSignInPage({ signInNonce: "n1", adminTokenEnabled: true, hubspotEnabled: false });
+    const tokenOnly = renderSignInPage({ signInNonce: "n1", adminTokenEnabled: true });
     expect(tokenOnly).toContain('name="_sign_in" value="n1"');
     expect(tokenOnly).toContain('type="password"');
     expect(tokenOnly).not.toContain("/admin/oauth/start");
     const hubspotOnly = renderSignInPage({
       signInNonce: "n1",
       adminTokenEnabled: false,
-      hubspotEnabled: true,
+      hubspotStartUrl: "https://ls.example.com/admin/oauth/start",
     });
-    expect(hubspotOnly).toContain("/admin/oauth/start");
+    expect(hubspotOnly).toContain('href="https://ls.example.com/admin/oauth/start"');
     expect(hubspotOnly).not.toContain('type="password"');
+    expect(hubspotOnly).not.toContain("lead-score admin-link");
+    expect(hubspotOnly).not.toContain("Your session expired");
+  });
+
+  it("says an ended session expired, and offers every way back in", () => {
+    const page = renderSignInPage({
+      signInNonce: "n1",
+      adminTokenEnabled: true,
+      hubspotStartUrl: "https://ls.example.com/admin/oauth/start",
+      expired: true,
+    });
+    expect(page).toContain("Your session expired — sign in again.");
+    expect(page).toContain("Sign in with HubSpot");
+    expect(page).toContain('type="password"');
+    expect(page).toContain("npx lead-score admin-link");
+    expect(page).toMatchSnapshot();
   });
 
   it("escapes messages", () => {

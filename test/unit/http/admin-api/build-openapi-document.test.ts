@@ -52,6 +52,7 @@ describe("the admin API's OpenAPI document", () => {
       logger: pino({ level: "silent" }),
       resolvePrincipal: async () => undefined,
       parkedRoutes: createParkedRoutes({ inbox: { parked: async () => [] } }),
+      signInLinks: { adminToken: undefined },
     } as unknown as AdminApiDeps);
     const served = servedRoutes((api as unknown as { stack: Layer[] }).stack);
     const documented = operations.map(({ path, method }) => `${method.toUpperCase()} ${path}`);
@@ -59,6 +60,7 @@ describe("the admin API's OpenAPI document", () => {
     expect([...served].sort()).toEqual([...documented].sort());
     expect(served).toContain("GET /portals/{portalId}/parked");
     expect(served).toContain("GET /openapi.json");
+    expect(served).toContain("POST /sign-in-links");
   });
 
   it("names in each operation's parameters exactly the parameters its path template names, as required", () => {
@@ -73,7 +75,7 @@ describe("the admin API's OpenAPI document", () => {
     }
   });
 
-  it("gives every operation a summary and a success response, and a portal's operations the bearer scheme", () => {
+  it("gives every operation a summary and a success response, and a portal's operations and sign-in links the bearer scheme", () => {
     for (const { path, method, operation } of operations) {
       const where = `${method} ${path}`;
       expect(operation.summary?.trim(), where).not.toBe("");
@@ -82,7 +84,7 @@ describe("the admin API's OpenAPI document", () => {
         where,
       ).toBe(true);
       expect(operation.security, where).toEqual(
-        path.startsWith("/portals/") ? [{ adminToken: [] }] : undefined,
+        path.startsWith("/portals/") || path === "/sign-in-links" ? [{ adminToken: [] }] : undefined,
       );
     }
     expect(document).toMatchObject({ openapi: "3.1.0", components: { securitySchemes: { adminToken: {} } } });
