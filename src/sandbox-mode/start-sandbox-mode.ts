@@ -33,6 +33,11 @@ export type SandboxModeDeps = {
   webhooks?: Omit<WebhookSenderOptions, "portal" | "target" | "onFailure" | "subscriptions" | "isHeld">;
   /** Score definitions created and enabled when this start installs the portal (main.ts: examples/). */
   exampleScores?: readonly unknown[];
+  /**
+   * Where the app sends its HubSpot API calls, given the sandbox's URL: the sandbox itself unless a
+   * test puts a fault proxy in between (test/system/hubspot-fault-drill.test.ts).
+   */
+  hubspotApiBaseUrl?: (sandboxUrl: string) => string;
 };
 
 export type RunningSandboxMode = {
@@ -122,7 +127,7 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
     port,
     publicBaseUrl,
     hubspot: { mode: "hubspot", clientId: portal.app.clientId, clientSecret: portal.app.clientSecret },
-    hubspotApiBaseUrl: sandboxUrl,
+    hubspotApiBaseUrl: deps.hubspotApiBaseUrl?.(sandboxUrl) ?? sandboxUrl,
     hubspotAuthBaseUrl: sandboxUrl,
     hubspotRateLimitPer10s: appRatePer10s(config),
     adminToken,
