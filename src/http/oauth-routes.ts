@@ -34,7 +34,7 @@ export function createOAuthRouter(deps: OAuthRoutesDeps): Router {
   const newNonce = deps.newNonce ?? (() => randomBytes(16).toString("base64url"));
 
   router.get("/oauth/install", (_req, res) => {
-    const state = signState(deps.stateSecret, deps.now(), newNonce());
+    const state = signState(deps.stateSecret, deps.now(), newNonce(), "install");
     const url = buildAuthorizeUrl({
       authBaseUrl: deps.authBaseUrl,
       clientId: deps.clientId,
@@ -68,7 +68,7 @@ export function createOAuthRouter(deps: OAuthRoutesDeps): Router {
       );
     }
     try {
-      verifyState(deps.stateSecret, state, deps.now());
+      verifyState(deps.stateSecret, state, deps.now(), "install");
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       log.warn({ reason: error.details.reason }, "rejected an OAuth callback state");

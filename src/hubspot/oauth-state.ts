@@ -3,30 +3,38 @@ import { AppError } from "../errors.js";
 
 // The OAuth `state` (HUBSPOT.md §4 "Authorize"): signed and short-lived, as @slack/oauth does
 // (STYLE.md), so the callback only accepts installs this app started in the last 10 minutes.
-// Pure: the time and the nonce come in as arguments.
+// Pure: the time and the nonce come in as arguments. A state is bound to its flow: the flow's name is
+// part of what is signed, so a state handed out to install the app signs no one in to the admin page,
+// and the reverse.
 
 export const STATE_TTL_MS = 10 * 60 * 1000;
 
 type StatePayload = { n: string; exp: number };
 
-function mac(secret: string, payload: string): Buffer {
-  return createHmac("sha256", secret).update(`oauth-state.${payload}`).digest();
+/** The OAuth flows that hand out a state: installing the app, and signing in to the admin page. */
+export type OAuthFlow = "install" | "admin-sign-in";
+
+function mac(secret: string, flow: OAuthFlow, payload: string): Buffer {
+  return createHmac("sha256", secret).update(`oauth-state.${flow}.${payload}`).digest();
 }
 
 /** `<base64url payload>.<base64url HMAC-SHA256>`; `nonce` makes each state unique. */
-export function signState(secret: string, nowMs: number, nonce: string): string {
+export function signState(secret: string, nowMs: number, nonce: string, flow: OAuthFlow): string {
   const payload = Buffer.from(JSON.stringify({ n: nonce, exp: nowMs + STATE_TTL_MS } satisfies StatePayload));
   const encoded = payload.toString("base64url");
-  return `${encoded}.${mac(secret, encoded).toString("base64url")}`;
+  return `${encoded}.${mac(secret, flow, encoded).toString("base64url")}`;
 }
 
 export type StateRejection = "forged" | "expired";
 
-/** Throws AppError("invalid_input", { reason: "forged" | "expired" }); the signature is checked first. */
-export function verifyState(secret: string, state: string, nowMs: number): void {
+/**
+ * Throws AppError("invalid_input", { reason: "forged" | "expired" }); the signature is checked first, and
+ * a state signed for another flow is forged for this one.
+ */
+export function verifyState(secret: string, state: string, nowMs: number, flow: OAuthFlow): void {
   const [encoded, signature, extra] = state.split(".");
   if (encoded === undefined || signature === undefined || extra !== undefined) throw rejected("forged");
-  const expected = mac(secret, encoded);
+  const expected = mac(secret, flow, encoded);
   const given = Buffer.from(signature, "base64url");
   // timingSafeEqual needs equal lengths; the length itself is not secret.
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw rejected("forged");

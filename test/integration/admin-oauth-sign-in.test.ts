@@ -1,5 +1,7 @@
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { AppError } from "../../src/errors.js";
+import { signState } from "../../src/hubspot/oauth-state.js";
 import type { OAuthClient } from "../../src/ports/oauth-client.js";
 import { createBrowserClient } from "../fixtures/admin/browser-client.js";
 import { type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
@@ -34,10 +36,10 @@ describe("HubSpot OAuth sign-in", () => {
     },
     revokeRefreshToken: async () => {},
   });
-  async function withOAuth(hubId: number) {
+  async function withOAuth(hubId: number, client: OAuthClient = oauthClient(hubId)) {
     app = await startAdminApp({
       oauth: {
-        client: oauthClient(hubId),
+        client,
         clientId: "cid",
         stateSecret: "secret",
         authBaseUrl: "https://app.hubspot.com",
@@ -84,5 +86,37 @@ describe("HubSpot OAuth sign-in", () => {
     );
     expect(res.status).toBe(400);
     expect(other.jar.has("ls_session")).toBe(false);
+  });
+
+  it("answers a replayed callback whose code HubSpot refuses with 400, not 502", async () => {
+    const refusing: OAuthClient = {
+      ...oauthClient(OTHER),
+      exchangeCode: async () => {
+        throw new AppError("unauthorized", "HubSpot refused the grant (invalid_grant)", {
+          reason: "invalid_grant",
+        });
+      },
+    };
+    const { browser, state } = await withOAuth(OTHER, refusing);
+    const res = await browser.request(
+      "GET",
+      `/admin/oauth/callback?code=the-code&state=${encodeURIComponent(state)}`,
+    );
+    expect(res.status).toBe(400);
+    expect(res.text).toContain("used already or expired");
+    expect(browser.jar.has("ls_session")).toBe(false);
+  });
+
+  it("refuses a state handed out by the install flow, even in the browser that started a sign-in", async () => {
+    const { browser, state } = await withOAuth(OTHER);
+    const nonce = JSON.parse(Buffer.from(state.split(".")[0] ?? "", "base64url").toString()).n as string;
+    // The same nonce and secret, signed for installing the app instead of signing in.
+    const install = signState("secret", (app as AdminApp).wallClock.nowMs, nonce, "install");
+    const res = await browser.request(
+      "GET",
+      `/admin/oauth/callback?code=the-code&state=${encodeURIComponent(install)}`,
+    );
+    expect(res.status).toBe(400);
+    expect(browser.jar.has("ls_session")).toBe(false);
   });
 });

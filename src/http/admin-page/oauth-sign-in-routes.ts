@@ -40,7 +40,7 @@ export function createOAuthSignInRoutes(deps: AdminPageDeps & { oauth: AdminOAut
       redirectUri,
       scopes: REQUIRED_SCOPES,
       optionalScopes: OPTIONAL_SCOPES,
-      state: signState(deps.oauth.stateSecret, deps.now(), nonce),
+      state: signState(deps.oauth.stateSecret, deps.now(), nonce, "admin-sign-in"),
     });
     res.set("Cache-Control", "no-store").redirect(302, url);
   });
@@ -53,7 +53,7 @@ export function createOAuthSignInRoutes(deps: AdminPageDeps & { oauth: AdminOAut
     const code = query(req, "code");
     const state = query(req, "state") ?? "";
     try {
-      verifyState(deps.oauth.stateSecret, state, deps.now());
+      verifyState(deps.oauth.stateSecret, state, deps.now(), "admin-sign-in");
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       return sendPage(res, 400, fail("Sign-in failed", "The sign-in expired or was not started here."));
@@ -74,6 +74,14 @@ export function createOAuthSignInRoutes(deps: AdminPageDeps & { oauth: AdminOAut
       hubId = (await deps.oauth.client.introspect(grant.accessToken)).hubId;
     } catch (error) {
       deps.logger.warn({ err: error, route: "admin-oauth-callback" }, "HubSpot sign-in failed");
+      // A code HubSpot refuses (used already: a replayed callback, or expired) is the request's fault, not
+      // HubSpot's: 400, as the install callback answers.
+      if (error instanceof AppError && error.details.reason === "invalid_grant")
+        return sendPage(
+          res,
+          400,
+          fail("Sign-in failed", "This sign-in was used already or expired: sign in again."),
+        );
       return sendPage(res, 502, fail("Sign-in failed", "HubSpot did not confirm the sign-in; try again."));
     }
     if (!(await deps.installations.get(hubId))) {

@@ -42,7 +42,7 @@ describe("OAuth routes", () => {
     const { base } = await serve(async () => expect.unreachable());
     const res = await fetch(`${base}/oauth/install`, { redirect: "manual" });
     expect(new URL(res.headers.get("location") as string).searchParams.get("state")).toBe(
-      signState("s", T0, "fixed-nonce"),
+      signState("s", T0, "fixed-nonce", "install"),
     );
     expect(res.headers.get("cache-control")).toBe("no-store");
   });
@@ -50,14 +50,14 @@ describe("OAuth routes", () => {
   it("answers 400 when the code or the state is missing", async () => {
     const { base } = await serve(async () => expect.unreachable());
     expect((await fetch(`${base}/oauth/callback?code=x`)).status).toBe(400);
-    expect((await fetch(`${base}/oauth/callback?state=${signState("s", T0, "n")}`)).status).toBe(400);
+    expect((await fetch(`${base}/oauth/callback?state=${signState("s", T0, "n", "install")}`)).status).toBe(400);
   });
 
   it("answers 500 with a page, and logs the cause, when saving the installation fails", async () => {
     const { base, logs } = await serve(async () => {
       throw new Error("SQLITE_FULL: database or disk is full");
     });
-    const res = await fetch(`${base}/oauth/callback?code=x&state=${signState("s", T0, "n")}`);
+    const res = await fetch(`${base}/oauth/callback?code=x&state=${signState("s", T0, "n", "install")}`);
     expect(res.status).toBe(500);
     expect(await res.text()).toContain("could not save the installation");
     expect(logs.join("")).toContain("SQLITE_FULL");
