@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
+import { createKeyvPollStateStore } from "../../../src/adapters/stores/keyv-poll-state-store.js";
+import { openKeyv } from "../../../src/adapters/stores/open-keyv.js";
 import { createSandboxClient } from "../../../src/cli/sandbox-client.js";
 import { loadConfig } from "../../../src/config.js";
 import { signWebhookV3 } from "../../../src/hubspot/sign-webhook-v3.js";
@@ -53,6 +55,11 @@ export async function startE2eApp(options: E2eOptions = {}) {
   });
   running.composed.start();
   const portal = `/api/portals/${running.portalId}`;
+  // The list poll leaves no trace a person could see when its read changes nothing; its stored
+  // baseline is read from the app's own database. Counting the sandbox's membership reads is not
+  // enough: a rescore's snapshot reads the same endpoint (src/app/load-list-memberships.ts).
+  const pollStateKeyv = await openKeyv<number | string[]>(config.databaseUrl, "poll-state");
+  const pollState = createKeyvPollStateStore(pollStateKeyv);
   const sandbox = createSandboxClient(running.sandboxUrl);
 
   const api = async (method: string, path: string, body?: unknown) => {
@@ -112,9 +119,12 @@ export async function startE2eApp(options: E2eOptions = {}) {
     record,
     finished,
     action,
+    /** The members the list poll last read for a list; undefined before its first read (its baseline). */
+    listPollBaseline: (listId: string) => pollState.members(running.portalId, listId),
     /** Stops app and sandbox; `keep` leaves DATA_DIR for a restart. */
     async close({ keep = false } = {}) {
       await running.composed.runner.onIdle();
+      await pollStateKeyv.disconnect();
       await running.close();
       if (!keep) rmSync(dataDir, { recursive: true, force: true });
     },

@@ -40,6 +40,9 @@ async function contactAtCompany(email: string, companyId?: string) {
 }
 const newCompany = async () =>
   (await s.call("POST", "/__sandbox/records/companies", { properties: { name: "Acme" } })).json.id as string;
+const newList = async (name: string, recordIds: string[]) =>
+  (await s.call("POST", "/__sandbox/lists", { name, objectType: "contacts", recordIds })).json
+    .listId as string;
 const companiesOf = (contactId: string) =>
   s.sandbox.portal.associations
     .targets("contacts", Number(contactId), "companies", 0, 10)
@@ -146,16 +149,25 @@ describe("sandbox record removals", () => {
     expect((await s.call("POST", `/__sandbox/records/contacts/${contact}/restore`)).status).toBe(404);
   });
 
+  it("a GDPR deletion takes the contact out of its lists; a list made afterwards pages its members", async () => {
+    const erased = await contactAtCompany("e@x.example");
+    const before = await newList("Before", [erased]);
+    await s.call("POST", `/__sandbox/records/contacts/${erased}/gdpr-delete`);
+    expect((await s.crm("GET", `/crm/v3/lists/${before}/memberships`)).json.results).toEqual([]);
+    const member = await contactAtCompany("m@x.example");
+    const after = await newList("After", [member]);
+    const page = await s.crm("GET", `/crm/v3/lists/${after}/memberships`);
+    expect(page.json.results.map((m: { recordId: string }) => m.recordId)).toEqual([member]);
+    const own = await s.crm("GET", `/crm/v3/lists/records/0-1/${member}/memberships`);
+    expect(own.json.results.map((m: { listId: string }) => m.listId)).toEqual([after]);
+  });
+
   it("list members leave a list", async () => {
     const contact = await contactAtCompany("l@x.example");
-    const list = await s.call("POST", "/__sandbox/lists", {
-      name: "L",
-      objectType: "contacts",
+    const list = await newList("L", [contact]);
+    const removed = await s.call("DELETE", `/__sandbox/lists/${list}/members`, {
       recordIds: [contact],
     });
-    const removed = await s.call("DELETE", `/__sandbox/lists/${list.json.listId}/members`, {
-      recordIds: [contact],
-    });
-    expect(removed.json).toEqual({ listId: list.json.listId, removed: 1, size: 0 });
+    expect(removed.json).toEqual({ listId: list, removed: 1, size: 0 });
   });
 });
