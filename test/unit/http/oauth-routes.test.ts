@@ -50,7 +50,9 @@ describe("OAuth routes", () => {
   it("answers 400 when the code or the state is missing", async () => {
     const { base } = await serve(async () => expect.unreachable());
     expect((await fetch(`${base}/oauth/callback?code=x`)).status).toBe(400);
-    expect((await fetch(`${base}/oauth/callback?state=${signState("s", T0, "n", "install")}`)).status).toBe(400);
+    expect((await fetch(`${base}/oauth/callback?state=${signState("s", T0, "n", "install")}`)).status).toBe(
+      400,
+    );
   });
 
   it("answers 500 with a page, and logs the cause, when saving the installation fails", async () => {
