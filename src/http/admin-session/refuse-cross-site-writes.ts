@@ -12,9 +12,13 @@ export function isCrossSiteWrite(req: Request, publicBaseUrl: string): boolean {
   if (SAFE_METHODS.has(req.method)) return false;
   const fetchSite = req.get("sec-fetch-site");
   if (fetchSite === "cross-site" || fetchSite === "same-site") return true;
+  // The browser itself says the write comes from this origin. The admin pages send
+  // Referrer-Policy: no-referrer, under which a browser's own form posts carry `Origin: null`, so the
+  // Origin header alone would refuse every form of the admin page in current browsers.
+  if (fetchSite === "same-origin") return false;
   const origin = req.get("origin");
   if (origin === undefined) return false;
-  // "null": a sandboxed frame or a privacy-sensitive redirect, never one of this app's pages.
+  // "null" with no Sec-Fetch-Site: a sandboxed frame or a privacy-sensitive redirect of an older browser.
   if (!URL.canParse(origin)) return true;
   const from = new URL(origin);
   // The page's own host (however the browser reached the app), or the public address behind a proxy.
