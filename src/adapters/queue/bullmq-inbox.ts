@@ -1,8 +1,17 @@
 import { randomUUID } from "node:crypto";
-import { type Job, Queue, Worker } from "bullmq";
+import { Queue, Worker } from "bullmq";
 import { Redis } from "ioredis";
 import type { WebhookEvent } from "../../hubspot/webhook-event.js";
 import type { Inbox, InboxEntry } from "../../ports/inbox.js";
+import {
+  type BullmqInboxOptions,
+  type DeliveryData,
+  type DeliveryJob,
+  DONE_JOB_RETENTION_SEC,
+  ENTRY_SPAN,
+  type Held,
+  lostLock,
+} from "./bullmq-delivery.js";
 import { CLAIM_EVENTS_LUA } from "./bullmq-inbox-lua.js";
 import { createParkedEvents } from "./bullmq-parked-events.js";
 import { DONE_RETENTION_MS, exponentialBackoffMs } from "./sqlite-inbox.js";
@@ -27,53 +36,9 @@ import { DONE_RETENTION_MS, exponentialBackoffMs } from "./sqlite-inbox.js";
 // Durability is Redis's: run it with --appendonly yes (an acknowledged event survives a restart of
 // Redis and kill -9 of the app); appendfsync always for power loss, as QUEUE_FSYNC=1 is for SQLite.
 
-type DeliveryData = {
-  events: WebhookEvent[];
-  receivedAtMs: number;
-  /** The job the events arrived in; a retry job keeps it, so their dedupe marks stay theirs. */
-  origin?: string;
-  /** Attempts already failed before this job (0 for a delivery). */
-  failures?: number;
-  lastError?: string;
-};
-type DeliveryJob = Job<DeliveryData, null, "delivery">;
-type Held = {
-  job: DeliveryJob;
-  entries: Map<number, InboxEntry>;
-  /** Taken with the job, not handed out yet: a claim stops at its limit inside a delivery. */
-  unclaimed: InboxEntry[];
-  /** Handed out, not settled yet. */
-  open: Set<number>;
-  failed: Map<number, { error: string; retryAtMs: number }>;
-};
-
-/** Entry ids: a job's events are numbered below this (a 1 MB delivery holds fewer events). */
-const ENTRY_SPAN = 100_000;
-/** Jobs of done deliveries kept for inspection; de-duplication rests on the 48 h marks, not on them. */
-const DONE_JOB_RETENTION_SEC = 3_600;
-
-export type BullmqInboxOptions = {
-  /** REDIS_URL. */
-  url: string;
-  /** Key prefix in Redis (BullMQ's `prefix`); tests use one per test. */
-  prefix?: string;
-  queueName?: string;
-  now?: () => number;
-  maxAttempts?: number;
-  /** How long a claim holds a delivery without renewal; renewed every third of it while held. */
-  lockMs?: number;
-  /** Hears connection and script errors (the app logs them); BullMQ would print them to stderr. */
-  onError?: (error: Error) => void;
-  /** How often this instance looks for deliveries whose claim expired (another instance died). */
-  stalledCheckMs?: number;
-  backoffMs?: (attempts: number) => number;
-};
-
-/** BullMQ refuses to act on a job whose lock this instance lost (it stalled and was handed out again). */
-const lostLock = (error: unknown) =>
-  error instanceof Error && /lock|Missing key for job/i.test(error.message);
-
 /** Opens the shared inbox; resolves once Redis answered, so a bad REDIS_URL fails at start-up. */
+export type { BullmqInboxOptions };
+
 export async function openBullmqInbox(options: BullmqInboxOptions): Promise<Inbox> {
   const now = options.now ?? Date.now;
   const maxAttempts = options.maxAttempts ?? 8;
