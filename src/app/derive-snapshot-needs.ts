@@ -86,5 +86,7 @@ function toEventNeeds(needs: Needs): EventNeeds | undefined {
   const objects = [...needs.events.keys()].sort();
   const properties: EventNeeds["properties"] = {};
   for (const object of objects) properties[object] = [...(needs.events.get(object) ?? [])].sort();
-  return needs.feeds.size === 0 ? { objects, properties } : { objects, properties, feeds: [...needs.feeds].sort() };
+  return needs.feeds.size === 0
+    ? { objects, properties }
+    : { objects, properties, feeds: [...needs.feeds].sort() };
 }

@@ -50,7 +50,8 @@ async function loadFeedEvents(
 /** Engagement events and feed events of one record, oldest first. */
 function mergeEvents(a: readonly SnapshotEvent[], b: readonly SnapshotEvent[]): SnapshotEvent[] {
   if (b.length === 0) return [...a];
-  const at = (e: SnapshotEvent) => (typeof e.occurredAt === "number" ? e.occurredAt : Date.parse(e.occurredAt));
+  const at = (e: SnapshotEvent) =>
+    typeof e.occurredAt === "number" ? e.occurredAt : Date.parse(e.occurredAt);
   return [...a, ...b].sort((x, y) => at(x) - at(y));
 }
 

@@ -137,11 +137,11 @@ export function createPreviewJob(deps: JobHandlerDeps): JobHandler {
     );
     const distribution = summarizeDistribution(tried);
     const evaluateDeps = {
-    crm: deps.crmFor(job.portalId),
-    records: deps.records,
-    logger: deps.logger,
-    ...(deps.feeds ? { feeds: deps.feeds } : {}),
-  };
+      crm: deps.crmFor(job.portalId),
+      records: deps.records,
+      logger: deps.logger,
+      ...(deps.feeds ? { feeds: deps.feeds } : {}),
+    };
     const atMs = deps.now();
     let done = 0;
     // A preview keeps its figures in memory, so a restarted preview starts again from the top.
