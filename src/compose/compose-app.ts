@@ -10,10 +10,12 @@ import { createKeyvActionStore } from "../adapters/stores/keyv-action-store.js";
 import { createKeyvFeedEventStore } from "../adapters/stores/keyv-feed-event-store.js";
 import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
 import { createKeyvJobStore } from "../adapters/stores/keyv-job-store.js";
+import { createKeyvOAuthStateStore } from "../adapters/stores/keyv-oauth-state-store.js";
 import { createKeyvPollStateStore } from "../adapters/stores/keyv-poll-state-store.js";
 import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { createKeyvSessionStore } from "../adapters/stores/keyv-session-store.js";
+import { createKeyvSourceStatusStore } from "../adapters/stores/keyv-source-status-store.js";
 import { openKeyv } from "../adapters/stores/open-keyv.js";
 import { resumeOwedCallbacks } from "../app/actions/reset-action.js";
 import { createAfterInstall } from "../app/after-install.js";
@@ -87,9 +89,11 @@ export async function composeApp(
   const records = createKeyvRecordStore(await open("records"));
   const jobs = createKeyvJobStore(await open("jobs"));
   const sessions = createKeyvSessionStore(await open("sessions"), wallNow);
+  const oauthStates = createKeyvOAuthStateStore(await open("oauth-states"), wallNow);
   const actions = createKeyvActionStore(await open("actions"));
   const pollState = createKeyvPollStateStore(await open("poll-state"));
   const feeds = createKeyvFeedEventStore(await open("feed-events"));
+  const sourceStatus = createKeyvSourceStatusStore(await open("source-status"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
   // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
@@ -141,6 +145,7 @@ export async function composeApp(
     dueIndex,
     recordLocks,
     feeds,
+    sourceStatus,
   };
   const jobRunner = createJobRunner({
     jobs,
@@ -158,6 +163,7 @@ export async function composeApp(
     logger,
     now,
     stateNow: wallNow,
+    states: oauthStates,
     authorize: door.authorize,
     onInstalled: createAfterInstall({
       scores,
@@ -169,7 +175,7 @@ export async function composeApp(
   const pipeline = composePipeline({
     options: { ...config.pipeline, webhook: { clientSecret, publicBaseUrl: config.publicBaseUrl } },
     inbox,
-    stores: { installations, scores, records, dueIndex, pollState, feeds },
+    stores: { installations, scores, records, dueIndex, pollState, feeds, sourceStatus },
     crmFor: door.crmFor,
     logger,
     now,
@@ -214,6 +220,7 @@ export async function composeApp(
         clientId,
         stateSecret: clientSecret,
         authBaseUrl: config.hubspotAuthBaseUrl,
+        states: oauthStates,
       },
     },
     hubspotRoutes: [
