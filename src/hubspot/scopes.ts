@@ -17,5 +17,10 @@ export const REQUIRED_SCOPES = [
   "automation",
 ] as const;
 
-/** Email engagement content (HUBSPOT.md §5.3); without it, email events are left out of scores. */
-export const OPTIONAL_SCOPES = ["sales-email-read"] as const;
+/**
+ * Email engagement content (HUBSPOT.md §5.3); the marketing email events log and email campaigns
+ * (`content`, Marketing or CMS Hub Professional and up, HUBSPOT.md §10.1); forms and their submissions
+ * (`forms`, HUBSPOT.md §10.2). Without one, its events are left out of scores and the sources status
+ * says why (docs/decisions.md §Portal-wide feeds).
+ */
+export const OPTIONAL_SCOPES = ["sales-email-read", "content", "forms"] as const;
