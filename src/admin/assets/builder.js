@@ -30,7 +30,8 @@ const editor = createDefinitionEditor({
  * @param {unknown} error
  */
 function report(error, where = messages) {
-  if (error instanceof ApiError && error.problems.length > 0) showProblems(form, messages, error.problems);
+  if (error instanceof ApiError && error.problems.length > 0)
+    showProblems(form, messages, error.problems, { reveal: editor.reveal });
   else showMessage(where, error instanceof Error ? error.message : String(error));
 }
 

@@ -1,9 +1,10 @@
 import { button, h, uid } from "./dom.js";
-import { enclosingPaths, problemText } from "./problem-paths.js";
+import { enclosingPaths } from "./problem-paths.js";
+import { plainMessage, problemSentence } from "./problem-sentences.js";
 
 // Validation messages next to the field (docs/decisions.md §One definition object), from the API's
 // `problems[].path`: the nearest element of the form carrying that path gets the message
-// (problem-paths.js).
+// (problem-paths.js), in plain words (docs/decisions.md §Problems in plain words).
 
 /**
  * @param {HTMLElement} form
@@ -37,28 +38,36 @@ const controlOf = (el) =>
 
 /**
  * Puts each problem beside its field and lists them all above the form, each linking to its field.
+ * `reveal(path)` unfolds the part of the form a path is in, and says whether the form was drawn anew
+ * (the messages beside the fields are then put back).
  * @param {HTMLElement} form
  * @param {HTMLElement} summary
  * @param {import("./types.js").FieldProblem[]} problems
+ * @param {{title?: string, reveal?: (path: string) => boolean}} [options]
  */
-export function showProblems(form, summary, problems, title = "The definition has problems") {
+export function showProblems(form, summary, problems, options = {}) {
+  const { title = "The definition has problems", reveal } = options;
+  // The first problem in a folded rule or group unfolds it, so its message shows beside its own field;
+  // once it is open, a second reveal draws nothing.
+  if (reveal && problems.some((problem) => reveal(problem.path)))
+    return showProblems(form, summary, problems, options);
   clearProblems(form, summary);
   const items = problems.map((problem) => {
     const target = nearest(form, problem.path);
     const id = uid("err");
-    const text = problemText(problem);
-    if (target) {
-      target.append(h("p", { class: "field-error", id }, problem.message));
-      const control = controlOf(target);
-      control?.setAttribute("aria-invalid", "true");
-      control?.setAttribute("aria-describedby", id);
-      return h(
-        "li",
-        {},
-        button(text, () => control?.focus() ?? target.scrollIntoView(), { class: "link" }),
-      );
-    }
-    return h("li", {}, text);
+    const text = problemSentence(problem);
+    if (!target) return h("li", {}, text);
+    target.append(h("p", { class: "field-error", id }, plainMessage(problem.message)));
+    const control = controlOf(target);
+    control?.setAttribute("aria-invalid", "true");
+    control?.setAttribute("aria-describedby", id);
+    const go = () => {
+      if (reveal?.(problem.path)) {
+        showProblems(form, summary, problems, options);
+        controlOf(nearest(form, problem.path) ?? form)?.focus();
+      } else control?.focus() ?? target.scrollIntoView();
+    };
+    return h("li", {}, button(text, go, { class: "link" }));
   });
   summary.append(h("div", { class: "error" }, h("p", {}, title), h("ul", {}, items)));
 }
