@@ -4,7 +4,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
 import { createDummyInstallation } from "../fixtures/installation.js";
-import { launchChromium } from "./support/launch-chromium.js";
+import { closeAdminSuite, collectPageErrors, launchChromium } from "./support/launch-chromium.js";
 
 // The builder a HubSpot admin edits in (docs/decisions.md §Builder inputs are never replaced, §Problems in
 // plain words), in Chromium on the example contact score: rules folded to one line each, a typed value
@@ -46,24 +46,14 @@ beforeAll(async () => {
   expect(saved.status).toBe(201);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
-      pageErrors.push(message.text());
-  });
+  collectPageErrors(page, pageErrors);
   await page.goto(`${app.base}/admin`);
   await page.getByLabel("ADMIN_TOKEN of this installation").fill(ADMIN_TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.waitForURL(`**/admin/portals/${PORTAL}`);
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.runner.onIdle();
-  await app?.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterAll(() => closeAdminSuite(browser, app));
 
 describe("the score builder in Chromium", () => {
   it("shows each rule as one line, opens one at a time, folds groups, and fits the example in about two screens", async () => {

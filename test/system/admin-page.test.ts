@@ -9,7 +9,7 @@ import { buildRecord } from "../fixtures/hubspot/crm-payloads.js";
 import { mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import { buildSearchPage } from "../fixtures/hubspot/search-payloads.js";
 import { createDummyInstallation, T0 } from "../fixtures/installation.js";
-import { launchChromium } from "./support/launch-chromium.js";
+import { closeAdminSuite, collectPageErrors, launchChromium } from "./support/launch-chromium.js";
 
 // The admin page (docs/decisions.md §Admin sign-in), end to end in Debian's headless Chromium (installed by
 // .ci/run with apt-get when missing): sign in, see parked events, build a score, find and test a record, see
@@ -62,25 +62,15 @@ beforeAll(async () => {
   app.parked.push(createDummyParkedEntry({ objectId: "666", lastError: hostileError }));
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  // Refused requests show as console errors too; the 400 of the validation step is expected, a 404 is not.
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
-      pageErrors.push(message.text());
-  });
+  // The 400 of the validation step is expected, a 404 is not.
+  collectPageErrors(page, pageErrors);
   page.on("response", (response) => {
     if (response.status() === 404 || response.status() >= 500)
       pageErrors.push(`${response.status()} ${response.url()}`);
   });
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.runner.onIdle();
-  await app?.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterAll(() => closeAdminSuite(browser, app));
 
 describe("the admin page in Chromium", () => {
   it("signs in, builds a score, tests a record, previews, enables it and follows the rescore", async () => {

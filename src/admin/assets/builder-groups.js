@@ -2,6 +2,7 @@ import { decayFields, decaySummary } from "./builder-decay.js";
 import { sets, setsOrDeletes } from "./builder-edits.js";
 import { firstFieldKey, ruleEditor } from "./builder-rules.js";
 import { button, field, h, numberInput, select, textInput } from "./dom.js";
+import { foldToggle } from "./fold-toggle.js";
 
 // Groups of a score (docs/scoring.md §Groups and limits): name, kind, limit, decay, rules. A group folds
 // to its heading (docs/decisions.md §Builder inputs are never replaced).
@@ -78,20 +79,15 @@ function groupEditor(definition, index, ctx) {
   const group = /** @type {DraftGroup} */ (groups[index]);
   const path = `groups[${index}]`;
   const open = !ctx.view.closedGroups.has(group);
-  const summary = h("span", { class: "summary-text" });
-  ctx.live(() => {
-    summary.textContent = groupSummary(group);
+  const toggle = foldToggle({
+    ctx,
+    path,
+    open,
+    number: `Group ${index + 1}:`,
+    summarize: () => groupSummary(group),
+    flip: () => (open ? ctx.view.closedGroups.add(group) : ctx.view.closedGroups.delete(group)),
+    className: "group-toggle",
   });
-  const toggle = button(
-    "",
-    () => {
-      if (open) ctx.view.closedGroups.add(group);
-      else ctx.view.closedGroups.delete(group);
-      ctx.redraw(`${path}.toggle`);
-    },
-    { class: "group-toggle", "aria-expanded": String(open), dataset: { focus: `${path}.toggle` } },
-  );
-  toggle.append(h("span", { class: "rule-number" }, `Group ${index + 1}:`), " ", summary);
   /** The limits a rule's points are checked against, read at each edit: the group's and the score's. */
   const bounds = () => ({
     groupLimit: group.limit,

@@ -3,6 +3,7 @@ import { commaListInput, sets, setsOrDeletes } from "./builder-edits.js";
 import { pointsFields, syncPointsByValue } from "./builder-points.js";
 import { frequencyFields, timeframeFields } from "./builder-rule-filters.js";
 import { button, field, h, numberInput, select, textInput } from "./dom.js";
+import { foldToggle } from "./fold-toggle.js";
 import { ruleSummary } from "./rule-summary.js";
 
 // One rule's editor: event rules (engagement groups) and property rules (fit groups), docs/scoring.md
@@ -116,19 +117,17 @@ export const firstFieldKey = (rule, path) => `${path}.${"event" in rule ? "event
 export function ruleEditor(group, index, path, ctx, bounds) {
   const rule = /** @type {import("./types.js").DraftRule} */ (group.rules[index]);
   const open = ctx.view.openRule === rule;
-  const summary = h("span", { class: "summary-text" });
-  ctx.live(() => {
-    summary.textContent = ruleSummary(rule);
-  });
-  const toggle = button(
-    "",
-    () => {
+  const toggle = foldToggle({
+    ctx,
+    path,
+    open,
+    number: `${index + 1}.`,
+    summarize: () => ruleSummary(rule),
+    flip: () => {
       ctx.view.openRule = open ? null : rule;
-      ctx.redraw(`${path}.toggle`);
     },
-    { class: "rule-toggle", "aria-expanded": String(open), dataset: { focus: `${path}.toggle` } },
-  );
-  toggle.append(h("span", { class: "rule-number" }, `${index + 1}.`), " ", summary);
+    className: "rule-toggle",
+  });
   const actions = h(
     "span",
     { class: "buttons rule-actions" },
