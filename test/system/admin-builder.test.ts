@@ -170,6 +170,9 @@ describe("the score builder in Chromium", () => {
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect.poll(() => page.locator("#messages").textContent()).toContain("Saved revision 2");
+    // The saved definition is drawn anew with the rule being edited still open.
+    expect(await toggle("groups[1].rules[0]").getAttribute("aria-expanded")).toBe("true");
+    expect(await byPath("groups[1].rules[0].points").inputValue()).toBe("-30");
     expect(pageErrors).toEqual([]);
   }, 60_000);
 

@@ -7,7 +7,42 @@ import { renderDefinitionForm } from "./builder-form.js";
 // status, unsaved edits, and what is folded (docs/decisions.md §Builder inputs are never replaced).
 
 /** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
+/** @typedef {import("./types.js").BuilderView} BuilderView */
 /** @typedef {ReturnType<typeof createDefinitionEditor>} DefinitionEditor */
+/** @typedef {{openRule: [number, number] | null, closedGroups: number[]}} FoldedPlaces */
+
+/**
+ * What is open and folded, by place: the open rule's group and rule index, the folded groups' indexes.
+ * @param {DraftDefinition} definition
+ * @param {BuilderView} view
+ * @returns {FoldedPlaces}
+ */
+export function foldedPlaces(definition, view) {
+  /** @type {[number, number] | null} */
+  let openRule = null;
+  definition.groups.forEach((group, g) => {
+    const r = view.openRule ? group.rules.indexOf(view.openRule) : -1;
+    if (r >= 0) openRule = [g, r];
+  });
+  const closedGroups = definition.groups.flatMap((group, g) => (view.closedGroups.has(group) ? [g] : []));
+  return { openRule, closedGroups };
+}
+
+/**
+ * The view of another definition with the same places open and folded (those it has).
+ * @param {DraftDefinition} definition
+ * @param {FoldedPlaces} places
+ * @returns {BuilderView}
+ */
+export function viewAt(definition, places) {
+  const [g, r] = places.openRule ?? [-1, -1];
+  const closedGroups = new WeakSet();
+  for (const index of places.closedGroups) {
+    const group = definition.groups[index];
+    if (group) closedGroups.add(group);
+  }
+  return { openRule: definition.groups[g]?.rules[r] ?? null, closedGroups };
+}
 
 /**
  * onRender runs after every render, for what depends on the state (which buttons apply).
@@ -45,11 +80,13 @@ export function createDefinitionEditor({ form, jsonView, scoreId, onRender }) {
      * @param {import("./types.js").ScoreRevision} revision
      */
     load(revision) {
+      // A save answers with the definition anew: what was open stays open, found by its place.
+      const places = foldedPlaces(editor.definition, editor.view);
       editor.definition = structuredClone(revision.definition);
       editor.status = editor.definition.status ?? "draft";
       delete editor.definition.status;
       editor.dirty = false;
-      editor.view.openRule = null;
+      editor.view = viewAt(editor.definition, places);
       editor.render();
     },
     /**
