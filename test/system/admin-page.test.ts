@@ -241,6 +241,17 @@ describe("the admin page in Chromium", () => {
 
     await page.goto(`${app.base}/admin/portals/${PORTAL}/scores/lead`);
     await expect.poll(() => page.locator("#score-status").textContent()).toBe("enabled");
+    // The impact of an edit on an enabled score is shown only when there is an edit.
+    const preview = page.locator("#preview-result");
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await expect.poll(() => preview.textContent()).toContain("3 records sampled");
+    expect(await preview.textContent()).not.toContain("Impact of this edit");
+    await page.locator('[data-focus="groups[0].rules[0].toggle"]').click();
+    await page.getByLabel("Points (negative subtracts)").fill("30");
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await expect
+      .poll(() => preview.textContent())
+      .toContain("Impact of this edit: 0 of 3 records change threshold");
     await page.getByRole("button", { name: "Disable" }).click();
     await expect.poll(() => page.locator("#score-status").textContent()).toBe("disabled");
     expect(await page.locator("#messages").textContent()).toContain("Disabled: values stay as they are");
