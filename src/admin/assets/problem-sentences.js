@@ -23,6 +23,20 @@ const SENTENCES = [
   [/^must have at least (\d+) item\(s\)$/, (n) => `Add at least ${n}.`],
   [/^must have at most (\d+) item\(s\)$/, (n) => `Keep at most ${n}.`],
   [/^unknown field$/, () => "A score definition has no such setting: remove it in the JSON view."],
+  // The engine's own rules (docs/scoring.md §Score definition), where they name a JSON key.
+  [
+    /^must not start with "hs_"/,
+    () => "HubSpot keeps names starting with hs_ for its own: start with ls_, for example.",
+  ],
+  [/^must not be greater than limits\.max$/, () => "Make it no more than Score at most."],
+  [/^give either points or pointsByValue, not both$/, () => "Give points, or points by value, not both."],
+  [/^cannot be used with frequency$/, () => "Points by value cannot go with a frequency."],
+  [/^must be \[low, high\]$/, () => "Give the lower number first."],
+  [/^is not one of the rule's values$/, () => "This value is not among the rule's values."],
+  [/^has no points for the value "(.*)"$/, (value) => `Give points for “${value}”.`],
+  [/^must be greater than or equal to medium$/, () => "Make it at least Medium from."],
+  [/^combined scores use \{/, () => "A combined score has a fit part and an engagement part."],
+  [/^give either high\/medium or tiers, not both$/, () => "Give levels or tiers, not both."],
   // A message that names a pattern (an older server's): what the pattern allows, in words.
   [/^must match \^\[a-z\]\[a-z0-9_\].*$/, () => "Use lowercase letters, digits and _; start with a letter."],
   [/^must match .*$/, () => "Use only the characters this field allows."],

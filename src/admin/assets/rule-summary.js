@@ -72,8 +72,10 @@ export function conditionSummary(condition, event) {
   const values = condition.values ?? [];
   const operand = operandOf(condition.operator);
   const label = OPERATORS.find(([op]) => op === condition.operator)?.[1] ?? condition.operator;
-  // "is any of" one value reads "is".
+  // "is any of" one value, and "is equal to", read "is".
   if (condition.operator === "in" && values.length === 1) return `${who} is ${valueLabel(values[0])}`;
+  if (condition.operator === "eq") return `${who} is ${valueLabel(condition.value ?? "…")}`;
+  if (condition.operator === "neq") return `${who} is not ${valueLabel(condition.value ?? "…")}`;
   const verb = label.replace(/ \((numbers|dates?|ids)\)$/, "");
   if (operand === "none") return `${who} ${verb}`;
   if (operand === "texts") return `${who} ${verb} ${values.length ? listed(values) : "…"}`;

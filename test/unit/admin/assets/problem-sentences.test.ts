@@ -29,9 +29,25 @@ describe("plainMessage", () => {
     );
     expect(plainMessage("must match ^x+$")).toBe("Use only the characters this field allows.");
     expect(plainMessage('must not start with "hs_" (reserved by HubSpot)')).toBe(
-      'Must not start with "hs_" (reserved by HubSpot).',
+      "HubSpot keeps names starting with hs_ for its own: start with ls_, for example.",
+    );
+    expect(plainMessage('has no points for the value "CTO"')).toBe("Give points for “CTO”.");
+    expect(plainMessage("the last tier has no from (it takes the rest)")).toBe(
+      "The last tier has no from (it takes the rest).",
     );
     expect(plainMessage("Already a sentence.")).toBe("Already a sentence.");
+  });
+
+  it("leaves no JSON key or pattern in the engine's messages that name one", () => {
+    for (const message of [
+      "must not be greater than limits.max",
+      "give either points or pointsByValue, not both",
+      "must be [low, high]",
+      'combined scores use {"fit": …, "engagement": …}',
+      "give either high/medium or tiers, not both",
+      "expected a number (or pointsByValue)",
+    ])
+      expect(plainMessage(message), message).not.toMatch(/[[\]{}]|limits\.|pointsByValue|high\/medium/);
   });
 
   it("leaves no message of the engine with a regular expression in it", () => {

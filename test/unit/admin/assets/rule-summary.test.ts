@@ -135,6 +135,16 @@ describe("ruleSummary", () => {
     expect(
       ruleSummary({ property: "industry", operator: "known", points: 3, of: { association: "companies" } }),
     ).toBe("Associated companies: Industry is known · +3");
+    expect(
+      ruleSummary({
+        event: "meeting",
+        where: [{ property: "hs_meeting_outcome", operator: "eq", value: "NO_SHOW" }],
+        points: -5,
+      }),
+    ).toBe("Meeting · outcome is No show · −5");
+    expect(ruleSummary({ property: "country", operator: "neq", value: "France", points: 2 })).toBe(
+      "Country is not France · +2",
+    );
     expect(ruleSummary({ property: "closedate", operator: "before", value: "2026-01-31", points: 1 })).toBe(
       "Close date is before 2026-01-31 · +1",
     );
