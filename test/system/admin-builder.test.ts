@@ -176,6 +176,36 @@ describe("the score builder in Chromium", () => {
     expect(pageErrors).toEqual([]);
   }, 60_000);
 
+  it("keeps what is typed while a save is on its way, and says it is not saved yet", async () => {
+    await openExample();
+    await toggle("groups[1].rules[0]").click();
+    const points = byPath("groups[1].rules[0].points");
+    // The save's answer is held until the user has typed: it must not draw the form over what they typed.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const url = `**/api/portals/${PORTAL}/scores/${example.id}`;
+    await page.route(url, async (route) => {
+      if (route.request().method() === "PUT") await held;
+      await route.continue();
+    });
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await points.selectText();
+    await page.keyboard.type("21");
+    release();
+    await expect
+      .poll(() => page.locator("#messages").textContent())
+      .toBe("Saved revision 3. What you typed since is not saved yet.");
+    await page.unroute(url);
+    expect(await points.inputValue()).toBe("21");
+    expect((await shownJson()).groups[1].rules[0].points).toBe(21);
+    await page.getByRole("button", { name: "Save draft" }).click();
+    await expect.poll(() => page.locator("#messages").textContent()).toBe("Saved revision 4.");
+    expect(await points.inputValue()).toBe("21");
+    expect(pageErrors).toEqual([]);
+  }, 60_000);
+
   it("spells a new score's id and property name from its name until they are typed over", async () => {
     await page.goto(`${app.base}/admin/portals/${PORTAL}/scores/new`);
     const name = page.getByLabel("Name", { exact: true });

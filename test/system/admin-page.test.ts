@@ -255,6 +255,9 @@ describe("the admin page in Chromium", () => {
     await page.getByRole("button", { name: "Disable" }).click();
     await expect.poll(() => page.locator("#score-status").textContent()).toBe("disabled");
     expect(await page.locator("#messages").textContent()).toContain("Disabled: values stay as they are");
+    // Disabling sends no definition: the unsaved edit stays in the form, said to be unsaved.
+    expect(await page.locator("#messages").textContent()).toContain("What you typed since is not saved yet.");
+    expect(await page.getByLabel("Points (negative subtracts)").inputValue()).toBe("30");
     expect(await page.getByRole("button", { name: "Save draft" }).isVisible()).toBe(true);
     await shot("07-restored-and-disabled");
     expect(pageErrors).toEqual([]);

@@ -76,10 +76,19 @@ export function createDefinitionEditor({ form, jsonView, scoreId, onRender }) {
       onRender();
     },
     /**
-     * A revision from the API: its status moves out of the definition, to the lifecycle buttons.
+     * A revision from the API: its status moves out of the definition, to the lifecycle buttons. With
+     * keepEdits (the user typed on while it was asked for), only its status is taken: the form and what
+     * was typed stay, unsaved (docs/decisions.md §Builder inputs are never replaced).
      * @param {import("./types.js").ScoreRevision} revision
+     * @param {{keepEdits?: boolean}} [options]
      */
-    load(revision) {
+    load(revision, { keepEdits = false } = {}) {
+      if (keepEdits) {
+        editor.status = revision.definition.status ?? "draft";
+        editor.dirty = true;
+        onRender();
+        return;
+      }
       // A save answers with the definition anew: what was open stays open, found by its place.
       const places = foldedPlaces(editor.definition, editor.view);
       editor.definition = structuredClone(revision.definition);

@@ -35,9 +35,12 @@ function report(error, where = messages) {
   else showMessage(where, error instanceof Error ? error.message : String(error));
 }
 
-/** @param {import("./types.js").ScoreRevision} revision */
-function loaded(revision) {
-  editor.load(revision);
+/**
+ * @param {import("./types.js").ScoreRevision} revision
+ * @param {{keepEdits?: boolean}} [options] keep what was typed since the request (builder-editor.js)
+ */
+function loaded(revision, options) {
+  editor.load(revision, options);
   const name = editor.definition.name ?? "";
   const badge = h("span", { class: `badge ${editor.status}`, id: "score-status" }, editor.status);
   $("#score-title").replaceChildren(name, " ", badge);
