@@ -228,24 +228,37 @@ describe("the score builder in Chromium", () => {
   it("says every problem in words beside its field, unfolding the rule it is in", async () => {
     await openExample();
     await page.getByLabel("Property name").fill("Lead Score");
+    // Two folded rules with a problem each: Role's third loses its values, Company's second its property.
+    await toggle("groups[1].rules[2]").click();
+    await byPath("groups[1].rules[2].values", "textarea").fill("");
     await toggle("groups[2].rules[1]").click();
     await byPath("groups[2].rules[1].property").fill("");
     await toggle("groups[2].rules[1]").click();
     expect(await byPath("groups[2].rules[1].property").count()).toBe(0);
     await page.getByRole("button", { name: "Save draft" }).click();
 
-    const nameProblem = page.locator('[data-path="property.name"] .field-error');
+    const problemBeside = (path: string) => page.locator(`[data-path="${path}"] .field-error`);
     await expect
-      .poll(() => nameProblem.textContent())
+      .poll(() => problemBeside("property.name").textContent())
       .toBe("Use lowercase letters, digits and _; start with a letter (at most 81 characters).");
-    const ruleProblem = page.locator('[data-path="groups[2].rules[1].property"] .field-error');
-    expect(await ruleProblem.textContent()).toBe("Fill this in.");
+    // The first rule with a problem is unfolded, its message beside its field.
+    expect(await problemBeside("groups[1].rules[2].values").textContent()).toBe("Must list at least one value.");
     const listed = await page.locator("#messages li").allTextContents();
     expect(listed.sort()).toEqual([
+      "Group 2, rule 3, Values: Must list at least one value.",
       "Group 3, rule 2, Property: Fill this in.",
       "Property name: Use lowercase letters, digits and _; start with a letter (at most 81 characters).",
     ]);
     expect(await page.locator("#messages").textContent()).not.toMatch(/\^|\[a-z\]|groups\[/);
+
+    // The other one's link unfolds its rule and goes to its field, message beside it.
+    await page.getByRole("button", { name: "Group 3, rule 2, Property: Fill this in." }).click();
+    expect(await toggle("groups[2].rules[1]").getAttribute("aria-expanded")).toBe("true");
+    expect(await problemBeside("groups[2].rules[1].property").textContent()).toBe("Fill this in.");
+    expect(await page.evaluate<string>("document.activeElement.closest('[data-path]').dataset.path")).toBe(
+      "groups[2].rules[1].property",
+    );
+    expect(await page.locator("#messages li").count()).toBe(3);
     await shot("builder-05-problems-1440");
     await page.setViewportSize({ width: 1024, height: 768 });
     await shot("builder-06-problems-1024");

@@ -37,35 +37,46 @@ const controlOf = (el) =>
   /** @type {HTMLElement | null} */ (el.matches(CONTROLS) ? el : el.querySelector(CONTROLS));
 
 /**
+ * The message beside a field, and its control marked invalid and described by it.
+ * @param {HTMLElement} target
+ * @param {string} message
+ */
+function mark(target, message) {
+  const id = uid("err");
+  target.append(h("p", { class: "field-error", id }, message));
+  const control = controlOf(target);
+  control?.setAttribute("aria-invalid", "true");
+  control?.setAttribute("aria-describedby", id);
+}
+
+/**
  * Puts each problem beside its field and lists them all above the form, each linking to its field.
- * `reveal(path)` unfolds the part of the form a path is in, and says whether the form was drawn anew
- * (the messages beside the fields are then put back).
+ * `reveal(path)` unfolds the rule or group a path is in and says whether the form was drawn anew: the
+ * first problem in a folded part is unfolded (once: one rule is open at a time), and a link unfolds its own.
  * @param {HTMLElement} form
  * @param {HTMLElement} summary
  * @param {import("./types.js").FieldProblem[]} problems
- * @param {{title?: string, reveal?: (path: string) => boolean}} [options]
+ * @param {{title?: string, reveal?: (path: string) => boolean, revealFirst?: boolean}} [options]
  */
 export function showProblems(form, summary, problems, options = {}) {
-  const { title = "The definition has problems", reveal } = options;
-  // The first problem in a folded rule or group unfolds it, so its message shows beside its own field;
-  // once it is open, a second reveal draws nothing.
-  if (reveal && problems.some((problem) => reveal(problem.path)))
-    return showProblems(form, summary, problems, options);
+  const { title = "The definition has problems", reveal, revealFirst = true } = options;
+  const again = { ...options, revealFirst: false };
+  if (revealFirst && reveal && problems.some((problem) => reveal(problem.path)))
+    return showProblems(form, summary, problems, again);
   clearProblems(form, summary);
   const items = problems.map((problem) => {
-    const target = nearest(form, problem.path);
-    const id = uid("err");
     const text = problemSentence(problem);
-    if (!target) return h("li", {}, text);
-    target.append(h("p", { class: "field-error", id }, plainMessage(problem.message)));
-    const control = controlOf(target);
-    control?.setAttribute("aria-invalid", "true");
-    control?.setAttribute("aria-describedby", id);
+    const target = nearest(form, problem.path);
+    if (target) mark(target, plainMessage(problem.message));
+    if (!target && !reveal) return h("li", {}, text);
     const go = () => {
-      if (reveal?.(problem.path)) {
-        showProblems(form, summary, problems, options);
-        controlOf(nearest(form, problem.path) ?? form)?.focus();
-      } else control?.focus() ?? target.scrollIntoView();
+      // A redraw since took the messages away: they are put back beside the fields drawn now.
+      reveal?.(problem.path);
+      showProblems(form, summary, problems, again);
+      const el = nearest(form, problem.path);
+      const control = el && controlOf(el);
+      if (control) control.focus();
+      else el?.scrollIntoView();
     };
     return h("li", {}, button(text, go, { class: "link" }));
   });
