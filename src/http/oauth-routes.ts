@@ -28,7 +28,7 @@ function sendPage(res: Response, status: number, html: string): void {
   res.status(status).type("html").set("Cache-Control", "no-store").send(html);
 }
 
-/** GET /oauth/install and GET /oauth/callback (HUBSPOT.md §4). */
+/** GET /oauth/install and GET /oauth/callback (docs/hubspot.md §OAuth). */
 export function createOAuthRouter(deps: OAuthRoutesDeps): Router {
   const router = Router();
   const newNonce = deps.newNonce ?? (() => randomBytes(16).toString("base64url"));
