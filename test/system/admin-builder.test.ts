@@ -242,7 +242,9 @@ describe("the score builder in Chromium", () => {
       .poll(() => problemBeside("property.name").textContent())
       .toBe("Use lowercase letters, digits and _; start with a letter (at most 81 characters).");
     // The first rule with a problem is unfolded, its message beside its field.
-    expect(await problemBeside("groups[1].rules[2].values").textContent()).toBe("Must list at least one value.");
+    expect(await problemBeside("groups[1].rules[2].values").textContent()).toBe(
+      "Must list at least one value.",
+    );
     const listed = await page.locator("#messages li").allTextContents();
     expect(listed.sort()).toEqual([
       "Group 2, rule 3, Values: Must list at least one value.",
