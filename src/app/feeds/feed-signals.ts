@@ -8,10 +8,10 @@ import { feedReach } from "./feed-reach.js";
 import { readEmailEventWindow } from "./read-feed-windows.js";
 import { storeAddressedEvents } from "./store-addressed-events.js";
 
-// A contact roll-up property HubSpot updates when a feed event happens (HUBSPOT.md §10.8) is a signal
+// A contact roll-up property HubSpot updates when a feed event happens (docs/hubspot.md §Contact roll-up properties) is a signal
 // not to wait for the feed's next poll (docs/decisions.md §Portal-wide feeds): a last open or click
 // date reads that contact's email events now (`recipient=`); a new conversion asks for the forms
-// poll now, as there is no per-contact submissions read (HUBSPOT.md §10.2).
+// poll now, as there is no per-contact submissions read (docs/hubspot.md §Form submissions).
 
 export const feedSignalProperties: Readonly<Record<string, FeedName>> = {
   hs_email_last_open_date: "email_events",

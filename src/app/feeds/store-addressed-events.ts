@@ -1,7 +1,7 @@
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { FeedEvent, FeedEventStore, FeedName, PendingFeedEvent } from "../../ports/feed-event-store.js";
 
-// Feed events name a person by email address only (HUBSPOT.md §10.1, §10.2); this gives them to the
+// Feed events name a person by email address only (docs/hubspot.md §Marketing email events, §Form submissions); this gives them to the
 // contacts holding that address now (docs/decisions.md §Portal-wide feeds):
 // - every contact HubSpot answers for the address gets the event (two contacts, one email: both);
 // - the address is looked up when the event is stored, so after an email change new events go to
