@@ -70,6 +70,7 @@ async function exportAction(context: ExportContext, options: ExportCommandOption
       crm: context.crmFor(portal),
       needs,
       resets: (ids) => context.records.resets(portal, object, ids),
+      feedEvents: (ids) => context.feeds.events(portal, ids),
       out: context.out,
       err: context.err,
     },
