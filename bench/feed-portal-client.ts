@@ -1,5 +1,6 @@
 import type { CrmClient, CrmRecord } from "../src/ports/crm-client.js";
 import type { MarketingEmailEvent } from "../src/ports/crm-feeds.js";
+import { unsupportedCrmMethods } from "./unsupported-crm-methods.js";
 
 // An in-process portal for the feeds bench: `contacts` contacts (c1@bench.test ...), each with
 // `emailsPerContact` marketing emails (delivered, opened, every third clicked) over the last 90 days
@@ -54,11 +55,9 @@ export function createFeedPortalClient(options: {
   for (const list of submissions.values()) list.sort((a, b) => b.submittedAt - a.submittedAt);
   // The query of the last page asked and the events it matches: a backfill pages one query through.
   let last: { key: string; matching: MarketingEmailEvent[] } | null = null;
-  const unsupported = async (): Promise<never> => {
-    throw new Error("not used by the feeds bench");
-  };
 
   const client: CrmClient = {
+    ...unsupportedCrmMethods("feeds"),
     portalId: "1",
     async readRecords(_type, ids, asked) {
       count("contacts batch read");
@@ -116,19 +115,6 @@ export function createFeedPortalClient(options: {
       }
       return found;
     },
-    listRecordIds: unsupported,
-    countRecords: unsupported,
-    searchModifiedSince: unsupported,
-    readLists: unsupported,
-    readListMemberIds: unsupported,
-    readRecordListIds: unsupported,
-    findRecords: unsupported,
-    createPropertyGroup: unsupported,
-    readProperties: unsupported,
-    createProperties: unsupported,
-    updateProperty: unsupported,
-    completeActionCallback: unsupported,
-    archiveProperties: unsupported,
   };
   return { client, calls, events: events.length };
 }

@@ -4,7 +4,7 @@ import { parseDefinition, type ScoreDefinition } from "../../../src/scoring/inde
 import { HUBSPOT } from "../../fixtures/hubspot/create-test-crm-client.js";
 import { buildErrorBody } from "../../fixtures/hubspot/crm-payloads.js";
 import { T0 } from "../../fixtures/hubspot/webhook-payloads.js";
-import { mockFeedWorld } from "../../fixtures/pipeline/mock-feed-world.js";
+import { mockAcmeFeedWorld } from "../../fixtures/pipeline/mock-feed-world.js";
 import { startPipelineApp } from "../../fixtures/pipeline/start-pipeline-app.js";
 import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 
@@ -17,7 +17,7 @@ const PORTAL = 62515;
 const minute = 60_000;
 const day = 86_400_000;
 const clock = { nowMs: T0 };
-let portal: ReturnType<typeof mockFeedWorld>;
+let portal: ReturnType<typeof mockAcmeFeedWorld>;
 let app: Awaited<ReturnType<typeof startPipelineApp>>;
 
 allowOnlyLocalhost();
@@ -52,17 +52,11 @@ async function start(definitions: ScoreDefinition[]) {
 
 beforeEach(() => {
   clock.nowMs = T0;
-  portal = mockFeedWorld(
-    () => clock.nowMs,
-    { "1": "ann@acme.test", "2": "bo@acme.test", "3": "BO@acme.test" },
-    {
-      objects: { companies: { "5": { name: "Acme" } } },
-      associations: [
-        ["contacts", "1", "companies", "5"],
-        ["contacts", "2", "companies", "5"],
-      ],
-    },
-  );
+  portal = mockAcmeFeedWorld(() => clock.nowMs, {
+    "1": "ann@acme.test",
+    "2": "bo@acme.test",
+    "3": "BO@acme.test",
+  });
 });
 afterEach(async () => {
   await app.close();

@@ -2,7 +2,7 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseDefinition, type ScoreDefinition } from "../../../src/scoring/index.js";
 import { T0 } from "../../fixtures/hubspot/webhook-payloads.js";
-import { mockFeedWorld } from "../../fixtures/pipeline/mock-feed-world.js";
+import { mockAcmeFeedWorld } from "../../fixtures/pipeline/mock-feed-world.js";
 import { startPipelineApp } from "../../fixtures/pipeline/start-pipeline-app.js";
 import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 
@@ -12,7 +12,7 @@ import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 const PORTAL = 62515;
 const day = 86_400_000;
 const clock = { nowMs: T0 };
-let portal: ReturnType<typeof mockFeedWorld>;
+let portal: ReturnType<typeof mockAcmeFeedWorld>;
 let app: Awaited<ReturnType<typeof startPipelineApp>>;
 
 allowOnlyLocalhost();
@@ -58,17 +58,7 @@ async function start(definitions: ScoreDefinition[]) {
 
 beforeEach(() => {
   clock.nowMs = T0;
-  portal = mockFeedWorld(
-    () => clock.nowMs,
-    { "1": "ann@acme.test", "2": "bo@acme.test" },
-    {
-      objects: { companies: { "5": { name: "Acme" } } },
-      associations: [
-        ["contacts", "1", "companies", "5"],
-        ["contacts", "2", "companies", "5"],
-      ],
-    },
-  );
+  portal = mockAcmeFeedWorld(() => clock.nowMs, { "1": "ann@acme.test", "2": "bo@acme.test" });
 });
 afterEach(async () => {
   await app.close();
