@@ -46,6 +46,8 @@ export function createLatentCrmClient(options: { latencyMs: number; contacts: nu
     updateProperty: unsupported,
     completeActionCallback: unsupported,
     archiveProperties: unsupported,
+    readEventTypes: unsupported,
+    readContactWebEvents: unsupported,
   };
   return { client, contacts, writtenAtMs };
 }

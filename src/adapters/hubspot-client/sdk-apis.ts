@@ -31,6 +31,7 @@ export function createSdkApis(options: SdkApisOptions) {
     propertiesBatch: client.crm.properties.batchApi,
     propertiesCore: client.crm.properties.coreApi,
     propertyGroups: client.crm.properties.groupsApi,
+    events: client.events.eventsApi,
   };
 }
 
