@@ -51,7 +51,10 @@ function statusOf(
   if (problem?.kind === "needs_enterprise")
     return row("needs_enterprise", `${problem.message}; ${ROLL_UP_HINT}`);
   if (problem?.kind === "failing")
-    return row("failing", `the last read failed at ${new Date(problem.atMs).toISOString()}: ${problem.message}`);
+    return row(
+      "failing",
+      `the last read failed at ${new Date(problem.atMs).toISOString()}: ${problem.message}`,
+    );
   const tier = info.tier === "enterprise" ? " (HubSpot Enterprise only)" : "";
   return row("available", `read from ${info.source.replaceAll("_", " ")}${tier}`);
 }
@@ -65,7 +68,9 @@ async function portalState(deps: SourceStatusDeps, portalId: number) {
 
 const eventTypesOf = (definition: ScoreDefinition): string[] => [
   ...new Set(
-    definition.groups.flatMap((group) => (group.kind === "engagement" ? group.rules.map((r) => r.event) : [])),
+    definition.groups.flatMap((group) =>
+      group.kind === "engagement" ? group.rules.map((r) => r.event) : [],
+    ),
   ),
 ];
 

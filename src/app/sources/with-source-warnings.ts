@@ -14,6 +14,8 @@ export async function withSourceWarnings(
   read: readonly SnapshotWarning[],
 ): Promise<(SourceUnavailableWarning | SnapshotWarning)[]> {
   const unavailable = await sourceWarnings(deps, portalId, definition);
-  const reported = new Set<string | undefined>(unavailable.map((w) => sourceOfEventType(w.eventType)?.source));
+  const reported = new Set<string | undefined>(
+    unavailable.map((w) => sourceOfEventType(w.eventType)?.source),
+  );
   return [...unavailable, ...read.filter((w) => !reported.has(w.source))];
 }
