@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CrmPropertyDefinition } from "../../../src/ports/crm-client.js";
 import { defineSearchCases } from "./define-search-cases.js";
+import { defineWebEventCases } from "./define-web-event-cases.js";
 import { type DoorTarget, meetingProperties, tinyWorld } from "./tiny-world.js";
 
 // One behavioural suite for the HubSpot door (src/adapters/hubspot-client/, port
@@ -90,6 +91,7 @@ export function defineDoorContract(target: { name: string; start: () => Promise<
     });
 
     defineSearchCases(() => t);
+    defineWebEventCases(() => t);
 
     it("reads associations with their labels, and gives an id without any an empty list", async () => {
       const { alice, bob, carol } = t.ids.contacts;
