@@ -7,7 +7,7 @@ import type { SnapshotInput } from "../scoring/snapshot-schema.js";
 //   meetings: hs_createdate (the booking) while hs_meeting_outcome is SCHEDULED, otherwise
 //             hs_meeting_end_time, else hs_timestamp;
 //   tasks: hs_task_completion_date once hs_task_status is COMPLETED; an open task is no event;
-//   tickets (event `ticket`): createdate, with subject besides their hs_* properties (HUBSPOT.md §10.4).
+//   tickets (event `ticket`): createdate, with subject besides their hs_* properties (docs/hubspot.md §Tickets).
 
 export type EngagementObject = "meetings" | "calls" | "emails" | "notes" | "tasks" | "tickets";
 export type SnapshotEvent = NonNullable<SnapshotInput["events"]>[number];
@@ -30,7 +30,7 @@ export const eventTypeOf: Record<EngagementObject, string> = {
   tickets: "ticket",
 };
 
-/** Properties read for every engagement (HUBSPOT.md §5.3); rules may ask for more. */
+/** Properties read for every engagement (docs/hubspot.md §Engagement objects); rules may ask for more. */
 export const baseEngagementProperties: Record<EngagementObject, readonly string[]> = {
   meetings: [
     "hs_timestamp",

@@ -1,8 +1,13 @@
-// The one door to a portal's CRM (STYLE.md §2): our own narrow types, no SDK types leak past
-// src/adapters/hubspot-client/. Every method batches and pages on its own (HUBSPOT.md §5.1):
+// The one door to a portal's CRM (docs/decisions.md §One door to HubSpot): our own narrow types, no SDK types leak past
+// src/adapters/hubspot-client/. Every method batches and pages on its own (docs/hubspot.md §Rate limits and batching):
 // callers pass any number of ids and get everything back.
 
-/** CRM object types this app reads or writes: scored objects, engagement objects (HUBSPOT.md §5.3) and tickets (§10.4). */
+import type { CrmFeeds } from "./crm-feeds.js";
+
+/**
+ * CRM object types this app reads or writes: scored objects, engagement objects (docs/hubspot.md
+ * §Engagement objects) and tickets (docs/hubspot.md §Tickets).
+ */
 export type CrmObjectType =
   | "contacts"
   | "companies"
@@ -67,7 +72,7 @@ export interface CrmPropertyGroup {
 
 export interface CrmRecordUpdate {
   id: string;
-  /** HubSpot clears a property written as "" (HUBSPOT.md §6: values are strings). */
+  /** HubSpot clears a property written as "" (docs/hubspot.md §Score properties: values are strings). */
   properties: Record<string, string>;
 }
 
@@ -77,7 +82,7 @@ export interface CrmSearchPage {
   after: string | null;
 }
 
-/** One occurrence from event analytics (HUBSPOT.md §10.3): HubSpot's own event type name and properties. */
+/** One occurrence from event analytics (docs/hubspot.md §Event analytics): HubSpot's own event type name and properties. */
 export interface CrmWebEvent {
   id: string;
   /** `e_visited_page`, `pe{portalId}_{label}`, … as HubSpot names it. */
@@ -97,7 +102,7 @@ export const foundRecordProperties: Record<ScoredObjectType, readonly string[]> 
   deals: ["dealname"],
 };
 
-export interface CrmClient {
+export interface CrmClient extends CrmFeeds {
   readonly portalId: string;
   /** Batch read (100 ids per call). Ids HubSpot does not know are left out of the answer. */
   readRecords(
@@ -144,10 +149,10 @@ export interface CrmClient {
   /** Batch create; a name that exists already fails the call with code "conflict". */
   createProperties(objectType: CrmObjectType, properties: readonly CrmPropertyDefinition[]): Promise<void>;
   updateProperty(objectType: CrmObjectType, property: CrmPropertyDefinition): Promise<void>;
-  /** Completes a blocked workflow-action execution (HUBSPOT.md §2.4) with its output fields. */
+  /** Completes a blocked workflow-action execution (docs/hubspot.md §Workflow action callbacks) with its output fields. */
   completeActionCallback(callbackId: string, outputFields: Record<string, string>): Promise<void>;
   /**
-   * Event analytics (HUBSPOT.md §10.3, Enterprise only): the event type names the portal has. A portal
+   * Event analytics (docs/hubspot.md §Event analytics, Enterprise only): the event type names the portal has. A portal
    * below Enterprise answers with a 4xx, which fails the call (AppError with its status).
    */
   readEventTypes(): Promise<string[]>;

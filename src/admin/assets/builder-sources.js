@@ -6,7 +6,7 @@ import { h } from "./dom.js";
 /** @typedef {import("./types.js").SourceStatusRow} SourceStatusRow */
 /** @typedef {{status: SourceStatusRow["status"], text: string, action?: {href: string, label: string}}} SourceAdvice */
 
-/** A roll-up contact property (HUBSPOT.md §10.8) a fit rule can score below Enterprise, per event type. */
+/** A roll-up contact property (docs/hubspot.md §Contact roll-up properties) a fit rule can score below Enterprise, per event type. */
 const ROLL_UPS = /** @type {Record<string, string>} */ ({
   page_view: "hs_analytics_num_page_views ≥ 5",
   cta_click: "hs_analytics_num_event_completions ≥ 1",
