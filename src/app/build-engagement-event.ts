@@ -12,13 +12,13 @@ import type { SnapshotInput } from "../scoring/snapshot-schema.js";
 export type EngagementObject = "meetings" | "calls" | "emails" | "notes" | "tasks" | "tickets";
 export type SnapshotEvent = NonNullable<SnapshotInput["events"]>[number];
 
+/** The CRM engagement objects, read when no object is named; tickets only when a rule counts them. */
 export const engagementObjects: readonly EngagementObject[] = [
   "meetings",
   "calls",
   "emails",
   "notes",
   "tasks",
-  "tickets",
 ];
 
 export const eventTypeOf: Record<EngagementObject, string> = {
