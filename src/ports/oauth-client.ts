@@ -8,9 +8,14 @@ export type TokenGrant = {
   expiresInSec: number;
 };
 
+/** The HubSpot user who granted a token: the token info's `user` (an email) and `user_id`. */
+export type TokenUser = { email?: string; id?: number };
+
 export type TokenInfo = {
   hubId: number;
   scopes: string[];
+  /** Absent when HubSpot's answer did not name the user (HUBSPOT.md §4 "Token metadata"). */
+  user?: TokenUser;
 };
 
 /**
