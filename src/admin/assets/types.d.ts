@@ -149,5 +149,8 @@ export type ParkedEvent = {
   error: string | null;
 };
 
+/** One record of GET /records/:objectType/names. */
+export type NamedRecord = { id: string; name: string; label: string };
+
 /** One match of GET /records/:objectType/search. */
 export type FoundRecord = { id: string; label: string };
