@@ -29,7 +29,8 @@ export async function loadRecordNames(call, objectType, ids) {
       requests.map((ids) => call("GET", `/records/${objectType}/names?ids=${ids}`)),
     );
     for (const answer of answers)
-      for (const record of /** @type {{records: NamedRecord[]}} */ (answer).records) names.set(record.id, record);
+      for (const record of /** @type {{records: NamedRecord[]}} */ (answer).records)
+        names.set(record.id, record);
   } catch {
     return new Map();
   }

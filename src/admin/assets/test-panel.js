@@ -17,7 +17,9 @@ const NO_NAMES = { record: new Map(), contacts: new Map() };
  * @param {ScoreResult} r
  */
 export function testedIds(r) {
-  const contacts = r.groups.flatMap((g) => g.rules.flatMap((rule) => (rule.events ?? []).map((e) => e.contact)));
+  const contacts = r.groups.flatMap((g) =>
+    g.rules.flatMap((rule) => (rule.events ?? []).map((e) => e.contact)),
+  );
   return { record: r.id, contacts: [...new Set(contacts.filter((c) => c !== undefined))] };
 }
 
@@ -152,7 +154,13 @@ export function renderTestResult(container, response, definition, names = NO_NAM
   const facts = resultFacts(r);
   fill(
     container,
-    h("h3", { "data-testid": "tested-record" }, recordName(r.id, names.record), " ", h("small", { class: "hint" }, `#${r.id}`)),
+    h(
+      "h3",
+      { "data-testid": "tested-record" },
+      recordName(r.id, names.record),
+      " ",
+      h("small", { class: "hint" }, `#${r.id}`),
+    ),
     h(
       "dl",
       { class: "facts", "data-testid": "test-facts" },

@@ -1,0 +1,108 @@
+import { thresholdBands, thresholdLines, valueTicks } from "./chart-scales.js";
+import { s } from "./dom.js";
+import { edgeTicks, histogramBars } from "./preview-figures.js";
+
+// The histogram of "Preview distribution" (docs/decisions.md §Charts people read): records per score
+// bucket with labelled axes, the threshold cut-offs as lines over shaded bands.
+
+/** @typedef {import("./types.js").DistributionSummary} DistributionSummary */
+
+const SIZE = { width: 720, height: 270, margin: { top: 30, right: 20, bottom: 50, left: 56 } };
+const BAND_FILLS = ["#1a7f37", "#bf8700", "#8c959f"];
+
+/**
+ * @param {DistributionSummary} d
+ * @param {import("./types.js").DraftDefinition} definition
+ */
+export function histogram(d, definition) {
+  const { width: W, height: H, margin: m } = SIZE;
+  const counts = valueTicks(0, Math.max(1, ...d.buckets.map((b) => b.count)));
+  const { bars, xOf, countOf } = histogramBars(d.buckets, SIZE, counts.v1);
+  const first = d.buckets[0];
+  const last = d.buckets.at(-1);
+  const lo = first?.from ?? 0;
+  const hi = last?.to ?? 0;
+  const right = W - m.right;
+  const bottom = H - m.bottom;
+  const lines = thresholdLines(definition).filter((l) => l.from > lo && l.from <= hi);
+  const bands = thresholdBands(thresholdLines(definition), lo, hi).map((band, i) =>
+    s("rect", {
+      class: "band",
+      x: xOf(band.lo),
+      width: xOf(band.hi) - xOf(band.lo),
+      y: m.top,
+      height: bottom - m.top,
+      fill: band.colour ?? BAND_FILLS[i] ?? BAND_FILLS[2],
+    }),
+  );
+  return s(
+    "svg",
+    {
+      viewBox: `0 0 ${W} ${H}`,
+      class: "chart histogram",
+      role: "img",
+      "aria-label": `Histogram of ${d.scored} scores from ${lo} to ${hi}`,
+    },
+    bands,
+    counts.ticks.map((c) => [
+      s("line", { x1: m.left, x2: right, y1: countOf(c), y2: countOf(c), class: "grid" }),
+      s("text", { x: m.left - 6, y: countOf(c) + 4, "text-anchor": "end", class: "tick" }, String(c)),
+    ]),
+    bars.map((bar) => {
+      const b = bar.bucket;
+      return s(
+        "g",
+        {},
+        s(
+          "rect",
+          { class: "bar", x: bar.x, y: bar.y, width: bar.width, height: bar.height },
+          s("title", {}, `${b.from} to ${b.to}: ${b.count} records`),
+        ),
+        b.count > 0 && bars.length <= 24
+          ? s(
+              "text",
+              { x: bar.centre, y: bar.y - 4, "text-anchor": "middle", class: "count" },
+              String(b.count),
+            )
+          : null,
+      );
+    }),
+    lines.map((line, i) =>
+      s(
+        "g",
+        { class: "threshold" },
+        s("line", {
+          x1: xOf(line.from),
+          x2: xOf(line.from),
+          y1: m.top - 16 - (i % 2) * 12 + 12,
+          y2: bottom,
+          class: "threshold-line",
+        }),
+        s(
+          "text",
+          // Neighbouring cut-offs alternate height so their labels do not overlap.
+          { x: xOf(line.from) + 4, y: m.top - 6 - (i % 2) * 12, class: "threshold-label" },
+          `${line.label} ≥ ${line.from}`,
+        ),
+      ),
+    ),
+    s("line", { x1: m.left, y1: bottom, x2: right, y2: bottom, class: "axis" }),
+    s("line", { x1: m.left, y1: m.top, x2: m.left, y2: bottom, class: "axis" }),
+    edgeTicks(d.buckets).map((edge) => [
+      s("line", { x1: xOf(edge), x2: xOf(edge), y1: bottom, y2: bottom + 5, class: "axis" }),
+      s("text", { x: xOf(edge), y: bottom + 18, "text-anchor": "middle", class: "tick" }, String(edge)),
+    ]),
+    s("text", { x: (m.left + right) / 2, y: H - 8, "text-anchor": "middle", class: "axis-title" }, "Score"),
+    s(
+      "text",
+      {
+        x: 14,
+        y: (m.top + bottom) / 2,
+        "text-anchor": "middle",
+        class: "axis-title",
+        transform: `rotate(-90 14 ${(m.top + bottom) / 2})`,
+      },
+      "Records",
+    ),
+  );
+}
