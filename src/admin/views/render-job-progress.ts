@@ -19,3 +19,25 @@ export function renderJobProgress(portalId: number, job: Job) {
               <span class="job-text" role="status">${label}</span>
             </div>`;
 }
+
+const count = (n: number) => n.toLocaleString("en-US");
+const isRescoreResult = (result: unknown): result is { evaluated: number; updated: number } =>
+  typeof result === "object" &&
+  result !== null &&
+  typeof (result as { evaluated?: unknown }).evaluated === "number";
+
+/**
+ * A score's last run, as the page's script says it once a job ends (describe-job.js): "rescored 3,000
+ * records at 2026-12-06 14:02 UTC: 41 updated", or when and after how many records it failed.
+ */
+export function renderLastRun(job: Job) {
+  const at = formatInstant(job.updatedAtMs);
+  const { done, total } = job.progress;
+  const text =
+    job.status === "done" && isRescoreResult(job.result)
+      ? `rescored ${count(job.result.evaluated)} records at ${at}: ${count(job.result.updated)} updated`
+      : job.status === "failed"
+        ? `${job.kind} failed at ${at} after ${count(done)}${total === null ? "" : ` of ${count(total)}`} records${job.error ? ` — ${job.error}` : ""}`
+        : `${job.kind} done at ${at}`;
+  return html`<span class="job-last" data-status="${job.status}">${text}</span>`;
+}
