@@ -1,6 +1,10 @@
 import { AppError } from "../errors.js";
 import type { CrmClient, CrmRecordUpdate } from "../ports/crm-client.js";
-import type { HistoryCause, HistoryReason, HistoryEntry as RecordHistoryEntry } from "../ports/record-store.js";
+import type {
+  HistoryCause,
+  HistoryReason,
+  HistoryEntry as RecordHistoryEntry,
+} from "../ports/record-store.js";
 import { round2 } from "../scoring/round.js";
 import type { ObjectType } from "../scoring/snapshot-schema.js";
 

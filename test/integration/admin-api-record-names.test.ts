@@ -78,7 +78,9 @@ describe("record names", () => {
     const bad = await names("/companies/names?ids=1,abc");
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: "invalid_input", path: "ids" });
-    const many = await names(`/companies/names?ids=${Array.from({ length: 201 }, (_, i) => i + 1).join(",")}`);
+    const many = await names(
+      `/companies/names?ids=${Array.from({ length: 201 }, (_, i) => i + 1).join(",")}`,
+    );
     expect(many.status).toBe(400);
     expect(many.body.error.message).toContain("at most 200 record ids");
   });

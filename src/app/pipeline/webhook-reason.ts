@@ -8,7 +8,9 @@ import type { HistoryReason } from "../../ports/record-store.js";
 export function webhookReason(event: WebhookEvent): HistoryReason | null {
   switch (event.change) {
     case "propertyChange":
-      return event.propertyName ? { kind: "property", object: event.objectType, property: event.propertyName } : null;
+      return event.propertyName
+        ? { kind: "property", object: event.objectType, property: event.propertyName }
+        : null;
     case "associationChange": {
       const a = event.association;
       if (!a?.fromObjectType || !a.toObjectType) return null;

@@ -24,7 +24,11 @@ export const MAX_NAMED = 200;
 export function nameRecord(objectType: ScoredObjectType, id: string, p: CrmProperties): string {
   const fullName = [p.firstname, p.lastname].filter((part) => part?.trim()).join(" ");
   const candidates =
-    objectType === "contacts" ? [fullName, p.email] : objectType === "companies" ? [p.name, p.domain] : [p.dealname];
+    objectType === "contacts"
+      ? [fullName, p.email]
+      : objectType === "companies"
+        ? [p.name, p.domain]
+        : [p.dealname];
   return candidates.find((c): c is string => Boolean(c?.trim()))?.trim() ?? `${objectType} ${id} (no name)`;
 }
 
@@ -37,7 +41,9 @@ export async function nameRecords(
 ): Promise<NamedRecord[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
-  const records = await deps.crmFor(portalId).readRecords(objectType, unique, foundRecordProperties[objectType]);
+  const records = await deps
+    .crmFor(portalId)
+    .readRecords(objectType, unique, foundRecordProperties[objectType]);
   return records.map((r) => ({
     id: r.id,
     name: nameRecord(objectType, r.id, r.properties),

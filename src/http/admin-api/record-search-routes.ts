@@ -20,7 +20,8 @@ export const recordSearchRoutes = [
   defineRoute({
     method: "get",
     path: "/portals/:portalId/records/:objectType/names",
-    description: "Names of up to 200 records (one batch read per 100); records HubSpot no longer has are left out",
+    description:
+      "Names of up to 200 records (one batch read per 100); records HubSpot no longer has are left out",
     request: { params: recordSearchParams, query: recordNamesQuery },
     response: namedRecords,
     async handle(deps: Parameters<typeof nameRecords>[0], { params: { portalId, objectType }, query }) {

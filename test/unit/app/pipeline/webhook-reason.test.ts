@@ -64,9 +64,11 @@ describe("webhookReason", () => {
 describe("addReason", () => {
   it("keeps a repeated reason once and at most MAX_REASONS of a burst", () => {
     const reasons = new Map<string, HistoryReason>();
-    for (let i = 0; i < 3; i++) addReason(reasons, { kind: "property", object: "contacts", property: "jobtitle" });
+    for (let i = 0; i < 3; i++)
+      addReason(reasons, { kind: "property", object: "contacts", property: "jobtitle" });
     expect(reasons.size).toBe(1);
-    for (let i = 0; i < 20; i++) addReason(reasons, { kind: "property", object: "contacts", property: `p${i}` });
+    for (let i = 0; i < 20; i++)
+      addReason(reasons, { kind: "property", object: "contacts", property: `p${i}` });
     expect(reasons.size).toBe(MAX_REASONS);
   });
 });
