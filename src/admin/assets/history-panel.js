@@ -11,7 +11,8 @@ import { recordName } from "./record-names.js";
 /** @typedef {import("./history-chart.js").HistoryPoint} HistoryPoint */
 /** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
 
-const SIZE = { width: 720, height: 280, margin: { top: 14, right: 110, bottom: 48, left: 52 } };
+// Drawn at about the side panel's width, so 11 px text stays 11 px on screen.
+const SIZE = { width: 480, height: 250, margin: { top: 14, right: 94, bottom: 46, left: 44 } };
 /** Bands without a tier colour, highest first. */
 const BAND_FILLS = ["#1a7f37", "#bf8700", "#8c959f"];
 
@@ -99,6 +100,15 @@ function chart(points, definition, nowMs) {
 }
 
 /**
+ * A change's time as date over time, so the column stays narrow in the side panel.
+ * @param {number} atMs
+ */
+function when(atMs) {
+  const [date, time] = formatDate(new Date(atMs).toISOString()).split(" ");
+  return h("time", { datetime: new Date(atMs).toISOString() }, date, h("br"), `${time} UTC`);
+}
+
+/**
  * @param {HTMLElement} container
  * @param {import("./types.js").HistoryEntry[]} history
  * @param {DraftDefinition} definition the score whose property's changes are shown
@@ -139,13 +149,10 @@ export function renderHistory(container, history, definition, { recordId, names,
           h(
             "tr",
             {},
-            [
-              formatDate(new Date(e.atMs).toISOString()),
-              e.old ?? "—",
-              e.new ?? "cleared",
-              e.threshold ?? "—",
-              describeChange(e, definition.object),
-            ].map((v) => h("td", {}, v)),
+            h("td", {}, when(e.atMs)),
+            [e.old ?? "—", e.new ?? "cleared", e.threshold ?? "—", describeChange(e, definition.object)].map(
+              (v) => h("td", {}, v),
+            ),
           ),
         ),
       ),

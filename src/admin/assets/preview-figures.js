@@ -66,16 +66,9 @@ export function edgeTicks(buckets, count = 10) {
   return edges.filter((_, i) => i % every === 0 || i === edges.length - 1);
 }
 
-const FIT_ROWS = /** @type {const} */ ([
-  ["A", "Fit high"],
-  ["B", "Fit medium"],
-  ["C", "Fit low"],
-]);
-const ENGAGEMENT_COLUMNS = /** @type {const} */ ([
-  ["1", "Engagement high"],
-  ["2", "Engagement medium"],
-  ["3", "Engagement low"],
-]);
+const LEVELS = /** @type {const} */ (["high", "medium", "low"]);
+const FIT_ROWS = /** @type {const} */ (["A", "B", "C"]);
+const ENGAGEMENT_COLUMNS = /** @type {const} */ (["1", "2", "3"]);
 
 /**
  * A combined score's letters as a 3×3 grid (docs/scoring.md §Thresholds): fit A, B, C down, engagement
@@ -87,11 +80,16 @@ export function combinedGrid(thresholds) {
   const total = thresholds.reduce((sum, t) => sum + t.count, 0);
   const max = Math.max(1, ...thresholds.map((t) => t.count));
   return {
-    columns: ENGAGEMENT_COLUMNS.map(([digit, label]) => ({ digit, label })),
-    rows: FIT_ROWS.map(([letter, label]) => ({
+    columns: ENGAGEMENT_COLUMNS.map((digit, i) => ({
+      digit,
+      level: LEVELS[i],
+      label: `Engagement ${LEVELS[i]}`,
+    })),
+    rows: FIT_ROWS.map((letter, i) => ({
       letter,
-      label,
-      cells: ENGAGEMENT_COLUMNS.map(([digit]) => {
+      level: LEVELS[i],
+      label: `Fit ${LEVELS[i]}`,
+      cells: ENGAGEMENT_COLUMNS.map((digit) => {
         const count = counts.get(`${letter}${digit}`) ?? 0;
         return {
           value: `${letter}${digit}`,

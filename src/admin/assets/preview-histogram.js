@@ -7,7 +7,8 @@ import { edgeTicks, histogramBars } from "./preview-figures.js";
 
 /** @typedef {import("./types.js").DistributionSummary} DistributionSummary */
 
-const SIZE = { width: 720, height: 270, margin: { top: 30, right: 20, bottom: 50, left: 56 } };
+// Drawn at about the side panel's width, so 11 px text stays 11 px on screen.
+const SIZE = { width: 480, height: 250, margin: { top: 34, right: 14, bottom: 46, left: 44 } };
 const BAND_FILLS = ["#1a7f37", "#bf8700", "#8c959f"];
 
 /**
@@ -80,8 +81,14 @@ export function histogram(d, definition) {
         }),
         s(
           "text",
-          // Neighbouring cut-offs alternate height so their labels do not overlap.
-          { x: xOf(line.from) + 4, y: m.top - 6 - (i % 2) * 12, class: "threshold-label" },
+          // Neighbouring cut-offs alternate height so their labels do not overlap; one near the right
+          // edge is written leftwards from its line.
+          {
+            x: xOf(line.from) + (xOf(line.from) > right - 70 ? -4 : 4),
+            y: m.top - 6 - (i % 2) * 13,
+            "text-anchor": xOf(line.from) > right - 70 ? "end" : "start",
+            class: "threshold-label",
+          },
           `${line.label} ≥ ${line.from}`,
         ),
       ),
@@ -96,11 +103,11 @@ export function histogram(d, definition) {
     s(
       "text",
       {
-        x: 14,
+        x: 12,
         y: (m.top + bottom) / 2,
         "text-anchor": "middle",
         class: "axis-title",
-        transform: `rotate(-90 14 ${(m.top + bottom) / 2})`,
+        transform: `rotate(-90 12 ${(m.top + bottom) / 2})`,
       },
       "Records",
     ),

@@ -20,15 +20,15 @@ function gridTable(d) {
   return h(
     "table",
     { class: "combined-grid", "data-testid": "combined-grid" },
-    h("caption", {}, "Records per fit (A–C) and engagement (1–3)"),
+    h("caption", {}, "Records per letter: fit A–C down, engagement 1–3 across"),
     h(
       "thead",
       {},
       h(
         "tr",
         {},
-        h("td", {}),
-        grid.columns.map((c) => h("th", { scope: "col" }, `${c.digit} · ${c.label}`)),
+        h("td", { class: "corner" }, "fit ↓ engagement →"),
+        grid.columns.map((c) => h("th", { scope: "col", title: c.label }, `${c.digit} · ${c.level}`)),
       ),
     ),
     h(
@@ -38,7 +38,7 @@ function gridTable(d) {
         h(
           "tr",
           {},
-          h("th", { scope: "row" }, `${row.letter} · ${row.label}`),
+          h("th", { scope: "row", title: row.label }, `${row.letter} · ${row.level}`),
           row.cells.map((cell) => {
             const td = h(
               "td",
