@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import nock from "nock";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HistoryEntry } from "../../src/ports/record-store.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
@@ -9,6 +9,7 @@ import { buildRecord } from "../fixtures/hubspot/crm-payloads.js";
 import { meeting, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import { buildSearchPage } from "../fixtures/hubspot/search-payloads.js";
 import { createDummyInstallation, T0 } from "../fixtures/installation.js";
+import { launchChromium } from "./support/launch-chromium.js";
 
 // What the admin page shows people (docs/decisions.md §Records by name, §Charts people read), in Debian's
 // headless Chromium: records by name in the test panel, the impact list and history; the preview
@@ -158,16 +159,7 @@ beforeAll(async () => {
       reasons: [{ kind: "record", object: "meetings", change: "creation" }],
     }),
   ]);
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on("pageerror", (error) => pageErrors.push(error.message));
   page.on("response", (response) => {

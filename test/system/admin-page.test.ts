@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import nock from "nock";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDummyParkedEntry } from "../fixtures/admin/parked-entries.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
@@ -9,6 +9,7 @@ import { buildRecord } from "../fixtures/hubspot/crm-payloads.js";
 import { mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import { buildSearchPage } from "../fixtures/hubspot/search-payloads.js";
 import { createDummyInstallation, T0 } from "../fixtures/installation.js";
+import { launchChromium } from "./support/launch-chromium.js";
 
 // The admin page (docs/decisions.md §Admin sign-in), end to end in Debian's headless Chromium (installed by
 // .ci/run with apt-get when missing): sign in, see parked events, build a score, find and test a record, see
@@ -59,17 +60,7 @@ beforeAll(async () => {
   app = await startAdminApp();
   await app.installations.save(createDummyInstallation({ portalId: PORTAL }));
   app.parked.push(createDummyParkedEntry({ objectId: "666", lastError: hostileError }));
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   page.on("pageerror", (error) => pageErrors.push(error.message));
   // Refused requests show as console errors too; the 400 of the validation step is expected, a 404 is not.

@@ -1,3 +1,4 @@
+import { bandFill, frame, valueGrid, xTicks } from "./chart-parts.js";
 import { thresholdBands, thresholdLines } from "./chart-scales.js";
 import { fill, formatDate, h, s } from "./dom.js";
 import { describeChange } from "./history-causes.js";
@@ -13,8 +14,6 @@ import { recordName } from "./record-names.js";
 
 // Drawn at about the side panel's width, so 11 px text stays 11 px on screen.
 const SIZE = { width: 480, height: 250, margin: { top: 14, right: 94, bottom: 46, left: 44 } };
-/** Bands without a tier colour, highest first. */
-const BAND_FILLS = ["#1a7f37", "#bf8700", "#8c959f"];
 
 /**
  * @param {readonly HistoryPoint[]} points
@@ -26,7 +25,6 @@ function chart(points, definition, nowMs) {
   const lines = thresholdLines(definition);
   const c = stepChart(points, SIZE, { untilMs: nowMs, levels: lines.map((l) => l.from) });
   const right = W - m.right;
-  const bottom = H - m.bottom;
   const bands = thresholdBands(lines, c.v0, c.v1).map((band, i) =>
     s("rect", {
       class: "band",
@@ -34,7 +32,7 @@ function chart(points, definition, nowMs) {
       width: right - m.left,
       y: c.y(band.hi),
       height: c.y(band.lo) - c.y(band.hi),
-      fill: band.colour ?? BAND_FILLS[i] ?? BAND_FILLS[2],
+      fill: bandFill(band, i),
     }),
   );
   return s(
@@ -46,10 +44,7 @@ function chart(points, definition, nowMs) {
       "aria-label": `Score history: ${points.length} changes from ${formatDate(new Date(c.t0).toISOString())}`,
     },
     bands,
-    c.valueTicks.map((v) => [
-      s("line", { x1: m.left, x2: right, y1: c.y(v), y2: c.y(v), class: "grid" }),
-      s("text", { x: m.left - 6, y: c.y(v) + 4, "text-anchor": "end", class: "tick" }, String(v)),
-    ]),
+    valueGrid(SIZE, c.valueTicks, c.y),
     lines.map((line) =>
       s(
         "g",
@@ -62,27 +57,11 @@ function chart(points, definition, nowMs) {
         ),
       ),
     ),
-    s("line", { x1: m.left, y1: bottom, x2: right, y2: bottom, class: "axis" }),
-    s("line", { x1: m.left, y1: m.top, x2: m.left, y2: bottom, class: "axis" }),
-    c.timeTicks.map((t) => [
-      s("line", { x1: c.x(t.atMs), x2: c.x(t.atMs), y1: bottom, y2: bottom + 5, class: "axis" }),
-      s("text", { x: c.x(t.atMs), y: bottom + 18, "text-anchor": "middle", class: "tick" }, t.label),
-    ]),
-    s(
-      "text",
-      { x: (m.left + right) / 2, y: H - 8, "text-anchor": "middle", class: "axis-title" },
-      "Time (UTC)",
-    ),
-    s(
-      "text",
-      {
-        x: 14,
-        y: (m.top + bottom) / 2,
-        "text-anchor": "middle",
-        class: "axis-title",
-        transform: `rotate(-90 14 ${(m.top + bottom) / 2})`,
-      },
-      "Score",
+    frame(SIZE, "Time (UTC)", "Score"),
+    xTicks(
+      SIZE,
+      c.timeTicks.map((t) => ({ at: t.atMs, label: t.label })),
+      c.x,
     ),
     s("path", { d: c.path, class: "line" }),
     points.map((p) =>

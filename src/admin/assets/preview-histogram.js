@@ -1,3 +1,4 @@
+import { bandFill, frame, valueGrid, xTicks } from "./chart-parts.js";
 import { thresholdBands, thresholdLines, valueTicks } from "./chart-scales.js";
 import { s } from "./dom.js";
 import { edgeTicks, histogramBars } from "./preview-figures.js";
@@ -9,7 +10,6 @@ import { edgeTicks, histogramBars } from "./preview-figures.js";
 
 // Drawn at about the side panel's width, so 11 px text stays 11 px on screen.
 const SIZE = { width: 480, height: 250, margin: { top: 34, right: 14, bottom: 46, left: 44 } };
-const BAND_FILLS = ["#1a7f37", "#bf8700", "#8c959f"];
 
 /**
  * @param {DistributionSummary} d
@@ -33,7 +33,7 @@ export function histogram(d, definition) {
       width: xOf(band.hi) - xOf(band.lo),
       y: m.top,
       height: bottom - m.top,
-      fill: band.colour ?? BAND_FILLS[i] ?? BAND_FILLS[2],
+      fill: bandFill(band, i),
     }),
   );
   return s(
@@ -45,10 +45,7 @@ export function histogram(d, definition) {
       "aria-label": `Histogram of ${d.scored} scores from ${lo} to ${hi}`,
     },
     bands,
-    counts.ticks.map((c) => [
-      s("line", { x1: m.left, x2: right, y1: countOf(c), y2: countOf(c), class: "grid" }),
-      s("text", { x: m.left - 6, y: countOf(c) + 4, "text-anchor": "end", class: "tick" }, String(c)),
-    ]),
+    valueGrid(SIZE, counts.ticks, countOf),
     bars.map((bar) => {
       const b = bar.bucket;
       return s(
@@ -93,23 +90,11 @@ export function histogram(d, definition) {
         ),
       ),
     ),
-    s("line", { x1: m.left, y1: bottom, x2: right, y2: bottom, class: "axis" }),
-    s("line", { x1: m.left, y1: m.top, x2: m.left, y2: bottom, class: "axis" }),
-    edgeTicks(d.buckets).map((edge) => [
-      s("line", { x1: xOf(edge), x2: xOf(edge), y1: bottom, y2: bottom + 5, class: "axis" }),
-      s("text", { x: xOf(edge), y: bottom + 18, "text-anchor": "middle", class: "tick" }, String(edge)),
-    ]),
-    s("text", { x: (m.left + right) / 2, y: H - 8, "text-anchor": "middle", class: "axis-title" }, "Score"),
-    s(
-      "text",
-      {
-        x: 12,
-        y: (m.top + bottom) / 2,
-        "text-anchor": "middle",
-        class: "axis-title",
-        transform: `rotate(-90 12 ${(m.top + bottom) / 2})`,
-      },
-      "Records",
+    frame(SIZE, "Score", "Records"),
+    xTicks(
+      SIZE,
+      edgeTicks(d.buckets).map((edge) => ({ at: edge, label: String(edge) })),
+      xOf,
     ),
   );
 }

@@ -2,21 +2,12 @@ import { Keyv } from "keyv";
 import { describe, expect, it } from "vitest";
 import { createKeyvJobStore } from "../../../../src/adapters/stores/keyv-job-store.js";
 import type { Job } from "../../../../src/ports/job-store.js";
+import { createDummyJob } from "../../../fixtures/job.js";
 
 // A score's last run, for the overview's "rescored 3,000 records at 14:02 UTC".
 
-const job = (overrides: Partial<Job>): Job => ({
-  id: "00000000-0000-4000-8000-000000000001",
-  portalId: 1,
-  kind: "rescore",
-  scoreId: "lead",
-  status: "running",
-  progress: { done: 0, total: 10 },
-  cursor: null,
-  createdAtMs: 0,
-  updatedAtMs: 0,
-  ...overrides,
-});
+const job = (overrides: Partial<Job>): Job =>
+  createDummyJob({ portalId: 1, progress: { done: 0, total: 10 }, ...overrides });
 
 describe("keyv job store: the last finished job of a score", () => {
   it("is the latest job of that score and kind that ended, done or failed; a running one is not", async () => {

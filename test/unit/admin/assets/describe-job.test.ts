@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { describeJob, formatDuration, formatWhen } from "../../../../src/admin/assets/describe-job.js";
 import type { Job } from "../../../../src/ports/job-store.js";
+import { createDummyJob } from "../../../fixtures/job.js";
 
-const job = (overrides: Partial<Job>): Job => ({
-  id: "j1",
-  portalId: 62515,
-  kind: "rescore",
-  scoreId: "lead",
-  status: "running",
-  progress: { done: 120, total: 3000 },
-  cursor: null,
-  createdAtMs: 0,
-  updatedAtMs: Date.UTC(2026, 11, 6, 14, 2, 30),
-  ...overrides,
-});
+const job = (overrides: Partial<Job>): Job =>
+  createDummyJob({ updatedAtMs: Date.UTC(2026, 11, 6, 14, 2, 30), ...overrides });
 
 describe("formatDuration", () => {
   it("says seconds under a minute, minutes under an hour, then hours and minutes", () => {

@@ -1,21 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { estimateDone } from "../../../../src/admin/assets/job-progress.js";
 import type { Job } from "../../../../src/ports/job-store.js";
+import { createDummyJob } from "../../../fixtures/job.js";
 
 // A running job's bar moves on smoothly between two reads, at the job's measured rate.
 
-const job = (overrides: Partial<Job>): Job => ({
-  id: "j1",
-  portalId: 62515,
-  kind: "rescore",
-  scoreId: "lead",
-  status: "running",
-  progress: { done: 100, total: 3000, ratePerSec: 50, etaSec: 58 },
-  cursor: null,
-  createdAtMs: 0,
-  updatedAtMs: 0,
-  ...overrides,
-});
+const job = (overrides: Partial<Job>): Job =>
+  createDummyJob({ progress: { done: 100, total: 3000, ratePerSec: 50, etaSec: 58 }, ...overrides });
 
 describe("estimateDone", () => {
   it("moves on at the job's rate between reads", () => {
