@@ -56,9 +56,15 @@ export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmCli
     ...createHubSpotProperties(apis, pacer),
     ...createHubSpotFeeds(apis, pacer),
     async completeActionCallback(callbackId, outputFields) {
-      // HUBSPOT.md §2.4: the v4 endpoint, authorised by the installing portal's token.
+      // HUBSPOT.md §2.4: the v4 endpoint, authorised by the installing portal's token. HubSpot's spec
+      // requires `typedOutputs`, which the SDK's model lacks; its examples send {} (docs/decisions.md
+      // §Fields the SDK does not send).
       await pacer.run("api", "workflow action callback complete", (signal) =>
-        apis.actionCallbacks.complete(callbackId, { outputFields }, apis.callOptions(signal)),
+        apis.actionCallbacks.complete(
+          callbackId,
+          { outputFields },
+          apis.callOptions(signal, { typedOutputs: {} }),
+        ),
       );
     },
   };

@@ -50,11 +50,13 @@ export function createHubSpotProperties(apis: SdkApis, pacer: PortalPacer): Prop
 
     async readProperties(objectType, names) {
       if (names.length === 0) return [];
+      // HubSpot's spec requires `dataSensitivity` here; the SDK's model lacks it. The app's score
+      // properties are created non-sensitive (docs/decisions.md §Fields the SDK does not send).
       const answer = await pacer.run("api", `${objectType} properties batch read`, (signal) =>
         apis.propertiesBatch.read(
           objectType,
           { archived: false, inputs: names.map((name) => ({ name })) },
-          apis.callOptions(signal),
+          apis.callOptions(signal, { dataSensitivity: "non_sensitive" }),
         ),
       );
       return answer.results.map((property) => ({

@@ -1,7 +1,7 @@
 import { Client } from "@hubspot/api-client";
 import { createAbortableAgent } from "./abortable-agent.js";
 import { createRawGet } from "./raw-get.js";
-import { sdkCallOptions } from "./sdk-call-options.js";
+import { type BodyFields, sdkCallOptions } from "./sdk-call-options.js";
 
 // The only run-time import of @hubspot/api-client (STYLE.md §2).
 //
@@ -19,7 +19,8 @@ export interface SdkApisOptions {
 export function createSdkApis(options: SdkApisOptions) {
   const client = new Client({ basePath: options.baseUrl, numberOfApiCallRetries: 0 });
   const agentFor = createAbortableAgent(options.baseUrl);
-  const callOptions = (signal: AbortSignal) => sdkCallOptions(agentFor, signal, options.accessToken);
+  const callOptions = (signal: AbortSignal, bodyFields?: BodyFields) =>
+    sdkCallOptions(agentFor, signal, options.accessToken, bodyFields);
   return {
     callOptions,
     actionCallbacks: client.automation.actions.callbacksApi,

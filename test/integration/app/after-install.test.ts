@@ -48,6 +48,7 @@ function provisions(object: string, names: string[]) {
     .post(`/crm/v3/properties/${object}/batch/read`, {
       archived: false,
       inputs: names.map((name) => ({ name })),
+      dataSensitivity: "non_sensitive",
     })
     .reply(200, buildPropertyBatch([]))
     .post(

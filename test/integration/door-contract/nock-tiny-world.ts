@@ -229,9 +229,14 @@ export function mockTinyWorld() {
     })
     .get(new RegExp(`^/crm/v3/lists/${listId}/memberships(\\?.*)?$`))
     .reply(200, () => buildMembersPage(listMembers))
-    // Workflow action callbacks (HUBSPOT.md §2.4): 204, no body.
+    // Workflow action callbacks (HUBSPOT.md §2.4): 204, no body. HubSpot's published spec requires
+    // `typedOutputs` beside `outputFields` (docs/decisions.md §Fields the SDK does not send): a body
+    // without it is refused, as the spec allows HubSpot to.
     .post(/^\/automation\/v4\/actions\/callbacks\/[^/]+\/complete$/)
     .reply((uri, body) => {
+      const { typedOutputs } = body as { typedOutputs?: unknown };
+      if (typeof typedOutputs !== "object" || typedOutputs === null)
+        return [400, buildErrorBody(400, "Invalid input JSON: typedOutputs is required")];
       const callbackId = decodeURIComponent(uri.split("/")[5] ?? "");
       callbacks.push({ callbackId, outputFields: (body as CompletedCallback).outputFields });
       return [204];
