@@ -196,6 +196,7 @@ describe("what the admin page shows people, in Chromium", () => {
     expect(await heading.locator(".record-name").getAttribute("title")).toBe(
       "Ada Lovelace · ada.lovelace1@example.com (record 1)",
     );
+    expect(await page.getByLabel("Record id", { exact: true }).inputValue()).toBe("1");
     await shots("test-panel", "#test-result");
   });
 

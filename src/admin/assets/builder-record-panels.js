@@ -60,6 +60,9 @@ export function attachRecordPanels({ editor, call, report }) {
           loadRecordNames(call, "contacts", ids.contacts),
         ]);
         renderTestResult(out, response, editor.definition, { record, contacts });
+        // The record just tested is the one whose history a person looks at next.
+        const historyId = /** @type {HTMLInputElement} */ ($("#history-record-id"));
+        if (!historyId.value) historyId.value = recordId;
       }),
     onError: (error) => report(error, $("#test-result")),
   });

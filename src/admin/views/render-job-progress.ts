@@ -2,6 +2,9 @@ import type { Job } from "../../ports/job-store.js";
 import { formatInstant } from "./format-instant.js";
 import { html } from "./html.js";
 
+/** "3,000", as the page's script writes counts (describe-job.js). */
+const count = (n: number) => n.toLocaleString("en-US");
+
 /** A job's progress as first rendered; overview.js then polls GET /jobs/:id and updates it live. */
 export function renderJobProgress(portalId: number, job: Job) {
   const { done, total } = job.progress;
@@ -9,7 +12,7 @@ export function renderJobProgress(portalId: number, job: Job) {
   const waiting = job.waiting
     ? ` — waiting for HubSpot until ${formatInstant(job.waiting.untilMs)}: ${job.waiting.reason}`
     : "";
-  const label = `${job.kind} ${job.status}: ${done}${total === null ? "" : ` of ${total}`} records${waiting}`;
+  const label = `${job.kind} ${job.status}: ${count(done)}${total === null ? "" : ` of ${count(total)}`} records${waiting}`;
   return html`<div class="job" data-job-id="${job.id}" data-portal-id="${portalId}"${job.waiting && html` data-waiting="true"`}>
               ${
                 total === null
@@ -20,7 +23,6 @@ export function renderJobProgress(portalId: number, job: Job) {
             </div>`;
 }
 
-const count = (n: number) => n.toLocaleString("en-US");
 const isRescoreResult = (result: unknown): result is { evaluated: number; updated: number } =>
   typeof result === "object" &&
   result !== null &&
