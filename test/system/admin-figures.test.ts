@@ -210,6 +210,11 @@ describe("what the admin page shows people, in Chromium", () => {
     const moved = page.locator(".impact tbody tr td:first-child .record-name");
     await expect.poll(() => moved.count()).toBeGreaterThan(0);
     for (const name of await moved.allTextContents()) expect(name).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    expect(await page.locator(".impact tbody tr").first().locator("td").allTextContents()).toEqual([
+      expect.any(String),
+      "medium → high",
+      "20 → 20",
+    ]);
     await shots("preview", "#preview-result");
   });
 

@@ -13,7 +13,7 @@ import { recordName } from "./record-names.js";
 /** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
 
 // Drawn at about the side panel's width, so 11 px text stays 11 px on screen.
-const SIZE = { width: 480, height: 250, margin: { top: 14, right: 94, bottom: 46, left: 44 } };
+const SIZE = { width: 480, height: 250, margin: { top: 14, right: 104, bottom: 46, left: 44 } };
 
 /**
  * @param {readonly HistoryPoint[]} points

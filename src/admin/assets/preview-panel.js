@@ -107,7 +107,7 @@ function impactBlock(impact, names) {
           h(
             "tr",
             {},
-            ["Record", "From", "To", "Score before", "Score after"].map((c) => h("th", { scope: "col" }, c)),
+            ["Record", "Threshold", "Score"].map((c) => h("th", { scope: "col" }, c)),
           ),
         ),
         h(
@@ -118,9 +118,9 @@ function impactBlock(impact, names) {
               "tr",
               {},
               h("td", {}, recordName(m.id, names)),
-              [m.from ?? "—", m.to ?? "—", m.scoreFrom ?? "—", m.scoreTo ?? "—"].map((v) =>
-                h("td", {}, String(v)),
-              ),
+              // Before → after, in two columns rather than four, to fit the side panel.
+              h("td", {}, `${m.from ?? "—"} → ${m.to ?? "—"}`),
+              h("td", {}, `${m.scoreFrom ?? "—"} → ${m.scoreTo ?? "—"}`),
             ),
           ),
         ),
