@@ -1,7 +1,7 @@
 import type { SandboxObjectType } from "./object-types.js";
 
 // The HubSpot-defined properties every sandbox portal has, whatever its seed: the ones the app's
-// score rules and engagement events read (HUBSPOT.md §5.3 lists the engagement properties and
+// score rules and engagement events read (docs/hubspot.md §Engagement objects lists the engagement properties and
 // their values; hs_meeting_outcome's values other than SCHEDULED are UNCONFIRMED there).
 
 export type CatalogType = "string" | "number" | "datetime" | "enumeration";

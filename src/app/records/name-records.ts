@@ -8,7 +8,7 @@ import { labelRecord } from "./find-records-to-test.js";
 
 // Records shown by name, not id, in the admin page's test, impact and history panels (docs/decisions.md
 // §Records by name): one batch read through the door for every id a panel shows (100 per call,
-// HUBSPOT.md §5.1), never a call per record.
+// docs/hubspot.md §Rate limits and batching), never a call per record.
 
 export type NamedRecord = {
   id: string;

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { MAX_NAMED } from "../../app/records/name-records.js";
 
-// Every admin API input, validated at the edge (STYLE.md, Security) and described in /api/openapi.json.
+// Every admin API input, validated at the edge (docs/architecture.md §Errors) and described in /api/openapi.json.
 
 export const portalParams = z.object({ portalId: z.coerce.number().int().positive() });
 export const scoreParams = portalParams.extend({ scoreId: z.string().min(1).max(200) });
