@@ -9,7 +9,7 @@ import { buildRecord } from "../fixtures/hubspot/crm-payloads.js";
 import { meeting, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import { buildSearchPage } from "../fixtures/hubspot/search-payloads.js";
 import { createDummyInstallation, T0 } from "../fixtures/installation.js";
-import { launchChromium } from "./support/launch-chromium.js";
+import { closeAdminSuite, collectPageErrors, launchChromium } from "./support/launch-chromium.js";
 
 // What the admin page shows people (docs/decisions.md §Records by name, §Charts people read), in Debian's
 // headless Chromium: records by name in the test panel, the impact list and history; the preview
@@ -161,7 +161,7 @@ beforeAll(async () => {
   ]);
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  collectPageErrors(page, pageErrors);
   page.on("response", (response) => {
     if (response.status() === 404 || response.status() >= 500)
       pageErrors.push(`${response.status()} ${response.url()}`);
@@ -172,13 +172,7 @@ beforeAll(async () => {
   await page.waitForURL(`**/admin/portals/${PORTAL}`);
 }, 90_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.runner.onIdle();
-  await app?.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterAll(() => closeAdminSuite(browser, app));
 
 describe("what the admin page shows people, in Chromium", () => {
   it("shows a score's last rescore on the overview", async () => {
