@@ -30,5 +30,7 @@ export function unsupportedCrmMethods(bench: string): Omit<CrmClient, "portalId"
     listForms: unsupported,
     readFormSubmissions: unsupported,
     findContactIdsByEmail: unsupported,
+    readEventTypes: unsupported,
+    readContactWebEvents: unsupported,
   };
 }

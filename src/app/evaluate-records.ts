@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { CrmClient } from "../ports/crm-client.js";
 import type { FeedEventStore } from "../ports/feed-event-store.js";
 import type { RecordStore } from "../ports/record-store.js";
+import type { SourceStatusStore } from "../ports/source-status-store.js";
 import {
   type CompiledScore,
   compileScore,
@@ -22,6 +23,8 @@ export type EvaluateDeps = {
   logger: Logger;
   /** Contacts' stored marketing email events and form submissions; without it, a warning says so. */
   feeds?: Pick<FeedEventStore, "events">;
+  /** Each event source's outcome per portal (docs/decisions.md §Sources status). */
+  sourceStatus?: SourceStatusStore | undefined;
 };
 export type EvaluatedRecord = {
   id: string;
@@ -60,10 +63,16 @@ export async function evaluateRecords(
 ): Promise<EvaluatedRecords> {
   if (ids.length === 0 || definitions.length === 0) return { records: [], skipped: [], warnings: [] };
   const needs = deriveSnapshotNeeds(definitions);
+  const reader = feedReaderOf(deps, portalId);
   const own = definitions.flatMap((d) => scorePropertyNames(d.property.name, d.type));
   needs.properties = [...new Set([...needs.properties, ...own])];
   const [{ snapshots, warnings }, resets] = await Promise.all([
-    loadSnapshots(deps.crm, object, ids, needs, feedReaderOf(deps, portalId)),
+    loadSnapshots(deps.crm, object, ids, needs, {
+      portalId,
+      store: deps.sourceStatus,
+      atMs: options.atMs,
+      ...(reader ? { feedEvents: reader } : {}),
+    }),
     deps.records.resets(portalId, object, ids),
   ]);
   const records: EvaluatedRecord[] = [];

@@ -1,6 +1,7 @@
 import { AppError } from "../../errors.js";
 import { parseDefinition } from "../../scoring/index.js";
 import { evaluateRecords } from "../evaluate-records.js";
+import { withSourceWarnings } from "../sources/with-source-warnings.js";
 import { requireScore } from "./save-score.js";
 import type { ScoresDeps } from "./scores-deps.js";
 
@@ -24,6 +25,7 @@ export async function testRecord(
     records: deps.records,
     logger: deps.logger,
     ...(deps.feeds ? { feeds: deps.feeds } : {}),
+    sourceStatus: deps.sourceStatus,
   };
   const evaluated = await evaluateRecords(
     evaluateDeps,
@@ -48,5 +50,5 @@ export async function testRecord(
       `portal ${portalId} has no ${definition.object} record ${request.recordId}`,
     );
   }
-  return { result, warnings: evaluated.warnings };
+  return { result, warnings: await withSourceWarnings(deps, portalId, definition, evaluated.warnings) };
 }
