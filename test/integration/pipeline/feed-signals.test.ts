@@ -17,6 +17,8 @@ import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 // conversion runs the forms poll at once. Signed deliveries through the real webhook route and worker.
 
 const PORTAL = 62515;
+/** The portal granted the feeds' optional scopes. */
+const feedScopes = ["oauth", "crm.objects.contacts.read", "content", "forms"];
 const minute = 60_000;
 const clock = { nowMs: T0 };
 let portal: ReturnType<typeof mockFeedWorld>;
@@ -57,7 +59,7 @@ const signal = (propertyName: string, objectId = 1) =>
 beforeEach(async () => {
   clock.nowMs = T0;
   portal = mockFeedWorld(() => clock.nowMs, { "1": "ann@acme.test", "2": "bo@acme.test" });
-  app = await startPipelineApp({ portalId: PORTAL, definitions: [score()], clock });
+  app = await startPipelineApp({ portalId: PORTAL, definitions: [score()], clock, scopes: feedScopes });
 });
 afterEach(async () => {
   await app.close();
