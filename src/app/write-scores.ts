@@ -1,6 +1,6 @@
 import { AppError } from "../errors.js";
 import type { CrmClient, CrmRecordUpdate } from "../ports/crm-client.js";
-import type { HistoryCause, HistoryEntry as RecordHistoryEntry } from "../ports/record-store.js";
+import type { GroupPoints, HistoryCause, HistoryEntry as RecordHistoryEntry } from "../ports/record-store.js";
 import { round2 } from "../scoring/round.js";
 import type { ObjectType } from "../scoring/snapshot-schema.js";
 
@@ -20,6 +20,8 @@ export interface ScoreValues {
   /** Combined scores only. */
   engagement?: number | null;
   fit?: number | null;
+  /** The points behind `score`, kept in its history entry (docs/decisions.md §Record card). */
+  groups?: GroupPoints[];
 }
 
 /** A port history entry, with the record it belongs to. */
@@ -79,7 +81,7 @@ export async function writeScores(crm: CrmClient, input: WriteScoresInput): Prom
       const update = updates.get(values.recordId) ?? { id: values.recordId, properties: {} };
       update.properties[property] = newValue ?? "";
       updates.set(values.recordId, update);
-      history.push({
+      const entry: HistoryEntry = {
         recordId: values.recordId,
         property,
         old: oldValue,
@@ -87,7 +89,9 @@ export async function writeScores(crm: CrmClient, input: WriteScoresInput): Prom
         threshold: values.threshold,
         atMs: input.atMs,
         cause: input.cause,
-      });
+      };
+      if (property === values.property && values.groups !== undefined) entry.groups = values.groups;
+      history.push(entry);
     }
   }
   const batch = [...updates.values()];

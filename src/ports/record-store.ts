@@ -15,6 +15,13 @@ export type HistoryCause =
   | "reset"
   | "scope";
 
+/**
+ * The points each group and each of its rules gave a value (rules that gave none left out), kept with
+ * the score's own property entry so the record card explains a value without reading HubSpot
+ * (docs/decisions.md §Record card).
+ */
+export type GroupPoints = { name: string; value: number; rules: { index: number; value: number }[] };
+
 export type HistoryEntry = {
   property: string;
   old: string | null;
@@ -22,6 +29,8 @@ export type HistoryEntry = {
   threshold: string | null;
   atMs: number;
   cause: HistoryCause;
+  /** Only on the entry of the score's own property (not its threshold or parts), from when it is kept. */
+  groups?: GroupPoints[];
 };
 
 export type RecordRef = { portalId: number; object: ObjectType; recordId: string };
