@@ -2,6 +2,7 @@ import { Router } from "express";
 // HubSpot signs what it forwards from a card's hubspot.fetch, so the sandbox signs its card calls
 // with the same pure function (docs/hubspot.md §App cards, docs/decisions.md §Record card).
 import { signWebhookV3 } from "../hubspot/sign-webhook-v3.js";
+import type { ClockFollowers } from "./clock-followers.js";
 import { HubSpotError } from "./hubspot-error.js";
 import { objectTypeParam, recordIdOf } from "./object-type-param.js";
 import { objectTypeIdOf } from "./object-types.js";
@@ -20,11 +21,19 @@ export const SANDBOX_USER_ID = 1;
 /** HubSpot gives hubspot.fetch 15 s at most (docs/hubspot.md §App cards). */
 export const CARD_FETCH_TIMEOUT_MS = 15_000;
 const CARD_OBJECTS = new Set(["contacts", "companies", "deals"]);
+/** How often to look again while the app's clock catches up with a move (clock-followers.ts). */
+export const FOLLOWER_POLL_MS = 50;
+
+/** Like the webhook sender: a call signed with a time the app has not seen yet would be refused as from the future. */
+async function waitForFollowers(followers: ClockFollowers): Promise<void> {
+  while (followers.areBehind()) await new Promise((resolve) => setTimeout(resolve, FOLLOWER_POLL_MS));
+}
 
 export function createCardViewRoute(
   portal: SandboxPortal,
   target: WebhookTarget,
   clock: SandboxClock,
+  followers: ClockFollowers,
 ): Router {
   const router = Router();
   router.get("/__sandbox/records/:objectType/:id/card", async (req, res) => {
@@ -45,6 +54,8 @@ export function createCardViewRoute(
       appId: String(portal.app.appId),
     });
     const url = `${new URL(appTarget).origin}${CARD_PATH}?${query}`;
+    // areBehind() gives up on a follower after FOLLOWER_MAX_WAIT_MS, so this ends.
+    await waitForFollowers(followers);
     const timestampMs = clock.nowMs();
     const signature = signWebhookV3({
       clientSecret: portal.app.clientSecret,

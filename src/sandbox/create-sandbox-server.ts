@@ -120,7 +120,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   );
   app.use(createOAuthTokenRoutes(portal));
   app.use(createControlRoutes(portal, stats, followers));
-  app.use(createCardViewRoute(portal, target, clock));
+  app.use(createCardViewRoute(portal, target, clock, followers));
   app.use(createRecordViewRoute(portal));
   app.use(createSeedRoute(portal));
   app.use(createWebhookRoutes(webhooks));
