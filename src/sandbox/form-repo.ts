@@ -66,7 +66,7 @@ export function createFormRepo(db: Database): FormRepo {
   const insertForm = db.prepare("INSERT INTO forms (guid, name, fields, created_at) VALUES (?, ?, ?, ?)");
   const countForms = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM forms");
   const byGuid = db.prepare<[string], FormRow>("SELECT * FROM forms WHERE guid = ?");
-  const allForms = db.prepare<[], FormRow>("SELECT * FROM forms ORDER BY created_at, guid");
+  const allForms = db.prepare<[], FormRow>("SELECT * FROM forms ORDER BY created_at, rowid");
   const insertSubmission = db.prepare(
     "INSERT INTO form_submissions (form_guid, submitted_at, field_values, page_url, email) VALUES (?, ?, ?, ?, ?)",
   );
