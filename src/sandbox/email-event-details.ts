@@ -27,7 +27,21 @@ export interface EmailEventExtras {
   location?: { city?: string; state?: string; country?: string };
 }
 
-/** The type's own fields: an engagement's browser and place, a click's url, a bounce's reason, an unsubscribe. */
+/** What is stored with an event: where an OPEN or CLICK happened, and a CLICK's url. */
+export function emailEventExtrasOf(
+  type: string,
+  place: { city?: string; state?: string; country?: string },
+  url?: string,
+): EmailEventExtras {
+  if (type !== "OPEN" && type !== "CLICK") return {};
+  const location = Object.fromEntries(Object.entries(place).filter(([, v]) => v !== undefined));
+  return type === "CLICK" && url ? { location, url } : { location };
+}
+
+/**
+ * The type's own fields: an engagement's browser and place, a click's url, a bounce's reason, an
+ * unsubscribe. Built when answering, from the extras stored with the event.
+ */
 export function buildEmailEventDetails(type: string, extras: EmailEventExtras = {}): Record<string, unknown> {
   switch (type) {
     case "DELIVERED":
@@ -80,6 +94,6 @@ export function emailEventToWire(
       created: campaign?.createdAtMs ?? event.created,
     },
     ...(campaign ? { subject: campaign.subject } : {}),
-    ...event.details,
+    ...buildEmailEventDetails(event.type, event.details as EmailEventExtras),
   };
 }

@@ -12,6 +12,13 @@ export interface FormField {
   fieldType: string;
 }
 
+/** The fields of a form made without a list: HubSpot's default contact form. */
+export const defaultFormFields: FormField[] = [
+  { name: "email", label: "Email", fieldType: "email" },
+  { name: "firstname", label: "First name", fieldType: "single_line_text" },
+  { name: "lastname", label: "Last name", fieldType: "single_line_text" },
+];
+
 export interface StoredForm {
   guid: string;
   name: string;

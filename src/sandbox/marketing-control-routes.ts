@@ -2,6 +2,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { emailEventToWire } from "./email-event-details.js";
 import type { EmailCampaign } from "./email-event-repo.js";
+import { defaultFormFields } from "./form-repo.js";
 import { HubSpotError, validationError } from "./hubspot-error.js";
 import { parseBody } from "./parse-body.js";
 import {
@@ -74,12 +75,6 @@ const webEvent = z.object({
   occurredAt: time,
 });
 
-export const defaultFormFields = [
-  { name: "email", label: "Email", fieldType: "email" },
-  { name: "firstname", label: "First name", fieldType: "single_line_text" },
-  { name: "lastname", label: "Last name", fieldType: "single_line_text" },
-];
-
 const rollupsOf = (portal: SandboxPortal, contactId: number) => {
   const { properties } = portal.records.get("contacts", contactId) ?? { properties: {} };
   return Object.fromEntries(
@@ -99,15 +94,13 @@ export function createMarketingControlRoutes(portal: SandboxPortal): Router {
   );
   router.post("/__sandbox/email-campaigns", (req, res) => {
     const input = parseBody(newCampaign, req.body);
-    res
-      .status(201)
-      .json(
-        portal.emailEvents.createCampaign({
-          name: input.name,
-          subject: input.subject,
-          createdAtMs: instantOf(input.sentAt, now()),
-        }),
-      );
+    res.status(201).json(
+      portal.emailEvents.createCampaign({
+        name: input.name,
+        subject: input.subject,
+        createdAtMs: instantOf(input.sentAt, now()),
+      }),
+    );
   });
 
   router.post("/__sandbox/email-events", (req, res) => {
@@ -130,15 +123,13 @@ export function createMarketingControlRoutes(portal: SandboxPortal): Router {
   router.get("/__sandbox/forms", (_req, res) => void res.json({ forms: portal.forms.all() }));
   router.post("/__sandbox/forms", (req, res) => {
     const input = parseBody(newForm, req.body);
-    res
-      .status(201)
-      .json(
-        portal.forms.create({
-          name: input.name,
-          fields: input.fields ?? defaultFormFields,
-          createdAtMs: now(),
-        }),
-      );
+    res.status(201).json(
+      portal.forms.create({
+        name: input.name,
+        fields: input.fields ?? defaultFormFields,
+        createdAtMs: now(),
+      }),
+    );
   });
 
   router.post("/__sandbox/form-submissions", (req, res) => {
@@ -161,15 +152,13 @@ export function createMarketingControlRoutes(portal: SandboxPortal): Router {
       },
       now(),
     );
-    res
-      .status(201)
-      .json({
-        contactId: String(contact.id),
-        formId: form.guid,
-        formName: form.name,
-        submission: saved,
-        rollups: rollupsOf(portal, contact.id),
-      });
+    res.status(201).json({
+      contactId: String(contact.id),
+      formId: form.guid,
+      formName: form.name,
+      submission: saved,
+      rollups: rollupsOf(portal, contact.id),
+    });
   });
 
   router.post("/__sandbox/web-events", (req, res) => {

@@ -70,7 +70,14 @@ export function createWebEventRepo(db: Database): WebEventRepo {
           JSON.stringify(input.properties),
         ).lastInsertRowid,
       );
-      return { ...input, seq, id: stableUuid("web-event", seq) };
+      // The id only when read: seeding appends tens of thousands and reads none.
+      return {
+        ...input,
+        seq,
+        get id() {
+          return stableUuid("web-event", seq);
+        },
+      };
     },
     page: (filter, before, limit) =>
       selectNewestFirst<Row>(
