@@ -9,10 +9,12 @@ import { openSqliteInbox } from "../adapters/queue/sqlite-inbox.js";
 import { createKeyvActionStore } from "../adapters/stores/keyv-action-store.js";
 import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
 import { createKeyvJobStore } from "../adapters/stores/keyv-job-store.js";
+import { createKeyvOAuthStateStore } from "../adapters/stores/keyv-oauth-state-store.js";
 import { createKeyvPollStateStore } from "../adapters/stores/keyv-poll-state-store.js";
 import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { createKeyvSessionStore } from "../adapters/stores/keyv-session-store.js";
+import { createKeyvSourceStatusStore } from "../adapters/stores/keyv-source-status-store.js";
 import { openKeyv } from "../adapters/stores/open-keyv.js";
 import { resumeOwedCallbacks } from "../app/actions/reset-action.js";
 import { createAfterInstall } from "../app/after-install.js";
@@ -86,8 +88,10 @@ export async function composeApp(
   const records = createKeyvRecordStore(await open("records"));
   const jobs = createKeyvJobStore(await open("jobs"));
   const sessions = createKeyvSessionStore(await open("sessions"), wallNow);
+  const oauthStates = createKeyvOAuthStateStore(await open("oauth-states"), wallNow);
   const actions = createKeyvActionStore(await open("actions"));
   const pollState = createKeyvPollStateStore(await open("poll-state"));
+  const sourceStatus = createKeyvSourceStatusStore(await open("source-status"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
   // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
@@ -138,6 +142,7 @@ export async function composeApp(
     logger,
     dueIndex,
     recordLocks,
+    sourceStatus,
   };
   const jobRunner = createJobRunner({
     jobs,
@@ -155,6 +160,7 @@ export async function composeApp(
     logger,
     now,
     stateNow: wallNow,
+    states: oauthStates,
     authorize: door.authorize,
     onInstalled: createAfterInstall({
       scores,
@@ -166,7 +172,7 @@ export async function composeApp(
   const pipeline = composePipeline({
     options: { ...config.pipeline, webhook: { clientSecret, publicBaseUrl: config.publicBaseUrl } },
     inbox,
-    stores: { installations, scores, records, dueIndex, pollState },
+    stores: { installations, scores, records, dueIndex, pollState, sourceStatus },
     crmFor: door.crmFor,
     logger,
     now,
@@ -211,6 +217,7 @@ export async function composeApp(
         clientId,
         stateSecret: clientSecret,
         authBaseUrl: config.hubspotAuthBaseUrl,
+        states: oauthStates,
       },
     },
     hubspotRoutes: [

@@ -1,8 +1,10 @@
-// The one door to a portal's CRM (STYLE.md §2): our own narrow types, no SDK types leak past
-// src/adapters/hubspot-client/. Every method batches and pages on its own (HUBSPOT.md §5.1):
+// The one door to a portal's CRM (docs/decisions.md §One door to HubSpot): our own narrow types, no SDK types leak past
+// src/adapters/hubspot-client/. Every method batches and pages on its own (docs/hubspot.md §Rate limits and batching):
 // callers pass any number of ids and get everything back.
 
-/** CRM object types this app reads or writes: scored objects and engagement objects (HUBSPOT.md §5.3). */
+import type { CrmFeeds } from "./crm-feeds.js";
+
+/** CRM object types this app reads or writes: scored objects and engagement objects (docs/hubspot.md §Engagement objects). */
 export type CrmObjectType =
   | "contacts"
   | "companies"
@@ -66,7 +68,7 @@ export interface CrmPropertyGroup {
 
 export interface CrmRecordUpdate {
   id: string;
-  /** HubSpot clears a property written as "" (HUBSPOT.md §6: values are strings). */
+  /** HubSpot clears a property written as "" (docs/hubspot.md §Score properties: values are strings). */
   properties: Record<string, string>;
 }
 
@@ -86,7 +88,7 @@ export const foundRecordProperties: Record<ScoredObjectType, readonly string[]> 
   deals: ["dealname"],
 };
 
-export interface CrmClient {
+export interface CrmClient extends CrmFeeds {
   readonly portalId: string;
   /** Batch read (100 ids per call). Ids HubSpot does not know are left out of the answer. */
   readRecords(
@@ -133,7 +135,7 @@ export interface CrmClient {
   /** Batch create; a name that exists already fails the call with code "conflict". */
   createProperties(objectType: CrmObjectType, properties: readonly CrmPropertyDefinition[]): Promise<void>;
   updateProperty(objectType: CrmObjectType, property: CrmPropertyDefinition): Promise<void>;
-  /** Completes a blocked workflow-action execution (HUBSPOT.md §2.4) with its output fields. */
+  /** Completes a blocked workflow-action execution (docs/hubspot.md §Workflow action callbacks) with its output fields. */
   completeActionCallback(callbackId: string, outputFields: Record<string, string>): Promise<void>;
   /** Batch archive of properties (a deleted score's); names that do not exist are ignored. */
   archiveProperties(objectType: CrmObjectType, names: readonly string[]): Promise<void>;

@@ -2,7 +2,7 @@ import type { Database } from "better-sqlite3";
 import type { WriteOptions } from "./record-repo.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
-// A contact's roll-up properties (HUBSPOT.md §10.8), computed from the portal's own events so they
+// A contact's roll-up properties (docs/hubspot.md §Contact roll-up properties), computed from the portal's own events so they
 // always agree with the feeds the app reads: marketing email counts and last dates (by the contact's
 // email as recipient), form conversions (by the email among the submitted values) and page views
 // and sessions (analytics events of the contact). A source the contact has no event of leaves its

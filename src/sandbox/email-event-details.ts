@@ -2,7 +2,7 @@ import type { EmailCampaign, StoredEmailEvent } from "./email-event-repo.js";
 import { stableUuid } from "./stable-uuid.js";
 
 // What each marketing email event carries besides the common fields, and an event as
-// GET /email/public/v1/events answers it (HUBSPOT.md §10.1; the sandbox's choices where HubSpot's
+// GET /email/public/v1/events answers it (docs/hubspot.md §Marketing email events; the sandbox's choices where HubSpot's
 // docs are silent: docs/decisions.md §Sandbox marketing and web sources). Marketing email is
 // HubSpot's "Batch" app.
 

@@ -3,7 +3,7 @@ import { selectNewestFirst } from "./newest-first-query.js";
 import type { CursorPosition } from "./paging-cursor.js";
 import { stableUuid } from "./stable-uuid.js";
 
-// Marketing email campaigns and their per-recipient events (HUBSPOT.md §10.1). An event's id is
+// Marketing email campaigns and their per-recipient events (docs/hubspot.md §Marketing email events). An event's id is
 // derived from its sequence number; `details` holds what varies between events of a type (a
 // CLICK's url, the recipient's place), from which email-event-details.ts builds the rest.
 // Recipients are stored lower-cased.

@@ -43,7 +43,11 @@ export function generateMarketingData(portal: SandboxPortal, months: number, rng
     return portal.emailEvents.createCampaign({ name: `${name} #${i + 1}`, subject, createdAtMs });
   });
   const forms = seededForms.map((name, i) =>
-    portal.forms.create({ name, fields: defaultFormFields, createdAtMs: nowMs - span - (seededForms.length - i) * DAY }),
+    portal.forms.create({
+      name,
+      fields: defaultFormFields,
+      createdAtMs: nowMs - span - (seededForms.length - i) * DAY,
+    }),
   );
 
   const contacts: StoredRecord[] = [];

@@ -1,11 +1,12 @@
 import { Client } from "@hubspot/api-client";
 import { createAbortableAgent } from "./abortable-agent.js";
-import { sdkCallOptions } from "./sdk-call-options.js";
+import { createRawGet } from "./raw-get.js";
+import { type BodyFields, sdkCallOptions } from "./sdk-call-options.js";
 
-// The only run-time import of @hubspot/api-client (STYLE.md §2).
+// The only run-time import of @hubspot/api-client (docs/decisions.md §One door to HubSpot).
 //
 // The SDK keeps its retry and limiter decorators in a process-wide singleton that every
-// `new Client()` replaces, and patches an API object when it is first touched (HUBSPOT.md §0.6,
+// `new Client()` replaces, and patches an API object when it is first touched (docs/hubspot.md §SDK retries and pacing,
 // [SDK] src/services/ApiDecoratorService.ts). So we build the client with neither
 // `numberOfApiCallRetries` nor `limiterOptions` and touch every API we use in the same
 // synchronous turn: they are patched with "no decorators" whatever other clients do later.
@@ -18,7 +19,8 @@ export interface SdkApisOptions {
 export function createSdkApis(options: SdkApisOptions) {
   const client = new Client({ basePath: options.baseUrl, numberOfApiCallRetries: 0 });
   const agentFor = createAbortableAgent(options.baseUrl);
-  const callOptions = (signal: AbortSignal) => sdkCallOptions(agentFor, signal, options.accessToken);
+  const callOptions = (signal: AbortSignal, bodyFields?: BodyFields) =>
+    sdkCallOptions(agentFor, signal, options.accessToken, bodyFields);
   return {
     callOptions,
     actionCallbacks: client.automation.actions.callbacksApi,
@@ -31,6 +33,9 @@ export function createSdkApis(options: SdkApisOptions) {
     propertiesBatch: client.crm.properties.batchApi,
     propertiesCore: client.crm.properties.coreApi,
     propertyGroups: client.crm.properties.groupsApi,
+    forms: client.marketing.forms.formsApi,
+    /** Endpoints without a typed API in 13.5 (the legacy v1 email events and form submissions). */
+    rawGet: createRawGet(client, options.accessToken),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   buildRecordMemberships,
 } from "../../fixtures/hubspot/list-payloads.js";
 import { createNockCrmSearch, type SearchBody } from "./nock-crm-search.js";
+import { mockNockFeeds } from "./nock-feeds.js";
 import { mockNockProperties } from "./nock-properties.js";
 import { createNockWorldRecords } from "./nock-world-records.js";
 import {
@@ -17,7 +18,7 @@ import {
   type WorldIds,
 } from "./tiny-world.js";
 
-// The tiny world as HubSpot answers it (HUBSPOT.md §5–6, payload builders in test/fixtures/hubspot),
+// The tiny world as HubSpot answers it (docs/hubspot.md §Rate limits and batching, §Engagement objects, §Score properties, payload builders in test/fixtures/hubspot),
 // scripted with nock over a small in-memory state so that writes are seen by later reads. Ids are
 // the kind HubSpot gives: numeric strings, in creation order. Every call needs a bearer token, as
 // HubSpot's do; CRM search lives in nock-crm-search.ts, properties in nock-properties.ts.
@@ -104,14 +105,25 @@ export function mockTinyWorld() {
       calls.set(endpoint, (calls.get(endpoint) ?? 0) + 1);
     });
   scope
-    // Objects v3 batch read: ids HubSpot does not know are one 207 error (HUBSPOT.md §5.1).
+    // Objects v3 batch read: ids HubSpot does not know are one 207 error (docs/hubspot.md §Rate limits and batching).
     .post(/^\/crm\/v3\/objects\/\w+\/batch\/read$/)
     .reply((uri, body) => {
       const type = uri.split("/")[4] ?? "";
-      const { inputs, properties: asked = [] } = body as { inputs: { id: string }[]; properties?: string[] };
-      const found = inputs.filter((i) => world.has(type, i.id));
-      const missing = inputs.filter((i) => !world.has(type, i.id)).map((i) => i.id);
-      const answer = buildBatchRead(found.map((i) => wireRecord(type, i.id, asked)));
+      const read = body as { inputs: { id: string }[]; properties?: string[]; idProperty?: string };
+      const asked = read.properties ?? [];
+      // With idProperty, an input is that property's value: every record holding it answers.
+      const idsOf = (input: string) =>
+        read.idProperty
+          ? world
+              .all(type)
+              .filter((r) => r.properties[read.idProperty ?? ""]?.toLowerCase() === input.toLowerCase())
+              .map((r) => r.id)
+          : world.has(type, input)
+            ? [input]
+            : [];
+      const found = read.inputs.flatMap((i) => idsOf(i.id));
+      const missing = read.inputs.filter((i) => idsOf(i.id).length === 0).map((i) => i.id);
+      const answer = buildBatchRead(found.map((id) => wireRecord(type, id, asked)));
       if (missing.length === 0) return [200, answer];
       const error = {
         status: "error",
@@ -217,14 +229,20 @@ export function mockTinyWorld() {
     })
     .get(new RegExp(`^/crm/v3/lists/${listId}/memberships(\\?.*)?$`))
     .reply(200, () => buildMembersPage(listMembers))
-    // Workflow action callbacks (HUBSPOT.md §2.4): 204, no body.
+    // Workflow action callbacks (docs/hubspot.md §Workflow action callbacks): 204, no body. HubSpot's published spec requires
+    // `typedOutputs` beside `outputFields` (docs/decisions.md §Fields the SDK does not send): a body
+    // without it is refused, as the spec allows HubSpot to.
     .post(/^\/automation\/v4\/actions\/callbacks\/[^/]+\/complete$/)
     .reply((uri, body) => {
+      const { typedOutputs } = body as { typedOutputs?: unknown };
+      if (typeof typedOutputs !== "object" || typedOutputs === null)
+        return [400, buildErrorBody(400, "Invalid input JSON: typedOutputs is required")];
       const callbackId = decodeURIComponent(uri.split("/")[5] ?? "");
       callbacks.push({ callbackId, outputFields: (body as CompletedCallback).outputFields });
       return [204];
     });
   mockNockProperties(scope, world, groups);
+  const feeds = mockNockFeeds(scope, world.nowMs);
 
   return {
     ids,
@@ -232,6 +250,7 @@ export function mockTinyWorld() {
     nowMs: world.nowMs,
     advance: world.advance,
     addDeals,
+    feeds,
     calls: (endpoint: string) => calls.get(endpoint) ?? 0,
   };
 }

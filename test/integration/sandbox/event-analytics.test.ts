@@ -5,7 +5,7 @@ import {
   type TestSandbox,
 } from "../../fixtures/sandbox/start-test-sandbox.js";
 
-// GET /events/v3/events and /events/v3/events/event-types (HUBSPOT.md §10.3) against events written
+// GET /events/v3/events and /events/v3/events/event-types (docs/hubspot.md §Event analytics) against events written
 // through /__sandbox/web-events, as `view-page` does; Enterprise only (SANDBOX_TIER).
 
 let s: TestSandbox;
