@@ -182,3 +182,26 @@ describe("a Professional portal (SANDBOX_TIER=professional)", () => {
     }
   });
 });
+
+describe("the marketing and web endpoints' rate limit", () => {
+  it("counts each against the portal's ten-second budget and answers 429 past it", async () => {
+    const paths = [
+      "/email/public/v1/events",
+      "/marketing/v3/forms",
+      "/events/v3/events/event-types",
+      "/events/v3/events?objectType=contact",
+    ];
+    for (const path of paths) {
+      const limited = await startTestSandbox({ seed: "none", ratePer10s: 1 });
+      try {
+        const call = () => limited.call("GET", path, undefined, { authorization: `Bearer ${limited.token}` });
+        expect((await call()).status, path).toBe(200);
+        const refused = await call();
+        expect(refused.status, path).toBe(429);
+        expect(refused.headers.get("retry-after")).toBe("10");
+      } finally {
+        await limited.close();
+      }
+    }
+  });
+});

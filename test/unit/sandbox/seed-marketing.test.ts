@@ -86,6 +86,11 @@ describe("the small seed's marketing and web sources", () => {
         for (const [name, value] of Object.entries(expected))
           expect(contact.properties[name] ?? null).toBe(value);
       }
+      expect(s.portal.properties.get("contacts", "hs_email_open")).toMatchObject({
+        type: "number",
+        calculated: true,
+        modificationMetadata: { readOnlyValue: true },
+      });
       const having = (name: string) => contacts.filter((c) => Number(c.properties[name] ?? 0) > 0).length;
       for (const name of [
         "hs_email_delivered",
