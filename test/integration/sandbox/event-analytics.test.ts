@@ -116,6 +116,8 @@ describe("GET /events/v3/events", () => {
     );
     expect(second.json.results.map((e: { occurredAt: string }) => e.occurredAt)).toEqual([iso(10), iso(0)]);
     expect(second.json.paging).toBeUndefined();
+    const link = new URL(first.json.paging.next.link);
+    expect((await get(`${link.pathname}${link.search}`)).json.results).toEqual(second.json.results);
     const elsewhere = await get(
       `/events/v3/events?objectType=contact&objectId=${contactId}&eventType=e_visited_page&after=${after}`,
     );
