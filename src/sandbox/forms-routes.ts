@@ -2,7 +2,8 @@ import { Router } from "express";
 import { z } from "zod";
 import { type CrmGuard, requireScopes } from "./crm-guard.js";
 import type { StoredForm } from "./form-repo.js";
-import { HubSpotError, validationError } from "./hubspot-error.js";
+import { HubSpotError } from "./hubspot-error.js";
+import { numberedToken } from "./numbered-token.js";
 import { decodeCursor, pageWithNext } from "./paging-cursor.js";
 import { limitParam, nextLink, parseQuery } from "./parse-query.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
@@ -51,13 +52,7 @@ function formToWire(form: StoredForm) {
   };
 }
 
-const formIndexToken = (index: number) => Buffer.from(`form:${index}`).toString("base64url");
-function formIndexOf(after: string | undefined): number {
-  if (after === undefined) return 0;
-  const match = /^form:(\d+)$/.exec(Buffer.from(after, "base64url").toString());
-  if (!match) throw validationError(`after is not a valid paging token: ${after}`);
-  return Number(match[1]);
-}
+const formToken = numberedToken("form");
 
 export function createFormsRoutes(portal: SandboxPortal, guard: CrmGuard): Router {
   const router = Router();
@@ -68,9 +63,9 @@ export function createFormsRoutes(portal: SandboxPortal, guard: CrmGuard): Route
     // Every sandbox form is a live `hubspot` form: none is archived or of another type.
     const types = formTypes?.split(",") ?? ["hubspot"];
     const forms = archived === "true" || !types.includes("hubspot") ? [] : portal.forms.all();
-    const start = formIndexOf(after);
+    const start = formToken.decode(after);
     const page = forms.slice(start, start + limit);
-    const next = start + limit < forms.length ? formIndexToken(start + limit) : null;
+    const next = start + limit < forms.length ? formToken.encode(start + limit) : null;
     res.json({
       results: page.map(formToWire),
       ...(next ? { paging: { next: { after: next, link: nextLink(req, next) } } } : {}),

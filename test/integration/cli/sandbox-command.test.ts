@@ -163,13 +163,13 @@ describe("lead-score sandbox", () => {
         },
       });
       expect(JSON.parse(text.split("\n")[0] ?? "")).toMatchObject({ tier: "professional" });
-      const { accessToken } = await (
+      const { accessToken } = (await (
         await fetch(`${running?.url}/__sandbox/tokens`, {
           method: "POST",
           headers: { "content-type": "application/json" },
           body: "{}",
         })
-      ).json();
+      ).json()) as { accessToken: string };
       const types = await fetch(`${running?.url}/events/v3/events/event-types`, {
         headers: { authorization: `Bearer ${accessToken}` },
       });
