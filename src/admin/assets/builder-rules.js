@@ -2,6 +2,7 @@ import { conditionFields, conditionList } from "./builder-conditions.js";
 import { commaListInput, sets, setsOrDeletes } from "./builder-edits.js";
 import { pointsFields, syncPointsByValue } from "./builder-points.js";
 import { frequencyFields, timeframeFields } from "./builder-rule-filters.js";
+import { sourceNotice } from "./builder-sources.js";
 import { button, field, h, numberInput, select, textInput } from "./dom.js";
 import { foldToggle } from "./fold-toggle.js";
 import { ruleSummary } from "./rule-summary.js";
@@ -23,6 +24,8 @@ const EVENT_TYPES = [
   "marketing_email_open",
   "marketing_email_click",
   "cta_click",
+  "ad_interaction",
+  "ticket",
 ];
 /**
  * @param {import("./types.js").DraftEventRule} rule
@@ -40,6 +43,7 @@ function eventRuleFields(rule, path, ctx, valuesChanged) {
       { id: listId },
       EVENT_TYPES.map((t) => h("option", { value: t })),
     ),
+    sourceNotice(rule.event),
     conditionList(rule.where, `${path}.where`, ctx, "Where (all must hold)", valuesChanged),
     timeframeFields(rule, path, ctx),
     frequencyFields(rule, path, ctx),
@@ -150,7 +154,9 @@ export function ruleEditor(group, index, path, ctx, bounds) {
       { class: "small danger" },
     ),
   );
-  if (!open) return h("div", { class: "rule folded", dataset: { path } }, toggle, actions);
+  // A rule on an event type the portal cannot supply says so folded too (docs/decisions.md §Sources status).
+  const unavailable = "event" in rule && sourceNotice(rule.event);
+  if (!open) return h("div", { class: "rule folded", dataset: { path } }, toggle, actions, unavailable);
 
   const points = pointsFields(rule, path, ctx, bounds);
   // Points by value are keyed by the values: their inputs follow an edited list in place.

@@ -8,7 +8,7 @@ import type { ScoreResult } from "../../scoring/result.js";
 import type { DistributionSummary } from "../../scoring/summarize-distribution.js";
 
 export type { Job } from "../../ports/job-store.js";
-export type { HistoryEntry } from "../../ports/record-store.js";
+export type { HistoryEntry, HistoryReason } from "../../ports/record-store.js";
 export type { ScoreRevision } from "../../ports/score-store.js";
 /** A problem of a definition as the API reports it, with its field path ("groups[1].rules[0].points"). */
 export type { FieldProblem } from "../../scoring/format-issues.js";
@@ -141,6 +141,8 @@ export type TestResponse = {
 export type PreviewResponse = {
   sampled: number;
   skipped?: unknown[];
+  /** Rules on event types the portal cannot supply, and what the read met (docs/decisions.md §Sources status). */
+  warnings?: { message?: string }[];
   distribution: DistributionSummary;
   impact?: {
     compared: number;
@@ -167,5 +169,16 @@ export type ParkedEvent = {
   error: string | null;
 };
 
+/** One record of GET /records/:objectType/names. */
+export type NamedRecord = { id: string; name: string; label: string };
+
 /** One match of GET /records/:objectType/search. */
 export type FoundRecord = { id: string; label: string };
+
+/** One row of GET /api/portals/:portalId/sources (src/app/sources/source-statuses.ts). */
+export type SourceStatusRow = {
+  eventType: string;
+  source: string;
+  status: "available" | "missing_scope" | "needs_enterprise" | "failing";
+  detail: string;
+};
