@@ -1,0 +1,58 @@
+import { AppError } from "../../errors.js";
+import type { InstallationStore } from "../../ports/installation-store.js";
+import { type EventTypeEntry, eventTypeCatalog } from "./event-type-catalog.js";
+import type { PickerProperty, PortalProperties } from "./portal-properties.js";
+
+// GET /event-types/:objectType (docs/decisions.md §Builder pickers): every event type with its
+// label, its event properties by label with their options (meeting outcomes, call outcomes by
+// name), and whether the portal's events of that type reach the app. A company or deal score
+// counts its contacts' events (docs/scoring.md §Companies and deals), so every scored object
+// offers the same types.
+
+export type DescribedEventType = {
+  type: string;
+  label: string;
+  /** Where the events come from: the engagement object, or the marketing or web source. */
+  source: string;
+  available: boolean;
+  /** Why not, when not available: what to grant, or that the app does not read that source. */
+  reason?: string;
+  properties: PickerProperty[];
+};
+
+function availability(entry: EventTypeEntry, scopes: readonly string[]) {
+  const { source } = entry;
+  if (!("engagement" in source))
+    return { available: false, reason: `lead-score does not read ${source.name} from HubSpot yet` };
+  const missing = source.scopes.filter((scope) => !scopes.includes(scope));
+  if (missing.length === 0) return { available: true };
+  return {
+    available: false,
+    reason: `the portal did not grant ${missing.join(", ")}; reinstall to grant it`,
+  };
+}
+
+export async function describeEventTypes(
+  deps: { installations: InstallationStore; properties: PortalProperties },
+  portalId: number,
+  refresh = false,
+): Promise<DescribedEventType[]> {
+  const installation = await deps.installations.get(portalId);
+  if (!installation) throw new AppError("not_found", `portal ${portalId} is not installed`);
+  return Promise.all(
+    eventTypeCatalog.map(async (entry) => {
+      const { source } = entry;
+      const fromHubSpot = "engagement" in source;
+      const properties = fromHubSpot
+        ? await deps.properties.read(portalId, source.engagement, refresh)
+        : [...source.properties];
+      return {
+        type: entry.type,
+        label: entry.label,
+        source: fromHubSpot ? source.engagement : source.name,
+        ...availability(entry, installation.scopes),
+        properties,
+      };
+    }),
+  );
+}
