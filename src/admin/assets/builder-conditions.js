@@ -1,9 +1,12 @@
-import { sets, splitTrimmed } from "./builder-edits.js";
-import { button, field, h, inputValue, numberInput, select, textInput } from "./dom.js";
+import { optionSelect, optionsOf, propertyField, valuesChecklist } from "./builder-condition-pickers.js";
+import { sets } from "./builder-edits.js";
+import { button, field, h, numberInput, select, textInput } from "./dom.js";
+import { dayInput } from "./picker-inputs.js";
 
 /** @typedef {import("./types.js").DraftCondition} DraftCondition */
 /** @typedef {import("./types.js").FormContext} FormContext */
 /** @typedef {import("./types.js").Operator} Operator */
+/** @typedef {import("./types.js").PropertySource} PropertySource */
 /** @typedef {"none" | "text" | "texts" | "number" | "numberRange" | "date" | "dateRange"} Operand */
 
 // docs/scoring.md §Property operators: every operator, and the operand each one takes.
@@ -25,8 +28,8 @@ export const OPERATORS = [
   ["before", "is before (date)", "date"],
   ["after", "is after (date)", "date"],
   ["betweenDates", "is between (dates)", "dateRange"],
-  ["inList", "is in list (ids)", "texts"],
-  ["notInList", "is not in list (ids)", "texts"],
+  ["inList", "is in one of the lists", "texts"],
+  ["notInList", "is in none of the lists", "texts"],
 ];
 /**
  * The operand an operator takes; "text" for an operator the page does not know.
@@ -67,41 +70,33 @@ export function setRangeEnd(condition, index, value) {
 }
 
 /**
- * The operand inputs of a condition (or a fit rule, which is a condition with points).
+ * The operand inputs of a condition (or a fit rule, which is a condition with points): the property's
+ * options to choose or tick when HubSpot lists some, the portal's lists for a list rule, a date
+ * picker for dates, free text otherwise.
  * @param {DraftCondition} condition
  * @param {string} path
  * @param {FormContext} ctx
  * @param {() => void} [onValuesChanged]
+ * @param {PropertySource} [source]
  */
-export function operandFields(condition, path, ctx, onValuesChanged) {
+export function operandFields(condition, path, ctx, onValuesChanged, source = { object: "self" }) {
   const operand = operandOf(condition.operator);
+  const property = optionsOf(condition, ctx, source);
+  const isListRule = condition.operator === "inList" || condition.operator === "notInList";
   switch (operand) {
     case "none":
       return null;
     case "text":
+      return property
+        ? optionSelect(condition, path, ctx, property)
+        : field("Value", `${path}.value`, textInput(condition.value, sets(condition, "value", ctx)));
     case "date":
-      return field(
-        operand === "date" ? "Date (ISO 8601, e.g. 2026-01-31)" : "Value",
-        `${path}.value`,
-        textInput(condition.value, sets(condition, "value", ctx)),
-      );
+      return field("Date", `${path}.value`, dayInput(condition.value, sets(condition, "value", ctx)));
     case "number":
       return field("Number", `${path}.value`, numberInput(condition.value, sets(condition, "value", ctx)));
     case "texts":
-      return field(
-        "Values, one per line",
-        `${path}.values`,
-        h("textarea", {
-          rows: 3,
-          value: (condition.values ?? []).join("\n"),
-          onInput: (e) => {
-            condition.values = splitTrimmed(inputValue(e), "\n");
-            ctx.changed();
-          },
-          // Points by value are keyed by these values: rebuild them once the list is edited.
-          onChange: () => onValuesChanged?.(),
-        }),
-      );
+      // Points by value are keyed by these values: rebuild them once the list is edited.
+      return valuesChecklist(condition, path, ctx, { property, lists: isListRule }, onValuesChanged);
     default: {
       const pair = condition.values ?? [];
       const isNumber = operand === "numberRange";
@@ -114,7 +109,7 @@ export function operandFields(condition, path, ctx, onValuesChanged) {
       const input = (i, label) =>
         isNumber
           ? numberInput(pair[i], (v) => set(i, v), { "aria-label": label })
-          : textInput(pair[i], (v) => set(i, v), { "aria-label": label, placeholder: "2026-01-31" });
+          : dayInput(pair[i], (v) => set(i, v), { "aria-label": label });
       return h(
         "div",
         { class: "field", dataset: { path: `${path}.values` } },
@@ -131,14 +126,11 @@ export function operandFields(condition, path, ctx, onValuesChanged) {
  * @param {string} path
  * @param {FormContext} ctx
  * @param {() => void} [onValuesChanged]
+ * @param {PropertySource} [source] whose properties it names: the scored object's by default
  */
-export function conditionFields(condition, path, ctx, onValuesChanged) {
+export function conditionFields(condition, path, ctx, onValuesChanged, source = { object: "self" }) {
   return [
-    field(
-      "Property",
-      `${path}.property`,
-      textInput(condition.property, sets(condition, "property", ctx), { placeholder: "e.g. form_name" }),
-    ),
+    propertyField(condition, path, ctx, source),
     field(
       "Operator",
       `${path}.operator`,
@@ -151,7 +143,7 @@ export function conditionFields(condition, path, ctx, onValuesChanged) {
         },
       ),
     ),
-    operandFields(condition, path, ctx, onValuesChanged),
+    operandFields(condition, path, ctx, onValuesChanged, source),
   ];
 }
 
@@ -162,8 +154,9 @@ export function conditionFields(condition, path, ctx, onValuesChanged) {
  * @param {FormContext} ctx
  * @param {string} legend
  * @param {() => void} [onValuesChanged]
+ * @param {PropertySource} [source] whose properties the conditions name
  */
-export function conditionList(list, path, ctx, legend, onValuesChanged) {
+export function conditionList(list, path, ctx, legend, onValuesChanged, source) {
   return h(
     "fieldset",
     { class: "conditions", dataset: { path } },
@@ -172,7 +165,7 @@ export function conditionList(list, path, ctx, legend, onValuesChanged) {
       h(
         "div",
         { class: "row condition" },
-        conditionFields(condition, `${path}[${i}]`, ctx, onValuesChanged),
+        conditionFields(condition, `${path}[${i}]`, ctx, onValuesChanged, source),
         button(
           "Remove condition",
           () => {

@@ -1,26 +1,15 @@
 import { conditionFields, conditionList } from "./builder-conditions.js";
-import { commaListInput, sets, setsOrDeletes } from "./builder-edits.js";
+import { commaListInput, setsOrDeletes } from "./builder-edits.js";
+import { eventTypeField } from "./builder-event-type.js";
 import { pointsFields, syncPointsByValue } from "./builder-points.js";
 import { frequencyFields, timeframeFields } from "./builder-rule-filters.js";
-import { button, field, h, numberInput, select, textInput } from "./dom.js";
+import { button, field, h, numberInput, select } from "./dom.js";
 
 // One rule's editor: event rules (engagement groups) and property rules (fit groups), docs/scoring.md
 // §Event rules, §Scoring several values, §Property operators.
 
 /** @typedef {import("./types.js").FormContext} FormContext */
 
-const EVENT_TYPES = [
-  "meeting",
-  "call",
-  "email",
-  "note",
-  "task",
-  "form_submission",
-  "page_view",
-  "marketing_email_open",
-  "marketing_email_click",
-  "cta_click",
-];
 /**
  * @param {import("./types.js").DraftEventRule} rule
  * @param {string} path
@@ -28,18 +17,19 @@ const EVENT_TYPES = [
  */
 function eventRuleFields(rule, path, ctx) {
   rule.where ??= [];
-  const listId = `${path}-events`;
   return [
-    field("Event type", `${path}.event`, textInput(rule.event, sets(rule, "event", ctx), { list: listId })),
-    h(
-      "datalist",
-      { id: listId },
-      EVENT_TYPES.map((t) => h("option", { value: t })),
+    eventTypeField(rule, path, ctx),
+    conditionList(
+      rule.where,
+      `${path}.where`,
+      ctx,
+      "Where (all must hold)",
+      () => {
+        syncPointsByValue(rule);
+        ctx.rerender();
+      },
+      { event: rule.event },
     ),
-    conditionList(rule.where, `${path}.where`, ctx, "Where (all must hold)", () => {
-      syncPointsByValue(rule);
-      ctx.rerender();
-    }),
     timeframeFields(rule, path, ctx),
     frequencyFields(rule, path, ctx),
     field(
@@ -79,10 +69,16 @@ function propertyRuleFields(rule, path, ctx) {
         `${path}.of.labels`,
         commaListInput(of.labels, setsOrDeletes(of, "labels", ctx)),
       ),
-    conditionFields(rule, path, ctx, () => {
-      syncPointsByValue(rule);
-      ctx.rerender();
-    }),
+    conditionFields(
+      rule,
+      path,
+      ctx,
+      () => {
+        syncPointsByValue(rule);
+        ctx.rerender();
+      },
+      { object: of?.association ?? "self" },
+    ),
   ];
 }
 

@@ -23,6 +23,7 @@ const editor = createDefinitionEditor({
   jsonView,
   scoreId: main.dataset.scoreId || null,
   onRender: () => updateButtons(editor),
+  call,
 });
 
 /**

@@ -88,9 +88,53 @@ export type DraftDefinition = {
   groups: DraftGroup[];
 };
 
+/** One of GET /properties/:objectType (the pickers' catalog, docs/decisions.md §Builder pickers). */
+export type PickerProperty = {
+  name: string;
+  label: string;
+  type: string;
+  fieldType: string;
+  group: string;
+  options: { value: string; label: string }[];
+};
+/** One of GET /event-types/:objectType. */
+export type PickerEventType = {
+  type: string;
+  label: string;
+  source: string;
+  available: boolean;
+  reason?: string;
+  properties: PickerProperty[];
+};
+/** One of GET /lists. */
+export type PickerList = { id: string; name: string; objectType: string; size: number | null };
+
+/** A picker's catalog: asked and not answered yet, answered, failed, or none to ask (free text). */
+export type CatalogState<T> =
+  | { status: "loading" }
+  | { status: "ready"; data: T }
+  | { status: "failed"; message: string }
+  | { status: "none" };
+
+/** The portal's catalogs (picker-catalog.js); each is asked the first time it is read. */
+export type Pickers = {
+  scoredObject(): ObjectType;
+  properties(objectType: string): CatalogState<PickerProperty[]>;
+  eventTypes(): CatalogState<PickerEventType[]>;
+  lists(): CatalogState<PickerList[]>;
+};
+
+/** One choice of a picker: the internal value saved, the label shown, and what to show on hover. */
+export type PickOption = { value: string; label: string; hint?: string; disabled?: boolean };
+
+/** Whose properties a condition names: an object's ("self": the scored one), or an event type's. */
+export type PropertySource = { object: ObjectType | "self" } | { event: string };
+
 /** What the form's parts see of the editor (builder-editor.js). */
 export type FormContext = {
   readonly isSaved: boolean;
+  /** The portal's catalogs for the pickers; absent where no portal is at hand (free text). */
+  readonly pickers?: Pickers;
   /** A value changed: the JSON view follows and the score counts as unsaved. */
   changed(): void;
   /** The shape changed: the form is rebuilt, focus going to the control `focusKey` names. */
