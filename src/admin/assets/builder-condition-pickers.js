@@ -101,13 +101,20 @@ export function optionSelect(condition, path, ctx, property) {
  */
 export function valuesChecklist(condition, path, ctx, from, onValuesChanged) {
   const lists = ctx.pickers?.lists() ?? { status: "none" };
-  const state = from.lists
-    ? lists.status === "ready"
-      ? { status: /** @type {const} */ ("ready"), data: lists.data.map(listOption) }
-      : lists
-    : { status: /** @type {const} */ ("ready"), data: from.property?.options ?? [] };
+  /** @type {import("./types.js").CatalogState<readonly import("./types.js").PickOption[]>} */
+  let state = { status: "none" };
+  if (from.lists)
+    state = lists.status === "ready" ? { status: "ready", data: lists.data.map(listOption) } : lists;
+  else if (from.property) state = { status: "ready", data: from.property.options };
+  const typed = state.status !== "ready";
   return checklistField({
-    label: from.lists ? "Lists" : "Values",
+    label: from.lists
+      ? typed
+        ? "List ids, one per line"
+        : "Lists"
+      : typed
+        ? "Values, one per line"
+        : "Values",
     path: `${path}.values`,
     values: condition.values ?? [],
     state,
@@ -120,7 +127,6 @@ export function valuesChecklist(condition, path, ctx, from, onValuesChanged) {
     freeText: () =>
       h("textarea", {
         rows: 3,
-        placeholder: from.lists ? "list ids, one per line" : "",
         value: (condition.values ?? []).join("\n"),
         onInput: (/** @type {Event} */ e) => {
           condition.values = splitTrimmed(inputValue(e), "\n");

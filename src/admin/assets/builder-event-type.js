@@ -34,6 +34,7 @@ export const eventTypeOptions = (types) =>
     value: t.type,
     label: t.label,
     hint: t.available ? t.type : `${t.type} · not available: ${t.reason ?? "no source"}`,
+    ...(t.available ? {} : { unavailable: true }),
   }));
 
 /**

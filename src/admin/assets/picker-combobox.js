@@ -82,7 +82,8 @@ export function comboboxField(spec) {
   const open = (text) => {
     if (options.length === 0) return;
     shown = matchOptions(options, text);
-    active = -1;
+    // Opened on what is chosen, that option is marked: ↓ goes on from it.
+    active = text === "" ? shown.findIndex((o) => o.value === spec.value) : -1;
     list.replaceChildren(
       ...shown.map((option) =>
         h(
@@ -92,6 +93,7 @@ export function comboboxField(spec) {
             role: "option",
             title: option.value,
             "aria-selected": "false",
+            class: option.unavailable ? "unavailable" : undefined,
             // Before the input's blur: a click must land on the option, not on a closed list.
             onMousedown: (/** @type {Event} */ e) => e.preventDefault(),
             onClick: () => pick(option),
@@ -105,9 +107,14 @@ export function comboboxField(spec) {
       list.append(h("li", { class: "hint", role: "presentation" }, "No match: kept as typed."));
     list.hidden = false;
     input.setAttribute("aria-expanded", "true");
+    mark();
   };
 
-  input.addEventListener("focus", () => open(""));
+  // Not on focus: the form is drawn again after a pick with the focus back here, and the options
+  // must not cover what comes next. A click, typing or ↓ opens them.
+  input.addEventListener("click", () => {
+    if (list.hidden) open("");
+  });
   input.addEventListener("input", () => {
     spec.onText(valueOfText(options, input.value));
     input.title = valueOfText(options, input.value);

@@ -124,8 +124,11 @@ export type Pickers = {
   lists(): CatalogState<PickerList[]>;
 };
 
-/** One choice of a picker: the internal value saved, the label shown, and what to show on hover. */
-export type PickOption = { value: string; label: string; hint?: string; disabled?: boolean };
+/**
+ * One choice of a picker: the internal value saved, the label shown, a hint beside it; `unavailable`
+ * shows it greyed, still pickable (an event type whose events do not reach the app).
+ */
+export type PickOption = { value: string; label: string; hint?: string; unavailable?: boolean };
 
 /** Whose properties a condition names: an object's ("self": the scored one), or an event type's. */
 export type PropertySource = { object: ObjectType | "self" } | { event: string };
