@@ -48,6 +48,11 @@ export function createLatentCrmClient(options: { latencyMs: number; contacts: nu
     updateProperty: unsupported,
     completeActionCallback: unsupported,
     archiveProperties: unsupported,
+    readMarketingEmailEvents: unsupported,
+    readEmailCampaign: unsupported,
+    listForms: unsupported,
+    readFormSubmissions: unsupported,
+    findContactIdsByEmail: unsupported,
   };
   return { client, contacts, writtenAtMs };
 }

@@ -13,6 +13,7 @@ import { createKeyvPollStateStore } from "../adapters/stores/keyv-poll-state-sto
 import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { createKeyvSessionStore } from "../adapters/stores/keyv-session-store.js";
+import { createKeyvSourceStatusStore } from "../adapters/stores/keyv-source-status-store.js";
 import { openKeyv } from "../adapters/stores/open-keyv.js";
 import { resumeOwedCallbacks } from "../app/actions/reset-action.js";
 import { createAfterInstall } from "../app/after-install.js";
@@ -88,6 +89,7 @@ export async function composeApp(
   const sessions = createKeyvSessionStore(await open("sessions"), wallNow);
   const actions = createKeyvActionStore(await open("actions"));
   const pollState = createKeyvPollStateStore(await open("poll-state"));
+  const sourceStatus = createKeyvSourceStatusStore(await open("source-status"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
   // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
@@ -138,6 +140,7 @@ export async function composeApp(
     logger,
     dueIndex,
     recordLocks,
+    sourceStatus,
   };
   const jobRunner = createJobRunner({
     jobs,
@@ -166,7 +169,7 @@ export async function composeApp(
   const pipeline = composePipeline({
     options: { ...config.pipeline, webhook: { clientSecret, publicBaseUrl: config.publicBaseUrl } },
     inbox,
-    stores: { installations, scores, records, dueIndex, pollState },
+    stores: { installations, scores, records, dueIndex, pollState, sourceStatus },
     crmFor: door.crmFor,
     logger,
     now,

@@ -39,7 +39,10 @@ export type PipelineOptions = {
 export type ComposePipelineDeps = {
   options: PipelineOptions;
   inbox: Inbox;
-  stores: Pick<PipelineDeps, "installations" | "scores" | "records" | "dueIndex" | "pollState">;
+  stores: Pick<
+    PipelineDeps,
+    "installations" | "scores" | "records" | "dueIndex" | "pollState" | "sourceStatus"
+  >;
   /** The door's shared, paced clients (compose-door.ts): the pipeline shares each portal's budget. */
   crmFor: (portalId: number) => CrmClient;
   logger: Logger;

@@ -2,6 +2,8 @@
 // src/adapters/hubspot-client/. Every method batches and pages on its own (HUBSPOT.md §5.1):
 // callers pass any number of ids and get everything back.
 
+import type { CrmFeeds } from "./crm-feeds.js";
+
 /** CRM object types this app reads or writes: scored objects and engagement objects (HUBSPOT.md §5.3). */
 export type CrmObjectType =
   | "contacts"
@@ -94,7 +96,7 @@ export const foundRecordProperties: Record<ScoredObjectType, readonly string[]> 
   deals: ["dealname"],
 };
 
-export interface CrmClient {
+export interface CrmClient extends CrmFeeds {
   readonly portalId: string;
   /** Batch read (100 ids per call). Ids HubSpot does not know are left out of the answer. */
   readRecords(

@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { CrmClient } from "../../ports/crm-client.js";
+import { createHubSpotFeeds } from "./hubspot-feeds.js";
 import { createHubSpotLists } from "./hubspot-lists.js";
 import { createHubSpotProperties } from "./hubspot-properties.js";
 import { createHubSpotRecords } from "./hubspot-records.js";
@@ -53,6 +54,7 @@ export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmCli
     ...createHubSpotSearch(apis, pacer),
     ...createHubSpotLists(apis, pacer),
     ...createHubSpotProperties(apis, pacer),
+    ...createHubSpotFeeds(apis, pacer),
     async completeActionCallback(callbackId, outputFields) {
       // HUBSPOT.md §2.4: the v4 endpoint, authorised by the installing portal's token.
       await pacer.run("api", "workflow action callback complete", (signal) =>

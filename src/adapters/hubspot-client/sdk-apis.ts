@@ -1,5 +1,6 @@
 import { Client } from "@hubspot/api-client";
 import { createAbortableAgent } from "./abortable-agent.js";
+import { createRawGet } from "./raw-get.js";
 import { sdkCallOptions } from "./sdk-call-options.js";
 
 // The only run-time import of @hubspot/api-client (STYLE.md §2).
@@ -31,6 +32,9 @@ export function createSdkApis(options: SdkApisOptions) {
     propertiesBatch: client.crm.properties.batchApi,
     propertiesCore: client.crm.properties.coreApi,
     propertyGroups: client.crm.properties.groupsApi,
+    forms: client.marketing.forms.formsApi,
+    /** Endpoints without a typed API in 13.5 (the legacy v1 email events and form submissions). */
+    rawGet: createRawGet(client, options.accessToken),
   };
 }
 

@@ -7,6 +7,7 @@ import type { InstallationStore } from "../../ports/installation-store.js";
 import type { PollStateStore } from "../../ports/poll-state-store.js";
 import type { RecordStore } from "../../ports/record-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
+import type { SourceStatusStore } from "../../ports/source-status-store.js";
 import type { PipelineMetrics } from "./pipeline-metrics.js";
 
 /** What every part of the pipeline shares; built once in compose-pipeline.ts. */
@@ -17,6 +18,8 @@ export type PipelineDeps = {
   records: RecordStore;
   dueIndex: DueIndex;
   pollState: PollStateStore;
+  /** Each event source's last problem per portal (docs/decisions.md §Sources status). */
+  sourceStatus?: SourceStatusStore;
   crmFor: (portalId: number) => CrmClient;
   logger: Logger;
   now: () => number;

@@ -6,6 +6,7 @@ import type { JobStore } from "../../ports/job-store.js";
 import type { OAuthClient } from "../../ports/oauth-client.js";
 import type { RecordStore } from "../../ports/record-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
+import type { SourceStatusStore } from "../../ports/source-status-store.js";
 import type { TokenCipher } from "../../ports/token-cipher.js";
 import { tokenContext } from "../seal-grant.js";
 
@@ -16,6 +17,8 @@ export type ErasePortalDeps = {
   jobs: JobStore;
   /** Workflow-action answers kept for idempotency. */
   actions?: ActionStore;
+  /** What went wrong reading the portal's event sources. */
+  sourceStatus?: SourceStatusStore;
   cipher: TokenCipher;
   /** Absent in sandbox mode without HubSpot credentials: nothing to revoke at HubSpot then. */
   oauth: OAuthClient | undefined;
@@ -46,6 +49,7 @@ export async function erasePortal(deps: ErasePortalDeps, portalId: number) {
     deps.records.deletePortal(portalId),
     deps.jobs.deletePortal(portalId),
     deps.actions?.deletePortal(portalId),
+    deps.sourceStatus?.deletePortal(portalId),
   ]);
   await deps.installations.delete(portalId);
   deps.logger.info({ portalId, revoked }, "portal erased");

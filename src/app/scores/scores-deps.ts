@@ -5,6 +5,7 @@ import type { InstallationStore } from "../../ports/installation-store.js";
 import type { Job, JobKind } from "../../ports/job-store.js";
 import type { RecordStore } from "../../ports/record-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
+import type { SourceStatusStore } from "../../ports/source-status-store.js";
 import type { RescoreDeps } from "../rescore/rescore.js";
 
 /** Starts a background job and returns it as first saved (see src/app/jobs/job-runner.ts). */
@@ -23,6 +24,8 @@ export type ScoresDeps = {
   dueIndex: RescoreDeps["dueIndex"];
   /** Shared with the pipeline: enable jobs and resets wait for a record another rescore holds. */
   recordLocks: RecordLocks;
+  /** Each event source's last problem per portal (docs/decisions.md §Sources status); tests may leave it out. */
+  sourceStatus?: SourceStatusStore;
 };
 
 /** What a job's handler needs: the same, less startJob, so the handlers exist before the job runner. */

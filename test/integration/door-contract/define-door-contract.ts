@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CrmPropertyDefinition } from "../../../src/ports/crm-client.js";
+import { defineFeedCases } from "./define-feed-cases.js";
 import { definePickerCases } from "./define-picker-cases.js";
 import { defineSearchCases } from "./define-search-cases.js";
 import { type DoorTarget, meetingProperties, tinyWorld } from "./tiny-world.js";
@@ -92,6 +93,8 @@ export function defineDoorContract(target: { name: string; start: () => Promise<
 
     defineSearchCases(() => t);
     definePickerCases(() => t);
+
+    defineFeedCases(() => t);
 
     it("reads associations with their labels, and gives an id without any an empty list", async () => {
       const { alice, bob, carol } = t.ids.contacts;

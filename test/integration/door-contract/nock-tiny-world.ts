@@ -8,6 +8,7 @@ import {
   buildRecordMemberships,
 } from "../../fixtures/hubspot/list-payloads.js";
 import { createNockCrmSearch, type SearchBody } from "./nock-crm-search.js";
+import { mockNockFeeds } from "./nock-feeds.js";
 import { mockNockProperties } from "./nock-properties.js";
 import { createNockWorldRecords } from "./nock-world-records.js";
 import {
@@ -109,10 +110,21 @@ export function mockTinyWorld() {
     .post(/^\/crm\/v3\/objects\/\w+\/batch\/read$/)
     .reply((uri, body) => {
       const type = uri.split("/")[4] ?? "";
-      const { inputs, properties: asked = [] } = body as { inputs: { id: string }[]; properties?: string[] };
-      const found = inputs.filter((i) => world.has(type, i.id));
-      const missing = inputs.filter((i) => !world.has(type, i.id)).map((i) => i.id);
-      const answer = buildBatchRead(found.map((i) => wireRecord(type, i.id, asked)));
+      const read = body as { inputs: { id: string }[]; properties?: string[]; idProperty?: string };
+      const asked = read.properties ?? [];
+      // With idProperty, an input is that property's value: every record holding it answers.
+      const idsOf = (input: string) =>
+        read.idProperty
+          ? world
+              .all(type)
+              .filter((r) => r.properties[read.idProperty ?? ""]?.toLowerCase() === input.toLowerCase())
+              .map((r) => r.id)
+          : world.has(type, input)
+            ? [input]
+            : [];
+      const found = read.inputs.flatMap((i) => idsOf(i.id));
+      const missing = read.inputs.filter((i) => idsOf(i.id).length === 0).map((i) => i.id);
+      const answer = buildBatchRead(found.map((id) => wireRecord(type, id, asked)));
       if (missing.length === 0) return [200, answer];
       const error = {
         status: "error",
@@ -239,6 +251,7 @@ export function mockTinyWorld() {
       return [204];
     });
   mockNockProperties(scope, world, groups);
+  const feeds = mockNockFeeds(scope, world.nowMs);
 
   return {
     ids,
@@ -246,6 +259,7 @@ export function mockTinyWorld() {
     nowMs: world.nowMs,
     advance: world.advance,
     addDeals,
+    feeds,
     calls: (endpoint: string) => calls.get(endpoint) ?? 0,
   };
 }

@@ -17,6 +17,10 @@ defineDoorContract({
     return {
       client,
       ids: world.ids,
+      createEmailCampaign: async (campaign) => world.feeds.createEmailCampaign(campaign),
+      sendMarketingEmailEvent: async (event) => world.feeds.sendMarketingEmailEvent(event),
+      createForm: async (name) => world.feeds.createForm(name),
+      submitForm: async (formId, submission) => world.feeds.submitForm(formId, submission),
       completedCallbacks: async () => world.callbacks,
       nowMs: async () => world.nowMs(),
       advanceClock: async (ms) => world.advance(ms),

@@ -13,18 +13,21 @@ import {
 // would through /__sandbox/* (src/sandbox/control-routes.ts); the property group through the CRM API.
 // Deals added in bulk go straight into the portal in one transaction, as an import would.
 
+async function ok(s: TestSandbox, method: string, path: string, body: unknown, status = 201) {
+  const answer = await s.call(method, path, body);
+  if (answer.status !== status) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`);
+  return answer.json;
+}
+
 async function seedTinyWorld(s: TestSandbox): Promise<WorldIds> {
-  const ok = async (method: string, path: string, body: unknown, status = 201) => {
-    const answer = await s.call(method, path, body);
-    if (answer.status !== status) throw new Error(`${method} ${path}: ${answer.status} ${answer.text}`);
-    return answer.json;
-  };
+  const ok201 = (method: string, path: string, body: unknown, status = 201) =>
+    ok(s, method, path, body, status);
   const contacts = {} as Record<ContactKey, string>;
   for (const [key, properties] of Object.entries(tinyWorld.contacts))
-    contacts[key as ContactKey] = (await ok("POST", "/__sandbox/records/contacts", { properties })).id;
-  const company = (await ok("POST", "/__sandbox/records/companies", { properties: tinyWorld.company })).id;
+    contacts[key as ContactKey] = (await ok201("POST", "/__sandbox/records/contacts", { properties })).id;
+  const company = (await ok201("POST", "/__sandbox/records/companies", { properties: tinyWorld.company })).id;
   for (const link of tinyWorld.companyLinks)
-    await ok("POST", "/__sandbox/associations", {
+    await ok201("POST", "/__sandbox/associations", {
       fromType: "contacts",
       fromId: contacts[link.contact],
       toType: "companies",
@@ -33,7 +36,7 @@ async function seedTinyWorld(s: TestSandbox): Promise<WorldIds> {
     });
   const meetings: string[] = [];
   for (const meeting of tinyWorld.meetings) {
-    const logged = await ok("POST", "/__sandbox/engagements", {
+    const logged = await ok201("POST", "/__sandbox/engagements", {
       type: "meeting",
       contactId: contacts[meeting.contact],
       occurredAt: meeting.end,
@@ -43,15 +46,17 @@ async function seedTinyWorld(s: TestSandbox): Promise<WorldIds> {
   }
   const deals: string[] = [];
   for (let i = 1; i <= tinyWorld.dealCount; i++)
-    deals.push((await ok("POST", "/__sandbox/records/deals", { properties: { dealname: `Deal ${i}` } })).id);
-  const list = await ok("POST", "/__sandbox/lists", {
+    deals.push(
+      (await ok201("POST", "/__sandbox/records/deals", { properties: { dealname: `Deal ${i}` } })).id,
+    );
+  const list = await ok201("POST", "/__sandbox/lists", {
     name: tinyWorld.list.name,
     objectType: "contacts",
     recordIds: tinyWorld.list.members.map((key) => contacts[key]),
   });
   const group = await s.crm("POST", "/crm/v3/properties/contacts/groups", tinyWorld.propertyGroup);
   if (group.status !== 201) throw new Error(`property group: ${group.status} ${group.text}`);
-  await ok("POST", "/__sandbox/stats/reset", {}, 200);
+  await ok201("POST", "/__sandbox/stats/reset", {}, 200);
   return { contacts, company, meetings, deals, listId: list.listId };
 }
 
@@ -74,6 +79,19 @@ defineDoorContract({
     return {
       client: s.client,
       ids,
+      // The feeds through /__sandbox/* as a marketer would make them (src/sandbox/, HUBSPOT.md §10.1–10.2).
+      createEmailCampaign: async (campaign) =>
+        String((await ok(s, "POST", "/__sandbox/email-campaigns", campaign)).id),
+      sendMarketingEmailEvent: async (event) => {
+        const { id, created } = await ok(s, "POST", "/__sandbox/email-events", event);
+        return { id, created };
+      },
+      createForm: async (name) => (await ok(s, "POST", "/__sandbox/forms", { name })).id,
+      submitForm: async (formId, submission) => {
+        const path = `/__sandbox/forms/${formId}/submissions`;
+        const { conversionId, submittedAt } = await ok(s, "POST", path, submission);
+        return { conversionId, submittedAt };
+      },
       completedCallbacks: async () =>
         (await s.call("GET", "/__sandbox/action-callbacks")).json.callbacks.map(
           ({ callbackId, outputFields }: CompletedCallback) => ({ callbackId, outputFields }),

@@ -59,8 +59,38 @@ export interface CompletedCallback {
   outputFields: Record<string, string>;
 }
 
+/** A marketing email event as the portal logs it (HUBSPOT.md §10.1), at the portal's present. */
+export interface SentEmailEvent {
+  recipient: string;
+  campaignId: string;
+  /** HubSpot's type: DELIVERED, OPEN, CLICK, BOUNCE, STATUSCHANGE ... */
+  type: string;
+  /** CLICK: the link followed. */
+  url?: string;
+  /** STATUSCHANGE: the recipient's portal-wide subscription status afterwards, e.g. UNSUBSCRIBED. */
+  portalSubscriptionStatus?: string;
+}
+
+/** A form submission at the portal's present (HUBSPOT.md §10.2): the fields a visitor filled. */
+export interface SubmittedForm {
+  pageUrl: string;
+  /** Field name → value; `email` is the one that links it to a contact. */
+  values: Record<string, string>;
+}
+
 /** One target of the contract: the app's real door, pointed at a portal holding the tiny world. */
 export interface DoorTarget {
+  /** A marketing email (an email campaign, HUBSPOT.md §10.1) with its name and subject: its id. */
+  createEmailCampaign(campaign: { name: string; subject: string }): Promise<string>;
+  /** Logs an email event now: its identity `(id, created)`. */
+  sendMarketingEmailEvent(event: SentEmailEvent): Promise<{ id: string; created: number }>;
+  /** A form named so: its GUID. */
+  createForm(name: string): Promise<string>;
+  /** A submission of the form now: its conversionId and submittedAt. */
+  submitForm(
+    formId: string,
+    submission: SubmittedForm,
+  ): Promise<{ conversionId: string; submittedAt: number }>;
   client: CrmClient;
   ids: WorldIds;
   /** Workflow-action callbacks the portal saw completed, oldest first. */
