@@ -1,5 +1,6 @@
 import { AppError } from "../../errors.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
+import type { SourceProblem, SourceStatusStore } from "../../ports/source-status-store.js";
 import { type EventTypeEntry, eventTypeCatalog } from "./event-type-catalog.js";
 import type { PickerProperty, PortalProperties } from "./portal-properties.js";
 
@@ -20,25 +21,31 @@ export type DescribedEventType = {
   properties: PickerProperty[];
 };
 
-function availability(entry: EventTypeEntry, scopes: readonly string[]) {
+function availability(entry: EventTypeEntry, scopes: readonly string[], problem: SourceProblem | undefined) {
   const { source } = entry;
   if (!("engagement" in source))
     return { available: false, reason: `lead-score does not read ${source.name} from HubSpot yet` };
   const missing = source.scopes.filter((scope) => !scopes.includes(scope));
-  if (missing.length === 0) return { available: true };
-  return {
-    available: false,
-    reason: `the portal did not grant ${missing.join(", ")}; reinstall to grant it`,
-  };
+  if (missing.length > 0)
+    return {
+      available: false,
+      reason: `the portal did not grant ${missing.join(", ")}; reinstall to grant it`,
+    };
+  // The last read of the source, as the loaders recorded it (docs/decisions.md §Sources status).
+  if (problem?.kind === "needs_enterprise")
+    return { available: false, reason: `HubSpot offers it on Enterprise portals only (${problem.message})` };
+  if (problem) return { available: false, reason: `its last read failed: ${problem.message}` };
+  return { available: true };
 }
 
 export async function describeEventTypes(
-  deps: { installations: InstallationStore; properties: PortalProperties },
+  deps: { installations: InstallationStore; properties: PortalProperties; sourceStatus?: SourceStatusStore },
   portalId: number,
   refresh = false,
 ): Promise<DescribedEventType[]> {
   const installation = await deps.installations.get(portalId);
   if (!installation) throw new AppError("not_found", `portal ${portalId} is not installed`);
+  const problems = (await deps.sourceStatus?.problems(portalId)) ?? {};
   return Promise.all(
     eventTypeCatalog.map(async (entry) => {
       const { source } = entry;
@@ -50,7 +57,7 @@ export async function describeEventTypes(
         type: entry.type,
         label: entry.label,
         source: fromHubSpot ? source.engagement : source.name,
-        ...availability(entry, installation.scopes),
+        ...availability(entry, installation.scopes, problems[entry.status]),
         properties,
       };
     }),

@@ -1,3 +1,4 @@
+import type { EventSourceName } from "../../ports/source-status-store.js";
 import type { EngagementObject } from "../build-engagement-event.js";
 import type { PickerProperty } from "./portal-properties.js";
 
@@ -9,7 +10,8 @@ export type EventSource =
   | { engagement: EngagementObject; scopes: readonly string[] }
   | { name: string; properties: readonly PickerProperty[]; readByApp: false };
 
-export type EventTypeEntry = { type: string; label: string; source: EventSource };
+/** `status`: the source whose recorded problems (docs/decisions.md §Sources status) concern the type. */
+export type EventTypeEntry = { type: string; label: string; source: EventSource; status: EventSourceName };
 
 /** A property of an event that is text with no options HubSpot could give. */
 const text = (name: string, label: string, group: string): PickerProperty => ({
@@ -37,6 +39,7 @@ const marketingEmail = (suffix: string, label: string): EventTypeEntry => ({
     properties: emailProperties(suffix === "click"),
     readByApp: false,
   },
+  status: "marketing_email_events",
 });
 
 // Reading a contact's engagements needs the contacts read scope; email content also needs
@@ -44,15 +47,26 @@ const marketingEmail = (suffix: string, label: string): EventTypeEntry => ({
 const contactsRead = ["crm.objects.contacts.read"];
 
 export const eventTypeCatalog: readonly EventTypeEntry[] = [
-  { type: "meeting", label: "Meeting", source: { engagement: "meetings", scopes: contactsRead } },
-  { type: "call", label: "Call", source: { engagement: "calls", scopes: contactsRead } },
+  {
+    type: "meeting",
+    label: "Meeting",
+    source: { engagement: "meetings", scopes: contactsRead },
+    status: "meetings",
+  },
+  { type: "call", label: "Call", source: { engagement: "calls", scopes: contactsRead }, status: "calls" },
   {
     type: "email",
     label: "Sales email",
     source: { engagement: "emails", scopes: [...contactsRead, "sales-email-read"] },
+    status: "emails",
   },
-  { type: "note", label: "Note", source: { engagement: "notes", scopes: contactsRead } },
-  { type: "task", label: "Completed task", source: { engagement: "tasks", scopes: contactsRead } },
+  { type: "note", label: "Note", source: { engagement: "notes", scopes: contactsRead }, status: "notes" },
+  {
+    type: "task",
+    label: "Completed task",
+    source: { engagement: "tasks", scopes: contactsRead },
+    status: "tasks",
+  },
   {
     type: "form_submission",
     label: "Form submission",
@@ -65,6 +79,7 @@ export const eventTypeCatalog: readonly EventTypeEntry[] = [
       ],
       readByApp: false,
     },
+    status: "form_submissions",
   },
   marketingEmail("delivered", "delivered"),
   marketingEmail("open", "opened"),
@@ -83,6 +98,7 @@ export const eventTypeCatalog: readonly EventTypeEntry[] = [
       ],
       readByApp: false,
     },
+    status: "event_analytics",
   },
   {
     type: "cta_click",
@@ -92,6 +108,7 @@ export const eventTypeCatalog: readonly EventTypeEntry[] = [
       properties: [text("cta_name", "CTA name", "cta"), text("url", "Page URL", "cta")],
       readByApp: false,
     },
+    status: "event_analytics",
   },
   {
     type: "ad_interaction",
@@ -105,6 +122,7 @@ export const eventTypeCatalog: readonly EventTypeEntry[] = [
       ],
       readByApp: false,
     },
+    status: "event_analytics",
   },
   {
     type: "ticket",
@@ -119,5 +137,6 @@ export const eventTypeCatalog: readonly EventTypeEntry[] = [
       ],
       readByApp: false,
     },
+    status: "tickets",
   },
 ];

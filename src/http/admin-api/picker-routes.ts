@@ -4,6 +4,7 @@ import { findPortalLists } from "../../app/pickers/find-portal-lists.js";
 import type { PortalProperties } from "../../app/pickers/portal-properties.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
+import type { SourceStatusStore } from "../../ports/source-status-store.js";
 import { defineRoute } from "./define-route.js";
 import {
   eventTypesParams,
@@ -19,6 +20,8 @@ export type PickerDeps = {
   installations: InstallationStore;
   crmFor: (portalId: number) => CrmClient;
   properties: PortalProperties;
+  /** The problems recorded of each event source (docs/decisions.md §Sources status), when composed. */
+  sourceStatus?: SourceStatusStore;
 };
 
 export const pickerRoutes = [
