@@ -1,5 +1,5 @@
 import { checkedOf, h, inputValue, uid } from "./dom.js";
-import { pickerNote } from "./picker-combobox.js";
+import { noteElement, pickerNote } from "./picker-combobox.js";
 import { checklistBoxes, matchOptions, toggleValue } from "./picker-matches.js";
 
 // Checkboxes for the values of a condition or the lists of a scope (docs/decisions.md §Builder
@@ -32,7 +32,7 @@ export function checklistField(spec) {
       { class: "field", dataset: { path: spec.path } },
       h("label", { for: control.id }, spec.label),
       control,
-      note ? h("small", { class: "hint" }, note) : null,
+      noteElement(spec.state, note),
     );
   }
   const options = spec.state.data;

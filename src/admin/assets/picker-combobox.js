@@ -16,8 +16,9 @@ import { matchOptions, optionNamed, shownText, valueOfText } from "./picker-matc
  */
 export function pickerNote(state, value, what) {
   if (state.status === "loading") return `Loading the ${what} from HubSpot…`;
+  // HubSpot's own message is long (a correlation id, the portal): it is the note's title, on hover.
   if (state.status === "failed")
-    return `The ${what} could not be loaded from HubSpot (${state.message}): type the internal name.`;
+    return `The ${what} could not be loaded from HubSpot: type the internal name.`;
   if (state.status === "ready" && value && !state.data.some((o) => o.value === value))
     return `“${value}” is not among the ${what}: kept as typed.`;
   return undefined;
@@ -147,6 +148,16 @@ export function comboboxField(spec) {
     { class: "field picker", dataset: { path: spec.path } },
     h("label", { for: inputId }, spec.label),
     h("div", { class: "picker-box" }, input, list),
-    note ? h("small", { class: "hint" }, note) : null,
+    noteElement(spec.state, note),
   );
 }
+
+/**
+ * The note under a picker, with the reason a catalog failed on hover.
+ * @param {import("./types.js").CatalogState<unknown>} state
+ * @param {string | undefined} note
+ */
+export const noteElement = (state, note) =>
+  note
+    ? h("small", { class: "hint", title: state.status === "failed" ? state.message : undefined }, note)
+    : null;

@@ -98,7 +98,7 @@ describe("pickerNote", () => {
       "Loading the properties of contacts from HubSpot…",
     );
     expect(pickerNote({ status: "failed", message: "HubSpot answered 403" }, "x", "event types")).toBe(
-      "The event types could not be loaded from HubSpot (HubSpot answered 403): type the internal name.",
+      "The event types could not be loaded from HubSpot: type the internal name.",
     );
     expect(pickerNote({ status: "ready", data: stages }, "hs_custom", "properties of contacts")).toBe(
       "“hs_custom” is not among the properties of contacts: kept as typed.",
