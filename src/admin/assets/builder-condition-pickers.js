@@ -96,11 +96,13 @@ export function optionSelect(condition, path, ctx, property) {
  * @param {DraftCondition} condition
  * @param {string} path
  * @param {FormContext} ctx
- * @param {{property?: import("./types.js").PickerProperty, lists: boolean}} from
+ * @param {{property?: import("./types.js").PickerProperty, lists: boolean, source: PropertySource}} from
  * @param {() => void} [onValuesChanged]
  */
 export function valuesChecklist(condition, path, ctx, from, onValuesChanged) {
-  const lists = ctx.pickers?.lists() ?? { status: "none" };
+  // A list rule with `of` is on the associated records' lists (docs/scoring.md §Associated records).
+  const object = "object" in from.source && from.source.object !== "self" ? from.source.object : undefined;
+  const lists = ctx.pickers?.lists(object) ?? { status: "none" };
   /** @type {import("./types.js").CatalogState<readonly import("./types.js").PickOption[]>} */
   let state = { status: "none" };
   if (from.lists)

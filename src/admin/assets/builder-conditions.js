@@ -40,16 +40,30 @@ export const operandOf = (operator) => OPERATORS.find(([op]) => op === operator)
 /** Whether the operator takes a list of texts (the values points by value are keyed by). */
 export const takesTexts = (/** @type {string | undefined} */ operator) => operandOf(operator) === "texts";
 
+/** Whether an operator makes a list rule, on the record's list memberships. */
+export const isListOperator = (/** @type {string | undefined} */ operator) =>
+  operator === "inList" || operator === "notInList";
 /**
- * On an operator change, keep `value`/`values` only when the new operator takes the same operand.
+ * The property a list rule names: the engine reads the record's lists, not a property, for it
+ * (docs/scoring.md §Property rules); the builder writes this name and shows no property picker.
+ */
+export const LIST_RULE_PROPERTY = "lists";
+
+/**
+ * On an operator change, keep `value`/`values` only when the new operator takes the same operand, and
+ * list ids only between list operators.
  * @param {DraftCondition} condition
  * @param {Operator} operator
  */
 export function changeOperator(condition, operator) {
   const before = operandOf(condition.operator);
+  const wasList = isListOperator(condition.operator);
   condition.operator = operator;
   const after = operandOf(operator);
-  if (before === after) return;
+  const isList = isListOperator(operator);
+  if (isList) condition.property = LIST_RULE_PROPERTY;
+  else if (wasList && condition.property === LIST_RULE_PROPERTY) condition.property = "";
+  if (before === after && wasList === isList) return;
   delete condition.value;
   delete condition.values;
   if (after === "texts") condition.values = [];
@@ -82,7 +96,7 @@ export function setRangeEnd(condition, index, value) {
 export function operandFields(condition, path, ctx, onValuesChanged, source = { object: "self" }) {
   const operand = operandOf(condition.operator);
   const property = optionsOf(condition, ctx, source);
-  const isListRule = condition.operator === "inList" || condition.operator === "notInList";
+  const isListRule = isListOperator(condition.operator);
   switch (operand) {
     case "none":
       return null;
@@ -96,7 +110,7 @@ export function operandFields(condition, path, ctx, onValuesChanged, source = { 
       return field("Number", `${path}.value`, numberInput(condition.value, sets(condition, "value", ctx)));
     case "texts":
       // Points by value are keyed by these values: rebuild them once the list is edited.
-      return valuesChecklist(condition, path, ctx, { property, lists: isListRule }, onValuesChanged);
+      return valuesChecklist(condition, path, ctx, { property, lists: isListRule, source }, onValuesChanged);
     default: {
       const pair = condition.values ?? [];
       const isNumber = operand === "numberRange";
@@ -130,7 +144,7 @@ export function operandFields(condition, path, ctx, onValuesChanged, source = { 
  */
 export function conditionFields(condition, path, ctx, onValuesChanged, source = { object: "self" }) {
   return [
-    propertyField(condition, path, ctx, source),
+    isListOperator(condition.operator) ? null : propertyField(condition, path, ctx, source),
     field(
       "Operator",
       `${path}.operator`,

@@ -48,7 +48,7 @@ export function createPickerCatalog(call, onSettled, scoredObject) {
     scoredObject,
     properties: (objectType) => load(`/properties/${encodeURIComponent(objectType)}`),
     eventTypes: () => load(`/event-types/${encodeURIComponent(scoredObject())}`),
-    lists: () => load(`/lists?objectType=${encodeURIComponent(scoredObject())}`),
+    lists: (objectType) => load(`/lists?objectType=${encodeURIComponent(objectType ?? scoredObject())}`),
   };
 }
 

@@ -121,7 +121,8 @@ export type Pickers = {
   scoredObject(): ObjectType;
   properties(objectType: string): CatalogState<PickerProperty[]>;
   eventTypes(): CatalogState<PickerEventType[]>;
-  lists(): CatalogState<PickerList[]>;
+  /** The lists of an object: the scored object's when none is named. */
+  lists(objectType?: ObjectType): CatalogState<PickerList[]>;
 };
 
 /**
