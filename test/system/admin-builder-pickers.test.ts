@@ -99,6 +99,12 @@ describe("the builder's pickers in Chromium", () => {
       "lifecyclestage",
     );
 
+    // A list rule: the lists by name, no property to pick.
+    await page.getByRole("button", { name: "Add rule" }).last().click();
+    await page.getByLabel("Operator").last().selectOption("inList");
+    await page.locator('[data-path="groups[1].rules[1].values"]').getByLabel("Customers (40)").check();
+    expect(await page.locator('[data-path="groups[1].rules[1].property"]').count()).toBe(0);
+
     await page.getByRole("button", { name: "Save draft" }).click();
     await expect.poll(() => page.locator("#messages").textContent()).toContain("Saved revision 1");
     const saved = (await page.evaluate(
@@ -131,6 +137,7 @@ describe("the builder's pickers in Chromium", () => {
           kind: "fit",
           rules: [
             { property: "lifecyclestage", operator: "in", values: ["salesqualifiedlead", "opportunity"] },
+            { property: "lists", operator: "inList", values: ["32"] },
           ],
         },
       ],
