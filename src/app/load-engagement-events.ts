@@ -11,7 +11,7 @@ import type { EventNeeds, SnapshotWarning } from "./snapshot-needs.js";
 
 // Events of many records at once: per engagement object, one associations batch read for all
 // records (1,000 ids a call) and one batch read per 100 distinct engagements, so the number of
-// calls grows with the number of engagements, not of records (HUBSPOT.md §5.1).
+// calls grows with the number of engagements, not of records (docs/hubspot.md §Rate limits and batching).
 
 export interface LoadedEvents {
   byRecord: Map<string, SnapshotEvent[]>;
@@ -58,7 +58,7 @@ export async function loadEngagementEvents(
       try {
         return await loadOneObject(crm, from, ids, object, needs.properties?.[object] ?? []);
       } catch (error) {
-        // A missing scope (emails need sales-email-read, HUBSPOT.md §5.3) costs that source,
+        // A missing scope (emails need sales-email-read, docs/hubspot.md §Engagement objects) costs that source,
         // not the snapshot: the score is computed without it and the warning says so.
         if (error instanceof AppError && error.code === "forbidden") {
           warnings.push({

@@ -6,7 +6,7 @@ import type { AssociatedNeeds, SnapshotNeeds, SnapshotWarning } from "./snapshot
 
 // docs/scoring.md "Record snapshot": the record's properties, list memberships, events, and its
 // associated companies, deals and contacts (with labels, properties, and for contacts their
-// events). Every source is read in batches for all records at once (HUBSPOT.md §5.1).
+// events). Every source is read in batches for all records at once (docs/hubspot.md §Rate limits and batching).
 
 type AssociationKind = "contacts" | "companies" | "deals";
 type AssociatedRecord = NonNullable<NonNullable<SnapshotInput["associations"]>["contacts"]>[number];

@@ -66,7 +66,13 @@ async function exportAction(context: ExportContext, options: ExportCommandOption
       ...(options.ids ? { idsFile: options.ids } : {}),
       ...(options.after ? { after: options.after } : {}),
     },
-    { crm: context.crmFor(portal), needs, out: context.out, err: context.err },
+    {
+      crm: context.crmFor(portal),
+      needs,
+      resets: (ids) => context.records.resets(portal, object, ids),
+      out: context.out,
+      err: context.err,
+    },
   );
 }
 

@@ -1,5 +1,6 @@
 import type { Writable } from "node:stream";
 import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
+import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { openKeyv } from "../adapters/stores/open-keyv.js";
 import { composeDoor } from "../compose/compose-door.js";
@@ -7,6 +8,7 @@ import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import type { CrmClient } from "../ports/crm-client.js";
 import type { Installation, InstallationStore } from "../ports/installation-store.js";
+import type { RecordStore } from "../ports/record-store.js";
 import type { ScoreStore } from "../ports/score-store.js";
 import { CliError } from "./cli-error.js";
 import { findNpmStart } from "./find-npm-start.js";
@@ -15,6 +17,8 @@ import { findNpmStart } from "./find-npm-start.js";
 export type ExportContext = {
   installations: Pick<InstallationStore, "get">;
   scores: Pick<ScoreStore, "list">;
+  /** The resets the app keeps per record, written into each snapshot (docs/scoring.md §Resets). */
+  records: Pick<RecordStore, "resets">;
   crmFor(portalId: number): CrmClient;
   /** Where the app is installed from, for the "not installed" message. */
   installUrl: string;
@@ -50,6 +54,10 @@ export async function openExportContext(
   const logger = createLogger(env.LOG_LEVEL ? config.logLevel : "warn", io.err);
   const installationsKeyv = await openKeyv<Installation>(config.databaseUrl, "installations");
   const scoresKeyv: Parameters<typeof createKeyvScoreStore>[0] = await openKeyv(config.databaseUrl, "scores");
+  const recordsKeyv: Parameters<typeof createKeyvRecordStore>[0] = await openKeyv(
+    config.databaseUrl,
+    "records",
+  );
   const installations = createKeyvInstallationStore(installationsKeyv);
   // With REDIS_URL the export spends the portal's budget from the same window as the running instances.
   // Loaded only then: ioredis adds tens of ms to every start of the CLI, `evaluate` included.
@@ -68,13 +76,19 @@ export async function openExportContext(
   return {
     installations,
     scores: createKeyvScoreStore(scoresKeyv),
+    records: createKeyvRecordStore(recordsKeyv),
     crmFor: door.crmFor,
     installUrl: `${found?.appUrl ?? config.publicBaseUrl}/oauth/install`,
     ...(found ? { defaultPortalId: found.portalId } : {}),
     out: io.out,
     err: io.err,
     async close() {
-      await Promise.all([installationsKeyv.disconnect(), scoresKeyv.disconnect(), sharedRateWindow?.close()]);
+      await Promise.all([
+        installationsKeyv.disconnect(),
+        scoresKeyv.disconnect(),
+        recordsKeyv.disconnect(),
+        sharedRateWindow?.close(),
+      ]);
     },
   };
 }

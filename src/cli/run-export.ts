@@ -5,6 +5,7 @@ import { loadSnapshots } from "../app/load-snapshots.js";
 import type { SnapshotNeeds } from "../app/snapshot-needs.js";
 import type { CrmClient } from "../ports/crm-client.js";
 import type { ObjectType } from "../scoring/index.js";
+import type { SnapshotInput } from "../scoring/snapshot-schema.js";
 import { CliError, fileError } from "./cli-error.js";
 import { type ExportPage, filePages, listPages, parseIdsFile } from "./export-pages.js";
 
@@ -16,9 +17,26 @@ export type ExportOptions = {
   after?: string;
 };
 
-export type ExportDeps = { crm: CrmClient; needs: SnapshotNeeds; out: Writable; err: Writable };
+export type ExportDeps = {
+  crm: CrmClient;
+  needs: SnapshotNeeds;
+  /** The app's resets of these records (RecordStore.resets): per record id, score id → instant in ms. */
+  resets: (ids: readonly string[]) => Promise<ReadonlyMap<string, Readonly<Record<string, number>>>>;
+  out: Writable;
+  err: Writable;
+};
 
 export type ExportSummary = { exported: number; missing: number };
+
+/**
+ * A snapshot carries its record's resets as the app holds them (docs/scoring.md §Resets): events
+ * before a reset are ignored offline as they are in the portal. A record without resets has none.
+ */
+function withResets(snapshot: SnapshotInput, resets: Readonly<Record<string, number>> | undefined) {
+  if (resets === undefined || Object.keys(resets).length === 0) return snapshot;
+  const iso = Object.entries(resets).map(([scoreId, atMs]) => [scoreId, new Date(atMs).toISOString()]);
+  return { ...snapshot, resets: Object.fromEntries(iso) };
+}
 
 /** `--after` values are HubSpot's opaque cursors: quote one the shell would not take as it is. */
 const shellWord = (value: string) =>
@@ -60,8 +78,9 @@ export async function runExport(options: ExportOptions, deps: ExportDeps): Promi
     for await (const page of await pagesOf(options, deps.crm)) {
       if (page.ids.length > 0) {
         const { snapshots, warnings } = await loadSnapshots(deps.crm, object, page.ids, deps.needs);
-        if (snapshots.length > 0)
-          await writeChunk(deps.out, `${snapshots.map((s) => JSON.stringify(s)).join("\n")}\n`);
+        const resets = await deps.resets(snapshots.map((s) => String(s.id)));
+        const lines = snapshots.map((s) => JSON.stringify(withResets(s, resets.get(String(s.id)))));
+        if (lines.length > 0) await writeChunk(deps.out, `${lines.join("\n")}\n`);
         summary.exported += snapshots.length;
         for (const warning of warnings) {
           const key = `${warning.source}:${warning.code}`;

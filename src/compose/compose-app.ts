@@ -9,6 +9,7 @@ import { openSqliteInbox } from "../adapters/queue/sqlite-inbox.js";
 import { createKeyvActionStore } from "../adapters/stores/keyv-action-store.js";
 import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
 import { createKeyvJobStore } from "../adapters/stores/keyv-job-store.js";
+import { createKeyvOAuthStateStore } from "../adapters/stores/keyv-oauth-state-store.js";
 import { createKeyvPollStateStore } from "../adapters/stores/keyv-poll-state-store.js";
 import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
@@ -87,6 +88,7 @@ export async function composeApp(
   const records = createKeyvRecordStore(await open("records"));
   const jobs = createKeyvJobStore(await open("jobs"));
   const sessions = createKeyvSessionStore(await open("sessions"), wallNow);
+  const oauthStates = createKeyvOAuthStateStore(await open("oauth-states"), wallNow);
   const actions = createKeyvActionStore(await open("actions"));
   const pollState = createKeyvPollStateStore(await open("poll-state"));
   const sourceStatus = createKeyvSourceStatusStore(await open("source-status"));
@@ -158,6 +160,7 @@ export async function composeApp(
     logger,
     now,
     stateNow: wallNow,
+    states: oauthStates,
     authorize: door.authorize,
     onInstalled: createAfterInstall({
       scores,
@@ -214,6 +217,7 @@ export async function composeApp(
         clientId,
         stateSecret: clientSecret,
         authBaseUrl: config.hubspotAuthBaseUrl,
+        states: oauthStates,
       },
     },
     hubspotRoutes: [

@@ -6,6 +6,7 @@ import type { HubSpotModeConfig } from "../config.js";
 import type { OAuthRoutesDeps } from "../http/oauth-routes.js";
 import type { InstallationStore } from "../ports/installation-store.js";
 import type { OAuthClient } from "../ports/oauth-client.js";
+import type { OAuthStateStore } from "../ports/oauth-state-store.js";
 import type { TokenCipher } from "../ports/token-cipher.js";
 
 export type OAuthParts = { routes: OAuthRoutesDeps; authorize: Authorize };
@@ -17,6 +18,8 @@ export type OAuthDeps = {
   now: () => number;
   /** What the install's `state` expires by: the real time (compose-app.ts `wallNow`); default `now`. */
   stateNow?: () => number;
+  /** States already used (docs/decisions.md §OAuth state). */
+  states: OAuthStateStore;
   /**
    * The process's one authorize() (composeDoor's), so the install routes and the CRM door share
    * one refresh per portal; a new one is built when absent.
@@ -40,7 +43,7 @@ export function createOAuthClientFor(config: HubSpotModeConfig): OAuthClient {
 /** Wires the OAuth install and authorize(); used by compose-app.ts and the integration tests. */
 export function composeOAuth(config: HubSpotModeConfig, deps: OAuthDeps): OAuthParts {
   const oauth = createOAuthClientFor(config);
-  const { authorize, onInstalled, stateNow, ...shared } = deps;
+  const { authorize, onInstalled, stateNow, states, ...shared } = deps;
   const redirectUri = `${config.publicBaseUrl}/oauth/callback`;
   return {
     routes: {
@@ -49,6 +52,7 @@ export function composeOAuth(config: HubSpotModeConfig, deps: OAuthDeps): OAuthP
       authBaseUrl: config.hubspotAuthBaseUrl,
       redirectUri,
       now: stateNow ?? deps.now,
+      states,
       logger: deps.logger,
       install: (code) =>
         installPortal(code, { oauth, redirectUri, ...shared, ...(onInstalled ? { onInstalled } : {}) }),

@@ -4,8 +4,10 @@ import type { Logger } from "pino";
 import type { InstallResult } from "../app/install-portal.js";
 import { AppError } from "../errors.js";
 import { buildAuthorizeUrl } from "../hubspot/build-authorize-url.js";
-import { signState, verifyState } from "../hubspot/oauth-state.js";
+import { STATE_TTL_MS, signState, verifyState } from "../hubspot/oauth-state.js";
 import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from "../hubspot/scopes.js";
+import type { OAuthStateStore } from "../ports/oauth-state-store.js";
+import { clearCookie, INSTALL_COOKIE, readCookie, setCookie } from "./admin-session/session-cookies.js";
 import { renderInstallFailure, renderInstallSuccess } from "./views/render-install-page.js";
 
 export type OAuthRoutesDeps = {
@@ -16,6 +18,8 @@ export type OAuthRoutesDeps = {
   /** `${PUBLIC_BASE_URL}/oauth/callback`, as listed in app.json's redirectUrls. */
   redirectUri: string;
   install: (code: string) => Promise<InstallResult>;
+  /** States already used: a callback is accepted once (docs/decisions.md §OAuth state). */
+  states: OAuthStateStore;
   now: () => number;
   logger: Logger;
   newNonce?: () => string;
@@ -28,13 +32,21 @@ function sendPage(res: Response, status: number, html: string): void {
   res.status(status).type("html").set("Cache-Control", "no-store").send(html);
 }
 
-/** GET /oauth/install and GET /oauth/callback (HUBSPOT.md §4). */
+/**
+ * GET /oauth/install and GET /oauth/callback (docs/hubspot.md §OAuth). The install is bound to the browser that
+ * started it and its state works once (docs/decisions.md §OAuth state).
+ */
 export function createOAuthRouter(deps: OAuthRoutesDeps): Router {
   const router = Router();
   const newNonce = deps.newNonce ?? (() => randomBytes(16).toString("base64url"));
+  // The redirect URI is PUBLIC_BASE_URL's: https there means the cookie only travels over https.
+  const secure = deps.redirectUri.startsWith("https:");
 
   router.get("/oauth/install", (_req, res) => {
-    const state = signState(deps.stateSecret, deps.now(), newNonce(), "install");
+    const nonce = newNonce();
+    // Lax, not Strict: HubSpot's redirect back is a cross-site navigation, which a Strict cookie misses.
+    setCookie(res, INSTALL_COOKIE, nonce, { secure, maxAgeSec: STATE_TTL_MS / 1000, sameSite: "Lax" });
+    const state = signState(deps.stateSecret, deps.now(), nonce, "install");
     const url = buildAuthorizeUrl({
       authBaseUrl: deps.authBaseUrl,
       clientId: deps.clientId,
@@ -48,6 +60,9 @@ export function createOAuthRouter(deps: OAuthRoutesDeps): Router {
 
   router.get("/oauth/callback", async (req, res) => {
     const log = deps.logger.child({ route: "oauth-callback" });
+    const browserNonce = readCookie(req, INSTALL_COOKIE);
+    // The nonce served this one callback, whatever its outcome.
+    if (browserNonce !== undefined) clearCookie(res, INSTALL_COOKIE, secure);
     const denied = query(req, "error");
     if (denied !== undefined) {
       log.info({ error: denied }, "HubSpot install was not authorized");
@@ -68,7 +83,12 @@ export function createOAuthRouter(deps: OAuthRoutesDeps): Router {
       );
     }
     try {
-      verifyState(deps.stateSecret, state, deps.now(), "install");
+      const accepted = verifyState(deps.stateSecret, state, deps.now(), "install", browserNonce);
+      if (!(await deps.states.consume(accepted.id, accepted.expiresAtMs))) {
+        log.warn({ reason: "used" }, "rejected an OAuth callback state");
+        const message = "This install link was used already: start the install again.";
+        return sendPage(res, 400, renderInstallFailure("Install link already used", message));
+      }
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       log.warn({ reason: error.details.reason }, "rejected an OAuth callback state");

@@ -1,7 +1,7 @@
 // The scopes of docs/decisions.md §Scopes, also written in app.json (a test keeps the two equal).
-// Subscribing to an object's webhooks needs its read scope (HUBSPOT.md §1.3); creating score
-// properties needs crm.schemas.*.write and writing them crm.objects.*.write (HUBSPOT.md §6);
-// callbacks/complete likely needs `automation` (HUBSPOT.md §2.4, UNCONFIRMED).
+// Subscribing to an object's webhooks needs its read scope (docs/hubspot.md §Webhook subscriptions); creating score
+// properties needs crm.schemas.*.write and writing them crm.objects.*.write (docs/hubspot.md §Score properties);
+// callbacks/complete likely needs `automation` (docs/hubspot.md §Workflow action callbacks, UNCONFIRMED).
 export const REQUIRED_SCOPES = [
   "oauth",
   "crm.objects.contacts.read",
@@ -17,5 +17,5 @@ export const REQUIRED_SCOPES = [
   "automation",
 ] as const;
 
-/** Email engagement content (HUBSPOT.md §5.3); without it, email events are left out of scores. */
+/** Email engagement content (docs/hubspot.md §Engagement objects); without it, email events are left out of scores. */
 export const OPTIONAL_SCOPES = ["sales-email-read"] as const;

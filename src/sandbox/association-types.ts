@@ -1,7 +1,7 @@
 import type { SandboxObjectType } from "./object-types.js";
 
 // HubSpot-defined association type ids, one per direction (HubSpot's "Association type IDs"
-// table for the v4 API; HUBSPOT.md §5.1 reads them back as associationTypes[{category, typeId,
+// table for the v4 API; docs/hubspot.md §Rate limits and batching reads them back as associationTypes[{category, typeId,
 // label}]). `unlabeled` is the default type every association has; `primary` exists for
 // contact↔company and deal↔company and reads back with the label "Primary".
 

@@ -35,7 +35,7 @@ export interface SandboxServerOptions {
   /** Holds sandbox.sqlite; ":memory:" for a throw-away portal. */
   dataDir: string;
   seed: SeedName;
-  /** SANDBOX_RATE_LIMIT_PER_10S; HubSpot's is 110 (HUBSPOT.md §5.1). */
+  /** SANDBOX_RATE_LIMIT_PER_10S; HubSpot's is 110 (docs/hubspot.md §Rate limits and batching). */
   ratePer10s?: number;
   searchPerSecond?: number;
   /** The real time under the sandbox clock; injected by tests. */

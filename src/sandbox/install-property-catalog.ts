@@ -3,7 +3,7 @@ import { fieldTypeOf, propertyCatalog } from "./property-catalog.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
 // Every portal starts with HubSpot's own property groups and properties (even SANDBOX_SEED=none):
-// HubSpot-defined, read-only definitions, not archivable (HUBSPOT.md §6).
+// HubSpot-defined, read-only definitions, not archivable (docs/hubspot.md §Score properties).
 
 export function installPropertyCatalog(portal: SandboxPortal, nowMs: number): void {
   const at = new Date(nowMs).toISOString();

@@ -1,4 +1,4 @@
-// The CRM object types the sandbox serves (HUBSPOT.md §5.3, §6), the names HubSpot accepts for
+// The CRM object types the sandbox serves (docs/hubspot.md §Engagement objects, §Score properties), the names HubSpot accepts for
 // them in a path (plural, singular, or objectTypeId such as 0-1), and their objectTypeIds.
 
 export const sandboxObjectTypes = [
@@ -49,7 +49,7 @@ export function resolveObjectType(segment: string): SandboxObjectType | null {
   return aliases.get(segment.toLowerCase()) ?? null;
 }
 
-/** Legacy subscription types exist for these only; the rest use generic `object.*` (HUBSPOT.md §1.3). */
+/** Legacy subscription types exist for these only; the rest use generic `object.*` (docs/hubspot.md §Webhook subscriptions). */
 export const legacyWebhookObjects: ReadonlySet<SandboxObjectType> = new Set([
   "contacts",
   "companies",

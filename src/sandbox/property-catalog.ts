@@ -1,7 +1,7 @@
 import type { SandboxObjectType } from "./object-types.js";
 
 // The HubSpot-defined properties every sandbox portal has, whatever its seed: the ones the app's
-// score rules and engagement events read (HUBSPOT.md §5.3 lists the engagement properties and
+// score rules and engagement events read (docs/hubspot.md §Engagement objects lists the engagement properties and
 // their values; hs_meeting_outcome's values other than SCHEDULED are UNCONFIRMED there).
 
 export type CatalogType = "string" | "number" | "datetime" | "enumeration";
@@ -38,7 +38,7 @@ export const companyIndustries = [
 ] as const;
 export const meetingOutcomes = ["SCHEDULED", "COMPLETED", "RESCHEDULED", "NO_SHOW", "CANCELED"] as const;
 const meetingOutcomeLabels = ["Scheduled", "Completed", "Rescheduled", "No show", "Canceled"];
-/** Call outcomes are GUIDs; their names are the property's option labels (HUBSPOT.md §5.3, Calls). */
+/** Call outcomes are GUIDs; their names are the property's option labels (docs/hubspot.md §Engagement objects). */
 export const callDispositionOptions = [
   ["9d9162e7-6cf3-4944-bf63-4dff82258764", "Busy"],
   ["f240bbac-87c9-4f6e-bf70-924b57d47db7", "Connected"],

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { company, fit, lead } from "./support/e2e-scores.js";
+import { exportAndEvaluate } from "./support/export-and-evaluate.js";
 import { outcomeOf, seededIds } from "./support/portal-reads.js";
 import { type E2eApp, startE2eApp } from "./support/start-e2e-app.js";
 import { waitFor } from "./support/wait-for.js";
@@ -139,6 +140,10 @@ describe("a score's life in sandbox mode, over HTTP", { timeout: 60_000 }, () =>
       new_score: "20",
     });
     expect(await contact()).toMatchObject({ ls_e2e_lead: "20", ls_e2e_lead_engagement: "0" });
+    // Offline, an export of the contact carries its reset, so `lead-score evaluate` gives what the portal shows.
+    const offline = await exportAndEvaluate(app, lead, "contacts", [contactId]);
+    expect(JSON.parse(offline.lines[0] ?? "{}").resets).toHaveProperty("e2e-lead");
+    expect(offline.results[0]).toMatchObject({ score: 20, engagement: 0, fit: 20 });
     // Events after the reset count again.
     await app.sandbox.call("POST", "/__sandbox/engagements", { type: "meeting", contactId });
     expect(await untilContact((p) => p.ls_e2e_lead !== "20")).toMatchObject({ ls_e2e_lead: "36" });

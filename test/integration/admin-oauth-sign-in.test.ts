@@ -1,5 +1,7 @@
+import { Keyv } from "keyv";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createKeyvOAuthStateStore } from "../../src/adapters/stores/keyv-oauth-state-store.js";
 import { AppError } from "../../src/errors.js";
 import { signState } from "../../src/hubspot/oauth-state.js";
 import type { OAuthClient } from "../../src/ports/oauth-client.js";
@@ -43,6 +45,8 @@ describe("HubSpot OAuth sign-in", () => {
         clientId: "cid",
         stateSecret: "secret",
         authBaseUrl: "https://app.hubspot.com",
+        // The states run on the app's wall clock, as compose-app.ts wires them.
+        states: createKeyvOAuthStateStore(new Keyv(), () => (app as AdminApp).wallClock.nowMs),
       },
     });
     await app.installations.save(createDummyInstallation({ portalId: PORTAL }));
@@ -107,10 +111,33 @@ describe("HubSpot OAuth sign-in", () => {
     expect(browser.jar.has("ls_session")).toBe(false);
   });
 
+  it("refuses a replayed callback with 400 even with the sign-in's cookie, and asks HubSpot nothing", async () => {
+    let exchanges = 0;
+    const counting: OAuthClient = {
+      ...oauthClient(OTHER),
+      exchangeCode: async (code, redirectUri) => {
+        exchanges += 1;
+        return oauthClient(OTHER).exchangeCode(code, redirectUri);
+      },
+    };
+    const { browser, state } = await withOAuth(OTHER, counting);
+    const nonce = browser.jar.get("ls_oauth") as string;
+    const path = `/admin/oauth/callback?code=the-code&state=${encodeURIComponent(state)}`;
+    expect((await browser.request("GET", path)).status).toBe(303);
+    // The callback cleared the nonce; someone holding both the URL and the cookie tries again.
+    const replayer = createBrowserClient((app as AdminApp).base);
+    replayer.jar.set("ls_oauth", nonce);
+    const res = await replayer.request("GET", path);
+    expect(res.status).toBe(400);
+    expect(res.text).toContain("This sign-in was used already");
+    expect(replayer.jar.has("ls_session")).toBe(false);
+    expect(exchanges).toBe(1);
+  });
+
   it("refuses a state handed out by the install flow, even in the browser that started a sign-in", async () => {
-    const { browser, state } = await withOAuth(OTHER);
-    const nonce = JSON.parse(Buffer.from(state.split(".")[0] ?? "", "base64url").toString()).n as string;
-    // The same nonce and secret, signed for installing the app instead of signing in.
+    const { browser } = await withOAuth(OTHER);
+    const nonce = browser.jar.get("ls_oauth") as string;
+    // The same browser nonce and secret, signed for installing the app instead of signing in.
     const install = signState("secret", (app as AdminApp).wallClock.nowMs, nonce, "install");
     const res = await browser.request(
       "GET",

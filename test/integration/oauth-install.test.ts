@@ -9,6 +9,7 @@ import nock from "nock";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTokenCipher } from "../../src/adapters/crypto/token-cipher.js";
 import { createKeyvInstallationStore } from "../../src/adapters/stores/keyv-installation-store.js";
+import { createKeyvOAuthStateStore } from "../../src/adapters/stores/keyv-oauth-state-store.js";
 import { openKeyv } from "../../src/adapters/stores/open-keyv.js";
 import { tokenContext } from "../../src/app/seal-grant.js";
 import { composeOAuth, type OAuthParts } from "../../src/compose/compose-oauth.js";
@@ -19,7 +20,7 @@ import type { Installation, InstallationStore } from "../../src/ports/installati
 import { loadHubSpotModeConfig } from "../fixtures/hubspot-mode-config.js";
 
 // The OAuth install end to end: the real express app on port 0, the default SQLite store in a temp
-// DATA_DIR, HubSpot played by nock (HUBSPOT.md §7), a fixed clock.
+// DATA_DIR, HubSpot played by nock (docs/hubspot.md §Testing against HubSpot), a fixed clock.
 
 const API = "https://api.hubapi.com";
 const SECRET = "client-secret-9b1f";
@@ -53,7 +54,10 @@ beforeAll(async () => {
   const config = loadHubSpotModeConfig(env(dataDir));
   dbFile = join(dataDir, "lead-score.sqlite");
   const keyv = await openKeyv<Installation>(config.databaseUrl, "installations");
-  disconnect = () => keyv.disconnect();
+  const statesKeyv = await openKeyv<number>(config.databaseUrl, "oauth-states");
+  disconnect = async () => {
+    await Promise.all([keyv.disconnect(), statesKeyv.disconnect()]);
+  };
   store = createKeyvInstallationStore(keyv);
   const sink = new Writable({
     write(chunk, _enc, done) {
@@ -67,6 +71,7 @@ beforeAll(async () => {
     cipher: createTokenCipher(KEY),
     logger,
     now: () => clock.nowMs,
+    states: createKeyvOAuthStateStore(statesKeyv, () => clock.nowMs),
   });
   oauth = parts;
   server = createHttpApp({ version: "test", oauth: parts.routes }).listen(0, "127.0.0.1");
@@ -83,10 +88,14 @@ afterAll(async () => {
   nock.enableNetConnect();
 });
 
-async function startInstall(): Promise<URL> {
+/** A browser starting the install: HubSpot's authorize URL, its state, and the cookie the app set. */
+async function startInstall(): Promise<{ url: URL; state: string; cookie: string }> {
   const res = await fetch(`${base}/oauth/install`, { redirect: "manual" });
   expect(res.status).toBe(302);
-  return new URL(res.headers.get("location") as string);
+  const url = new URL(res.headers.get("location") as string);
+  const [cookie] = res.headers.getSetCookie().map((c) => c.split(";")[0] ?? "");
+  expect(cookie).toMatch(/^ls_install=[\w-]{16,}$/);
+  return { url, state: url.searchParams.get("state") as string, cookie: cookie as string };
 }
 
 function hubspotAcceptsTheCode() {
@@ -108,12 +117,15 @@ function hubspotAcceptsTheCode() {
     .reply(200, { active: true, hub_id: 62515, app_id: 7, scopes: ["oauth", "crm.objects.contacts.read"] });
 }
 
-const callback = (state: string, code = CODE) =>
-  fetch(`${base}/oauth/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`);
+/** HubSpot's redirect back, in a browser holding `cookie` (none: another browser). */
+const callback = (state: string, cookie: string | undefined, code = CODE) =>
+  fetch(`${base}/oauth/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`, {
+    ...(cookie ? { headers: { cookie } } : {}),
+  });
 
 describe("OAuth install, end to end", () => {
   it("redirects /oauth/install to HubSpot's authorize page with the scopes and a signed state", async () => {
-    const url = await startInstall();
+    const { url } = await startInstall();
     expect(url.origin + url.pathname).toBe("https://app.hubspot.com/oauth/authorize");
     expect(url.searchParams.get("client_id")).toBe("client-id-1");
     expect(url.searchParams.get("redirect_uri")).toBe("https://ls.example.com/oauth/callback");
@@ -123,12 +135,16 @@ describe("OAuth install, end to end", () => {
   });
 
   it("exchanges the code, stores the installation encrypted and says what happens next", async () => {
-    const state = (await startInstall()).searchParams.get("state") as string;
+    const { state, cookie } = await startInstall();
     clock.nowMs = T0 + 60_000;
     const scope = hubspotAcceptsTheCode();
-    const res = await callback(state);
+    const res = await callback(state, cookie);
     const html = await res.text();
     expect(res.status).toBe(200);
+    // The nonce served its one callback: the browser is told to forget it.
+    expect(res.headers.getSetCookie()).toEqual([
+      "ls_install=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict; Secure",
+    ]);
     expect(res.headers.get("content-type")).toContain("text/html");
     expect(html).toContain("connected to HubSpot account 62515");
     expect(html).toContain("Not granted: <code>sales-email-read</code>");
@@ -153,19 +169,45 @@ describe("OAuth install, end to end", () => {
     expect(await oauth.authorize(62515)).toBe(ACCESS);
   });
 
+  it("answers 400 to a replayed callback, even with the starting browser's cookie, and never calls HubSpot again", async () => {
+    const { state, cookie } = await startInstall();
+    const scope = hubspotAcceptsTheCode();
+    expect((await callback(state, cookie)).status).toBe(200);
+    scope.done();
+    // The same URL and cookie again (a back button, a proxy's retry, someone who copied both).
+    const replayed = await callback(state, cookie);
+    expect(replayed.status).toBe(400);
+    // Refused before any code exchange: one would have found no nock and answered 502.
+    expect(await replayed.text()).toContain("This install link was used already: start the install again.");
+  });
+
+  it("answers 400 to a state from another browser: without the install cookie, or with another install's", async () => {
+    const { state, cookie } = await startInstall();
+    const other = await startInstall();
+    for (const sent of [undefined, other.cookie, "ls_install=forged-nonce-0123456789"]) {
+      const res = await callback(state, sent);
+      expect(res.status).toBe(400);
+      expect(await res.text()).toContain("not started in this browser");
+    }
+    // The refusals did not use the state up: the browser that started it still completes the install.
+    const scope = hubspotAcceptsTheCode();
+    expect((await callback(state, cookie)).status).toBe(200);
+    scope.done();
+  });
+
   it("answers 400 to a forged state and never calls HubSpot", async () => {
-    const state = (await startInstall()).searchParams.get("state") as string;
+    const { state, cookie } = await startInstall();
     const [payload] = state.split(".");
-    const res = await callback(`${payload}.${Buffer.alloc(32).toString("base64url")}`);
+    const res = await callback(`${payload}.${Buffer.alloc(32).toString("base64url")}`, cookie);
     expect(res.status).toBe(400);
     expect(await res.text()).toContain("Install link not valid");
     expect(nock.pendingMocks()).toEqual([]);
   });
 
   it("answers 400 naming the expiry to a state older than 10 minutes", async () => {
-    const state = (await startInstall()).searchParams.get("state") as string;
+    const { state, cookie } = await startInstall();
     clock.nowMs = T0 + STATE_TTL_MS + 1;
-    const res = await callback(state);
+    const res = await callback(state, cookie);
     const html = await res.text();
     expect(res.status).toBe(400);
     expect(html).toContain("This install link expired");
@@ -183,14 +225,15 @@ describe("OAuth install, end to end", () => {
   });
 
   it("answers 400 when HubSpot refuses a used code, and 502 when HubSpot fails", async () => {
-    const state = (await startInstall()).searchParams.get("state") as string;
+    const first = await startInstall();
     const refused = nock(API)
       .post("/oauth/2026-03/token")
       .reply(400, { error: "invalid_grant", status: "BAD_AUTH_CODE" });
-    expect((await callback(state)).status).toBe(400);
+    expect((await callback(first.state, first.cookie)).status).toBe(400);
     refused.done();
+    const second = await startInstall();
     const down = nock(API).post("/oauth/2026-03/token").reply(503, { message: "unavailable" });
-    const res = await callback(state);
+    const res = await callback(second.state, second.cookie);
     expect(res.status).toBe(502);
     expect(await res.text()).toContain("try again");
     down.done();

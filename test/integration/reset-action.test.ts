@@ -256,6 +256,7 @@ describe("the reset", () => {
     });
     expect(await completed).toEqual({
       outputFields: { hs_execution_state: "SUCCESS", previous_score: "20", new_score: "0" },
+      typedOutputs: {},
     });
   });
 
@@ -289,6 +290,7 @@ describe("the reset", () => {
       const callback = nock(HUBSPOT)
         .post("/automation/v4/actions/callbacks/ap-restart/complete", {
           outputFields: { hs_execution_state: "SUCCESS", previous_score: "20", new_score: "0" },
+          typedOutputs: {},
         })
         .reply(204);
       expect(await resumeOwedCallbacks({ ...deps, actions, answerWithinMs: 0 })).toBe(1);

@@ -11,7 +11,7 @@ import type { CrmClient, CrmExistingProperty, CrmPropertyDefinition } from "../.
 import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
 
-// Property groups and properties (HUBSPOT.md §6): batch read and batch create, single update
+// Property groups and properties (docs/hubspot.md §Score properties): batch read and batch create, single update
 // (HubSpot has no batch update for property definitions).
 
 type PropertiesPart = Pick<
@@ -57,7 +57,7 @@ function toSdkProperty(property: CrmPropertyDefinition) {
   return {
     name: property.name,
     label: property.label,
-    // The SDK's string enums hold exactly these strings (HUBSPOT.md §6, valid type/fieldType pairs).
+    // The SDK's string enums hold exactly these strings (docs/hubspot.md §Score properties, valid type/fieldType pairs).
     type: property.type as PropertyCreateTypeEnum,
     fieldType: property.fieldType as PropertyCreateFieldTypeEnum,
     groupName: property.groupName,
@@ -84,18 +84,20 @@ export function createHubSpotProperties(apis: SdkApis, pacer: PortalPacer): Prop
 
     async readProperties(objectType, names) {
       if (names.length === 0) return [];
+      // HubSpot's spec requires `dataSensitivity` here; the SDK's model lacks it. The app's score
+      // properties are created non-sensitive (docs/decisions.md §Fields the SDK does not send).
       const answer = await pacer.run("api", `${objectType} properties batch read`, (signal) =>
         apis.propertiesBatch.read(
           objectType,
           { archived: false, inputs: names.map((name) => ({ name })) },
-          apis.callOptions(signal),
+          apis.callOptions(signal, { dataSensitivity: "non_sensitive" }),
         ),
       );
       return answer.results.map(fromSdkProperty);
     },
 
     async listProperties(objectType) {
-      // One call answers every property of the object; HubSpot does not page it (HUBSPOT.md §6).
+      // One call answers every property of the object, unpaged (GET /crm/v3/properties/{objectType}).
       const answer = await pacer.run("api", `${objectType} properties list`, (signal) =>
         apis.propertiesCore.getAll(objectType, false, undefined, apis.callOptions(signal)),
       );

@@ -7,9 +7,9 @@ export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Pause after a 429 without Retry-After: the 10-second rolling window (HUBSPOT.md §5.1). */
+  /** Pause after a 429 without Retry-After: the 10-second rolling window (docs/hubspot.md §Rate limits and batching). */
   rateWindowMs: number;
-  /** The same for CRM search, limited per second (HUBSPOT.md §5.1). */
+  /** The same for CRM search, limited per second (docs/hubspot.md §Rate limits and batching). */
   searchWindowMs: number;
 }
 

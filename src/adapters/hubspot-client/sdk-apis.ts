@@ -1,12 +1,12 @@
 import { Client } from "@hubspot/api-client";
 import { createAbortableAgent } from "./abortable-agent.js";
 import { createRawGet } from "./raw-get.js";
-import { sdkCallOptions } from "./sdk-call-options.js";
+import { type BodyFields, sdkCallOptions } from "./sdk-call-options.js";
 
 // The only run-time import of @hubspot/api-client (STYLE.md §2).
 //
 // The SDK keeps its retry and limiter decorators in a process-wide singleton that every
-// `new Client()` replaces, and patches an API object when it is first touched (HUBSPOT.md §0.6,
+// `new Client()` replaces, and patches an API object when it is first touched (docs/hubspot.md §SDK retries and pacing,
 // [SDK] src/services/ApiDecoratorService.ts). So we build the client with neither
 // `numberOfApiCallRetries` nor `limiterOptions` and touch every API we use in the same
 // synchronous turn: they are patched with "no decorators" whatever other clients do later.
@@ -19,7 +19,8 @@ export interface SdkApisOptions {
 export function createSdkApis(options: SdkApisOptions) {
   const client = new Client({ basePath: options.baseUrl, numberOfApiCallRetries: 0 });
   const agentFor = createAbortableAgent(options.baseUrl);
-  const callOptions = (signal: AbortSignal) => sdkCallOptions(agentFor, signal, options.accessToken);
+  const callOptions = (signal: AbortSignal, bodyFields?: BodyFields) =>
+    sdkCallOptions(agentFor, signal, options.accessToken, bodyFields);
   return {
     callOptions,
     actionCallbacks: client.automation.actions.callbacksApi,

@@ -43,7 +43,7 @@ const marketingEmail = (suffix: string, label: string): EventTypeEntry => ({
 });
 
 // Reading a contact's engagements needs the contacts read scope; email content also needs
-// sales-email-read (HUBSPOT.md §5.3, Scopes for reading engagement objects).
+// sales-email-read (docs/hubspot.md §Engagement objects).
 const contactsRead = ["crm.objects.contacts.read"];
 
 export const eventTypeCatalog: readonly EventTypeEntry[] = [

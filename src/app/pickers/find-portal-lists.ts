@@ -3,7 +3,7 @@ import type { CrmClient } from "../../ports/crm-client.js";
 // Lists by name for score scopes and list rules (docs/scoring.md §Scopes): the builder shows a
 // list's name and size and saves its id, as the definition holds ids.
 
-/** HubSpot's object type ids of the objects a score can be for (HUBSPOT.md §5.3). */
+/** HubSpot's object type ids of the objects a score can be for (docs/hubspot.md §Webhook payloads). */
 const objectTypeNames: Record<string, string> = { "0-1": "contacts", "0-2": "companies", "0-3": "deals" };
 
 export type PickerList = {

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { InstallationStore } from "../../ports/installation-store.js";
 import type { JobStore } from "../../ports/job-store.js";
 import type { OAuthClient } from "../../ports/oauth-client.js";
+import type { OAuthStateStore } from "../../ports/oauth-state-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
 import type { SessionStore } from "../../ports/session-store.js";
 
@@ -12,6 +13,8 @@ export type AdminOAuthDeps = {
   /** Signs the OAuth `state`, as the install flow does (the app's client secret). */
   stateSecret: string;
   authBaseUrl: string;
+  /** States already used, shared with the install flow (docs/decisions.md §OAuth state). */
+  states: OAuthStateStore;
 };
 
 export type AdminPageDeps = {

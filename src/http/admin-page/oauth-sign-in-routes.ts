@@ -4,7 +4,6 @@ import { AppError } from "../../errors.js";
 import { buildAuthorizeUrl } from "../../hubspot/build-authorize-url.js";
 import { STATE_TTL_MS, signState, verifyState } from "../../hubspot/oauth-state.js";
 import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from "../../hubspot/scopes.js";
-import { isSameSecret } from "../admin-session/require-page-session.js";
 import { clearCookie, OAUTH_COOKIE, readCookie, setCookie } from "../admin-session/session-cookies.js";
 import { newSecret } from "../admin-session/sign-in-links.js";
 import { startSession } from "../admin-session/start-session.js";
@@ -13,11 +12,6 @@ import { sendPage } from "./send-page.js";
 
 const query = (req: Request, name: string) =>
   typeof req.query[name] === "string" ? (req.query[name] as string) : undefined;
-
-// The nonce inside the signed state; the prefix keeps a sign-in state apart from an install state.
-const PREFIX = "admin-sign-in.";
-const nonceOf = (state: string) =>
-  (JSON.parse(Buffer.from(state.split(".")[0] ?? "", "base64url").toString("utf8")) as { n?: unknown }).n;
 
 /**
  * Sign-in 1 (docs/decisions.md §Admin sign-in): HubSpot's authorize flow again, which HubSpot only lets users
@@ -32,7 +26,7 @@ export function createOAuthSignInRoutes(deps: AdminPageDeps & { oauth: AdminOAut
     renderAdminMessage(title, message, { href: "/admin/sign-in", text: "Back to sign-in" });
 
   router.get("/admin/oauth/start", (_req, res) => {
-    const nonce = `${PREFIX}${newSecret()}`;
+    const nonce = newSecret();
     setCookie(res, OAUTH_COOKIE, nonce, { secure, maxAgeSec: STATE_TTL_MS / 1000, sameSite: "Lax" });
     const url = buildAuthorizeUrl({
       authBaseUrl: deps.oauth.authBaseUrl,
@@ -46,27 +40,26 @@ export function createOAuthSignInRoutes(deps: AdminPageDeps & { oauth: AdminOAut
   });
 
   router.get("/admin/oauth/callback", async (req, res) => {
-    const cookie = readCookie(req, OAUTH_COOKIE) ?? "";
+    const cookie = readCookie(req, OAUTH_COOKIE);
     clearCookie(res, OAUTH_COOKIE, secure);
     const denied = query(req, "error");
     if (denied !== undefined) return sendPage(res, 400, fail("Sign-in cancelled", `HubSpot said: ${denied}`));
     const code = query(req, "code");
     const state = query(req, "state") ?? "";
+    if (code === undefined) return sendPage(res, 400, fail("Sign-in failed", "HubSpot's code is missing."));
+    // Bound to this browser, so someone else's callback URL cannot sign this browser in (login CSRF),
+    // and single-use (docs/decisions.md §OAuth state).
     try {
-      verifyState(deps.oauth.stateSecret, state, deps.now(), "admin-sign-in");
+      const accepted = verifyState(deps.oauth.stateSecret, state, deps.now(), "admin-sign-in", cookie);
+      if (!(await deps.oauth.states.consume(accepted.id, accepted.expiresAtMs)))
+        return sendPage(res, 400, fail("Sign-in failed", "This sign-in was used already: sign in again."));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      return sendPage(res, 400, fail("Sign-in failed", "The sign-in expired or was not started here."));
-    }
-    const nonce = nonceOf(state);
-    // Bound to this browser: someone else's callback URL cannot sign this browser in (login CSRF).
-    if (
-      code === undefined ||
-      typeof nonce !== "string" ||
-      !nonce.startsWith(PREFIX) ||
-      !isSameSecret(nonce, cookie)
-    ) {
-      return sendPage(res, 400, fail("Sign-in failed", "The sign-in was not started in this browser."));
+      const message =
+        error.details.reason === "other_browser"
+          ? "The sign-in was not started in this browser."
+          : "The sign-in expired or was not started here.";
+      return sendPage(res, 400, fail("Sign-in failed", message));
     }
     let hubId: number;
     try {

@@ -16,6 +16,8 @@ export const SIGN_IN_COOKIE = "ls_sign_in";
  * and a Strict cookie would not come with it.
  */
 export const OAUTH_COOKIE = "ls_oauth";
+/** The nonce of an app install (docs/decisions.md §OAuth state): Lax for the same reason. */
+export const INSTALL_COOKIE = "ls_install";
 
 /** Cookie header → name/value pairs (no cookie-parser dependency for three cookies). */
 export function parseCookies(header: string | undefined): Map<string, string> {

@@ -57,6 +57,7 @@ describe("provisionProperties", () => {
       .post("/crm/v3/properties/contacts/batch/read", {
         archived: false,
         inputs: names.map((name) => ({ name })),
+        dataSensitivity: "non_sensitive",
       })
       .reply(200, buildPropertyBatch([]))
       .post("/crm/v3/properties/contacts/batch/create", (body) => {

@@ -6,6 +6,7 @@ import { Keyv } from "keyv";
 import nock from "nock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createKeyvInstallationStore } from "../../../src/adapters/stores/keyv-installation-store.js";
+import { createKeyvRecordStore } from "../../../src/adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../../../src/adapters/stores/keyv-score-store.js";
 import { openKeyv } from "../../../src/adapters/stores/open-keyv.js";
 import { CliError } from "../../../src/cli/cli-error.js";
@@ -45,6 +46,7 @@ async function contextWith(installation: Installation | undefined, scores: Score
   const context: ExportContext = {
     installations,
     scores,
+    records: createKeyvRecordStore(new Keyv()),
     crmFor: () => crm,
     installUrl: "https://ls.example.com/oauth/install",
     out: out.stream,
@@ -177,7 +179,7 @@ describe("lead-score export (commander)", () => {
 });
 
 describe("lead-score export with the app's wiring", () => {
-  it("loads the config, opens the SQLite stores and exports through the door", async () => {
+  it("loads the config, opens the SQLite stores and exports through the door, with the stored resets", async () => {
     const dataDir = join(mkdtempSync(join(tmpdir(), "ls-export-")), "data");
     const env = {
       HUBSPOT_CLIENT_ID: "cid",
@@ -198,7 +200,14 @@ describe("lead-score export with the app's wiring", () => {
     );
     const scoresKeyv: Parameters<typeof createKeyvScoreStore>[0] = await openKeyv(uri, "scores");
     await createKeyvScoreStore(scoresKeyv).save(PORTAL, parseDefinition(jobtitleScore), meta);
-    await Promise.all([installationsKeyv.disconnect(), scoresKeyv.disconnect()]);
+    // A reset the running app stored, in the same database the export opens.
+    const recordsKeyv: Parameters<typeof createKeyvRecordStore>[0] = await openKeyv(uri, "records");
+    await createKeyvRecordStore(recordsKeyv).setReset(
+      { portalId: PORTAL, object: "contacts", recordId: "5" },
+      "fit",
+      Date.parse("2026-10-15T00:00:00Z"),
+    );
+    await Promise.all([installationsKeyv.disconnect(), scoresKeyv.disconnect(), recordsKeyv.disconnect()]);
 
     const out = captureStream();
     const err = captureStream();
@@ -238,6 +247,7 @@ describe("lead-score export with the app's wiring", () => {
       id: "5",
       object: "contacts",
       properties: { jobtitle: "CTO" },
+      resets: { fit: "2026-10-15T00:00:00.000Z" },
     });
     expect(err.text()).toBe("done: 1 contacts exported\n");
   });

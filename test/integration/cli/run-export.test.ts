@@ -1,11 +1,14 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Keyv } from "keyv";
 import nock from "nock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createKeyvRecordStore } from "../../../src/adapters/stores/keyv-record-store.js";
 import type { SnapshotNeeds } from "../../../src/app/snapshot-needs.js";
 import { CliError } from "../../../src/cli/cli-error.js";
 import { runExport } from "../../../src/cli/export-command.js";
+import type { RecordStore } from "../../../src/ports/record-store.js";
 import { parseSnapshot } from "../../../src/scoring/index.js";
 import { createTestCrmClient, HUBSPOT } from "../../fixtures/hubspot/create-test-crm-client.js";
 import { buildErrorBody } from "../../fixtures/hubspot/crm-payloads.js";
@@ -19,15 +22,19 @@ import { captureStream } from "../../support/capture-stream.js";
 
 // `lead-score export` streams docs/scoring.md snapshots page by page and prints where to resume.
 
+const PORTAL = 62515;
+
 async function exportWith(
   options: Parameters<typeof runExport>[0],
   needs: SnapshotNeeds = { properties: ["jobtitle"] },
+  records: RecordStore = createKeyvRecordStore(new Keyv()),
 ) {
   const out = captureStream();
   const err = captureStream();
   const run = runExport(options, {
     crm: createTestCrmClient().client,
     needs,
+    resets: (recordIds) => records.resets(PORTAL, options.object, recordIds),
     out: out.stream,
     err: err.stream,
   });
@@ -62,6 +69,27 @@ describe("runExport over every record", () => {
     expect(run.snapshots.map((s) => s.id)).toEqual(ids(1, 150));
     expect(run.snapshots[0]).toMatchObject({ object: "contacts", properties: { jobtitle: "title 1" } });
     expect(run.stderr).toBe("next: --after 101  (100 contacts so far)\ndone: 150 contacts exported\n");
+  });
+
+  it("writes each record's resets as the app holds them, score id to ISO instant, and none for a record never reset", async () => {
+    // docs/scoring.md §Resets: without them an export evaluates events the portal's value ignores.
+    const records = createKeyvRecordStore(new Keyv());
+    const resetAtMs = Date.parse("2026-11-02T09:30:00Z");
+    await records.setReset({ portalId: PORTAL, object: "contacts", recordId: "2" }, "lead", resetAtMs);
+    await records.setReset({ portalId: PORTAL, object: "contacts", recordId: "2" }, "fit", resetAtMs + 1);
+    // The same record id of another portal or object is another record.
+    await records.setReset({ portalId: PORTAL + 1, object: "contacts", recordId: "1" }, "lead", resetAtMs);
+    await records.setReset({ portalId: PORTAL, object: "companies", recordId: "1" }, "lead", resetAtMs);
+    const scopes = [
+      mockListPage("contacts", null, ["1", "2"], null),
+      mockBatchRead("contacts", ["1", "2"], ["jobtitle"]),
+    ];
+    const run = await exportWith({ object: "contacts" }, { properties: ["jobtitle"] }, records);
+    for (const scope of scopes) scope.done();
+    const [first, second] = run.lines.map((line) => JSON.parse(line));
+    expect(first).not.toHaveProperty("resets");
+    expect(second.resets).toEqual({ lead: "2026-11-02T09:30:00.000Z", fit: "2026-11-02T09:30:00.001Z" });
+    expect(run.snapshots[1]?.resets).toEqual({ lead: resetAtMs, fit: resetAtMs + 1 });
   });
 
   it("continues with --after from the printed cursor, without the first page", async () => {

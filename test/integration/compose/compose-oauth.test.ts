@@ -1,5 +1,7 @@
+import { Keyv } from "keyv";
 import nock from "nock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createKeyvOAuthStateStore } from "../../../src/adapters/stores/keyv-oauth-state-store.js";
 import { composeDoor } from "../../../src/compose/compose-door.js";
 import { composeOAuth } from "../../../src/compose/compose-oauth.js";
 import { createLogger } from "../../../src/logger.js";
@@ -37,6 +39,7 @@ describe("composeOAuth with the door", () => {
     const installed: number[] = [];
     const parts = composeOAuth(config, {
       ...deps,
+      states: createKeyvOAuthStateStore(new Keyv(), () => T0),
       authorize: door.authorize,
       onInstalled: async (portalId) => {
         installed.push(portalId);

@@ -12,7 +12,7 @@ import {
 } from "../../fixtures/hubspot/feed-payloads.js";
 import type { SentEmailEvent, SubmittedForm } from "./tiny-world.js";
 
-// The portal-wide feeds of the nock world (HUBSPOT.md §10.1, §10.2): the email events log (inclusive
+// The portal-wide feeds of the nock world (docs/hubspot.md §Marketing email events, §Form submissions): the email events log (inclusive
 // start/end, newest first, an opaque offset that is the position of the next event), email campaigns
 // (404 for an id the portal lacks), forms v3 and each form's submissions (newest first, `after`).
 

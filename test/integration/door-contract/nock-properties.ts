@@ -3,10 +3,10 @@ import { buildErrorBody } from "../../fixtures/hubspot/crm-payloads.js";
 import { buildProperty, buildPropertyBatch } from "../../fixtures/hubspot/property-payloads.js";
 import type { NockWorldRecords } from "./nock-world-records.js";
 
-// Property groups and properties v3 in the nock world (HUBSPOT.md §6): groups (409 for a taken
-// name), batch read (names it lacks are 207 errors), batch create (a taken name is a 207 error),
-// update one, batch archive (204), and the list of an object's properties, where calls hold
-// HubSpot's call outcome property (GUID values named by their labels, HUBSPOT.md §5.3). An archived property is gone from reads of definitions and
+// Property groups and properties v3 in the nock world (docs/hubspot.md §Score properties): groups (409 for a taken
+// name), batch read (names it lacks are 207 errors; `dataSensitivity` required), batch create (a taken name is a 207 error),
+// update one, batch archive (204), and the list of an object's properties, where calls hold HubSpot's call
+// outcome property (GUID values named by their labels, docs/hubspot.md §Engagement objects). An archived property is gone from reads of definitions and
 // of records, and writing it fails as for any property the portal lacks.
 
 type Property = ReturnType<typeof buildProperty>;
@@ -63,7 +63,10 @@ export function mockNockProperties(scope: Scope, world: NockWorldRecords, groups
     .reply((uri) => [200, { results: [...propertiesOf(typeOf(uri)).values()] }]);
   scope.post(/^\/crm\/v3\/properties\/\w+\/batch\/read$/).reply((uri, body) => {
     const defined = propertiesOf(typeOf(uri));
-    const { inputs } = body as { inputs: { name: string }[] };
+    const { inputs, dataSensitivity } = body as { inputs: { name: string }[]; dataSensitivity?: unknown };
+    // HubSpot's published spec requires `dataSensitivity` (docs/decisions.md §Fields the SDK does not send).
+    if (!["non_sensitive", "sensitive", "highly_sensitive"].includes(String(dataSensitivity)))
+      return [400, buildErrorBody(400, "Invalid input JSON: dataSensitivity is required")];
     const results = inputs.flatMap((i) => defined.get(i.name) ?? []);
     const missing = inputs.filter((i) => !defined.has(i.name));
     if (missing.length === 0) return [200, buildPropertyBatch(results)];

@@ -59,7 +59,7 @@ export interface CompletedCallback {
   outputFields: Record<string, string>;
 }
 
-/** A marketing email event as the portal logs it (HUBSPOT.md §10.1), at the portal's present. */
+/** A marketing email event as the portal logs it (docs/hubspot.md §Marketing email events), at the portal's present. */
 export interface SentEmailEvent {
   recipient: string;
   campaignId: string;
@@ -71,7 +71,7 @@ export interface SentEmailEvent {
   portalSubscriptionStatus?: string;
 }
 
-/** A form submission at the portal's present (HUBSPOT.md §10.2): the fields a visitor filled. */
+/** A form submission at the portal's present (docs/hubspot.md §Form submissions): the fields a visitor filled. */
 export interface SubmittedForm {
   pageUrl: string;
   /** Field name → value; `email` is the one that links it to a contact. */
@@ -80,7 +80,7 @@ export interface SubmittedForm {
 
 /** One target of the contract: the app's real door, pointed at a portal holding the tiny world. */
 export interface DoorTarget {
-  /** A marketing email (an email campaign, HUBSPOT.md §10.1) with its name and subject: its id. */
+  /** A marketing email (an email campaign, docs/hubspot.md §Marketing email events) with its name and subject: its id. */
   createEmailCampaign(campaign: { name: string; subject: string }): Promise<string>;
   /** Logs an email event now: its identity `(id, created)`. */
   sendMarketingEmailEvent(event: SentEmailEvent): Promise<{ id: string; created: number }>;

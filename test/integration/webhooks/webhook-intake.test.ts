@@ -98,7 +98,7 @@ describe("POST /webhooks/hubspot", () => {
     expect(await inbox.counts()).toEqual(before);
   });
 
-  it("acknowledges events of portals and types it ignores with 200 (HUBSPOT.md §3.5)", async () => {
+  it("acknowledges events of portals and types it ignores with 200 (docs/hubspot.md §Webhook delivery)", async () => {
     const body = JSON.stringify([{ ...privacyDeletion, portalId: 999, subscriptionType: "ticket.creation" }]);
     expect((await post(signDelivery(body))).status).toBe(200);
     expect((await post(signDelivery("[]"))).status).toBe(200);

@@ -1,7 +1,9 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
+import { Keyv } from "keyv";
 import { afterEach, describe, expect, it } from "vitest";
+import { createKeyvOAuthStateStore } from "../../../src/adapters/stores/keyv-oauth-state-store.js";
 import type { InstallResult } from "../../../src/app/install-portal.js";
 import { createHttpApp } from "../../../src/http/create-http-app.js";
 import { signState } from "../../../src/hubspot/oauth-state.js";
@@ -27,6 +29,7 @@ async function serve(install: (code: string) => Promise<InstallResult>) {
       authBaseUrl: "https://app.hubspot.com",
       redirectUri: "https://ls.example.com/oauth/callback",
       install,
+      states: createKeyvOAuthStateStore(new Keyv(), () => T0),
       now: () => T0,
       logger: createLogger("info", sink),
       newNonce: () => "fixed-nonce",
@@ -38,12 +41,15 @@ async function serve(install: (code: string) => Promise<InstallResult>) {
 }
 
 describe("OAuth routes", () => {
-  it("signs the state with the injected clock and nonce", async () => {
+  it("signs the state with the injected clock and the nonce it sets in a 10-minute HttpOnly Lax cookie", async () => {
     const { base } = await serve(async () => expect.unreachable());
     const res = await fetch(`${base}/oauth/install`, { redirect: "manual" });
     expect(new URL(res.headers.get("location") as string).searchParams.get("state")).toBe(
       signState("s", T0, "fixed-nonce", "install"),
     );
+    expect(res.headers.getSetCookie()).toEqual([
+      "ls_install=fixed-nonce; Path=/; Max-Age=600; HttpOnly; SameSite=Lax; Secure",
+    ]);
     expect(res.headers.get("cache-control")).toBe("no-store");
   });
 
@@ -59,7 +65,9 @@ describe("OAuth routes", () => {
     const { base, logs } = await serve(async () => {
       throw new Error("SQLITE_FULL: database or disk is full");
     });
-    const res = await fetch(`${base}/oauth/callback?code=x&state=${signState("s", T0, "n", "install")}`);
+    const res = await fetch(`${base}/oauth/callback?code=x&state=${signState("s", T0, "n", "install")}`, {
+      headers: { cookie: "ls_install=n" },
+    });
     expect(res.status).toBe(500);
     expect(await res.text()).toContain("could not save the installation");
     expect(logs.join("")).toContain("SQLITE_FULL");
