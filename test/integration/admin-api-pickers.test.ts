@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
 import { buildErrorBody } from "../fixtures/hubspot/crm-payloads.js";
+import { buildForm } from "../fixtures/hubspot/feed-payloads.js";
 import { buildListSearchPage } from "../fixtures/hubspot/list-payloads.js";
 import { buildProperty } from "../fixtures/hubspot/property-payloads.js";
 import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
@@ -119,6 +120,10 @@ describe("GET /event-types/:objectType", () => {
       .reply(200, { results: callProperties });
     for (const object of ["meetings", "emails", "notes", "tasks"])
       scope.get(`/crm/v3/properties/${object}?archived=false`).reply(200, { results: [] });
+    scope
+      .get("/marketing/v3/forms/")
+      .query(true)
+      .reply(200, { results: [buildForm("f-2", "Newsletter"), buildForm("f-1", "Demo request")] });
     const res = await get("/event-types/companies");
     expect(res.status).toBe(200);
     const byType = new Map(res.body.map((t: { type: string }) => [t.type, t]));
@@ -151,16 +156,53 @@ describe("GET /event-types/:objectType", () => {
       available: false,
       reason: expect.stringContaining("sales-email-read"),
     });
+    // Form names come from the portal's forms, by name; a form_id condition shows the name, keeps the id.
     expect(byType.get("form_submission")).toMatchObject({
       available: false,
       properties: expect.arrayContaining([
-        expect.objectContaining({ name: "form_name", label: "Form name" }),
+        expect.objectContaining({
+          name: "form_name",
+          label: "Form name",
+          options: [
+            { value: "Demo request", label: "Demo request" },
+            { value: "Newsletter", label: "Newsletter" },
+          ],
+        }),
+        expect.objectContaining({
+          name: "form_id",
+          options: [
+            { value: "f-1", label: "Demo request" },
+            { value: "f-2", label: "Newsletter" },
+          ],
+        }),
       ]),
     });
     expect(byType.get("marketing_email_click")).toMatchObject({
       properties: expect.arrayContaining([expect.objectContaining({ name: "url" })]),
     });
     scope.done();
+  });
+  it("leaves form names to be typed when the portal refuses its forms, and does not ask again within 10 minutes", async () => {
+    const scope = nock(HUBSPOT)
+      .persist()
+      .get(/^\/crm\/v3\/properties\/\w+\?archived=false$/)
+      .reply(200, { results: [] });
+    const forms = nock(HUBSPOT)
+      .get("/marketing/v3/forms/")
+      .query(true)
+      .reply(403, buildErrorBody(403, "This app hasn't been granted all required scopes"))
+      // Would name a form if the refusal were asked again.
+      .get("/marketing/v3/forms/")
+      .query(true)
+      .reply(200, { results: [buildForm("f-1", "Demo request")] });
+    for (let i = 0; i < 2; i++) {
+      const res = await get("/event-types/contacts");
+      expect(res.status).toBe(200);
+      const form = res.body.find((t: { type: string }) => t.type === "form_submission");
+      expect(form.properties.every((p: { options: unknown[] }) => p.options.length === 0)).toBe(true);
+    }
+    expect(forms.pendingMocks()).toHaveLength(1);
+    scope.persist(false);
   });
 });
 

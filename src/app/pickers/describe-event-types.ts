@@ -1,7 +1,8 @@
 import { AppError } from "../../errors.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
-import type { SourceProblem, SourceStatusStore } from "../../ports/source-status-store.js";
+import type { EventSourceName, SourceProblem, SourceStatusStore } from "../../ports/source-status-store.js";
 import { type EventTypeEntry, eventTypeCatalog } from "./event-type-catalog.js";
+import type { FormChoice, PortalForms } from "./portal-forms.js";
 import type { PickerProperty, PortalProperties } from "./portal-properties.js";
 
 // GET /event-types/:objectType (docs/decisions.md §Builder pickers): every event type with its
@@ -38,21 +39,39 @@ function availability(entry: EventTypeEntry, scopes: readonly string[], problem:
   return { available: true };
 }
 
+/** A form submission's form_name and form_id picked from the portal's forms, by name. */
+function withFormOptions(property: PickerProperty, forms: readonly FormChoice[]): PickerProperty {
+  if (forms.length === 0) return property;
+  if (property.name === "form_name")
+    return { ...property, options: forms.map((f) => ({ value: f.name, label: f.name })) };
+  if (property.name === "form_id")
+    return { ...property, options: forms.map((f) => ({ value: f.id, label: f.name })) };
+  return property;
+}
+
 export async function describeEventTypes(
-  deps: { installations: InstallationStore; properties: PortalProperties; sourceStatus?: SourceStatusStore },
+  deps: {
+    installations: InstallationStore;
+    properties: PortalProperties;
+    forms?: PortalForms;
+    sourceStatus?: SourceStatusStore;
+  },
   portalId: number,
   refresh = false,
 ): Promise<DescribedEventType[]> {
   const installation = await deps.installations.get(portalId);
   if (!installation) throw new AppError("not_found", `portal ${portalId} is not installed`);
-  const problems = (await deps.sourceStatus?.problems(portalId)) ?? {};
+  const [problems, forms] = await Promise.all([
+    deps.sourceStatus?.problems(portalId) ?? ({} as Partial<Record<EventSourceName, SourceProblem>>),
+    deps.forms?.read(portalId, refresh) ?? null,
+  ]);
   return Promise.all(
     eventTypeCatalog.map(async (entry) => {
       const { source } = entry;
       const fromHubSpot = "engagement" in source;
       const properties = fromHubSpot
         ? await deps.properties.read(portalId, source.engagement, refresh)
-        : [...source.properties];
+        : source.properties.map((p) => withFormOptions(p, forms ?? []));
       return {
         type: entry.type,
         label: entry.label,

@@ -1,4 +1,5 @@
 import type { CrmClient, CrmObjectType, CrmPortalProperty } from "../../ports/crm-client.js";
+import { createTtlCache } from "./ttl-cache.js";
 
 // The builder's property pickers (docs/decisions.md §Builder pickers): an object's properties by
 // label, with the options of enumerations, read from HubSpot once and kept in memory for
@@ -44,30 +45,15 @@ export function createPortalProperties(deps: {
   now: () => number;
   ttlMs?: number;
 }): PortalProperties {
-  const ttlMs = deps.ttlMs ?? PROPERTIES_TTL_MS;
-  // The promise is kept, not the answer: two pickers opening at once share one call. A failed read
-  // is forgotten at once, so the next picker asks again.
-  const cache = new Map<string, { loadedAtMs: number; properties: Promise<PickerProperty[]> }>();
+  const cache = createTtlCache<PickerProperty[]>({ now: deps.now, ttlMs: deps.ttlMs ?? PROPERTIES_TTL_MS });
   return {
-    read(portalId, objectType, refresh = false) {
-      const key = `${portalId}:${objectType}`;
-      const held = cache.get(key);
-      if (held && !refresh && deps.now() - held.loadedAtMs < ttlMs) return held.properties;
-      const properties = deps
-        .crmFor(portalId)
-        .listProperties(objectType)
-        .then((all) =>
-          all
-            .filter((p) => !p.hidden)
-            .map(toPickerProperty)
-            .sort(byLabel),
-        );
-      const entry = { loadedAtMs: deps.now(), properties };
-      cache.set(key, entry);
-      properties.catch(() => {
-        if (cache.get(key) === entry) cache.delete(key);
-      });
-      return properties;
-    },
+    read: (portalId, objectType, refresh = false) =>
+      cache.get(`${portalId}:${objectType}`, refresh, async () => {
+        const all = await deps.crmFor(portalId).listProperties(objectType);
+        return all
+          .filter((p) => !p.hidden)
+          .map(toPickerProperty)
+          .sort(byLabel);
+      }),
   };
 }

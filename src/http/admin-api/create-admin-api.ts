@@ -1,5 +1,6 @@
 import express, { Router } from "express";
 import type { Logger } from "pino";
+import { createPortalForms } from "../../app/pickers/portal-forms.js";
 import { createPortalProperties } from "../../app/pickers/portal-properties.js";
 import type { ErasePortalDeps } from "../../app/portals/erase-portal.js";
 import type { ScoresDeps } from "../../app/scores/scores-deps.js";
@@ -62,7 +63,8 @@ export function createAdminApi(deps: AdminApiDeps): Router {
   mountRoutes(api, recordSearchRoutes, deps);
   // Kept in this process's memory (docs/decisions.md §Builder pickers): one API per app, so one cache.
   const properties = createPortalProperties({ crmFor: deps.crmFor, now: deps.now });
-  mountRoutes(api, pickerRoutes, { ...deps, properties });
+  const forms = createPortalForms({ crmFor: deps.crmFor, now: deps.now });
+  mountRoutes(api, pickerRoutes, { ...deps, properties, forms });
   if (deps.parkedRoutes) api.use(deps.parkedRoutes);
   api.use((_req, res) => {
     sendError(res, 404, {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { describeEventTypes } from "../../app/pickers/describe-event-types.js";
 import { findPortalLists } from "../../app/pickers/find-portal-lists.js";
+import type { PortalForms } from "../../app/pickers/portal-forms.js";
 import type { PortalProperties } from "../../app/pickers/portal-properties.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
@@ -20,6 +21,7 @@ export type PickerDeps = {
   installations: InstallationStore;
   crmFor: (portalId: number) => CrmClient;
   properties: PortalProperties;
+  forms: PortalForms;
   /** The problems recorded of each event source (docs/decisions.md §Sources status), when composed. */
   sourceStatus?: SourceStatusStore;
 };
