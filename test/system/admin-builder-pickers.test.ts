@@ -94,6 +94,10 @@ describe("the builder's pickers in Chromium", () => {
     const stages = page.locator('[data-path="groups[1].rules[0].values"]');
     await stages.getByLabel("Sales Qualified Lead").check();
     await stages.getByLabel("Opportunity").check();
+    // A value no option offers is typed, and kept as a ticked box of its own.
+    await stages.getByLabel("Another value, typed").fill("partner");
+    await stages.getByLabel("Another value, typed").press("Enter");
+    await expect.poll(() => stages.getByLabel("partner").isChecked()).toBe(true);
     // The internal name shows on hover.
     expect(await page.getByLabel("Property", { exact: true }).last().getAttribute("title")).toBe(
       "lifecyclestage",
@@ -136,7 +140,11 @@ describe("the builder's pickers in Chromium", () => {
         {
           kind: "fit",
           rules: [
-            { property: "lifecyclestage", operator: "in", values: ["salesqualifiedlead", "opportunity"] },
+            {
+              property: "lifecyclestage",
+              operator: "in",
+              values: ["salesqualifiedlead", "opportunity", "partner"],
+            },
             { property: "lists", operator: "inList", values: ["32"] },
           ],
         },

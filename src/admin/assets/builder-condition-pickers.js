@@ -126,6 +126,17 @@ export function valuesChecklist(condition, path, ctx, from, onValuesChanged) {
       ctx.changed();
       onValuesChanged?.();
     },
+    // Options name whole values; "contains" also takes a part of one, and a value may be new.
+    ...(from.lists
+      ? {}
+      : {
+          addTyped: (/** @type {string} */ value) => {
+            condition.values = [...(condition.values ?? []).filter((v) => v !== value), value];
+            onValuesChanged?.();
+            // Drawn again after the event: leaving the input by a click keeps the focus where it went.
+            ctx.rerender();
+          },
+        }),
     freeText: () =>
       h("textarea", {
         rows: 3,

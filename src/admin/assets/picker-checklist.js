@@ -20,7 +20,8 @@ const FILTER_FROM = 8;
  *   what: string,
  *   onValues: (values: string[]) => void,
  *   freeText: () => HTMLElement,
- * }} spec
+ *   addTyped?: (value: string) => void,
+ * }} spec `addTyped`: a value no box offers may be typed and added (a part of a name for "contains")
  */
 export function checklistField(spec) {
   if (spec.state.status !== "ready") {
@@ -80,5 +81,31 @@ export function checklistField(spec) {
     filter,
     options.length === 0 ? h("small", { class: "hint" }, `HubSpot lists no ${spec.what}.`) : null,
     h("div", { class: "check-options" }, boxes),
+    spec.addTyped && typedValueInput(spec.addTyped),
   );
+}
+
+/**
+ * A text input adding what is typed as one more value, on Enter or on leaving it.
+ * @param {(value: string) => void} add
+ */
+function typedValueInput(add) {
+  const take = (/** @type {Event} */ e) => {
+    const input = /** @type {HTMLInputElement} */ (e.currentTarget);
+    const value = input.value.trim();
+    input.value = "";
+    if (value !== "") add(value);
+  };
+  return h("input", {
+    type: "text",
+    class: "typed-value",
+    placeholder: "Another value, typed",
+    "aria-label": "Another value, typed",
+    onChange: take,
+    onKeydown: (/** @type {Event} */ e) => {
+      if (/** @type {KeyboardEvent} */ (e).key !== "Enter") return;
+      e.preventDefault();
+      take(e);
+    },
+  });
 }
