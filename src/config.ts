@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// STYLE.md §5: one zod schema, read only by the entry point; every key is documented in .env.example.
+// docs/architecture.md §Configuration: one zod schema, read only by the entry point; every key is documented in .env.example.
 // Two modes (docs/decisions.md §Two modes): HubSpot mode when HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are
 // both set, sandbox mode when neither is. Disk I/O (the sandbox ENCRYPTION_KEY file) lives in
 // compose/load-encryption-key.ts.

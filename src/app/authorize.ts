@@ -21,7 +21,7 @@ export type AuthorizeDeps = {
 export type Authorize = (portalId: number) => Promise<string>;
 
 /**
- * The one place tokens are refreshed (STYLE.md: @slack/oauth's authorize()). Concurrent calls for one
+ * The one place tokens are refreshed (after @slack/oauth's authorize()). Concurrent calls for one
  * portal share one refresh. invalid_grant means the app was uninstalled or access revoked (docs/hubspot.md §OAuth):
  * the installation is marked disconnected (kept, so its work pauses rather than being dropped).
  */

@@ -1,4 +1,4 @@
-// The one door to a portal's CRM (STYLE.md §2): our own narrow types, no SDK types leak past
+// The one door to a portal's CRM (docs/decisions.md §One door to HubSpot): our own narrow types, no SDK types leak past
 // src/adapters/hubspot-client/. Every method batches and pages on its own (docs/hubspot.md §Rate limits and batching):
 // callers pass any number of ids and get everything back.
 

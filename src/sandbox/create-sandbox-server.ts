@@ -28,7 +28,7 @@ import { createWebhookTarget, targetFromRedirectUri } from "./webhook-target.js"
 
 // The local sandbox portal (docs/decisions.md §Sandbox portal): HubSpot's API for one portal, over HTTP only.
 // The app cannot tell it from HubSpot but by HUBSPOT_API_BASE_URL / HUBSPOT_AUTH_BASE_URL (both this server)
-// and its credentials. Nothing here imports the app (STYLE.md layout: src/sandbox is a world of its own); a
+// and its credentials. Nothing here imports the app (docs/architecture.md §Sandbox: src/sandbox is a world of its own); a
 // test keeps it so.
 
 export interface SandboxServerOptions {

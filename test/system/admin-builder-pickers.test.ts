@@ -1,10 +1,11 @@
 import { mkdirSync } from "node:fs";
 import nock from "nock";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CALL_OUTCOMES, mockPickerCatalog } from "../fixtures/admin/mock-picker-catalog.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
 import { createDummyInstallation } from "../fixtures/installation.js";
+import { closeAdminSuite, collectPageErrors, launchChromium } from "./support/launch-chromium.js";
 
 // The builder's pickers in Debian's headless Chromium (docs/decisions.md §Builder pickers): a combined
 // contact score built from scratch by choosing labels, ticking options and lists and picking dates,
@@ -27,24 +28,16 @@ beforeAll(async () => {
   mockPickerCatalog();
   app = await startAdminApp();
   await app.installations.save(createDummyInstallation({ portalId: PORTAL }));
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-component-update"],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
+  collectPageErrors(page, pageErrors);
+  // Every catalog is answered: no request of the page may fail.
   page.on("response", (response) => {
     if (response.status() >= 400) pageErrors.push(`${response.status()} ${response.url()}`);
   });
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.runner.onIdle();
-  await app?.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterAll(() => closeAdminSuite(browser, app));
 
 /** Types part of a label into a picker (once its catalog is there) and clicks the option with that label. */
 async function pick(label: string, typed: string, option: string) {

@@ -15,7 +15,7 @@ const filesUnder = (dir: string): string[] =>
     .map((e) => join(e.parentPath, e.name));
 const read = (file: string) => readFileSync(file, "utf8");
 /** Files the project was written from that live outside the repository, so a clone cannot open them. */
-const OUTSIDE_FILES = /\bHUBSPOT\.md\b/;
+const OUTSIDE_FILES = /\b(HUBSPOT|STYLE|SCORING)\.md\b/;
 
 /** A citation may wrap onto the next comment line: join such lines so it reads as written. */
 function joinCommentLines(text: string): string {

@@ -1,4 +1,4 @@
-// Retry policies named by behaviour (STYLE.md, after @slack/web-api): a standard one for HubSpot
+// Retry policies named by behaviour (after @slack/web-api): a standard one for HubSpot
 // and a rapid one for tests. Backoff is exponential with "equal jitter" so that portals retrying
 // after the same outage do not hit HubSpot in lock-step.
 

@@ -133,8 +133,7 @@ export function valuesChecklist(condition, path, ctx, from, onValuesChanged) {
           addTyped: (/** @type {string} */ value) => {
             condition.values = [...(condition.values ?? []).filter((v) => v !== value), value];
             onValuesChanged?.();
-            // Drawn again after the event: leaving the input by a click keeps the focus where it went.
-            ctx.rerender();
+            ctx.rerender(`${path}.values`);
           },
         }),
     freeText: () =>

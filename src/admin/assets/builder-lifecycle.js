@@ -38,7 +38,7 @@ export function updateButtons({ scoreId, status }) {
  *   main: HTMLElement,
  *   form: HTMLElement,
  *   messages: HTMLElement,
- *   loaded: (revision: ScoreRevision) => void,
+ *   loaded: (revision: ScoreRevision, options?: {keepEdits?: boolean}) => void,
  *   report: (error: unknown) => void,
  * }} parts
  */
@@ -54,8 +54,22 @@ export function attachLifecycleButtons({ editor, call, portalId, main, form, mes
     await watchJob(call, found.id, $("#job-progress"));
   }
 
+  /**
+   * Shows the revision an action answered with. Unsaved edits stay in the form: those typed while the
+   * action was asked for, and for an action that does not send the form (disable), any.
+   * @param {ScoreRevision} revision
+   * @param {string} asked the definition as JSON when the action was asked for
+   * @param {boolean} sentForm whether the action saved the form as it was asked
+   */
+  function landed(revision, asked, sentForm) {
+    const keepEdits = editor.toJson() !== asked || (!sentForm && editor.dirty);
+    loaded(revision, { keepEdits });
+    return keepEdits ? " What you typed since is not saved yet." : "";
+  }
+
   async function save() {
     clearProblems(form, messages);
+    const asked = editor.toJson();
     const body = editor.toSend();
     const revision = /** @type {ScoreRevision} */ (
       editor.scoreId
@@ -67,8 +81,8 @@ export function attachLifecycleButtons({ editor, call, portalId, main, form, mes
       main.dataset.scoreId = editor.scoreId;
       history.replaceState(null, "", `/admin/portals/${portalId}/scores/${enc(editor.scoreId)}`);
     }
-    loaded(revision);
-    showMessage(messages, `Saved revision ${revision.revision}.`, "ok");
+    const unsaved = landed(revision, asked, true);
+    showMessage(messages, `Saved revision ${revision.revision}.${unsaved}`, "ok");
     if (editor.status === "enabled") await followRescore();
   }
 
@@ -94,22 +108,24 @@ export function attachLifecycleButtons({ editor, call, portalId, main, form, mes
     "click",
     action(async () => {
       if (editor.dirty || !editor.scoreId) await save();
+      const asked = editor.toJson();
       const { revision, job } = /** @type {{revision: ScoreRevision, job: Job | null}} */ (
         await call("POST", `/scores/${enc(String(editor.scoreId))}/enable`)
       );
-      loaded(revision);
-      showMessage(messages, "Enabled: every record is being scored.", "ok");
+      const unsaved = landed(revision, asked, false);
+      showMessage(messages, `Enabled: every record is being scored.${unsaved}`, "ok");
       await followRescore(job);
     }),
   );
   $("#disable").addEventListener(
     "click",
     action(async () => {
+      const asked = editor.toJson();
       const { revision } = /** @type {{revision: ScoreRevision}} */ (
         await call("POST", `/scores/${enc(String(editor.scoreId))}/disable`)
       );
-      loaded(revision);
-      showMessage(messages, "Disabled: values stay as they are and are no longer updated.", "ok");
+      const unsaved = landed(revision, asked, false);
+      showMessage(messages, `Disabled: values stay as they are and are no longer updated.${unsaved}`, "ok");
     }),
   );
   $("#delete").addEventListener(

@@ -77,3 +77,22 @@ export function propertiesFor(pickers, source) {
  */
 export const findProperty = (state, name) =>
   state.status === "ready" ? state.data.find((p) => p.name === name) : undefined;
+
+/**
+ * Draws the form again with the focused control focused again, its caret where it was: a catalog may
+ * arrive while a person types (docs/decisions.md §Builder pickers).
+ * @param {HTMLElement} form
+ * @param {(key: string | undefined) => void} render draws the form and focuses the control `key` names
+ */
+export function redrawKeepingFocus(form, render) {
+  const el = document.activeElement;
+  const inForm = el instanceof HTMLElement && form.contains(el);
+  const keyed = inForm ? /** @type {HTMLElement | null} */ (el.closest("[data-focus], [data-path]")) : null;
+  const key = keyed?.dataset.focus ?? keyed?.dataset.path;
+  const caret =
+    el instanceof HTMLInputElement && el.type === "text" ? [el.selectionStart, el.selectionEnd] : null;
+  render(key);
+  const now = document.activeElement;
+  if (caret && now instanceof HTMLInputElement && now.type === "text")
+    now.setSelectionRange(caret[0] ?? null, caret[1] ?? null);
+}

@@ -1,9 +1,9 @@
 import { h, uid } from "./dom.js";
-import { matchOptions, optionNamed, shownText, valueOfText } from "./picker-matches.js";
+import { matchOptions, shownText, valueOfText } from "./picker-matches.js";
 
 // A searchable picker (docs/decisions.md §Builder pickers), a WAI-ARIA combobox: the input shows the
 // chosen option's label and its internal value on hover; typing filters the options by label or name;
-// a click, Enter, or leaving the field on an exact name picks. What is typed is kept as it is when no
+// a click or Enter picks, and a name typed in full is saved as its internal value. What is typed is kept as it is when no
 // option matches, and with no catalog the picker is a plain text field with a note.
 
 /** @typedef {import("./types.js").PickOption} PickOption */
@@ -136,12 +136,6 @@ export function comboboxField(spec) {
     } else if (event.key === "Escape") close();
   });
   input.addEventListener("blur", () => close());
-  // Leaving the field on a name typed in full picks that option, as a click would.
-  input.addEventListener("change", () => {
-    const named = optionNamed(options, input.value);
-    if (named) pick(named);
-  });
-
   const note = pickerNote(spec.state, spec.value, spec.what);
   return h(
     "div",

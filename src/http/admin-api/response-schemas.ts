@@ -56,3 +56,9 @@ export const pickerEventTypes = z.array(
 export const pickerLists = z.array(
   z.object({ id: z.string(), name: z.string(), objectType: z.string(), size: z.number().nullable() }),
 );
+
+export const namedRecords = z.object({
+  portalId: z.number().int(),
+  objectType: z.string(),
+  records: z.array(z.object({ id: z.string(), name: z.string(), label: z.string() })),
+});

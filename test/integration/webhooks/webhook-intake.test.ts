@@ -72,7 +72,7 @@ afterAll(async () => {
   await inbox.close();
   rmSync(dir, { recursive: true, force: true });
   const logs = logLines.join("");
-  // Never the secret, never a signature (STYLE.md §7).
+  // Never the secret, never a signature (docs/architecture.md §Logs).
   expect(logs).not.toContain(WEBHOOK_SECRET);
   expect(logs).not.toContain(signDelivery("[]").headers["x-hubspot-signature-v3"]);
 });
