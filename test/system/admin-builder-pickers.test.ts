@@ -146,6 +146,8 @@ describe("the builder's pickers in Chromium", () => {
 
     // The form after a reload shows labels again, from the saved internal values.
     await page.reload();
+    // A saved score's rules are folded to a line each: the first one opened.
+    await page.locator('[data-focus="groups[0].rules[0].toggle"]').click();
     await expect.poll(() => page.getByLabel("Event type").inputValue()).toBe("Call");
     expect(await page.getByLabel("Property", { exact: true }).first().inputValue()).toBe("Call outcome");
     expect(

@@ -5,7 +5,8 @@ import { pointsFields, syncPointsByValue } from "./builder-points.js";
 import { frequencyFields, timeframeFields } from "./builder-rule-filters.js";
 import { button, field, h, numberInput, select } from "./dom.js";
 import { foldToggle } from "./fold-toggle.js";
-import { ruleSummary } from "./rule-summary.js";
+import { catalogNames } from "./picker-catalog.js";
+import { namedRuleSummary } from "./rule-summary.js";
 
 // One rule's editor: event rules (engagement groups) and property rules (fit groups), docs/scoring.md
 // §Event rules, §Scoring several values, §Property operators. A rule is one line until it is opened,
@@ -107,7 +108,7 @@ export function ruleEditor(group, index, path, ctx, bounds) {
     path,
     open,
     number: `${index + 1}.`,
-    summarize: () => ruleSummary(rule),
+    summarize: () => namedRuleSummary(rule, (source) => catalogNames(ctx.pickers, source)),
     flip: () => {
       ctx.view.openRule = open ? null : rule;
     },

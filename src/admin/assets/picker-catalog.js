@@ -96,3 +96,30 @@ export function redrawKeepingFocus(form, render) {
   if (caret && now instanceof HTMLInputElement && now.type === "text")
     now.setSelectionRange(caret[0] ?? null, caret[1] ?? null);
 }
+
+/**
+ * HubSpot's labels for a rule's one-line summary, from the catalogs loaded so far: a property's label,
+ * an option's or a list's name for a value, an event type's label.
+ * @param {import("./types.js").Pickers | undefined} pickers
+ * @param {import("./types.js").PropertySource} source
+ * @returns {import("./types.js").CatalogNames}
+ */
+export function catalogNames(pickers, source) {
+  if (!pickers) return {};
+  const properties = propertiesFor(pickers, source);
+  const types = pickers.eventTypes();
+  /** @type {import("./types.js").CatalogState<import("./types.js").PickerList[]>} */
+  const lists =
+    "object" in source
+      ? pickers.lists(source.object === "self" ? undefined : source.object)
+      : { status: "none" };
+  return {
+    property: (name) => findProperty(properties, name)?.label,
+    value: (condition, value) => {
+      if (condition.operator === "inList" || condition.operator === "notInList")
+        return lists.status === "ready" ? lists.data.find((l) => l.id === value)?.name : undefined;
+      return findProperty(properties, condition.property)?.options.find((o) => o.value === value)?.label;
+    },
+    event: (type) => (types.status === "ready" ? types.data.find((t) => t.type === type)?.label : undefined),
+  };
+}

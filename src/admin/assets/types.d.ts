@@ -131,6 +131,13 @@ export type Pickers = {
  */
 export type PickOption = { value: string; label: string; hint?: string; unavailable?: boolean };
 
+/** Labels the catalogs give, for the rules' one-line summaries (rule-summary.js); undefined: not known. */
+export type CatalogNames = {
+  property?(name: string): string | undefined;
+  value?(condition: DraftCondition, value: string): string | undefined;
+  event?(type: string): string | undefined;
+};
+
 /** Whose properties a condition names: an object's ("self": the scored one), or an event type's. */
 export type PropertySource = { object: ObjectType | "self" } | { event: string };
 
