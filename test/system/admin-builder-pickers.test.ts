@@ -146,8 +146,16 @@ describe("the builder's pickers in Chromium", () => {
 
     // The form after a reload shows labels again, from the saved internal values.
     await page.reload();
-    // A saved score's rules are folded to a line each: the first one opened.
-    await page.locator('[data-focus="groups[0].rules[0].toggle"]').click();
+    // A saved score's rules are folded to a line each, read with HubSpot's names: the first one opened.
+    const callRule = page.locator('[data-focus="groups[0].rules[0].toggle"]');
+    await expect
+      .poll(() => callRule.textContent())
+      .toContain("Call outcome is any of Connected, Left voicemail");
+    expect(await callRule.textContent()).not.toContain(outcome("Connected"));
+    expect(await page.locator('[data-focus="groups[1].rules[1].toggle"]').textContent()).toContain(
+      "Is in one of the lists Customers",
+    );
+    await callRule.click();
     await expect.poll(() => page.getByLabel("Event type").inputValue()).toBe("Call");
     expect(await page.getByLabel("Property", { exact: true }).first().inputValue()).toBe("Call outcome");
     expect(
