@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { CrmClient } from "../ports/crm-client.js";
 import type { RecordStore } from "../ports/record-store.js";
+import type { SourceStatusStore } from "../ports/source-status-store.js";
 import {
   type CompiledScore,
   compileScore,
@@ -15,7 +16,13 @@ import { deriveSnapshotNeeds } from "./derive-snapshot-needs.js";
 import { loadSnapshots } from "./load-snapshots.js";
 import type { SnapshotWarning } from "./snapshot-needs.js";
 
-export type EvaluateDeps = { crm: CrmClient; records: RecordStore; logger: Logger };
+export type EvaluateDeps = {
+  crm: CrmClient;
+  records: RecordStore;
+  logger: Logger;
+  /** Each event source's outcome per portal (docs/decisions.md §Sources status). */
+  sourceStatus?: SourceStatusStore | undefined;
+};
 export type EvaluatedRecord = {
   id: string;
   /** As HubSpot holds them now, the scores' own properties included. */
@@ -51,7 +58,7 @@ export async function evaluateRecords(
   const own = definitions.flatMap((d) => scorePropertyNames(d.property.name, d.type));
   needs.properties = [...new Set([...needs.properties, ...own])];
   const [{ snapshots, warnings }, resets] = await Promise.all([
-    loadSnapshots(deps.crm, object, ids, needs),
+    loadSnapshots(deps.crm, object, ids, needs, { portalId, store: deps.sourceStatus, atMs: options.atMs }),
     deps.records.resets(portalId, object, ids),
   ]);
   const records: EvaluatedRecord[] = [];

@@ -3,6 +3,7 @@ import type { ObjectType, SnapshotInput } from "../scoring/snapshot-schema.js";
 import { loadEngagementEvents } from "./load-engagement-events.js";
 import { loadListMemberships } from "./load-list-memberships.js";
 import type { AssociatedNeeds, SnapshotNeeds, SnapshotWarning } from "./snapshot-needs.js";
+import type { SourceContext } from "./sources/source-context.js";
 
 // docs/scoring.md "Record snapshot": the record's properties, list memberships, events, and its
 // associated companies, deals and contacts (with labels, properties, and for contacts their
@@ -24,6 +25,7 @@ async function loadAssociated(
   kind: AssociationKind,
   needs: AssociatedNeeds,
   warnings: SnapshotWarning[],
+  context: SourceContext | undefined,
 ): Promise<Map<string, AssociatedRecord[]>> {
   const links = await crm.readAssociations(object, kind, ids);
   const targetIds = [...new Set([...links.values()].flat().map((link) => link.id))];
@@ -31,7 +33,7 @@ async function loadAssociated(
     crm.readRecords(kind, targetIds, needs.properties),
     loadListMemberships(crm, kind, targetIds, needs.lists ?? []),
     kind === "contacts" && needs.events
-      ? loadEngagementEvents(crm, "contacts", targetIds, needs.events)
+      ? loadEngagementEvents(crm, "contacts", targetIds, needs.events, context)
       : undefined,
   ]);
   warnings.push(...lists.warnings, ...(events?.warnings ?? []));
@@ -63,6 +65,8 @@ export async function loadSnapshots(
   object: ObjectType,
   ids: readonly string[],
   needs: SnapshotNeeds,
+  /** Where each event source's outcome is reported (the app); absent for the CLI's export. */
+  context?: SourceContext,
 ): Promise<LoadedSnapshots> {
   const warnings: SnapshotWarning[] = [];
   const position = new Map(ids.map((id, index) => [id, index]));
@@ -73,9 +77,17 @@ export async function loadSnapshots(
   const kinds = (["contacts", "companies", "deals"] as const).filter((kind) => needs.associations?.[kind]);
   const [lists, events, ...associated] = await Promise.all([
     loadListMemberships(crm, object, found, needs.lists ?? []),
-    needs.events ? loadEngagementEvents(crm, object, found, needs.events) : undefined,
+    needs.events ? loadEngagementEvents(crm, object, found, needs.events, context) : undefined,
     ...kinds.map((kind) =>
-      loadAssociated(crm, object, found, kind, needs.associations?.[kind] as AssociatedNeeds, warnings),
+      loadAssociated(
+        crm,
+        object,
+        found,
+        kind,
+        needs.associations?.[kind] as AssociatedNeeds,
+        warnings,
+        context,
+      ),
     ),
   ]);
   warnings.push(...lists.warnings, ...(events?.warnings ?? []));

@@ -120,6 +120,10 @@ describe("GET /event-types/:objectType", () => {
       .reply(200, { results: callProperties });
     for (const object of ["meetings", "emails", "notes", "tasks"])
       scope.get(`/crm/v3/properties/${object}?archived=false`).reply(200, { results: [] });
+    // Without the tickets scope HubSpot refuses their properties: tickets' conditions are typed, the rest picked.
+    scope
+      .get("/crm/v3/properties/tickets?archived=false")
+      .reply(403, buildErrorBody(403, "This app hasn't been granted all required scopes"));
     scope
       .get("/marketing/v3/forms/")
       .query(true)
@@ -145,6 +149,7 @@ describe("GET /event-types/:objectType", () => {
       "ticket",
     ]);
     expect(byType.get("call")).toMatchObject({ label: "Call", source: "calls", available: true });
+    expect(byType.get("ticket")).toMatchObject({ available: false, properties: [] });
     const outcome = (byType.get("call") as { properties: { name: string }[] }).properties.find(
       (p) => p.name === "hs_call_disposition",
     );

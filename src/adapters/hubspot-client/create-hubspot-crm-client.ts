@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { CrmClient } from "../../ports/crm-client.js";
+import { createHubSpotEvents } from "./hubspot-events.js";
 import { createHubSpotFeeds } from "./hubspot-feeds.js";
 import { createHubSpotLists } from "./hubspot-lists.js";
 import { createHubSpotProperties } from "./hubspot-properties.js";
@@ -54,6 +55,7 @@ export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmCli
     ...createHubSpotSearch(apis, pacer),
     ...createHubSpotLists(apis, pacer),
     ...createHubSpotProperties(apis, pacer),
+    ...createHubSpotEvents(apis, pacer),
     ...createHubSpotFeeds(apis, pacer),
     async completeActionCallback(callbackId, outputFields) {
       // docs/hubspot.md §Workflow action callbacks: the v4 endpoint, authorised by the installing portal's token. HubSpot's spec

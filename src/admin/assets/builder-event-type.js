@@ -1,4 +1,3 @@
-import { h } from "./dom.js";
 import { comboboxField } from "./picker-combobox.js";
 
 // The event type of an event rule, picked by name (docs/scoring.md §Event types, docs/decisions.md
@@ -45,7 +44,8 @@ export const eventTypeOptions = (types) =>
 export function eventTypeField(rule, path, ctx) {
   const types = ctx.pickers?.eventTypes() ?? { status: "none" };
   const fallback = KNOWN_EVENT_TYPES.map((type) => ({ value: type, label: type }));
-  const field = comboboxField({
+  // Whether the chosen type's events arrive is said under it by builder-sources.js (GET /sources).
+  return comboboxField({
     label: "Event type",
     path: `${path}.event`,
     value: rule.event,
@@ -68,14 +68,4 @@ export function eventTypeField(rule, path, ctx) {
       ctx.rerender(`${path}.event`);
     },
   });
-  const chosen = types.status === "ready" ? types.data.find((t) => t.type === rule.event) : undefined;
-  if (chosen && !chosen.available)
-    field.append(
-      h(
-        "small",
-        { class: "warning" },
-        `The portal's ${chosen.label.toLocaleLowerCase()} events do not reach lead-score: ${chosen.reason}.`,
-      ),
-    );
-  return field;
 }

@@ -1,4 +1,5 @@
 import { callJson } from "./api.js";
+import { warningLines } from "./builder-sources.js";
 import { $ } from "./dom.js";
 import { clearProblems, showMessage } from "./field-errors.js";
 import { watchJob } from "./job-progress.js";
@@ -82,7 +83,8 @@ export function attachLifecycleButtons({ editor, call, portalId, main, form, mes
       history.replaceState(null, "", `/admin/portals/${portalId}/scores/${enc(editor.scoreId)}`);
     }
     const unsaved = landed(revision, asked, true);
-    showMessage(messages, `Saved revision ${revision.revision}.${unsaved}`, "ok");
+    const saved = [`Saved revision ${revision.revision}.${unsaved}`, ...warningLines(revision)];
+    showMessage(messages, saved.join(" "), "ok");
     if (editor.status === "enabled") await followRescore();
   }
 
@@ -109,11 +111,13 @@ export function attachLifecycleButtons({ editor, call, portalId, main, form, mes
     action(async () => {
       if (editor.dirty || !editor.scoreId) await save();
       const asked = editor.toJson();
-      const { revision, job } = /** @type {{revision: ScoreRevision, job: Job | null}} */ (
+      const answer = /** @type {{revision: ScoreRevision, job: Job | null}} */ (
         await call("POST", `/scores/${enc(String(editor.scoreId))}/enable`)
       );
+      const { revision, job } = answer;
       const unsaved = landed(revision, asked, false);
-      showMessage(messages, `Enabled: every record is being scored.${unsaved}`, "ok");
+      const enabled = [`Enabled: every record is being scored.${unsaved}`, ...warningLines(answer)];
+      showMessage(messages, enabled.join(" "), "ok");
       await followRescore(job);
     }),
   );

@@ -3,6 +3,7 @@ import { commaListInput, setsOrDeletes } from "./builder-edits.js";
 import { eventTypeField } from "./builder-event-type.js";
 import { pointsFields, syncPointsByValue } from "./builder-points.js";
 import { frequencyFields, timeframeFields } from "./builder-rule-filters.js";
+import { sourceNotice } from "./builder-sources.js";
 import { button, field, h, numberInput, select } from "./dom.js";
 import { foldToggle } from "./fold-toggle.js";
 import { catalogNames } from "./picker-catalog.js";
@@ -24,6 +25,7 @@ function eventRuleFields(rule, path, ctx, valuesChanged) {
   rule.where ??= [];
   return [
     eventTypeField(rule, path, ctx),
+    sourceNotice(rule.event),
     conditionList(rule.where, `${path}.where`, ctx, "Where (all must hold)", valuesChanged, {
       event: rule.event,
     }),
@@ -136,7 +138,9 @@ export function ruleEditor(group, index, path, ctx, bounds) {
       { class: "small danger" },
     ),
   );
-  if (!open) return h("div", { class: "rule folded", dataset: { path } }, toggle, actions);
+  // A rule on an event type the portal cannot supply says so folded too (docs/decisions.md §Sources status).
+  const unavailable = "event" in rule && sourceNotice(rule.event);
+  if (!open) return h("div", { class: "rule folded", dataset: { path } }, toggle, actions, unavailable);
 
   const points = pointsFields(rule, path, ctx, bounds);
   // Points by value are keyed by the values: their inputs follow an edited list in place.

@@ -1,3 +1,4 @@
+import { warningLines } from "./builder-sources.js";
 import { fill, h } from "./dom.js";
 import { combinedGrid, tierColour } from "./preview-figures.js";
 import { histogram } from "./preview-histogram.js";
@@ -156,5 +157,6 @@ export function renderPreview(container, preview, definition, names = new Map())
       stat("Max", d.max),
     ),
     preview.impact && impactBlock(preview.impact, names),
+    warningLines(preview).map((line) => h("p", { class: "warning" }, line)),
   );
 }

@@ -1,43 +1,25 @@
-import { AppError } from "../../errors.js";
-import type { InstallationStore } from "../../ports/installation-store.js";
-import type { EventSourceName, SourceProblem, SourceStatusStore } from "../../ports/source-status-store.js";
-import { type EventTypeEntry, eventTypeCatalog } from "./event-type-catalog.js";
+import type { ScoreStore } from "../../ports/score-store.js";
+import { portalSourceStatuses, type SourceStatusDeps } from "../sources/source-statuses.js";
+import { eventTypeCatalog } from "./event-type-catalog.js";
 import type { FormChoice, PortalForms } from "./portal-forms.js";
 import type { PickerProperty, PortalProperties } from "./portal-properties.js";
 
-// GET /event-types/:objectType (docs/decisions.md §Builder pickers): every event type with its
-// label, its event properties by label with their options (meeting outcomes, call outcomes by
-// name), and whether the portal's events of that type reach the app. A company or deal score
-// counts its contacts' events (docs/scoring.md §Companies and deals), so every scored object
-// offers the same types.
+// GET /event-types/:objectType (docs/decisions.md §Builder pickers): every event type with its label,
+// its event properties by label with their options (meeting outcomes, call outcomes by name, form
+// names), and whether the portal supplies its events, as GET /sources says (docs/decisions.md §Sources
+// status). A company or deal score counts its contacts' events (docs/scoring.md §Companies and deals),
+// so every scored object offers the same types.
 
 export type DescribedEventType = {
   type: string;
   label: string;
-  /** Where the events come from: the engagement object, or the marketing or web source. */
+  /** Where the events come from (src/app/sources/event-source-table.ts). */
   source: string;
   available: boolean;
-  /** Why not, when not available: what to grant, or that the app does not read that source. */
+  /** What it means and what to do, when not available: the sources status's detail. */
   reason?: string;
   properties: PickerProperty[];
 };
-
-function availability(entry: EventTypeEntry, scopes: readonly string[], problem: SourceProblem | undefined) {
-  const { source } = entry;
-  if (!("engagement" in source))
-    return { available: false, reason: `lead-score does not read ${source.name} from HubSpot yet` };
-  const missing = source.scopes.filter((scope) => !scopes.includes(scope));
-  if (missing.length > 0)
-    return {
-      available: false,
-      reason: `the portal did not grant ${missing.join(", ")}; reinstall to grant it`,
-    };
-  // The last read of the source, as the loaders recorded it (docs/decisions.md §Sources status).
-  if (problem?.kind === "needs_enterprise")
-    return { available: false, reason: `HubSpot offers it on Enterprise portals only (${problem.message})` };
-  if (problem) return { available: false, reason: `its last read failed: ${problem.message}` };
-  return { available: true };
-}
 
 /** A form submission's form_name and form_id picked from the portal's forms, by name. */
 function withFormOptions(property: PickerProperty, forms: readonly FormChoice[]): PickerProperty {
@@ -49,34 +31,47 @@ function withFormOptions(property: PickerProperty, forms: readonly FormChoice[])
   return property;
 }
 
+/**
+ * An object's properties, or none when HubSpot refuses them (tickets without the tickets scope): that
+ * type's conditions are then typed, and the other types keep their pickers.
+ */
+async function readOrNone(
+  properties: PortalProperties,
+  portalId: number,
+  objectType: Parameters<PortalProperties["read"]>[1],
+  refresh: boolean,
+): Promise<PickerProperty[]> {
+  try {
+    return await properties.read(portalId, objectType, refresh);
+  } catch {
+    return [];
+  }
+}
+
 export async function describeEventTypes(
-  deps: {
-    installations: InstallationStore;
-    properties: PortalProperties;
-    forms?: PortalForms;
-    sourceStatus?: SourceStatusStore;
-  },
+  deps: SourceStatusDeps & { scores: ScoreStore; properties: PortalProperties; forms?: PortalForms },
   portalId: number,
   refresh = false,
 ): Promise<DescribedEventType[]> {
-  const installation = await deps.installations.get(portalId);
-  if (!installation) throw new AppError("not_found", `portal ${portalId} is not installed`);
-  const [problems, forms] = await Promise.all([
-    deps.sourceStatus?.problems(portalId) ?? ({} as Partial<Record<EventSourceName, SourceProblem>>),
+  const [statuses, forms] = await Promise.all([
+    portalSourceStatuses(deps, portalId),
     deps.forms?.read(portalId, refresh) ?? null,
   ]);
+  const statusOf = new Map(statuses.map((row) => [row.eventType, row]));
   return Promise.all(
     eventTypeCatalog.map(async (entry) => {
-      const { source } = entry;
-      const fromHubSpot = "engagement" in source;
-      const properties = fromHubSpot
-        ? await deps.properties.read(portalId, source.engagement, refresh)
-        : source.properties.map((p) => withFormOptions(p, forms ?? []));
+      const row = statusOf.get(entry.type);
+      const available = row?.status === "available";
+      const properties =
+        "object" in entry.properties
+          ? await readOrNone(deps.properties, portalId, entry.properties.object, refresh)
+          : entry.properties.fixed.map((p) => withFormOptions(p, forms ?? []));
       return {
         type: entry.type,
         label: entry.label,
-        source: fromHubSpot ? source.engagement : source.name,
-        ...availability(entry, installation.scopes, problems[entry.status]),
+        source: row?.source ?? "",
+        available,
+        ...(row && !available ? { reason: row.detail } : {}),
         properties,
       };
     }),

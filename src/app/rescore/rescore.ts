@@ -3,6 +3,7 @@ import type { RecordLocks } from "../../ports/cluster-locks.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { DueIndex } from "../../ports/due-index.js";
 import type { HistoryCause, HistoryEntry, HistoryReason, RecordStore } from "../../ports/record-store.js";
+import type { SourceStatusStore } from "../../ports/source-status-store.js";
 import type { ObjectType, ScoreDefinition } from "../../scoring/index.js";
 import { type EvaluatedRecord, evaluateRecords } from "../evaluate-records.js";
 import { increment, type PipelineMetrics } from "../pipeline/pipeline-metrics.js";
@@ -62,6 +63,8 @@ export type RescoreDeps = {
   /** The pipeline's /metrics counters by cause; jobs and resets report their own progress and are not counted. */
   metrics?: Pick<PipelineMetrics, "rescored" | "updated">;
   waitClock?: WaitClock;
+  /** Each event source's outcome per portal (docs/decisions.md §Sources status). */
+  sourceStatus?: SourceStatusStore | undefined;
 };
 
 export type RescoreReport = {
@@ -160,7 +163,7 @@ async function rescoreNow(
   const crm = deps.crmFor(portalId);
   const atMs = deps.now();
   const evaluated = await evaluateRecords(
-    { crm, records: deps.records, logger: deps.logger },
+    { crm, records: deps.records, logger: deps.logger, sourceStatus: deps.sourceStatus },
     portalId,
     object,
     ids,

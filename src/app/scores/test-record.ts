@@ -1,6 +1,7 @@
 import { AppError } from "../../errors.js";
 import { parseDefinition } from "../../scoring/index.js";
 import { evaluateRecords } from "../evaluate-records.js";
+import { withSourceWarnings } from "../sources/with-source-warnings.js";
 import { requireScore } from "./save-score.js";
 import type { ScoresDeps } from "./scores-deps.js";
 
@@ -19,7 +20,12 @@ export async function testRecord(
     request.definition === undefined
       ? stored
       : parseDefinition({ ...(request.definition as object), id: scoreId, status: stored.status });
-  const evaluateDeps = { crm: deps.crmFor(portalId), records: deps.records, logger: deps.logger };
+  const evaluateDeps = {
+    crm: deps.crmFor(portalId),
+    records: deps.records,
+    logger: deps.logger,
+    sourceStatus: deps.sourceStatus,
+  };
   const evaluated = await evaluateRecords(
     evaluateDeps,
     portalId,
@@ -43,5 +49,5 @@ export async function testRecord(
       `portal ${portalId} has no ${definition.object} record ${request.recordId}`,
     );
   }
-  return { result, warnings: evaluated.warnings };
+  return { result, warnings: await withSourceWarnings(deps, portalId, definition, evaluated.warnings) };
 }

@@ -21,6 +21,7 @@ import {
   type SignInLinkRouteDeps,
   signInLinkRoutes,
 } from "./sign-in-link-routes.js";
+import { sourceRoutes } from "./source-routes.js";
 
 export type AdminApiDeps = ScoresDeps &
   ErasePortalDeps & {
@@ -61,6 +62,7 @@ export function createAdminApi(deps: AdminApiDeps): Router {
   mountRoutes(api, portalRoutes, deps);
   mountRoutes(api, scoreRoutes, deps);
   mountRoutes(api, recordSearchRoutes, deps);
+  mountRoutes(api, sourceRoutes, deps);
   // Kept in this process's memory (docs/decisions.md §Builder pickers): one API per app, so one cache.
   const properties = createPortalProperties({ crmFor: deps.crmFor, now: deps.now });
   const forms = createPortalForms({ crmFor: deps.crmFor, now: deps.now });

@@ -5,6 +5,7 @@ import type { PortalForms } from "../../app/pickers/portal-forms.js";
 import type { PortalProperties } from "../../app/pickers/portal-properties.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
+import type { ScoreStore } from "../../ports/score-store.js";
 import type { SourceStatusStore } from "../../ports/source-status-store.js";
 import { defineRoute } from "./define-route.js";
 import {
@@ -19,6 +20,7 @@ import { pickerEventTypes, pickerLists, pickerProperty } from "./response-schema
 /** What the builder's pickers read (docs/decisions.md §Builder pickers). */
 export type PickerDeps = {
   installations: InstallationStore;
+  scores: ScoreStore;
   crmFor: (portalId: number) => CrmClient;
   properties: PortalProperties;
   forms: PortalForms;

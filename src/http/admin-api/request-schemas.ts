@@ -61,7 +61,17 @@ export const restoreBody = z.strictObject({ revision: z.number().int().positive(
 
 /** The objects whose properties a rule reads: scored objects, associated ones (`of`), engagements. */
 export const propertiesParams = portalParams.extend({
-  objectType: z.enum(["contacts", "companies", "deals", "meetings", "calls", "emails", "notes", "tasks"]),
+  objectType: z.enum([
+    "contacts",
+    "companies",
+    "deals",
+    "meetings",
+    "calls",
+    "emails",
+    "notes",
+    "tasks",
+    "tickets",
+  ]),
 });
 /** `?refresh=1` reads HubSpot again instead of the properties kept for a while. */
 export const refreshQuery = z.object({
