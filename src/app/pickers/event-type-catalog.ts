@@ -40,7 +40,7 @@ const marketingEmail = (suffix: string, label: string): EventTypeEntry => ({
 export const eventTypeCatalog: readonly EventTypeEntry[] = [
   { type: "meeting", label: "Meeting", properties: { object: "meetings" } },
   { type: "call", label: "Call", properties: { object: "calls" } },
-  { type: "email", label: "Sales email", properties: { object: "emails" } },
+  { type: "email", label: "Email", properties: { object: "emails" } },
   { type: "note", label: "Note", properties: { object: "notes" } },
   { type: "task", label: "Completed task", properties: { object: "tasks" } },
   {
