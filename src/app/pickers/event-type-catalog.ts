@@ -42,7 +42,7 @@ export const eventTypeCatalog: readonly EventTypeEntry[] = [
   { type: "call", label: "Call", properties: { object: "calls" } },
   { type: "email", label: "Email", properties: { object: "emails" } },
   { type: "note", label: "Note", properties: { object: "notes" } },
-  { type: "task", label: "Completed task", properties: { object: "tasks" } },
+  { type: "task", label: "Task", properties: { object: "tasks" } },
   {
     type: "form_submission",
     label: "Form submission",
