@@ -1,9 +1,10 @@
 import { objectTypeIdOf, sandboxObjectTypes, singularOf } from "./object-types.js";
-import { fieldTypeOf, propertyCatalog } from "./property-catalog.js";
+import { fieldTypeOf, multiSelectNames, propertyCatalog, rollupNames } from "./property-catalog.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
 // Every portal starts with HubSpot's own property groups and properties (even SANDBOX_SEED=none):
-// HubSpot-defined, read-only definitions, not archivable (docs/hubspot.md §Score properties).
+// HubSpot-defined, read-only definitions, not archivable (docs/hubspot.md §Score properties); the contact
+// roll-ups' values are read-only too (docs/hubspot.md §Contact roll-up properties).
 
 export function installPropertyCatalog(portal: SandboxPortal, nowMs: number): void {
   const at = new Date(nowMs).toISOString();
@@ -19,24 +20,28 @@ export function installPropertyCatalog(portal: SandboxPortal, nowMs: number): vo
         name,
         label,
         type: kind,
-        fieldType: fieldTypeOf[kind],
+        fieldType: multiSelectNames.has(name) ? "checkbox" : fieldTypeOf[kind],
         groupName,
         description: `${label} (${objectTypeIdOf[type]})`,
         displayOrder: index,
         hidden: false,
         formField: kind !== "datetime",
         hasUniqueValue: false,
-        options: (options ?? []).map((value, order) => ({
-          label: value,
-          value,
+        options: (options ?? []).map((option, order) => ({
+          value: typeof option === "string" ? option : option[0],
+          label: typeof option === "string" ? option : option[1],
           displayOrder: order,
           hidden: false,
         })),
-        calculated: false,
+        calculated: rollupNames.has(name),
         externalOptions: false,
         hubspotDefined: true,
         archived: false,
-        modificationMetadata: { archivable: false, readOnlyDefinition: true, readOnlyValue: false },
+        modificationMetadata: {
+          archivable: false,
+          readOnlyDefinition: true,
+          readOnlyValue: rollupNames.has(name),
+        },
         createdAt: at,
         updatedAt: at,
       });

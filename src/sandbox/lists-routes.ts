@@ -1,15 +1,27 @@
 import { Router } from "express";
+import { z } from "zod";
 import { type CrmGuard, requireScopes } from "./crm-guard.js";
 import { HubSpotError, validationError } from "./hubspot-error.js";
 import type { StoredList } from "./list-repo.js";
+import { numberedToken } from "./numbered-token.js";
 import { recordIdOf } from "./object-type-param.js";
+import { parseBody } from "./parse-body.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
 // Lists API v3 (scope crm.lists.read; [SDK] codegen/crm/lists): lists by ids (GET /crm/v3/lists/
 // ?listIds=…, unknown ids left out), members of a list in pages of at most 250, and the lists of
-// one record.
+// one record; the search by name (POST /crm/v3/lists/search, an empty query pages through every
+// list, with hs_list_size among the default additionalProperties as HubSpot answers it).
 
 const MEMBERS_LIMIT = 250;
+const SEARCH_LIMIT = 500;
+const searchBody = z.object({
+  query: z.string().default(""),
+  offset: z.number().int().min(0).default(0),
+  count: z.number().int().min(1).max(SEARCH_LIMIT).default(20),
+  processingTypes: z.array(z.string()).optional(),
+  additionalProperties: z.array(z.string()).optional(),
+});
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function toWireList(list: StoredList) {
@@ -26,13 +38,7 @@ function toWireList(list: StoredList) {
   };
 }
 
-const token = (recordId: number) => Buffer.from(`member:${recordId}`).toString("base64url");
-function fromToken(after: unknown): number {
-  if (after === undefined) return 0;
-  const match = /^member:(\d+)$/.exec(Buffer.from(String(after), "base64url").toString());
-  if (!match) throw validationError(`after is not a valid paging token: ${String(after)}`);
-  return Number(match[1]);
-}
+const memberToken = numberedToken("member");
 
 export function createListsRoutes(portal: SandboxPortal, guard: CrmGuard): Router {
   const router = Router();
@@ -52,6 +58,27 @@ export function createListsRoutes(portal: SandboxPortal, guard: CrmGuard): Route
       return list ? [toWireList(list)] : [];
     });
     res.json({ lists });
+  });
+
+  router.post("/crm/v3/lists/search", guard("api"), (req, res) => {
+    requireScopes(res, ["crm.lists.read"]);
+    const body = parseBody(searchBody, req.body);
+    const { lists, total } = portal.lists.search(body.query, body.offset, body.count);
+    const wanted = body.processingTypes;
+    const shown = wanted ? lists.filter((list) => wanted.includes(list.processingType)) : lists;
+    const next = body.offset + lists.length;
+    res.json({
+      lists: shown.map((list) => {
+        const { size, ...wire } = toWireList(list);
+        return {
+          ...wire,
+          additionalProperties: { hs_list_size: String(size), hs_list_reference_count: "0" },
+        };
+      }),
+      hasMore: next < total,
+      offset: next,
+      total,
+    });
   });
 
   router.get("/crm/v3/lists/records/:objectTypeId/:recordId/memberships", guard("api"), (req, res) => {
@@ -80,14 +107,16 @@ export function createListsRoutes(portal: SandboxPortal, guard: CrmGuard): Route
     const limit = Number(req.query.limit ?? 100);
     if (!Number.isInteger(limit) || limit < 1 || limit > MEMBERS_LIMIT)
       throw validationError(`limit must be between 1 and ${MEMBERS_LIMIT}; got ${String(req.query.limit)}`);
-    const page = portal.lists.members(list.listId, fromToken(req.query.after), limit + 1);
+    const page = portal.lists.members(list.listId, memberToken.decode(req.query.after), limit + 1);
     const results = page
       .slice(0, limit)
       .map((m) => ({ recordId: String(m.recordId), membershipTimestamp: iso(m.addedAtMs) }));
     const last = page[limit - 1];
     res.json({
       results,
-      ...(page.length > limit && last ? { paging: { next: { after: token(last.recordId) } } } : {}),
+      ...(page.length > limit && last
+        ? { paging: { next: { after: memberToken.encode(last.recordId) } } }
+        : {}),
     });
   });
 
