@@ -100,6 +100,18 @@ export interface CrmWebEvent {
   properties: Record<string, string>;
 }
 
+/** One occurrence of a portal-wide read: whose it is (the contact's id, HubSpot's objectId) beside it. */
+export interface CrmPortalWebEvent extends CrmWebEvent {
+  contactId: string;
+}
+
+/** One page of a portal-wide event analytics read, in HubSpot's order (newest first). */
+export interface CrmPortalWebEventPage {
+  events: CrmPortalWebEvent[];
+  /** The next page's token, valid only with the same query; null on the last page. */
+  after: string | null;
+}
+
 /** The objects a score can be for: the ones a person finds records of in "Test a record". */
 export type ScoredObjectType = "contacts" | "companies" | "deals";
 
@@ -177,6 +189,17 @@ export interface CrmClient extends CrmFeeds {
     eventType: string,
     occurredAfterMs: number | null,
   ): Promise<CrmWebEvent[]>;
+  /**
+   * Event analytics, portal-wide (docs/decisions.md §Web events feed): one page of every contact's
+   * occurrences of one event type at or after `occurredAfterMs`, no objectId sent. The spec makes
+   * objectId optional but no live portal confirmed the read (UNCONFIRMED): a refusal fails the call
+   * with its status (AppError), and the caller falls back to readContactWebEvents.
+   */
+  readPortalWebEvents(
+    eventType: string,
+    occurredAfterMs: number,
+    after: string | null,
+  ): Promise<CrmPortalWebEventPage>;
   /** Batch archive of properties (a deleted score's); names that do not exist are ignored. */
   archiveProperties(objectType: CrmObjectType, names: readonly string[]): Promise<void>;
 }

@@ -9,7 +9,15 @@ import type { SdkApis } from "./sdk-apis.js";
 // caller tells "not on this tier" from a failure (src/app/load-web-events.ts). No `limit` is sent: its
 // maximum is UNCONFIRMED, and a limit over it would be refused as if the tier lacked the API.
 
-type EventsPart = Pick<CrmClient, "readEventTypes" | "readContactWebEvents">;
+type EventsPart = Pick<CrmClient, "readEventTypes" | "readContactWebEvents" | "readPortalWebEvents">;
+type WireEvent = Awaited<ReturnType<SdkApis["events"]["getPage"]>>["results"][number];
+
+const toCrmWebEvent = (event: WireEvent): CrmWebEvent => ({
+  id: event.id,
+  eventType: event.eventType,
+  occurredAt: new Date(event.occurredAt).toISOString(),
+  properties: { ...(event.properties ?? {}) },
+});
 
 export function createHubSpotEvents(apis: SdkApis, pacer: PortalPacer): EventsPart {
   return {
@@ -43,17 +51,36 @@ export function createHubSpotEvents(apis: SdkApis, pacer: PortalPacer): EventsPa
             apis.callOptions(signal),
           ),
         );
-        for (const event of page.results)
-          events.push({
-            id: event.id,
-            eventType: event.eventType,
-            occurredAt: new Date(event.occurredAt).toISOString(),
-            properties: { ...(event.properties ?? {}) },
-          });
+        for (const event of page.results) events.push(toCrmWebEvent(event));
         const next = page.paging?.next?.after;
         after = next ? cursors.next(`contact ${contactId}`, next) : undefined;
       } while (after);
       return events;
+    },
+
+    async readPortalWebEvents(eventType, occurredAfterMs, after) {
+      // No objectId nor objectProperty: every contact's occurrences (docs/decisions.md §Web events feed).
+      const page = await pacer.run("api", `portal ${eventType} events`, (signal) =>
+        apis.events.getPage(
+          "contact",
+          eventType,
+          after ?? undefined,
+          undefined,
+          undefined,
+          undefined,
+          new Date(occurredAfterMs),
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          undefined,
+          apis.callOptions(signal),
+        ),
+      );
+      return {
+        events: page.results.map((event) => ({ ...toCrmWebEvent(event), contactId: String(event.objectId) })),
+        after: page.paging?.next?.after ?? null,
+      };
     },
   };
 }

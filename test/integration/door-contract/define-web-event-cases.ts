@@ -34,6 +34,33 @@ export function defineWebEventCases(target: () => DoorTarget): void {
     expect(since.map((v) => v.occurredAt).sort()).toEqual(tinyWorld.pageViews.slice(9).map((v) => v.at));
   });
 
+  it("reads every contact's page views portal-wide from an instant on, page by page, each with its contact", async () => {
+    const t = target();
+    const tenth = tinyWorld.pageViews[9]?.at ?? "";
+    const first = await t.client.readPortalWebEvents(
+      "e_visited_page",
+      Date.parse(tinyWorld.pageViews[0]?.at ?? ""),
+      null,
+    );
+    expect(first.events).toHaveLength(10);
+    expect(first.after).not.toBeNull();
+    const second = await t.client.readPortalWebEvents(
+      "e_visited_page",
+      Date.parse(tinyWorld.pageViews[0]?.at ?? ""),
+      first.after,
+    );
+    expect(second.after).toBeNull();
+    const all = [...first.events, ...second.events];
+    expect(all.map((v) => v.occurredAt).sort()).toEqual(tinyWorld.pageViews.map((v) => v.at));
+    expect(new Set(all.map((v) => v.contactId))).toEqual(new Set([t.ids.contacts.alice]));
+    expect(all[0]?.properties).toEqual(expect.objectContaining({ hs_url: expect.any(String) }));
+    const since = await t.client.readPortalWebEvents("e_visited_page", Date.parse(tenth) - 1, null);
+    expect(since.events.map((v) => v.occurredAt).sort()).toEqual(
+      tinyWorld.pageViews.slice(9).map((v) => v.at),
+    );
+    expect(since.after).toBeNull();
+  });
+
   it("reads a contact's tickets through associations, with their properties", async () => {
     const t = target();
     const { alice, bob } = t.ids.contacts;

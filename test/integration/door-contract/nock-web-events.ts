@@ -2,7 +2,7 @@ import type nock from "nock";
 import { HUBSPOT } from "../../fixtures/hubspot/create-test-crm-client.js";
 
 // Event analytics v3 as HubSpot documents it (docs/hubspot.md §Event analytics): the portal's event types, and a
-// record's occurrences filtered by type and an inclusive occurredAfter, newest first, pages of 10 (the
+// record's (or, without objectId, every contact's) occurrences filtered by type and an inclusive occurredAfter, newest first, pages of 10 (the
 // default `limit` is UNCONFIRMED; the sandbox takes 10 too) followed through paging.next.after.
 
 const PAGE = 10;
@@ -22,7 +22,8 @@ export function mockNockWebEvents(scope: nock.Scope, pageViews: readonly NockPag
         .filter(
           (v) =>
             query.get("objectType") === "contact" &&
-            query.get("objectId") === v.contactId &&
+            // Without objectId the read is portal-wide: every contact's (docs/decisions.md §Web events feed).
+            (!query.has("objectId") || query.get("objectId") === v.contactId) &&
             query.get("eventType") === "e_visited_page" &&
             (afterMs === null || Date.parse(v.at) >= afterMs),
         )
