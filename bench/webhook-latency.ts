@@ -93,6 +93,7 @@ export async function measureWebhookLatency(
       listPollIntervalSec: 3600,
       emailEventsPollMs: 3_600_000,
       formSubmissionsPollMs: 3_600_000,
+      webEventsPollMs: 3_600_000,
       coalesceMs,
       historyRetentionDays: 90,
       webhook: { clientSecret: SECRET, publicBaseUrl: BASE_URL },

@@ -111,6 +111,12 @@ const configSchema = z
       .int("must be a whole number of milliseconds from 10000")
       .min(10_000, "must be a whole number of milliseconds from 10000")
       .default(180_000),
+    // The web events feed (docs/decisions.md §Web events feed): event analytics has no webhook either.
+    WEB_EVENTS_POLL_MS: z.coerce
+      .number({ error: "must be a whole number of milliseconds from 10000" })
+      .int("must be a whole number of milliseconds from 10000")
+      .min(10_000, "must be a whole number of milliseconds from 10000")
+      .default(180_000),
     COALESCE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
     // How often records whose nextChangeAt has passed are rescored: 60 is cron's every minute; tests
@@ -183,6 +189,7 @@ export type Config = {
     listPollIntervalSec: number;
     emailEventsPollMs: number;
     formSubmissionsPollMs: number;
+    webEventsPollMs: number;
     coalesceMs: number;
     historyRetentionDays: number;
     dueCheckSec: number;
@@ -252,6 +259,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       listPollIntervalSec: e.LIST_POLL_INTERVAL_SEC,
       emailEventsPollMs: e.EMAIL_EVENTS_POLL_MS,
       formSubmissionsPollMs: e.FORM_SUBMISSIONS_POLL_MS,
+      webEventsPollMs: e.WEB_EVENTS_POLL_MS,
       coalesceMs: e.COALESCE_MS,
       historyRetentionDays: e.HISTORY_RETENTION_DAYS,
       dueCheckSec: e.DUE_CHECK_SEC,

@@ -22,7 +22,7 @@ export type EvaluateDeps = {
   records: RecordStore;
   logger: Logger;
   /** Contacts' stored marketing email events and form submissions; without it, a warning says so. */
-  feeds?: Pick<FeedEventStore, "events">;
+  feeds?: Pick<FeedEventStore, "events" | "cursor">;
   /** Each event source's outcome per portal (docs/decisions.md §Sources status). */
   sourceStatus?: SourceStatusStore | undefined;
 };
@@ -44,9 +44,14 @@ function compileOnce(definition: ScoreDefinition): CompiledScore {
   return score;
 }
 
-function feedReaderOf(deps: EvaluateDeps, portalId: number) {
+/** The stored feed events of the portal's contacts, and the web events feed's cursor (§Web events feed). */
+function feedContextOf(deps: EvaluateDeps, portalId: number) {
   const feeds = deps.feeds;
-  return feeds ? (contactIds: readonly string[]) => feeds.events(portalId, contactIds) : undefined;
+  if (!feeds) return {};
+  return {
+    feedEvents: (contactIds: readonly string[]) => feeds.events(portalId, contactIds),
+    webFeedCursor: () => feeds.cursor(portalId, "web_events"),
+  };
 }
 
 /**
@@ -63,7 +68,7 @@ export async function evaluateRecords(
 ): Promise<EvaluatedRecords> {
   if (ids.length === 0 || definitions.length === 0) return { records: [], skipped: [], warnings: [] };
   const needs = deriveSnapshotNeeds(definitions);
-  const reader = feedReaderOf(deps, portalId);
+  const feedContext = feedContextOf(deps, portalId);
   const own = definitions.flatMap((d) => scorePropertyNames(d.property.name, d.type));
   needs.properties = [...new Set([...needs.properties, ...own])];
   const [{ snapshots, warnings }, resets] = await Promise.all([
@@ -71,7 +76,7 @@ export async function evaluateRecords(
       portalId,
       store: deps.sourceStatus,
       atMs: options.atMs,
-      ...(reader ? { feedEvents: reader } : {}),
+      ...feedContext,
     }),
     deps.records.resets(portalId, object, ids),
   ]);

@@ -5,8 +5,9 @@ import type { EventWindow, SnapshotWarning, WebEventNeeds } from "./snapshot-nee
 import { hubspotStatusOf, type SourceContext, sourceProblem, sourceRead } from "./sources/source-context.js";
 import { hubspotEventName, toWebSnapshotEvent } from "./sources/web-event-types.js";
 
-// Event analytics for contacts (docs/decisions.md §Web events mapping): one paged read per contact and
-// event type a rule counts, from the oldest instant those rules can count. Enterprise only: a 4xx (not
+// Event analytics for contacts (docs/decisions.md §Web events mapping): from the web events feed's store
+// (§Web events feed), or, where HubSpot refused the feed's portal-wide read, one paged read per contact
+// and event type a rule counts, from the oldest instant those rules can count. Enterprise only: a 4xx (not
 // 401/429) means the portal's tier lacks it, which is remembered for a day so each rescore does not ask
 // again (docs/decisions.md §Sources status), and the score carries a warning instead of a silent zero.
 
@@ -34,6 +35,16 @@ function occurredAfterMs(windows: readonly EventWindow[], atMs: number | undefin
     else earliest = Math.min(earliest, atMs - window.withinMs);
   }
   return Number.isFinite(earliest) ? earliest : null;
+}
+
+/**
+ * The stored web events of the portal's feed (docs/decisions.md §Web events feed), unless HubSpot
+ * refused its portal-wide read or no store is at hand (the CLI's export): then one read per contact.
+ */
+async function webFeedReader(context: SourceContext) {
+  if (!context.feedEvents || !context.webFeedCursor) return undefined;
+  const cursor = await context.webFeedCursor();
+  return cursor?.portalWideRefused ? undefined : context.feedEvents;
 }
 
 const isTierAnswer = (status: number | null) =>
@@ -73,15 +84,23 @@ export async function loadWebEvents(
           message: `portal ${crm.portalId} has no event analytics type "${name}": rules on ${type} score nothing`,
         });
     }
-    await Promise.all(
-      contactIds.flatMap((id) =>
-        readable.map(async ([type, name]) => {
-          const after = occurredAfterMs(web[type] ?? [null], context?.atMs);
-          const events = await crm.readContactWebEvents(id, name, after);
-          byRecord.get(id)?.push(...events.map((event) => toWebSnapshotEvent(type, event)));
-        }),
-      ),
-    );
+    const storeRead = context ? await webFeedReader(context) : undefined;
+    if (storeRead) {
+      const types = new Set(readable.map(([type]) => type));
+      for (const [id, events] of await storeRead(contactIds))
+        for (const e of events)
+          if (types.has(e.type))
+            byRecord.get(id)?.push({ type: e.type, occurredAt: e.occurredAt, properties: e.properties });
+    } else
+      await Promise.all(
+        contactIds.flatMap((id) =>
+          readable.map(async ([type, name]) => {
+            const after = occurredAfterMs(web[type] ?? [null], context?.atMs);
+            const events = await crm.readContactWebEvents(id, name, after);
+            byRecord.get(id)?.push(...events.map((event) => toWebSnapshotEvent(type, event)));
+          }),
+        ),
+      );
     await sourceRead(context, "event_analytics");
   } catch (error) {
     const status = hubspotStatusOf(error);

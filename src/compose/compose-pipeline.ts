@@ -4,6 +4,7 @@ import { createLocalRecordLocks } from "../adapters/coordination/local-record-lo
 import { DONE_RETENTION_MS } from "../adapters/queue/sqlite-inbox.js";
 import { createNodeCronScheduler } from "../adapters/scheduling/node-cron-scheduler.js";
 import { pollEmailEvents, pollFormSubmissions } from "../app/feeds/poll-feeds.js";
+import { pollWebEvents } from "../app/feeds/poll-web-events.js";
 import { compactHistory } from "../app/pipeline/compact-history.js";
 import type { PipelineDeps } from "../app/pipeline/pipeline-deps.js";
 import { createPipelineMetrics, type PipelineMetrics } from "../app/pipeline/pipeline-metrics.js";
@@ -29,6 +30,8 @@ export type PipelineOptions = {
   emailEventsPollMs: number;
   /** FORM_SUBMISSIONS_POLL_MS (180000): every form's submissions. */
   formSubmissionsPollMs: number;
+  /** WEB_EVENTS_POLL_MS (180000): every contact's web events of the types the scores count. */
+  webEventsPollMs: number;
   /** COALESCE_MS (2000): how long a record waits for more events. */
   coalesceMs: number;
   /** HISTORY_RETENTION_DAYS (90): every change kept, then one point per day. */
@@ -131,6 +134,11 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
         name: "poll-form-submissions",
         everyMs: options.formSubmissionsPollMs,
         run: () => pollFormSubmissions(shared),
+      },
+      {
+        name: "poll-web-events",
+        everyMs: options.webEventsPollMs,
+        run: () => pollWebEvents(shared),
       },
       { name: "sweep", cron: "17 3 * * *", periodMs: DAY_MS, run: () => sweepRecords(shared) },
       {

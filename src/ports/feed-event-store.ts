@@ -1,9 +1,18 @@
 // The events of the portal-wide feeds, held per contact between polls (docs/decisions.md §Portal-wide
-// feeds): marketing email events and form submissions have no per-contact read cheap enough for
-// every rescore, so the pollers store them as snapshot events and loadSnapshots reads them here.
+// feeds): marketing email events, form submissions and web events (docs/decisions.md §Web events feed)
+// have no per-contact read cheap enough for every rescore, so the pollers store them as snapshot
+// events and loadSnapshots reads them here.
 
 /** The portal-wide feeds, each polled on its own. */
-export type FeedName = "email_events" | "form_submissions";
+export type FeedName = "email_events" | "form_submissions" | "web_events";
+
+/** HubSpot refused a portal-wide read of the feed: that portal's snapshots read it per contact. */
+export interface PortalWideRefusal {
+  /** Epoch ms. */
+  atMs: number;
+  /** HubSpot's answer, for the sources status. */
+  message: string;
+}
 
 /** A feed event, already in the engine's shape (docs/scoring.md §Event types). */
 export interface FeedEvent {
@@ -47,6 +56,8 @@ export interface FeedCursor {
   lastError: FeedError | null;
   /** Epoch ms of the last poll that succeeded; null before the first. */
   lastSuccessMs: number | null;
+  /** Web events only: set once HubSpot refuses the portal-wide read; the feed is not polled again. */
+  portalWideRefused?: PortalWideRefusal;
 }
 
 export interface FeedEventStore {
@@ -59,7 +70,7 @@ export interface FeedEventStore {
     feed: FeedName,
     byContact: ReadonlyMap<string, readonly FeedEvent[]>,
   ): Promise<string[]>;
-  /** Each contact's events of both feeds, oldest first; a contact without any is absent. */
+  /** Each contact's events of every feed, oldest first; a contact without any is absent. */
   events(portalId: number, contactIds: readonly string[]): Promise<Map<string, FeedEvent[]>>;
   pending(portalId: number, feed: FeedName): Promise<PendingFeedEvent[]>;
   setPending(portalId: number, feed: FeedName, pending: readonly PendingFeedEvent[]): Promise<void>;

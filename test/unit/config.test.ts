@@ -42,6 +42,7 @@ describe("loadConfig", () => {
         listPollIntervalSec: 900,
         emailEventsPollMs: 180_000,
         formSubmissionsPollMs: 180_000,
+        webEventsPollMs: 180_000,
         coalesceMs: 2000,
         historyRetentionDays: 90,
         dueCheckSec: 60,

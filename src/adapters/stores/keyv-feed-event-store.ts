@@ -12,12 +12,12 @@ import { deleteByPrefix } from "./delete-by-prefix.js";
 
 // FeedEventStore on keyv: `portal:events:feed:contactId` (the contact's events of one feed, oldest
 // first), `portal:pending:feed` and `portal:cursor:feed`. One key per feed and contact: each feed has
-// one writer at a time (its scheduled poll, one instance per period), so the email and form pollers
+// one writer at a time (its scheduled poll, one instance per period), so the pollers
 // never read-modify-write the same entry; within this process a contact's writes are serialized.
 
 type Value = FeedEvent[] | PendingFeedEvent[] | FeedCursor;
 
-const feeds: readonly FeedName[] = ["email_events", "form_submissions"];
+const feeds: readonly FeedName[] = ["email_events", "form_submissions", "web_events"];
 
 export function createKeyvFeedEventStore(
   keyv: Keyv<Value>,

@@ -1,6 +1,7 @@
 import type { FeedName } from "../../ports/feed-event-store.js";
 import type { ObjectType, ScoreDefinition } from "../../scoring/index.js";
 import { deriveSnapshotNeeds } from "../derive-snapshot-needs.js";
+import { hubspotEventName } from "../sources/web-event-types.js";
 import { feedOfEventType } from "./feed-event-types.js";
 
 // Which of a portal's enabled scores read a feed, and so which records a contact's new feed events
@@ -11,6 +12,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const UNIT_DAYS = { days: 1, weeks: 7, months: 30, years: 365 } as const;
 /** The first poll after a score starts reading a feed reads back at most a year. */
 export const MAX_BACKFILL_MS = 365 * DAY_MS;
+
+/** Whether rules on `type` read `feed`: web events are every type event analytics gives. */
+export function readsFeed(type: string, feed: FeedName): boolean {
+  return feed === "web_events" ? hubspotEventName(type) !== undefined : feedOfEventType(type) === feed;
+}
 
 /**
  * The hops from a contact to the records to rescore: `[]` the contact itself, `["companies"]` its
@@ -23,7 +29,9 @@ export function feedReach(definitions: readonly ScoreDefinition[], feed: FeedNam
     if (scores.length === 0) continue;
     const needs = deriveSnapshotNeeds(scores);
     const events = object === "contacts" ? needs.events : needs.associations?.contacts?.events;
-    if (events?.feeds?.includes(feed)) reach.push(object === "contacts" ? [] : [object]);
+    const reads =
+      feed === "web_events" ? Object.keys(events?.web ?? {}).length > 0 : events?.feeds?.includes(feed);
+    if (reads) reach.push(object === "contacts" ? [] : [object]);
   }
   return reach;
 }
@@ -40,7 +48,7 @@ export function feedBackfillMs(definitions: readonly ScoreDefinition[], feed: Fe
     for (const group of d.groups) {
       if (group.kind === "fit") continue;
       for (const rule of group.rules) {
-        if (feedOfEventType(rule.event) !== feed) continue;
+        if (!readsFeed(rule.event, feed)) continue;
         const within = rule.timeframe && "within" in rule.timeframe ? rule.timeframe.within : undefined;
         const ms = within ? within.amount * UNIT_DAYS[within.unit] * DAY_MS : MAX_BACKFILL_MS;
         longest = Math.max(longest, ms);

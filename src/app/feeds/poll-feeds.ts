@@ -30,9 +30,14 @@ const MAX_RECENT_KEYS = 20_000;
 const sourceOf: Record<FeedName, EventSourceName> = {
   email_events: "marketing_email_events",
   form_submissions: "form_submissions",
+  web_events: "event_analytics",
 };
-/** The optional scope each feed needs (src/hubspot/scopes.ts). */
-const scopeOf: Record<FeedName, string> = { email_events: "content", form_submissions: "forms" };
+/** The optional scope each feed needs (src/hubspot/scopes.ts); event analytics needs none beyond a live token. */
+const scopeOf: Record<FeedName, string | null> = {
+  email_events: "content",
+  form_submissions: "forms",
+  web_events: null,
+};
 
 type ReadWindow = (
   crm: ReturnType<PipelineDeps["crmFor"]>,
@@ -57,7 +62,7 @@ export async function rescoreFeedChanges(
 }
 
 /** Where this poll starts: the cursor less the overlap, or the backfill when none or it grew. */
-function windowStart(cursor: FeedCursor | undefined, nowMs: number, backfillMs: number): number {
+export function windowStart(cursor: FeedCursor | undefined, nowMs: number, backfillMs: number): number {
   const backfillFrom = nowMs - backfillMs;
   if (!cursor) return backfillFrom;
   return Math.min(cursor.sinceMs - FEED_OVERLAP_MS, backfillFrom < cursor.fromMs ? backfillFrom : Infinity);
@@ -72,8 +77,10 @@ export async function feedScopeGranted(
   portalId: number,
   feed: FeedName,
 ): Promise<boolean> {
+  const scope = scopeOf[feed];
   const installation = await deps.installations.get(portalId);
-  return installation?.scopes.includes(scopeOf[feed]) ?? false;
+  if (!installation) return false;
+  return scope === null || installation.scopes.includes(scope);
 }
 
 async function pollFeed(deps: PipelineDeps, scoring: PortalScoring, feed: FeedName, read: ReadWindow) {

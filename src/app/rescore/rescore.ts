@@ -66,7 +66,7 @@ export type RescoreDeps = {
   metrics?: Pick<PipelineMetrics, "rescored" | "updated">;
   waitClock?: WaitClock;
   /** Contacts' stored feed events (docs/decisions.md §Portal-wide feeds). */
-  feeds?: Pick<FeedEventStore, "events">;
+  feeds?: Pick<FeedEventStore, "events" | "cursor">;
   /** Each event source's outcome per portal (docs/decisions.md §Sources status). */
   sourceStatus?: SourceStatusStore | undefined;
 };

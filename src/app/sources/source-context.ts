@@ -1,4 +1,5 @@
 import { AppError } from "../../errors.js";
+import type { FeedCursor } from "../../ports/feed-event-store.js";
 import type {
   EventSourceName,
   SourceProblemKind,
@@ -17,6 +18,8 @@ export type SourceContext = {
   atMs: number;
   /** Contacts' stored marketing email events and form submissions (docs/decisions.md §Portal-wide feeds). */
   feedEvents?: FeedEventReader;
+  /** The web events feed's cursor: whether its store holds web events (docs/decisions.md §Web events feed). */
+  webFeedCursor?: () => Promise<FeedCursor | undefined>;
 };
 
 /** The source was read: an earlier problem is forgotten. */
