@@ -80,6 +80,68 @@ describe("loadWebEvents", () => {
     expect(await store.problems(PORTAL)).toEqual({});
   });
 
+  it("takes the contacts' web events from the feed store, with no call per contact, while the feed reads portal-wide", async () => {
+    const { client } = createTestCrmClient();
+    types("e_visited_page");
+    const stored = {
+      key: "e_visited_page:a",
+      type: "page_view",
+      occurredAt: "2026-11-19T08:00:00.000Z",
+      properties: { url: "https://acme.test/pricing" },
+    };
+    const email = {
+      key: "e1",
+      type: "marketing_email_open",
+      occurredAt: "2026-11-19T09:00:00.000Z",
+      properties: {},
+    };
+    const loaded = await loadWebEvents(
+      client,
+      ["1", "2"],
+      { page_view: [null] },
+      {
+        portalId: PORTAL,
+        atMs: T0,
+        feedEvents: async () => new Map([["1", [stored, email]]]),
+        webFeedCursor: async () => ({ sinceMs: T0, fromMs: T0 - DAY, lastError: null, lastSuccessMs: T0 }),
+      },
+    );
+    expect(loaded.warnings).toEqual([]);
+    expect(loaded.byRecord).toEqual(
+      new Map([
+        ["1", [{ type: "page_view", occurredAt: stored.occurredAt, properties: stored.properties }]],
+        ["2", []],
+      ]),
+    );
+  });
+
+  it("reads each contact's events where HubSpot refused the feed's portal-wide read", async () => {
+    const { client } = createTestCrmClient();
+    types("e_visited_page");
+    pageViews("1", new Date(T0 - 7 * DAY).toISOString(), [
+      { id: "a", at: "2026-11-19T08:00:00.000Z", url: "https://acme.test/pricing" },
+    ]);
+    const refusal = { atMs: T0, message: "HubSpot answered 400: objectId is required" };
+    const loaded = await loadWebEvents(
+      client,
+      ["1"],
+      { page_view: [{ withinMs: 7 * DAY }] },
+      {
+        portalId: PORTAL,
+        atMs: T0,
+        feedEvents: async () => new Map(),
+        webFeedCursor: async () => ({
+          sinceMs: T0,
+          fromMs: T0,
+          lastError: null,
+          lastSuccessMs: null,
+          portalWideRefused: refusal,
+        }),
+      },
+    );
+    expect(loaded.byRecord.get("1")?.map((e) => e.occurredAt)).toEqual(["2026-11-19T08:00:00.000Z"]);
+  });
+
   it("asks for no type the portal lacks, and says so", async () => {
     const { client } = createTestCrmClient();
     types("e_visited_page");
