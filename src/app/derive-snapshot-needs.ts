@@ -1,5 +1,7 @@
+import type { FeedName } from "../ports/feed-event-store.js";
 import type { ScoreDefinition } from "../scoring/index.js";
 import { type EngagementObject, eventTypeOf } from "./build-engagement-event.js";
+import { feedOfEventType } from "./feeds/feed-event-types.js";
 import type { AssociatedNeeds, EventNeeds, SnapshotNeeds } from "./snapshot-needs.js";
 
 // What to read from HubSpot for a set of scores of one object (docs/decisions.md §Read only what scores need:
@@ -14,8 +16,14 @@ type Needs = {
   properties: Set<string>;
   lists: Set<string>;
   events: Map<EngagementObject, Set<string>>;
+  feeds: Set<FeedName>;
 };
-const emptyNeeds = (): Needs => ({ properties: new Set(), lists: new Set(), events: new Map() });
+const emptyNeeds = (): Needs => ({
+  properties: new Set(),
+  lists: new Set(),
+  events: new Map(),
+  feeds: new Set(),
+});
 
 export function deriveSnapshotNeeds(definitions: readonly ScoreDefinition[]): SnapshotNeeds {
   const own = emptyNeeds();
@@ -38,6 +46,8 @@ export function deriveSnapshotNeeds(definitions: readonly ScoreDefinition[]): Sn
         continue;
       }
       for (const rule of group.rules) {
+        const feed = feedOfEventType(rule.event);
+        if (feed !== undefined) eventHolder.feeds.add(feed);
         const object = objectOfEventType.get(rule.event);
         if (object === undefined) continue;
         const properties = eventHolder.events.get(object) ?? new Set<string>();
@@ -72,9 +82,9 @@ function addCondition(
 }
 
 function toEventNeeds(needs: Needs): EventNeeds | undefined {
-  if (needs.events.size === 0) return undefined;
+  if (needs.events.size === 0 && needs.feeds.size === 0) return undefined;
   const objects = [...needs.events.keys()].sort();
   const properties: EventNeeds["properties"] = {};
   for (const object of objects) properties[object] = [...(needs.events.get(object) ?? [])].sort();
-  return { objects, properties };
+  return needs.feeds.size === 0 ? { objects, properties } : { objects, properties, feeds: [...needs.feeds].sort() };
 }

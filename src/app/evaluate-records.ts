@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { CrmClient } from "../ports/crm-client.js";
+import type { FeedEventStore } from "../ports/feed-event-store.js";
 import type { RecordStore } from "../ports/record-store.js";
 import {
   type CompiledScore,
@@ -15,7 +16,13 @@ import { deriveSnapshotNeeds } from "./derive-snapshot-needs.js";
 import { loadSnapshots } from "./load-snapshots.js";
 import type { SnapshotWarning } from "./snapshot-needs.js";
 
-export type EvaluateDeps = { crm: CrmClient; records: RecordStore; logger: Logger };
+export type EvaluateDeps = {
+  crm: CrmClient;
+  records: RecordStore;
+  logger: Logger;
+  /** Contacts' stored marketing email events and form submissions; without it, a warning says so. */
+  feeds?: Pick<FeedEventStore, "events">;
+};
 export type EvaluatedRecord = {
   id: string;
   /** As HubSpot holds them now, the scores' own properties included. */
@@ -32,6 +39,11 @@ function compileOnce(definition: ScoreDefinition): CompiledScore {
   const score = compileScore(definition);
   compiled.set(definition, score);
   return score;
+}
+
+function feedReaderOf(deps: EvaluateDeps, portalId: number) {
+  const feeds = deps.feeds;
+  return feeds ? (contactIds: readonly string[]) => feeds.events(portalId, contactIds) : undefined;
 }
 
 /**
@@ -51,7 +63,7 @@ export async function evaluateRecords(
   const own = definitions.flatMap((d) => scorePropertyNames(d.property.name, d.type));
   needs.properties = [...new Set([...needs.properties, ...own])];
   const [{ snapshots, warnings }, resets] = await Promise.all([
-    loadSnapshots(deps.crm, object, ids, needs),
+    loadSnapshots(deps.crm, object, ids, needs, feedReaderOf(deps, portalId)),
     deps.records.resets(portalId, object, ids),
   ]);
   const records: EvaluatedRecord[] = [];

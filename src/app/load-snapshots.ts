@@ -1,12 +1,58 @@
 import type { CrmClient } from "../ports/crm-client.js";
+import type { FeedEvent } from "../ports/feed-event-store.js";
 import type { ObjectType, SnapshotInput } from "../scoring/snapshot-schema.js";
+import { feedOfEventType } from "./feeds/feed-event-types.js";
 import { loadEngagementEvents } from "./load-engagement-events.js";
 import { loadListMemberships } from "./load-list-memberships.js";
-import type { AssociatedNeeds, SnapshotNeeds, SnapshotWarning } from "./snapshot-needs.js";
+import type { AssociatedNeeds, EventNeeds, SnapshotNeeds, SnapshotWarning } from "./snapshot-needs.js";
 
 // docs/scoring.md "Record snapshot": the record's properties, list memberships, events, and its
 // associated companies, deals and contacts (with labels, properties, and for contacts their
-// events). Every source is read in batches for all records at once (HUBSPOT.md §5.1).
+// events). Every source is read in batches for all records at once (HUBSPOT.md §5.1). Contacts'
+// marketing email events and form submissions come from the feed event store, not HubSpot: the
+// pollers keep them (docs/decisions.md §Portal-wide feeds), so they cost no call here.
+
+/** The stored feed events of contacts (FeedEventStore.events for one portal). */
+export type FeedEventReader = (contactIds: readonly string[]) => Promise<Map<string, FeedEvent[]>>;
+type SnapshotEvent = NonNullable<SnapshotInput["events"]>[number];
+
+async function loadFeedEvents(
+  readFeedEvents: FeedEventReader | undefined,
+  ids: readonly string[],
+  needs: EventNeeds | undefined,
+  warnings: SnapshotWarning[],
+): Promise<Map<string, SnapshotEvent[]>> {
+  const feeds = new Set(needs?.feeds ?? []);
+  if (feeds.size === 0 || ids.length === 0) return new Map();
+  if (!readFeedEvents) {
+    warnings.push({
+      source: [...feeds].join(","),
+      code: "unavailable",
+      message: "marketing email events and form submissions are kept by the app's pollers, not read here",
+    });
+    return new Map();
+  }
+  const stored = await readFeedEvents(ids);
+  const byRecord = new Map<string, SnapshotEvent[]>();
+  for (const [id, events] of stored) {
+    const wanted = events.filter((e) => {
+      const feed = feedOfEventType(e.type);
+      return feed !== undefined && feeds.has(feed);
+    });
+    byRecord.set(
+      id,
+      wanted.map((e) => ({ type: e.type, occurredAt: e.occurredAt, properties: e.properties })),
+    );
+  }
+  return byRecord;
+}
+
+/** Engagement events and feed events of one record, oldest first. */
+function mergeEvents(a: readonly SnapshotEvent[], b: readonly SnapshotEvent[]): SnapshotEvent[] {
+  if (b.length === 0) return [...a];
+  const at = (e: SnapshotEvent) => (typeof e.occurredAt === "number" ? e.occurredAt : Date.parse(e.occurredAt));
+  return [...a, ...b].sort((x, y) => at(x) - at(y));
+}
 
 type AssociationKind = "contacts" | "companies" | "deals";
 type AssociatedRecord = NonNullable<NonNullable<SnapshotInput["associations"]>["contacts"]>[number];
@@ -24,15 +70,18 @@ async function loadAssociated(
   kind: AssociationKind,
   needs: AssociatedNeeds,
   warnings: SnapshotWarning[],
+  readFeedEvents: FeedEventReader | undefined,
 ): Promise<Map<string, AssociatedRecord[]>> {
   const links = await crm.readAssociations(object, kind, ids);
   const targetIds = [...new Set([...links.values()].flat().map((link) => link.id))];
-  const [records, lists, events] = await Promise.all([
+  const contactEvents = kind === "contacts" ? needs.events : undefined;
+  const [records, lists, events, feedEvents] = await Promise.all([
     crm.readRecords(kind, targetIds, needs.properties),
     loadListMemberships(crm, kind, targetIds, needs.lists ?? []),
-    kind === "contacts" && needs.events
-      ? loadEngagementEvents(crm, "contacts", targetIds, needs.events)
+    contactEvents && (contactEvents.objects?.length ?? 1) > 0
+      ? loadEngagementEvents(crm, "contacts", targetIds, contactEvents)
       : undefined,
+    loadFeedEvents(readFeedEvents, targetIds, contactEvents, warnings),
   ]);
   warnings.push(...lists.warnings, ...(events?.warnings ?? []));
   const byId = new Map(records.map((record) => [record.id, record]));
@@ -49,7 +98,7 @@ async function loadAssociated(
             labels: link.labels,
             properties: target.properties,
             lists: lists.byRecord.get(link.id) ?? [],
-            events: events?.byRecord.get(link.id) ?? [],
+            events: mergeEvents(events?.byRecord.get(link.id) ?? [], feedEvents.get(link.id) ?? []),
           },
         ];
       }),
@@ -63,6 +112,7 @@ export async function loadSnapshots(
   object: ObjectType,
   ids: readonly string[],
   needs: SnapshotNeeds,
+  readFeedEvents?: FeedEventReader,
 ): Promise<LoadedSnapshots> {
   const warnings: SnapshotWarning[] = [];
   const position = new Map(ids.map((id, index) => [id, index]));
@@ -71,11 +121,23 @@ export async function loadSnapshots(
   );
   const found = records.map((record) => record.id);
   const kinds = (["contacts", "companies", "deals"] as const).filter((kind) => needs.associations?.[kind]);
-  const [lists, events, ...associated] = await Promise.all([
+  const ownEvents = needs.events;
+  const [lists, events, feedEvents, ...associated] = await Promise.all([
     loadListMemberships(crm, object, found, needs.lists ?? []),
-    needs.events ? loadEngagementEvents(crm, object, found, needs.events) : undefined,
+    ownEvents && (ownEvents.objects?.length ?? 1) > 0
+      ? loadEngagementEvents(crm, object, found, ownEvents)
+      : undefined,
+    loadFeedEvents(readFeedEvents, object === "contacts" ? found : [], ownEvents, warnings),
     ...kinds.map((kind) =>
-      loadAssociated(crm, object, found, kind, needs.associations?.[kind] as AssociatedNeeds, warnings),
+      loadAssociated(
+        crm,
+        object,
+        found,
+        kind,
+        needs.associations?.[kind] as AssociatedNeeds,
+        warnings,
+        readFeedEvents,
+      ),
     ),
   ]);
   warnings.push(...lists.warnings, ...(events?.warnings ?? []));
@@ -89,7 +151,7 @@ export async function loadSnapshots(
       object,
       properties: record.properties,
       lists: lists.byRecord.get(record.id) ?? [],
-      events: events?.byRecord.get(record.id) ?? [],
+      events: mergeEvents(events?.byRecord.get(record.id) ?? [], feedEvents.get(record.id) ?? []),
       associations,
     };
   });

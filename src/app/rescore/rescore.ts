@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { RecordLocks } from "../../ports/cluster-locks.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { DueIndex } from "../../ports/due-index.js";
+import type { FeedEventStore } from "../../ports/feed-event-store.js";
 import type { HistoryCause, HistoryEntry, RecordStore } from "../../ports/record-store.js";
 import type { ObjectType, ScoreDefinition } from "../../scoring/index.js";
 import { type EvaluatedRecord, evaluateRecords } from "../evaluate-records.js";
@@ -60,6 +61,8 @@ export type RescoreDeps = {
   /** The pipeline's /metrics counters by cause; jobs and resets report their own progress and are not counted. */
   metrics?: Pick<PipelineMetrics, "rescored" | "updated">;
   waitClock?: WaitClock;
+  /** Contacts' stored feed events (docs/decisions.md §Portal-wide feeds). */
+  feeds?: Pick<FeedEventStore, "events">;
 };
 
 export type RescoreReport = {
@@ -158,7 +161,7 @@ async function rescoreNow(
   const crm = deps.crmFor(portalId);
   const atMs = deps.now();
   const evaluated = await evaluateRecords(
-    { crm, records: deps.records, logger: deps.logger },
+    { crm, records: deps.records, logger: deps.logger, ...(deps.feeds ? { feeds: deps.feeds } : {}) },
     portalId,
     object,
     ids,

@@ -71,7 +71,12 @@ export async function previewScore(
   const definitions: ScoreDefinition[] = compare ? [tried, stored] : [tried];
   const distribution = summarizeDistribution(tried);
   const impact: PreviewImpact = { compared: 0, moved: 0, byChange: {}, moves: [] };
-  const evaluateDeps = { crm: deps.crmFor(portalId), records: deps.records, logger: deps.logger };
+  const evaluateDeps = {
+    crm: deps.crmFor(portalId),
+    records: deps.records,
+    logger: deps.logger,
+    ...(deps.feeds ? { feeds: deps.feeds } : {}),
+  };
   const atMs = deps.now();
   const skipped: string[] = [];
   for await (const page of recordPages(
@@ -131,7 +136,12 @@ export function createPreviewJob(deps: JobHandlerDeps): JobHandler {
       (job.input as { definition?: unknown })?.definition,
     );
     const distribution = summarizeDistribution(tried);
-    const evaluateDeps = { crm: deps.crmFor(job.portalId), records: deps.records, logger: deps.logger };
+    const evaluateDeps = {
+    crm: deps.crmFor(job.portalId),
+    records: deps.records,
+    logger: deps.logger,
+    ...(deps.feeds ? { feeds: deps.feeds } : {}),
+  };
     const atMs = deps.now();
     let done = 0;
     // A preview keeps its figures in memory, so a restarted preview starts again from the top.

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { RecordLocks } from "../../ports/cluster-locks.js";
 import type { CrmClient } from "../../ports/crm-client.js";
+import type { FeedEventStore } from "../../ports/feed-event-store.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
 import type { Job, JobKind } from "../../ports/job-store.js";
 import type { RecordStore } from "../../ports/record-store.js";
@@ -26,6 +27,8 @@ export type ScoresDeps = {
   recordLocks: RecordLocks;
   /** Each event source's last problem per portal (docs/decisions.md §Sources status); tests may leave it out. */
   sourceStatus?: SourceStatusStore;
+  /** Contacts' stored marketing email events and form submissions, read by every evaluation. */
+  feeds?: Pick<FeedEventStore, "events">;
 };
 
 /** What a job's handler needs: the same, less startJob, so the handlers exist before the job runner. */

@@ -19,7 +19,12 @@ export async function testRecord(
     request.definition === undefined
       ? stored
       : parseDefinition({ ...(request.definition as object), id: scoreId, status: stored.status });
-  const evaluateDeps = { crm: deps.crmFor(portalId), records: deps.records, logger: deps.logger };
+  const evaluateDeps = {
+    crm: deps.crmFor(portalId),
+    records: deps.records,
+    logger: deps.logger,
+    ...(deps.feeds ? { feeds: deps.feeds } : {}),
+  };
   const evaluated = await evaluateRecords(
     evaluateDeps,
     portalId,

@@ -1,0 +1,58 @@
+import type { CrmClient } from "../../ports/crm-client.js";
+import type { FeedEvent, FeedEventStore, FeedName, PendingFeedEvent } from "../../ports/feed-event-store.js";
+
+// Feed events name a person by email address only (HUBSPOT.md §10.1, §10.2); this gives them to the
+// contacts holding that address now (docs/decisions.md §Portal-wide feeds):
+// - every contact HubSpot answers for the address gets the event (two contacts, one email: both);
+// - the address is looked up when the event is stored, so after an email change new events go to
+//   the contact that holds the address now, and the old ones stay where they were;
+// - an address no contact holds yet (a form's contact HubSpot has not created yet, an event logged
+//   before its contact was imported) is kept aside and looked up again at each poll for a day, then
+//   dropped; at most PENDING_MAX are kept per portal and feed, the newest.
+
+export const PENDING_TTL_MS = 24 * 60 * 60 * 1000;
+export const PENDING_MAX = 2_000;
+
+export interface AddressedEvent {
+  email: string;
+  event: FeedEvent;
+}
+
+export interface StoreAddressedDeps {
+  crm: Pick<CrmClient, "findContactIdsByEmail">;
+  feeds: Pick<FeedEventStore, "add" | "pending" | "setPending">;
+  now: () => number;
+}
+
+/** Stores the events with their contacts; the ids of contacts whose events changed. */
+export async function storeAddressedEvents(
+  deps: StoreAddressedDeps,
+  portalId: number,
+  feed: FeedName,
+  addressed: readonly AddressedEvent[],
+): Promise<string[]> {
+  const nowMs = deps.now();
+  const waiting = (await deps.feeds.pending(portalId, feed)).filter((p) => nowMs - p.firstSeenMs < PENDING_TTL_MS);
+  const all: PendingFeedEvent[] = [
+    ...waiting,
+    ...addressed.map((a) => ({ email: a.email.trim().toLowerCase(), event: a.event, firstSeenMs: nowMs })),
+  ];
+  const owners = all.length > 0 ? await deps.crm.findContactIdsByEmail(all.map((p) => p.email)) : new Map();
+  const byContact = new Map<string, FeedEvent[]>();
+  const unmatched = new Map<string, PendingFeedEvent>();
+  for (const item of all) {
+    const contacts: string[] = owners.get(item.email) ?? [];
+    if (contacts.length === 0) {
+      const key = `${item.email} ${item.event.key}`;
+      if (!unmatched.has(key)) unmatched.set(key, item);
+      continue;
+    }
+    for (const id of contacts) byContact.set(id, [...(byContact.get(id) ?? []), item.event]);
+  }
+  const changed = byContact.size > 0 ? await deps.feeds.add(portalId, feed, byContact) : [];
+  const stillWaiting = [...unmatched.values()]
+    .sort((a, b) => Date.parse(b.event.occurredAt) - Date.parse(a.event.occurredAt))
+    .slice(0, PENDING_MAX);
+  if (stillWaiting.length > 0 || waiting.length > 0) await deps.feeds.setPending(portalId, feed, stillWaiting);
+  return changed;
+}
