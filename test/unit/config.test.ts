@@ -36,7 +36,7 @@ describe("loadConfig", () => {
       hubspotTimeoutMs: 30_000,
       adminToken: undefined,
       oauthTokenVersion: "2026-03",
-      sandbox: { port: 0, seed: "demo", ratePer10s: 110 },
+      sandbox: { port: 0, seed: "demo", ratePer10s: 110, tier: "enterprise" },
       pipeline: {
         pollIntervalSec: 300,
         listPollIntervalSec: 900,

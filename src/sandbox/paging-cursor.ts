@@ -1,0 +1,50 @@
+import { validationError } from "./hubspot-error.js";
+
+// Opaque paging tokens of the marketing and web sources: the position of the last row served
+// (its time and sequence number, the order every feed pages in), the query it belongs to, and
+// when it was issued. HubSpot's tokens are opaque (HUBSPOT.md §10.1–10.3); a client must not
+// read them, and the sandbox refuses a token that was altered or belongs to another query.
+
+export interface CursorPosition {
+  atMs: number;
+  seq: number;
+}
+
+interface CursorBody extends CursorPosition {
+  /** The query's own key (its filters), so a token is used only with the query that issued it. */
+  query: string;
+  issuedAtMs: number;
+}
+
+export function encodeCursor(position: CursorPosition, query: string, issuedAtMs: number): string {
+  const body: CursorBody = { ...position, query, issuedAtMs };
+  return Buffer.from(JSON.stringify([body.atMs, body.seq, body.query, body.issuedAtMs])).toString(
+    "base64url",
+  );
+}
+
+/**
+ * The position a token stands for; 400 when it is not one of ours, belongs to another query, or is
+ * older than `maxAgeMs` (the email events' offset is "meant to be short-lived", HUBSPOT.md §10.1).
+ */
+export function decodeCursor(
+  name: string,
+  token: string,
+  query: string,
+  options: { nowMs: number; maxAgeMs?: number },
+): CursorPosition {
+  let parts: unknown;
+  try {
+    parts = JSON.parse(Buffer.from(token, "base64url").toString());
+  } catch {
+    parts = null;
+  }
+  const [atMs, seq, ofQuery, issuedAtMs] = Array.isArray(parts) ? parts : [];
+  if (![atMs, seq, issuedAtMs].every(Number.isInteger) || typeof ofQuery !== "string")
+    throw validationError(`${name} is not a valid paging token: ${token}`);
+  if (ofQuery !== query)
+    throw validationError(`${name} belongs to another query: reuse it only with the same filters`);
+  if (options.maxAgeMs !== undefined && options.nowMs - (issuedAtMs as number) > options.maxAgeMs)
+    throw validationError(`${name} has expired: start again without it`);
+  return { atMs: atMs as number, seq: seq as number };
+}
