@@ -51,6 +51,8 @@ export function createLatentCrmClient(options: { latencyMs: number; contacts: nu
     listForms: unsupported,
     readFormSubmissions: unsupported,
     findContactIdsByEmail: unsupported,
+    readEventTypes: unsupported,
+    readContactWebEvents: unsupported,
   };
   return { client, contacts, writtenAtMs };
 }

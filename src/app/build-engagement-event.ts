@@ -6,9 +6,10 @@ import type { SnapshotInput } from "../scoring/snapshot-schema.js";
 //   calls, emails, notes: hs_timestamp;
 //   meetings: hs_createdate (the booking) while hs_meeting_outcome is SCHEDULED, otherwise
 //             hs_meeting_end_time, else hs_timestamp;
-//   tasks: hs_task_completion_date once hs_task_status is COMPLETED; an open task is no event.
+//   tasks: hs_task_completion_date once hs_task_status is COMPLETED; an open task is no event;
+//   tickets (event `ticket`): createdate, with subject besides their hs_* properties (HUBSPOT.md §10.4).
 
-export type EngagementObject = "meetings" | "calls" | "emails" | "notes" | "tasks";
+export type EngagementObject = "meetings" | "calls" | "emails" | "notes" | "tasks" | "tickets";
 export type SnapshotEvent = NonNullable<SnapshotInput["events"]>[number];
 
 export const engagementObjects: readonly EngagementObject[] = [
@@ -17,6 +18,7 @@ export const engagementObjects: readonly EngagementObject[] = [
   "emails",
   "notes",
   "tasks",
+  "tickets",
 ];
 
 export const eventTypeOf: Record<EngagementObject, string> = {
@@ -25,6 +27,7 @@ export const eventTypeOf: Record<EngagementObject, string> = {
   emails: "email",
   notes: "note",
   tasks: "task",
+  tickets: "ticket",
 };
 
 /** Properties read for every engagement (HUBSPOT.md §5.3); rules may ask for more. */
@@ -48,6 +51,7 @@ export const baseEngagementProperties: Record<EngagementObject, readonly string[
   emails: ["hs_timestamp", "hs_email_direction", "hs_email_status"],
   notes: ["hs_timestamp"],
   tasks: ["hs_timestamp", "hs_task_status", "hs_task_priority", "hs_task_type", "hs_task_completion_date"],
+  tickets: ["createdate", "hs_pipeline_stage", "hs_ticket_priority", "hs_ticket_category", "subject"],
 };
 
 function present(value: string | null | undefined): string | null {
@@ -62,6 +66,8 @@ function occurredAtOf(object: EngagementObject, p: CrmProperties): string | null
         : (present(p.hs_meeting_end_time) ?? present(p.hs_timestamp));
     case "tasks":
       return p.hs_task_status === "COMPLETED" ? present(p.hs_task_completion_date) : null;
+    case "tickets":
+      return present(p.createdate);
     default:
       return present(p.hs_timestamp);
   }
@@ -83,6 +89,6 @@ export function buildEngagementEvent(
   if (occurredAt === null) return null;
   const eventProperties: Record<string, string | null> = {};
   for (const [name, value] of Object.entries(properties))
-    if (name.startsWith("hs_")) eventProperties[name] = value;
+    if (name.startsWith("hs_") || (object === "tickets" && name === "subject")) eventProperties[name] = value;
   return { type: eventTypeOf[object], occurredAt, properties: eventProperties };
 }

@@ -1,8 +1,10 @@
 import type { FeedName } from "../ports/feed-event-store.js";
-import type { ScoreDefinition } from "../scoring/index.js";
+import { parseInstant, type ScoreDefinition, timeframeUnitMs } from "../scoring/index.js";
+import type { Timeframe } from "../scoring/rule-schema.js";
 import { type EngagementObject, eventTypeOf } from "./build-engagement-event.js";
 import { feedOfEventType } from "./feeds/feed-event-types.js";
-import type { AssociatedNeeds, EventNeeds, SnapshotNeeds } from "./snapshot-needs.js";
+import type { AssociatedNeeds, EventNeeds, EventWindow, SnapshotNeeds } from "./snapshot-needs.js";
+import { hubspotEventName } from "./sources/web-event-types.js";
 
 // What to read from HubSpot for a set of scores of one object (docs/decisions.md §Read only what scores need:
 // "asks only for the properties that enabled scores read"): properties and lists of fit rules and scopes, the
@@ -17,13 +19,25 @@ type Needs = {
   lists: Set<string>;
   events: Map<EngagementObject, Set<string>>;
   feeds: Set<FeedName>;
+  web: Map<string, EventWindow[]>;
 };
 const emptyNeeds = (): Needs => ({
   properties: new Set(),
   lists: new Set(),
   events: new Map(),
   feeds: new Set(),
+  web: new Map(),
 });
+
+/** The oldest events a rule's timeframe can count (docs/scoring.md §Timeframe); null: any age. */
+function windowOf(timeframe: Timeframe | undefined): EventWindow {
+  if (timeframe === undefined || "before" in timeframe) return null;
+  if ("within" in timeframe)
+    return { withinMs: timeframe.within.amount * timeframeUnitMs[timeframe.within.unit] };
+  const from = "after" in timeframe ? timeframe.after : timeframe.between[0];
+  const afterMs = parseInstant(from);
+  return Number.isNaN(afterMs) ? null : { afterMs };
+}
 
 export function deriveSnapshotNeeds(definitions: readonly ScoreDefinition[]): SnapshotNeeds {
   const own = emptyNeeds();
@@ -48,6 +62,14 @@ export function deriveSnapshotNeeds(definitions: readonly ScoreDefinition[]): Sn
       for (const rule of group.rules) {
         const feed = feedOfEventType(rule.event);
         if (feed !== undefined) eventHolder.feeds.add(feed);
+        // Event analytics types (docs/decisions.md §Web events mapping): read per contact, as far back as rules look.
+        if (hubspotEventName(rule.event) !== undefined) {
+          eventHolder.web.set(rule.event, [
+            ...(eventHolder.web.get(rule.event) ?? []),
+            windowOf(rule.timeframe),
+          ]);
+          continue;
+        }
         const object = objectOfEventType.get(rule.event);
         if (object === undefined) continue;
         const properties = eventHolder.events.get(object) ?? new Set<string>();
@@ -82,9 +104,13 @@ function addCondition(
 }
 
 function toEventNeeds(needs: Needs): EventNeeds | undefined {
-  if (needs.events.size === 0 && needs.feeds.size === 0) return undefined;
+  if (needs.events.size === 0 && needs.feeds.size === 0 && needs.web.size === 0) return undefined;
   const objects = [...needs.events.keys()].sort();
   const properties: EventNeeds["properties"] = {};
   for (const object of objects) properties[object] = [...(needs.events.get(object) ?? [])].sort();
-  return needs.feeds.size === 0 ? { objects, properties } : { objects, properties, feeds: [...needs.feeds].sort() };
+  const events: EventNeeds = { objects, properties };
+  if (needs.feeds.size > 0) events.feeds = [...needs.feeds].sort();
+  if (needs.web.size > 0)
+    events.web = Object.fromEntries([...needs.web].sort(([a], [b]) => a.localeCompare(b)));
+  return events;
 }

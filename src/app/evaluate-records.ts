@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { CrmClient } from "../ports/crm-client.js";
 import type { FeedEventStore } from "../ports/feed-event-store.js";
 import type { RecordStore } from "../ports/record-store.js";
+import type { SourceStatusStore } from "../ports/source-status-store.js";
 import {
   type CompiledScore,
   compileScore,
@@ -22,6 +23,8 @@ export type EvaluateDeps = {
   logger: Logger;
   /** Contacts' stored marketing email events and form submissions; without it, a warning says so. */
   feeds?: Pick<FeedEventStore, "events">;
+  /** Each event source's outcome per portal (docs/decisions.md §Sources status). */
+  sourceStatus?: SourceStatusStore | undefined;
 };
 export type EvaluatedRecord = {
   id: string;
@@ -63,7 +66,11 @@ export async function evaluateRecords(
   const own = definitions.flatMap((d) => scorePropertyNames(d.property.name, d.type));
   needs.properties = [...new Set([...needs.properties, ...own])];
   const [{ snapshots, warnings }, resets] = await Promise.all([
-    loadSnapshots(deps.crm, object, ids, needs, feedReaderOf(deps, portalId)),
+    loadSnapshots(deps.crm, object, ids, needs, feedReaderOf(deps, portalId), {
+      portalId,
+      store: deps.sourceStatus,
+      atMs: options.atMs,
+    }),
     deps.records.resets(portalId, object, ids),
   ]);
   const records: EvaluatedRecord[] = [];

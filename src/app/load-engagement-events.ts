@@ -7,11 +7,15 @@ import {
   engagementObjects,
   type SnapshotEvent,
 } from "./build-engagement-event.js";
+import { loadWebEvents } from "./load-web-events.js";
 import type { EventNeeds, SnapshotWarning } from "./snapshot-needs.js";
+import { type SourceContext, sourceProblem, sourceRead } from "./sources/source-context.js";
 
 // Events of many records at once: per engagement object, one associations batch read for all
 // records (1,000 ids a call) and one batch read per 100 distinct engagements, so the number of
-// calls grows with the number of engagements, not of records (HUBSPOT.md §5.1).
+// calls grows with the number of engagements, not of records (HUBSPOT.md §5.1). Tickets are read the same
+// way; contacts' event analytics types come from load-web-events.ts. Each source's outcome goes to the
+// sources status (docs/decisions.md §Sources status).
 
 export interface LoadedEvents {
   byRecord: Map<string, SnapshotEvent[]>;
@@ -49,29 +53,45 @@ export async function loadEngagementEvents(
   from: CrmObjectType,
   ids: readonly string[],
   needs: EventNeeds,
+  context?: SourceContext,
 ): Promise<LoadedEvents> {
   const byRecord = new Map<string, SnapshotEvent[]>(ids.map((id) => [id, []]));
   const warnings: SnapshotWarning[] = [];
   const objects = needs.objects ?? engagementObjects;
-  const loaded = await Promise.all(
+  const web =
+    from === "contacts" && needs.web
+      ? loadWebEvents(crm, ids, needs.web, context)
+      : Promise.resolve(undefined);
+  const engagements = Promise.all(
     objects.map(async (object) => {
       try {
-        return await loadOneObject(crm, from, ids, object, needs.properties?.[object] ?? []);
+        const events = await loadOneObject(crm, from, ids, object, needs.properties?.[object] ?? []);
+        await sourceRead(context, object);
+        return events;
       } catch (error) {
-        // A missing scope (emails need sales-email-read, HUBSPOT.md §5.3) costs that source,
-        // not the snapshot: the score is computed without it and the warning says so.
+        // A missing scope (emails need sales-email-read, tickets need tickets, HUBSPOT.md §5.3, §10.4)
+        // costs that source, not the snapshot: the score is computed without it and the warning says so.
         if (error instanceof AppError && error.code === "forbidden") {
-          warnings.push({
-            source: object,
-            code: "forbidden",
-            message: `${object} were not read (HubSpot answered 403; is the scope granted?): ${error.message}`,
-          });
+          const message = `${object} were not read (HubSpot answered 403; is the scope granted?): ${error.message}`;
+          warnings.push({ ...(await sourceProblem(context, object, "failing", message)), code: "forbidden" });
           return new Map<string, SnapshotEvent[]>();
         }
+        await sourceProblem(
+          context,
+          object,
+          "failing",
+          error instanceof Error ? error.message : String(error),
+        );
         throw error;
       }
     }),
   );
+  // Awaited together: a failing source must never be left as an unhandled rejection while the other waits.
+  const [loaded, webEvents] = await Promise.all([engagements, web]);
+  if (webEvents) {
+    loaded.push(webEvents.byRecord);
+    warnings.push(...webEvents.warnings);
+  }
   for (const perObject of loaded) {
     for (const [recordId, events] of perObject) byRecord.get(recordId)?.push(...events);
   }

@@ -5,6 +5,7 @@ import { feedOfEventType } from "./feeds/feed-event-types.js";
 import { loadEngagementEvents } from "./load-engagement-events.js";
 import { loadListMemberships } from "./load-list-memberships.js";
 import type { AssociatedNeeds, EventNeeds, SnapshotNeeds, SnapshotWarning } from "./snapshot-needs.js";
+import type { SourceContext } from "./sources/source-context.js";
 
 // docs/scoring.md "Record snapshot": the record's properties, list memberships, events, and its
 // associated companies, deals and contacts (with labels, properties, and for contacts their
@@ -50,8 +51,14 @@ async function loadFeedEvents(
 /** Engagement events and feed events of one record, oldest first. */
 function mergeEvents(a: readonly SnapshotEvent[], b: readonly SnapshotEvent[]): SnapshotEvent[] {
   if (b.length === 0) return [...a];
-  const at = (e: SnapshotEvent) => (typeof e.occurredAt === "number" ? e.occurredAt : Date.parse(e.occurredAt));
+  const at = (e: SnapshotEvent) =>
+    typeof e.occurredAt === "number" ? e.occurredAt : Date.parse(e.occurredAt);
   return [...a, ...b].sort((x, y) => at(x) - at(y));
+}
+
+/** Whether engagement objects or event analytics types are to be read (feeds alone cost no call). */
+function readsEngagementsOrWeb(needs: EventNeeds | undefined): needs is EventNeeds {
+  return needs !== undefined && ((needs.objects?.length ?? 1) > 0 || needs.web !== undefined);
 }
 
 type AssociationKind = "contacts" | "companies" | "deals";
@@ -71,6 +78,7 @@ async function loadAssociated(
   needs: AssociatedNeeds,
   warnings: SnapshotWarning[],
   readFeedEvents: FeedEventReader | undefined,
+  context: SourceContext | undefined,
 ): Promise<Map<string, AssociatedRecord[]>> {
   const links = await crm.readAssociations(object, kind, ids);
   const targetIds = [...new Set([...links.values()].flat().map((link) => link.id))];
@@ -78,8 +86,8 @@ async function loadAssociated(
   const [records, lists, events, feedEvents] = await Promise.all([
     crm.readRecords(kind, targetIds, needs.properties),
     loadListMemberships(crm, kind, targetIds, needs.lists ?? []),
-    contactEvents && (contactEvents.objects?.length ?? 1) > 0
-      ? loadEngagementEvents(crm, "contacts", targetIds, contactEvents)
+    readsEngagementsOrWeb(contactEvents)
+      ? loadEngagementEvents(crm, "contacts", targetIds, contactEvents, context)
       : undefined,
     loadFeedEvents(readFeedEvents, targetIds, contactEvents, warnings),
   ]);
@@ -113,6 +121,8 @@ export async function loadSnapshots(
   ids: readonly string[],
   needs: SnapshotNeeds,
   readFeedEvents?: FeedEventReader,
+  /** Where each event source's outcome is reported (the app); absent for the CLI's export. */
+  context?: SourceContext,
 ): Promise<LoadedSnapshots> {
   const warnings: SnapshotWarning[] = [];
   const position = new Map(ids.map((id, index) => [id, index]));
@@ -124,8 +134,8 @@ export async function loadSnapshots(
   const ownEvents = needs.events;
   const [lists, events, feedEvents, ...associated] = await Promise.all([
     loadListMemberships(crm, object, found, needs.lists ?? []),
-    ownEvents && (ownEvents.objects?.length ?? 1) > 0
-      ? loadEngagementEvents(crm, object, found, ownEvents)
+    readsEngagementsOrWeb(ownEvents)
+      ? loadEngagementEvents(crm, object, found, ownEvents, context)
       : undefined,
     loadFeedEvents(readFeedEvents, object === "contacts" ? found : [], ownEvents, warnings),
     ...kinds.map((kind) =>
@@ -137,6 +147,7 @@ export async function loadSnapshots(
         needs.associations?.[kind] as AssociatedNeeds,
         warnings,
         readFeedEvents,
+        context,
       ),
     ),
   ]);

@@ -5,6 +5,15 @@ import type { EngagementObject } from "./build-engagement-event.js";
 // so only what some score reads is asked of HubSpot (docs/decisions.md §Read only what scores need: "asks
 // only for the properties that enabled scores read").
 
+/**
+ * How far back a rule looks at its events (docs/scoring.md §Timeframe): `{withinMs}` before the time of
+ * evaluation, `{afterMs}` an instant; null: all of them.
+ */
+export type EventWindow = { withinMs: number } | { afterMs: number } | null;
+
+/** Event analytics types to read (contacts): each with the windows of the rules that count it. */
+export type WebEventNeeds = Record<string, EventWindow[]>;
+
 export interface EventNeeds {
   /** Engagement objects to read; all five when absent. */
   objects?: EngagementObject[];
@@ -12,6 +21,8 @@ export interface EventNeeds {
   properties?: Partial<Record<EngagementObject, string[]>>;
   /** Portal-wide feeds whose stored events to merge (contacts; docs/decisions.md §Portal-wide feeds). */
   feeds?: FeedName[];
+  /** Event analytics types (page_view, custom behavioural events …) and their windows; none when absent. */
+  web?: WebEventNeeds;
 }
 
 export interface AssociatedNeeds {

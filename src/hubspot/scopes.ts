@@ -17,5 +17,16 @@ export const REQUIRED_SCOPES = [
   "automation",
 ] as const;
 
-/** Email engagement content (HUBSPOT.md §5.3); without it, email events are left out of scores. */
-export const OPTIONAL_SCOPES = ["sales-email-read"] as const;
+/**
+ * Scopes a portal may decline: each unlocks event types (docs/decisions.md §Sources status); without one,
+ * its events are left out of scores and the score says so. Sales email content (HUBSPOT.md §5.3);
+ * tickets (HUBSPOT.md §10.4).
+ */
+export const OPTIONAL_SCOPES = ["sales-email-read", "tickets"] as const;
+export type OptionalScope = (typeof OPTIONAL_SCOPES)[number];
+
+/** What each optional scope unlocks, in words for the install page and the sources status. */
+export const OPTIONAL_SCOPE_UNLOCKS: Record<OptionalScope, string> = {
+  "sales-email-read": "sales email events (event type email)",
+  tickets: "support ticket events (event type ticket)",
+};

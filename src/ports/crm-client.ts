@@ -4,7 +4,7 @@
 
 import type { CrmFeeds } from "./crm-feeds.js";
 
-/** CRM object types this app reads or writes: scored objects and engagement objects (HUBSPOT.md §5.3). */
+/** CRM object types this app reads or writes: scored objects, engagement objects (HUBSPOT.md §5.3) and tickets (§10.4). */
 export type CrmObjectType =
   | "contacts"
   | "companies"
@@ -13,7 +13,8 @@ export type CrmObjectType =
   | "calls"
   | "emails"
   | "notes"
-  | "tasks";
+  | "tasks"
+  | "tickets";
 
 /** HubSpot answers property values as strings (or null when unset). */
 export type CrmProperties = Record<string, string | null>;
@@ -78,6 +79,16 @@ export interface CrmSearchPage {
   after: string | null;
 }
 
+/** One occurrence from event analytics (HUBSPOT.md §10.3): HubSpot's own event type name and properties. */
+export interface CrmWebEvent {
+  id: string;
+  /** `e_visited_page`, `pe{portalId}_{label}`, … as HubSpot names it. */
+  eventType: string;
+  /** ISO 8601. */
+  occurredAt: string;
+  properties: Record<string, string>;
+}
+
 /** The objects a score can be for: the ones a person finds records of in "Test a record". */
 export type ScoredObjectType = "contacts" | "companies" | "deals";
 
@@ -137,6 +148,20 @@ export interface CrmClient extends CrmFeeds {
   updateProperty(objectType: CrmObjectType, property: CrmPropertyDefinition): Promise<void>;
   /** Completes a blocked workflow-action execution (HUBSPOT.md §2.4) with its output fields. */
   completeActionCallback(callbackId: string, outputFields: Record<string, string>): Promise<void>;
+  /**
+   * Event analytics (HUBSPOT.md §10.3, Enterprise only): the event type names the portal has. A portal
+   * below Enterprise answers with a 4xx, which fails the call (AppError with its status).
+   */
+  readEventTypes(): Promise<string[]>;
+  /**
+   * Event analytics: every occurrence of one event type for one contact, at or after `occurredAfterMs`
+   * when given, pages followed (`after`). Same 4xx as readEventTypes below Enterprise.
+   */
+  readContactWebEvents(
+    contactId: string,
+    eventType: string,
+    occurredAfterMs: number | null,
+  ): Promise<CrmWebEvent[]>;
   /** Batch archive of properties (a deleted score's); names that do not exist are ignored. */
   archiveProperties(objectType: CrmObjectType, names: readonly string[]): Promise<void>;
 }

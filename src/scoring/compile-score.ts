@@ -8,7 +8,12 @@ import { compileThreshold } from "./thresholds.js";
 
 const dayMs = 86_400_000;
 // docs/scoring.md §Event rules: weeks are 7 days, months 30 days, years 365 days.
-const unitMs = { days: dayMs, weeks: 7 * dayMs, months: 30 * dayMs, years: 365 * dayMs } as const;
+export const timeframeUnitMs = {
+  days: dayMs,
+  weeks: 7 * dayMs,
+  months: 30 * dayMs,
+  years: 365 * dayMs,
+} as const;
 
 /** Compile a parsed definition once into an evaluator-ready form (see evaluate-record.ts). */
 export function compileScore(definition: ScoreDefinition): CompiledScore {
@@ -80,7 +85,7 @@ function compileEventRule(
     inFixedWindow: compileFixedWindow(rule.timeframe),
     withinMs:
       rule.timeframe && "within" in rule.timeframe
-        ? rule.timeframe.within.amount * unitMs[rule.timeframe.within.unit]
+        ? rule.timeframe.within.amount * timeframeUnitMs[rule.timeframe.within.unit]
         : undefined,
     frequency: rule.frequency && compileFrequency(rule.frequency),
     points,

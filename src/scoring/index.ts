@@ -1,7 +1,7 @@
 // The engine's public surface (docs/scoring.md): parse, compile once, evaluate many.
 
 export { tierOptionValue } from "./check-definition.js";
-export { compileScore } from "./compile-score.js";
+export { compileScore, timeframeUnitMs } from "./compile-score.js";
 export type { CompiledScore } from "./compiled-score.js";
 export type { ScoreDefinition, ScoreDefinitionInput } from "./definition-schema.js";
 export { type EvaluateOptions, evaluateRecord } from "./evaluate-record.js";

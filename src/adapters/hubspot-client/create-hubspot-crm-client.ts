@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { CrmClient } from "../../ports/crm-client.js";
+import { createHubSpotEvents } from "./hubspot-events.js";
 import { createHubSpotFeeds } from "./hubspot-feeds.js";
 import { createHubSpotLists } from "./hubspot-lists.js";
 import { createHubSpotProperties } from "./hubspot-properties.js";
@@ -55,6 +56,7 @@ export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmCli
     ...createHubSpotLists(apis, pacer),
     ...createHubSpotProperties(apis, pacer),
     ...createHubSpotFeeds(apis, pacer),
+    ...createHubSpotEvents(apis, pacer),
     async completeActionCallback(callbackId, outputFields) {
       // HUBSPOT.md §2.4: the v4 endpoint, authorised by the installing portal's token. HubSpot's spec
       // requires `typedOutputs`, which the SDK's model lacks; its examples send {} (docs/decisions.md

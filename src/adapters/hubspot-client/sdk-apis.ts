@@ -36,6 +36,7 @@ export function createSdkApis(options: SdkApisOptions) {
     forms: client.marketing.forms.formsApi,
     /** Endpoints without a typed API in 13.5 (the legacy v1 email events and form submissions). */
     rawGet: createRawGet(client, options.accessToken),
+    events: client.events.eventsApi,
   };
 }
 

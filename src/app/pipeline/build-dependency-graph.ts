@@ -37,6 +37,14 @@ const eventEdges = (events: EventNeeds | undefined, hops: ObjectType[]): Edge[] 
     properties: new Set([...baseEngagementProperties[object], ...(events?.properties?.[object] ?? [])]),
   }));
 
+/**
+ * Event analytics sends no webhook; a contact's page-view roll-up changes with each visit (HUBSPOT.md
+ * §10.8) and is subscribed (webhooks/webhooks.json), so it stands for "new web events" of that contact.
+ */
+const WEB_ACTIVITY_ROLLUPS = ["hs_analytics_num_page_views", "hs_analytics_last_timestamp"];
+const webEdges = (events: EventNeeds | undefined, hops: ObjectType[]): Edge[] =>
+  events?.web ? [{ source: "contacts", hops, properties: new Set(WEB_ACTIVITY_ROLLUPS) }] : [];
+
 /** The graph of a portal's enabled scores; pure. */
 export function buildDependencyGraph(definitions: readonly ScoreDefinition[]): DependencyGraph {
   const enabled = definitions.filter((d) => d.status === "enabled");
@@ -52,14 +60,14 @@ export function buildDependencyGraph(definitions: readonly ScoreDefinition[]): D
   for (const object of scored) {
     const needs = deriveSnapshotNeeds(enabled.filter((d) => d.object === object));
     edges.push({ source: object, hops: [], properties: new Set(needs.properties) });
-    edges.push(...eventEdges(needs.events, [object]));
+    edges.push(...eventEdges(needs.events, [object]), ...webEdges(needs.events, []));
     for (const listId of needs.lists ?? []) lists.push({ listId, source: object, hops: [] });
     for (const kind of ["contacts", "companies", "deals"] as const) {
       const associated = needs.associations?.[kind];
       if (!associated) continue;
       edges.push({ source: kind, hops: [object], properties: new Set(associated.properties) });
       // Contacts' events count for company and deal engagement: engagement → contacts → object.
-      edges.push(...eventEdges(associated.events, [kind, object]));
+      edges.push(...eventEdges(associated.events, [kind, object]), ...webEdges(associated.events, [object]));
       for (const listId of associated.lists ?? []) lists.push({ listId, source: kind, hops: [object] });
     }
   }

@@ -23,6 +23,7 @@ const CRM_OBJECTS = new Set<string>([
   "emails",
   "notes",
   "tasks",
+  "tickets",
 ]);
 const SCORABLE = new Set<string>(["contacts", "companies", "deals"]);
 const isCrmObject = (o: string | null): o is CrmObjectType => o !== null && CRM_OBJECTS.has(o);

@@ -4,6 +4,7 @@ import type { CrmClient } from "../../ports/crm-client.js";
 import type { DueIndex } from "../../ports/due-index.js";
 import type { FeedEventStore } from "../../ports/feed-event-store.js";
 import type { HistoryCause, HistoryEntry, RecordStore } from "../../ports/record-store.js";
+import type { SourceStatusStore } from "../../ports/source-status-store.js";
 import type { ObjectType, ScoreDefinition } from "../../scoring/index.js";
 import { type EvaluatedRecord, evaluateRecords } from "../evaluate-records.js";
 import { increment, type PipelineMetrics } from "../pipeline/pipeline-metrics.js";
@@ -63,6 +64,8 @@ export type RescoreDeps = {
   waitClock?: WaitClock;
   /** Contacts' stored feed events (docs/decisions.md §Portal-wide feeds). */
   feeds?: Pick<FeedEventStore, "events">;
+  /** Each event source's outcome per portal (docs/decisions.md §Sources status). */
+  sourceStatus?: SourceStatusStore | undefined;
 };
 
 export type RescoreReport = {
@@ -161,7 +164,13 @@ async function rescoreNow(
   const crm = deps.crmFor(portalId);
   const atMs = deps.now();
   const evaluated = await evaluateRecords(
-    { crm, records: deps.records, logger: deps.logger, ...(deps.feeds ? { feeds: deps.feeds } : {}) },
+    {
+      crm,
+      records: deps.records,
+      logger: deps.logger,
+      sourceStatus: deps.sourceStatus,
+      ...(deps.feeds ? { feeds: deps.feeds } : {}),
+    },
     portalId,
     object,
     ids,

@@ -5,6 +5,8 @@ import { parseDefinition } from "../../scoring/index.js";
 import { summarizeDistribution } from "../../scoring/summarize-distribution.js";
 import { evaluateRecords } from "../evaluate-records.js";
 import type { JobHandler } from "../jobs/job-runner.js";
+import type { SnapshotWarning } from "../snapshot-needs.js";
+import { withSourceWarnings } from "../sources/with-source-warnings.js";
 import { requireScore } from "./save-score.js";
 import type { JobHandlerDeps, ScoresDeps } from "./scores-deps.js";
 
@@ -75,10 +77,12 @@ export async function previewScore(
     crm: deps.crmFor(portalId),
     records: deps.records,
     logger: deps.logger,
+    sourceStatus: deps.sourceStatus,
     ...(deps.feeds ? { feeds: deps.feeds } : {}),
   };
   const atMs = deps.now();
   const skipped: string[] = [];
+  const read = new Map<string, SnapshotWarning>();
   for await (const page of recordPages(
     deps,
     portalId,
@@ -89,6 +93,7 @@ export async function previewScore(
       atMs,
     });
     skipped.push(...evaluated.skipped);
+    for (const warning of evaluated.warnings) read.set(`${warning.source}:${warning.code}`, warning);
     for (const record of evaluated.records) {
       const [next, before] = record.results;
       if (next) distribution.add(next);
@@ -101,6 +106,7 @@ export async function previewScore(
     skipped,
     distribution: distribution.summary(),
     ...(compare ? { impact } : {}),
+    warnings: await withSourceWarnings(deps, portalId, tried, [...read.values()]),
   };
 }
 
@@ -137,11 +143,12 @@ export function createPreviewJob(deps: JobHandlerDeps): JobHandler {
     );
     const distribution = summarizeDistribution(tried);
     const evaluateDeps = {
-    crm: deps.crmFor(job.portalId),
-    records: deps.records,
-    logger: deps.logger,
-    ...(deps.feeds ? { feeds: deps.feeds } : {}),
-  };
+      crm: deps.crmFor(job.portalId),
+      records: deps.records,
+      logger: deps.logger,
+      sourceStatus: deps.sourceStatus,
+      ...(deps.feeds ? { feeds: deps.feeds } : {}),
+    };
     const atMs = deps.now();
     let done = 0;
     // A preview keeps its figures in memory, so a restarted preview starts again from the top.

@@ -8,6 +8,7 @@ import {
 } from "../../scoring/index.js";
 import { provisionProperties } from "../provision-properties.js";
 import { scorePropertySpec } from "../score-property-spec.js";
+import { sourceWarnings } from "../sources/source-statuses.js";
 import type { ScoresDeps } from "./scores-deps.js";
 
 type Json = Record<string, unknown>;
@@ -28,7 +29,13 @@ export async function createScore(deps: ScoresDeps, portalId: number, input: unk
     });
   }
   await checkPortal(deps, portalId, definition);
-  return deps.scores.save(portalId, definition, { savedBy: author, savedAtMs: deps.now(), change: "create" });
+  const saved = await deps.scores.save(portalId, definition, {
+    savedBy: author,
+    savedAtMs: deps.now(),
+    change: "create",
+  });
+  // Saved either way; the warnings say which rules count events the portal cannot supply now.
+  return { ...saved, warnings: await sourceWarnings(deps, portalId, definition) };
 }
 
 /**
@@ -96,7 +103,7 @@ async function saveChecked(
   });
   if (definition.status === "enabled")
     await deps.startJob(portalId, "rescore", definition.id, { cause: "update" });
-  return saved;
+  return { ...saved, warnings: await sourceWarnings(deps, portalId, definition) };
 }
 
 export async function requireScore(

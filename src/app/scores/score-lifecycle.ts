@@ -2,6 +2,7 @@ import { AppError } from "../../errors.js";
 import { scorePropertyNames } from "../../scoring/index.js";
 import { provisionProperties } from "../provision-properties.js";
 import { scorePropertySpec } from "../score-property-spec.js";
+import { sourceWarnings } from "../sources/source-statuses.js";
 import { requireScore } from "./save-score.js";
 import type { ScoresDeps } from "./scores-deps.js";
 
@@ -27,7 +28,7 @@ export async function enableScore(deps: ScoresDeps, portalId: number, scoreId: s
     change: "enable",
   });
   const job = await deps.startJob(portalId, "rescore", scoreId, { cause: "enable" });
-  return { revision, job };
+  return { revision, job, warnings: await sourceWarnings(deps, portalId, definition) };
 }
 
 export async function disableScore(deps: ScoresDeps, portalId: number, scoreId: string, author: string) {

@@ -1,6 +1,7 @@
 import { AppError } from "../../errors.js";
 import { parseDefinition } from "../../scoring/index.js";
 import { evaluateRecords } from "../evaluate-records.js";
+import { withSourceWarnings } from "../sources/with-source-warnings.js";
 import { requireScore } from "./save-score.js";
 import type { ScoresDeps } from "./scores-deps.js";
 
@@ -23,6 +24,7 @@ export async function testRecord(
     crm: deps.crmFor(portalId),
     records: deps.records,
     logger: deps.logger,
+    sourceStatus: deps.sourceStatus,
     ...(deps.feeds ? { feeds: deps.feeds } : {}),
   };
   const evaluated = await evaluateRecords(
@@ -48,5 +50,5 @@ export async function testRecord(
       `portal ${portalId} has no ${definition.object} record ${request.recordId}`,
     );
   }
-  return { result, warnings: evaluated.warnings };
+  return { result, warnings: await withSourceWarnings(deps, portalId, definition, evaluated.warnings) };
 }

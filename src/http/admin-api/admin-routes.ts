@@ -5,6 +5,7 @@ import { portalRoutes } from "./portal-routes.js";
 import { recordSearchRoutes } from "./record-search-routes.js";
 import { scoreRoutes } from "./score-routes.js";
 import { signInLinkRoutes } from "./sign-in-link-routes.js";
+import { sourceRoutes } from "./source-routes.js";
 
 /** Every admin API route, as /api/openapi.json describes them; create-admin-api.ts serves each. */
 export const adminRoutes: readonly RouteDoc[] = [
@@ -12,6 +13,7 @@ export const adminRoutes: readonly RouteDoc[] = [
   ...portalRoutes,
   ...scoreRoutes,
   ...recordSearchRoutes,
+  ...sourceRoutes,
   ...parkedRoutes,
   ...signInLinkRoutes,
 ];

@@ -18,6 +18,7 @@ import {
   type SignInLinkRouteDeps,
   signInLinkRoutes,
 } from "./sign-in-link-routes.js";
+import { sourceRoutes } from "./source-routes.js";
 
 export type AdminApiDeps = ScoresDeps &
   ErasePortalDeps & {
@@ -58,6 +59,7 @@ export function createAdminApi(deps: AdminApiDeps): Router {
   mountRoutes(api, portalRoutes, deps);
   mountRoutes(api, scoreRoutes, deps);
   mountRoutes(api, recordSearchRoutes, deps);
+  mountRoutes(api, sourceRoutes, deps);
   if (deps.parkedRoutes) api.use(deps.parkedRoutes);
   api.use((_req, res) => {
     sendError(res, 404, {

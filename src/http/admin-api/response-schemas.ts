@@ -19,6 +19,33 @@ export const revision = z.object({
   change: z.string(),
 });
 
+const sourceStatus = z.enum(["available", "missing_scope", "needs_enterprise", "failing"]);
+
+/** One event type's source and status (src/app/sources/source-statuses.ts). */
+export const sourceStatusRow = z.object({
+  eventType: z.string(),
+  source: z.string(),
+  status: sourceStatus,
+  detail: z.string(),
+});
+
+/**
+ * A rule counts an event type the portal cannot supply now (docs/decisions.md §Sources status); test and
+ * preview also list what the read itself met (`{source, code, message}`).
+ */
+export const scoreWarning = z.union([
+  z.object({
+    code: z.literal("source_unavailable"),
+    eventType: z.string(),
+    status: sourceStatus.exclude(["available"]),
+    message: z.string(),
+  }),
+  z.object({ source: z.string(), code: z.string(), message: z.string() }),
+]);
+
+/** A saved revision and the warnings of its rules (create, update, restore). */
+export const savedRevision = revision.extend({ warnings: z.array(scoreWarning) });
+
 export const foundRecords = z.object({
   portalId: z.number().int(),
   objectType: z.string(),

@@ -19,7 +19,7 @@ import {
   scoreParams,
   testRecordBody,
 } from "./request-schemas.js";
-import { anyObject, revision } from "./response-schemas.js";
+import { anyObject, revision, savedRevision, scoreWarning } from "./response-schemas.js";
 
 type ScoresDeps = UseCaseDeps & { jobs: JobStore };
 
@@ -39,7 +39,7 @@ export const scoreRoutes = [
     description: "Create a score (a draft)",
     request: { params: portalParams, useCaseBody: definitionSchema },
     status: 201,
-    response: revision,
+    response: savedRevision,
     handle: (deps: ScoresDeps, { params, body, principal }) =>
       createScore(deps, params.portalId, body, principal.name),
   }),
@@ -56,7 +56,7 @@ export const scoreRoutes = [
     path: "/portals/:portalId/scores/:scoreId",
     description: "Update a score (a new revision)",
     request: { params: scoreParams, useCaseBody: definitionSchema },
-    response: revision,
+    response: savedRevision,
     handle: (deps: ScoresDeps, { params, body, principal }) =>
       updateScore(deps, params.portalId, params.scoreId, body, principal.name),
   }),
@@ -85,7 +85,7 @@ export const scoreRoutes = [
     path: "/portals/:portalId/scores/:scoreId/revisions/restore",
     description: "Restore an earlier revision",
     request: { params: scoreParams, body: restoreBody },
-    response: revision,
+    response: savedRevision,
     handle: (deps: ScoresDeps, { params, body, principal }) =>
       restoreRevision(deps, params.portalId, params.scoreId, body.revision, principal.name),
   }),
@@ -95,7 +95,7 @@ export const scoreRoutes = [
     description: "Provision properties and rescore every record",
     request: { params: scoreParams },
     status: 202,
-    response: anyObject,
+    response: z.object({ revision, job: jobResponse, warnings: z.array(scoreWarning) }),
     handle: (deps: ScoresDeps, { params, principal }) =>
       enableScore(deps, params.portalId, params.scoreId, principal.name),
   }),
@@ -123,7 +123,7 @@ export const scoreRoutes = [
     path: "/portals/:portalId/scores/:scoreId/test",
     description: "Evaluate one record with its explanation",
     request: { params: scoreParams, body: testRecordBody },
-    response: anyObject,
+    response: z.object({ result: anyObject, warnings: z.array(scoreWarning) }),
     handle: (deps: ScoresDeps, { params, body }) => testRecord(deps, params.portalId, params.scoreId, body),
   }),
   defineRoute({

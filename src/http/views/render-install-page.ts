@@ -1,4 +1,5 @@
 import type { InstallResult } from "../../app/install-portal.js";
+import { OPTIONAL_SCOPE_UNLOCKS, OPTIONAL_SCOPES } from "../../hubspot/scopes.js";
 import { escapeHtml } from "./escape-html.js";
 
 // Pages shown in the installing user's browser after HubSpot redirects back
@@ -33,10 +34,15 @@ export function renderInstallSuccess(result: InstallResult): string {
   ];
   // Follow-up work that failed (provisioning after install): the install stands, but the user should know.
   for (const note of result.notes ?? []) lines.push(`Not done yet: ${escapeHtml(note)}`);
+  // Each optional scope unlocks event types (docs/decisions.md §Sources status): say which, granted or not.
+  const unlocks = OPTIONAL_SCOPES.map(
+    (s) => `<code>${escapeHtml(s)}</code>: ${escapeHtml(OPTIONAL_SCOPE_UNLOCKS[s])}`,
+  ).join("; ");
+  lines.push(`Optional scopes, each unlocking events for scores: ${unlocks}.`);
   if (result.missingOptionalScopes.length > 0) {
     const scopes = result.missingOptionalScopes.map((s) => `<code>${escapeHtml(s)}</code>`).join(", ");
     lines.push(
-      `Not granted: ${scopes}. Email engagement does not count towards scores; install again and accept it to include it.`,
+      `Not granted: ${scopes}. Rules on the events they unlock score nothing and the score says so; install again and accept them to include those events.`,
     );
   }
   lines.push("You can close this tab.");

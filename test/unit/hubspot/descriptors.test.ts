@@ -56,7 +56,7 @@ describe("webhooks/webhooks.json", () => {
     },
   );
 
-  it.each(["call", "meeting_event", "email", "note", "task"])(
+  it.each(["call", "meeting_event", "email", "note", "task", "ticket"])(
     "follows %s engagements as they are logged",
     (type) => {
       expect(crmObjects).toContainEqual({

@@ -127,11 +127,49 @@ describe("planFanOut", () => {
   });
 
   it("drops objects and changes no score reads", () => {
+    expect(planFanOut(graph, change("product.propertyChange", 1, "name")).dropped).toBe(
+      "no score reads products",
+    );
     expect(planFanOut(graph, change("ticket.propertyChange", 1, "subject")).dropped).toBe(
-      "no score reads tickets",
+      "no score reads it",
     );
     expect(
       planFanOut(graph, parse(createDummyPropertyChange({ eventType: "contact.other_thing" }))).dropped,
     ).toBe("contact.other_thing does not affect scores");
+  });
+
+  it("sends a ticket change to its contacts, and to their companies when a company score counts tickets", () => {
+    const ticketRule = { name: "Support", kind: "engagement", rules: [{ event: "ticket", points: -5 }] };
+    const withTickets = buildDependencyGraph([
+      contactLead({ groups: [ticketRule] }),
+      companyEngagement({ groups: [ticketRule] }),
+    ]);
+    const created = parse(
+      createDummyGenericEvent({ objectTypeId: "0-5", objectId: 40, subscriptionType: "object.creation" }),
+    );
+    expect(planFanOut(withTickets, created).reaches).toEqual([
+      { object: "tickets", id: "40", hops: ["contacts"] },
+      { object: "tickets", id: "40", hops: ["contacts", "companies"] },
+    ]);
+    expect(planFanOut(withTickets, change("ticket.propertyChange", 40, "hs_pipeline_stage")).reaches).toEqual(
+      [
+        { object: "tickets", id: "40", hops: ["contacts"] },
+        { object: "tickets", id: "40", hops: ["contacts", "companies"] },
+      ],
+    );
+  });
+
+  it("rescores a contact whose page-view roll-up moved when a score counts page views", () => {
+    const web = buildDependencyGraph([
+      contactLead({
+        groups: [{ name: "Web", kind: "engagement", rules: [{ event: "page_view", points: 1 }] }],
+      }),
+    ]);
+    expect(
+      planFanOut(web, change("contact.propertyChange", 1, "hs_analytics_num_page_views")).reaches,
+    ).toEqual([{ object: "contacts", id: "1", hops: [] }]);
+    expect(
+      planFanOut(graph, change("contact.propertyChange", 1, "hs_analytics_num_page_views")).dropped,
+    ).toBe("no score reads it");
   });
 });

@@ -22,6 +22,7 @@ describe("install pages", () => {
     expect(html).toContain("connected to HubSpot account 62515");
     expect(html).toContain("What happens next");
     expect(html).toContain("Not granted: <code>sales-email-read</code>");
+    expect(html).toContain("<code>tickets</code>: support ticket events (event type ticket)");
   });
 
   it("omits the missing-scope line when everything was granted and says reconnected on reinstall", () => {
