@@ -99,15 +99,13 @@ export function createMarketingControlRoutes(portal: SandboxPortal): Router {
   );
   router.post("/__sandbox/email-campaigns", (req, res) => {
     const input = parseBody(newCampaign, req.body);
-    res
-      .status(201)
-      .json(
-        portal.emailEvents.createCampaign({
-          name: input.name,
-          subject: input.subject,
-          createdAtMs: instantOf(input.sentAt, now()),
-        }),
-      );
+    res.status(201).json(
+      portal.emailEvents.createCampaign({
+        name: input.name,
+        subject: input.subject,
+        createdAtMs: instantOf(input.sentAt, now()),
+      }),
+    );
   });
 
   router.post("/__sandbox/email-events", (req, res) => {
@@ -130,15 +128,13 @@ export function createMarketingControlRoutes(portal: SandboxPortal): Router {
   router.get("/__sandbox/forms", (_req, res) => void res.json({ forms: portal.forms.all() }));
   router.post("/__sandbox/forms", (req, res) => {
     const input = parseBody(newForm, req.body);
-    res
-      .status(201)
-      .json(
-        portal.forms.create({
-          name: input.name,
-          fields: input.fields ?? defaultFormFields,
-          createdAtMs: now(),
-        }),
-      );
+    res.status(201).json(
+      portal.forms.create({
+        name: input.name,
+        fields: input.fields ?? defaultFormFields,
+        createdAtMs: now(),
+      }),
+    );
   });
 
   router.post("/__sandbox/form-submissions", (req, res) => {
@@ -161,15 +157,13 @@ export function createMarketingControlRoutes(portal: SandboxPortal): Router {
       },
       now(),
     );
-    res
-      .status(201)
-      .json({
-        contactId: String(contact.id),
-        formId: form.guid,
-        formName: form.name,
-        submission: saved,
-        rollups: rollupsOf(portal, contact.id),
-      });
+    res.status(201).json({
+      contactId: String(contact.id),
+      formId: form.guid,
+      formName: form.name,
+      submission: saved,
+      rollups: rollupsOf(portal, contact.id),
+    });
   });
 
   router.post("/__sandbox/web-events", (req, res) => {

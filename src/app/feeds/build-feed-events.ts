@@ -14,7 +14,10 @@ export function snapshotTypeOfEmailEvent(event: MarketingEmailEvent): string | n
   return emailEventTypeOf[event.type] ?? null;
 }
 
-export function buildEmailFeedEvent(event: MarketingEmailEvent, campaign: EmailCampaign | null): FeedEvent | null {
+export function buildEmailFeedEvent(
+  event: MarketingEmailEvent,
+  campaign: EmailCampaign | null,
+): FeedEvent | null {
   const type = snapshotTypeOfEmailEvent(event);
   if (type === null) return null;
   const properties: Record<string, string> = {

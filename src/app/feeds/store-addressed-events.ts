@@ -24,22 +24,33 @@ export interface StoreAddressedDeps {
   now: () => number;
 }
 
-/** Stores the events with their contacts; the ids of contacts whose events changed. */
+/**
+ * Stores the events with their contacts; the ids of contacts whose events changed. With
+ * `retryPending` the addresses kept aside are looked up again too (once per poll); without, what
+ * stays unmatched only joins them.
+ */
 export async function storeAddressedEvents(
   deps: StoreAddressedDeps,
   portalId: number,
   feed: FeedName,
   addressed: readonly AddressedEvent[],
+  options: { retryPending: boolean },
 ): Promise<string[]> {
   const nowMs = deps.now();
-  const waiting = (await deps.feeds.pending(portalId, feed)).filter((p) => nowMs - p.firstSeenMs < PENDING_TTL_MS);
-  const all: PendingFeedEvent[] = [
-    ...waiting,
-    ...addressed.map((a) => ({ email: a.email.trim().toLowerCase(), event: a.event, firstSeenMs: nowMs })),
-  ];
+  const waiting = (await deps.feeds.pending(portalId, feed)).filter(
+    (p) => nowMs - p.firstSeenMs < PENDING_TTL_MS,
+  );
+  const fresh = addressed.map((a) => ({
+    email: a.email.trim().toLowerCase(),
+    event: a.event,
+    firstSeenMs: nowMs,
+  }));
+  const all: PendingFeedEvent[] = options.retryPending ? [...waiting, ...fresh] : fresh;
   const owners = all.length > 0 ? await deps.crm.findContactIdsByEmail(all.map((p) => p.email)) : new Map();
   const byContact = new Map<string, FeedEvent[]>();
   const unmatched = new Map<string, PendingFeedEvent>();
+  for (const item of options.retryPending ? [] : waiting)
+    unmatched.set(`${item.email} ${item.event.key}`, item);
   for (const item of all) {
     const contacts: string[] = owners.get(item.email) ?? [];
     if (contacts.length === 0) {
@@ -53,6 +64,7 @@ export async function storeAddressedEvents(
   const stillWaiting = [...unmatched.values()]
     .sort((a, b) => Date.parse(b.event.occurredAt) - Date.parse(a.event.occurredAt))
     .slice(0, PENDING_MAX);
-  if (stillWaiting.length > 0 || waiting.length > 0) await deps.feeds.setPending(portalId, feed, stillWaiting);
+  if (stillWaiting.length !== waiting.length || options.retryPending)
+    await deps.feeds.setPending(portalId, feed, stillWaiting);
   return changed;
 }

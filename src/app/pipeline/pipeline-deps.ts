@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { RecordLocks } from "../../ports/cluster-locks.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { DueIndex } from "../../ports/due-index.js";
+import type { FeedEventStore } from "../../ports/feed-event-store.js";
 import type { Inbox } from "../../ports/inbox.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
 import type { PollStateStore } from "../../ports/poll-state-store.js";
@@ -20,6 +21,8 @@ export type PipelineDeps = {
   pollState: PollStateStore;
   /** Each event source's last problem per portal (docs/decisions.md §Sources status). */
   sourceStatus?: SourceStatusStore;
+  /** The portal-wide feeds' events per contact, cursors and errors (docs/decisions.md §Portal-wide feeds). */
+  feeds: FeedEventStore;
   crmFor: (portalId: number) => CrmClient;
   logger: Logger;
   now: () => number;
