@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CrmPropertyDefinition } from "../../../src/ports/crm-client.js";
 import { defineFeedCases } from "./define-feed-cases.js";
 import { defineSearchCases } from "./define-search-cases.js";
+import { defineWebEventCases } from "./define-web-event-cases.js";
 import { type DoorTarget, meetingProperties, tinyWorld } from "./tiny-world.js";
 
 // One behavioural suite for the HubSpot door (src/adapters/hubspot-client/, port
@@ -91,6 +92,7 @@ export function defineDoorContract(target: { name: string; start: () => Promise<
     });
 
     defineSearchCases(() => t);
+    defineWebEventCases(() => t);
 
     defineFeedCases(() => t);
 

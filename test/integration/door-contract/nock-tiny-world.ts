@@ -10,11 +10,13 @@ import { mockNockFeeds } from "../../fixtures/hubspot/mock-feed-endpoints.js";
 import { createNockCrmSearch, type SearchBody } from "./nock-crm-search.js";
 
 import { mockNockProperties } from "./nock-properties.js";
+import { mockNockWebEvents } from "./nock-web-events.js";
 import { createNockWorldRecords } from "./nock-world-records.js";
 import {
   type CompletedCallback,
   type ContactKey,
   meetingProperties,
+  ticketProperties,
   tinyWorld,
   type WorldIds,
 } from "./tiny-world.js";
@@ -34,6 +36,8 @@ const definedTypes: Record<string, { unlabeled: number; primary?: number }> = {
   "contacts>meetings": { unlabeled: 199 },
   "meetings>companies": { unlabeled: 188 },
   "companies>meetings": { unlabeled: 187 },
+  "contacts>tickets": { unlabeled: 15 },
+  "tickets>contacts": { unlabeled: 16 },
 };
 const DECISION_MAKER_TYPE_ID = 1_001;
 
@@ -80,6 +84,12 @@ export function mockTinyWorld() {
     if (primary) associate("meetings", id, "companies", company);
     return id;
   });
+  const tickets = tinyWorld.tickets.map((ticket, i) => {
+    const id = at(8001 + i);
+    put("tickets", id, { ...ticketProperties(ticket), createdate: new Date(EPOCH_MS).toISOString() });
+    associate("tickets", id, "contacts", contacts[ticket.contact]);
+    return id;
+  });
   let dealCount = 0;
   /** Deals "Deal n", numbered on, created now (an import, or the tiny world's own). */
   const addDeals = (count: number) =>
@@ -93,7 +103,7 @@ export function mockTinyWorld() {
   const listMembers = tinyWorld.list.members.map((key) => contacts[key]);
   const groups = new Map<string, Set<string>>([["contacts", new Set([tinyWorld.propertyGroup.name])]]);
   const callbacks: CompletedCallback[] = [];
-  const ids: WorldIds = { contacts, company, meetings, deals, listId };
+  const ids: WorldIds = { contacts, company, meetings, tickets, deals, listId };
   const calls = new Map<string, number>();
   const answerSearch = createNockCrmSearch(world);
   const wireRecord = world.wire;
@@ -244,6 +254,10 @@ export function mockTinyWorld() {
     });
   mockNockProperties(scope, world, groups);
   const feeds = mockNockFeeds(scope, world.nowMs);
+  mockNockWebEvents(
+    scope,
+    tinyWorld.pageViews.map((view, i) => ({ ...view, id: `pv-${i + 1}`, contactId: contacts[view.contact] })),
+  );
 
   return {
     ids,

@@ -5,6 +5,7 @@ import {
   type ContactKey,
   type DoorTarget,
   meetingProperties,
+  ticketProperties,
   tinyWorld,
   type WorldIds,
 } from "./tiny-world.js";
@@ -44,6 +45,27 @@ async function seedTinyWorld(s: TestSandbox): Promise<WorldIds> {
     });
     meetings.push(logged.engagement.id);
   }
+  for (const view of tinyWorld.pageViews)
+    await ok201("POST", "/__sandbox/web-events", {
+      contact: contacts[view.contact],
+      kind: "page_view",
+      url: view.url,
+      title: view.title,
+      occurredAt: view.at,
+    });
+  const tickets: string[] = [];
+  for (const ticket of tinyWorld.tickets) {
+    const { id } = await ok201("POST", "/__sandbox/records/tickets", {
+      properties: ticketProperties(ticket),
+    });
+    await ok201("POST", "/__sandbox/associations", {
+      fromType: "contacts",
+      fromId: contacts[ticket.contact],
+      toType: "tickets",
+      toId: id,
+    });
+    tickets.push(id);
+  }
   const deals: string[] = [];
   for (let i = 1; i <= tinyWorld.dealCount; i++)
     deals.push(
@@ -57,7 +79,7 @@ async function seedTinyWorld(s: TestSandbox): Promise<WorldIds> {
   const group = await s.crm("POST", "/crm/v3/properties/contacts/groups", tinyWorld.propertyGroup);
   if (group.status !== 201) throw new Error(`property group: ${group.status} ${group.text}`);
   await ok201("POST", "/__sandbox/stats/reset", {}, 200);
-  return { contacts, company, meetings, deals, listId: list.listId };
+  return { contacts, company, meetings, tickets, deals, listId: list.listId };
 }
 
 function addDeals(s: TestSandbox, count: number): string[] {

@@ -5,8 +5,8 @@ export type { SentEmailEvent, SubmittedForm };
 
 // The tiny portal both targets of the door contract hold (docs/decisions.md §Door contract tests): three
 // contacts, one company with a Primary and a labelled ("Decision maker") association, two
-// meetings logged on Alice, one contact list, the lead_score property group, and 101 deals so
-// that listing needs a second page. nock-tiny-world.ts scripts it as HubSpot's answers;
+// meetings, twelve page views and a ticket of Alice's, one contact list, the lead_score property
+// group, and 101 deals so that listing needs a second page. nock-tiny-world.ts scripts it as HubSpot's answers;
 // sandbox.test.ts writes it into a sandbox through /__sandbox/*. Both worlds' clocks stand still
 // unless a test or the door's own pauses move them, so a test knows when each write happened.
 
@@ -34,11 +34,30 @@ export const tinyWorld = {
     { contact: "alice", start: "2026-10-27T14:00:00.000Z", end: "2026-10-27T14:30:00.000Z" },
   ],
   list: { name: "Hot leads", members: ["alice", "carol"] },
+  /** Alice's page views in event analytics, oldest first: more than one page of 10 (HUBSPOT.md §10.3). */
+  pageViews: Array.from({ length: 12 }, (_, i) => ({
+    contact: "alice" as const,
+    url: `https://acme.test/docs/page-${i + 1}`,
+    title: `Docs ${i + 1}`,
+    at: new Date(Date.parse("2026-10-01T08:00:00.000Z") + i * 86_400_000).toISOString(),
+  })),
+  /** A support ticket of Alice's (HUBSPOT.md §10.4). */
+  tickets: [
+    {
+      contact: "alice" as const,
+      subject: "Cannot export",
+      hs_pipeline_stage: "1",
+      hs_ticket_priority: "HIGH",
+    },
+  ],
   dealCount: 101,
   propertyGroup: { name: "lead_score", label: "Lead score", displayOrder: -1 } satisfies CrmPropertyGroup,
 } as const;
 
 export type ContactKey = keyof typeof tinyWorld.contacts;
+
+export const ticketProperties = ({ contact: _, ...properties }: (typeof tinyWorld.tickets)[number]) =>
+  properties;
 
 export const meetingProperties = (meeting: (typeof tinyWorld.meetings)[number]) => ({
   hs_timestamp: meeting.start,
@@ -53,6 +72,7 @@ export interface WorldIds {
   contacts: Record<ContactKey, string>;
   company: string;
   meetings: string[];
+  tickets: string[];
   deals: string[];
   listId: string;
 }
