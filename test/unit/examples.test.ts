@@ -59,7 +59,7 @@ describe("the example scores", () => {
     ]);
   });
 
-  it("give docs/scoring.md §Example 1's contact 309 its documented figures", () => {
+  it("give contact 309 what docs/scoring.md §Example 1: a contact lead score with decay says", () => {
     const at = (iso: string) => `${iso}T09:00:00Z`;
     const contact309 = record({
       id: "309",
