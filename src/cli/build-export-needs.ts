@@ -21,7 +21,9 @@ export function buildExportNeeds(
   const needs = deriveSnapshotNeeds(definitions);
   const properties = [...new Set([...needs.properties, ...extras.properties])].sort();
   if (!extras.events) return { ...needs, properties };
-  // EventNeeds without `objects` reads all five engagement objects; keep the `where` properties.
-  const whereProperties = needs.events?.properties;
-  return { ...needs, properties, events: whereProperties ? { properties: whereProperties } : {} };
+  // EventNeeds without `objects` reads all five engagement objects; keep the `where` properties, and the
+  // feeds and event analytics types the scores count (docs/scoring.md §Event types), so the file scores
+  // offline as the portal does.
+  const { objects: _scoredObjects, ...rest } = needs.events ?? {};
+  return { ...needs, properties, events: rest };
 }

@@ -42,6 +42,10 @@ async function requireConnected(context: ExportContext, portalId: number): Promi
   }
 }
 
+const feedReader =
+  (feeds: NonNullable<ExportContext["feeds"]>, portalId: number) => (contactIds: readonly string[]) =>
+    feeds.events(portalId, contactIds);
+
 async function exportAction(context: ExportContext, options: ExportCommandOptions): Promise<void> {
   const { object } = options;
   const portal = options.portal ?? context.defaultPortalId;
@@ -70,6 +74,7 @@ async function exportAction(context: ExportContext, options: ExportCommandOption
       crm: context.crmFor(portal),
       needs,
       resets: (ids) => context.records.resets(portal, object, ids),
+      ...(context.feeds ? { readFeedEvents: feedReader(context.feeds, portal) } : {}),
       out: context.out,
       err: context.err,
     },

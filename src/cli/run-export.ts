@@ -1,7 +1,7 @@
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
-import { loadSnapshots } from "../app/load-snapshots.js";
+import { type FeedEventReader, loadSnapshots } from "../app/load-snapshots.js";
 import type { SnapshotNeeds } from "../app/snapshot-needs.js";
 import type { CrmClient } from "../ports/crm-client.js";
 import type { ObjectType } from "../scoring/index.js";
@@ -22,6 +22,11 @@ export type ExportDeps = {
   needs: SnapshotNeeds;
   /** The app's resets of these records (RecordStore.resets): per record id, score id → instant in ms. */
   resets: (ids: readonly string[]) => Promise<ReadonlyMap<string, Readonly<Record<string, number>>>>;
+  /**
+   * Contacts' marketing email events and form submissions as the app's pollers keep them
+   * (docs/decisions.md §Portal-wide feeds); without it the export warns that they are left out.
+   */
+  readFeedEvents?: FeedEventReader;
   out: Writable;
   err: Writable;
 };
@@ -77,7 +82,13 @@ export async function runExport(options: ExportOptions, deps: ExportDeps): Promi
   try {
     for await (const page of await pagesOf(options, deps.crm)) {
       if (page.ids.length > 0) {
-        const { snapshots, warnings } = await loadSnapshots(deps.crm, object, page.ids, deps.needs);
+        const { snapshots, warnings } = await loadSnapshots(
+          deps.crm,
+          object,
+          page.ids,
+          deps.needs,
+          deps.readFeedEvents,
+        );
         const resets = await deps.resets(snapshots.map((s) => String(s.id)));
         const lines = snapshots.map((s) => JSON.stringify(withResets(s, resets.get(String(s.id)))));
         if (lines.length > 0) await writeChunk(deps.out, `${lines.join("\n")}\n`);
