@@ -92,8 +92,8 @@ export async function composeApp(
   const oauthStates = createKeyvOAuthStateStore(await open("oauth-states"), wallNow);
   const actions = createKeyvActionStore(await open("actions"));
   const pollState = createKeyvPollStateStore(await open("poll-state"));
-  const sourceStatus = createKeyvSourceStatusStore(await open("source-status"));
   const feeds = createKeyvFeedEventStore(await open("feed-events"));
+  const sourceStatus = createKeyvSourceStatusStore(await open("source-status"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
   // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
@@ -144,8 +144,8 @@ export async function composeApp(
     logger,
     dueIndex,
     recordLocks,
-    sourceStatus,
     feeds,
+    sourceStatus,
   };
   const jobRunner = createJobRunner({
     jobs,
@@ -175,7 +175,7 @@ export async function composeApp(
   const pipeline = composePipeline({
     options: { ...config.pipeline, webhook: { clientSecret, publicBaseUrl: config.publicBaseUrl } },
     inbox,
-    stores: { installations, scores, records, dueIndex, pollState, sourceStatus, feeds },
+    stores: { installations, scores, records, dueIndex, pollState, feeds, sourceStatus },
     crmFor: door.crmFor,
     logger,
     now,

@@ -46,7 +46,7 @@ export type ComposePipelineDeps = {
   inbox: Inbox;
   stores: Pick<
     PipelineDeps,
-    "installations" | "scores" | "records" | "dueIndex" | "pollState" | "sourceStatus" | "feeds"
+    "installations" | "scores" | "records" | "dueIndex" | "pollState" | "feeds" | "sourceStatus"
   >;
   /** The door's shared, paced clients (compose-door.ts): the pipeline shares each portal's budget. */
   crmFor: (portalId: number) => CrmClient;

@@ -19,14 +19,17 @@ export const REQUIRED_SCOPES = [
 
 /**
  * Scopes a portal may decline: each unlocks event types (docs/decisions.md §Sources status); without one,
- * its events are left out of scores and the score says so. Sales email content (HUBSPOT.md §5.3);
- * tickets (HUBSPOT.md §10.4).
+ * its events are left out of scores and the score says so. Sales email content (HUBSPOT.md §5.3); the
+ * marketing email events log and email campaigns (`content`, Marketing or CMS Hub Professional and up,
+ * HUBSPOT.md §10.1); forms and their submissions (`forms`, HUBSPOT.md §10.2); tickets (HUBSPOT.md §10.4).
  */
-export const OPTIONAL_SCOPES = ["sales-email-read", "tickets"] as const;
+export const OPTIONAL_SCOPES = ["sales-email-read", "content", "forms", "tickets"] as const;
 export type OptionalScope = (typeof OPTIONAL_SCOPES)[number];
 
 /** What each optional scope unlocks, in words for the install page and the sources status. */
 export const OPTIONAL_SCOPE_UNLOCKS: Record<OptionalScope, string> = {
   "sales-email-read": "sales email events (event type email)",
+  content: "marketing email events (event types marketing_email_*)",
+  forms: "form submissions (event type form_submission)",
   tickets: "support ticket events (event type ticket)",
 };

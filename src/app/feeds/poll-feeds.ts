@@ -1,5 +1,6 @@
 import { AppError } from "../../errors.js";
 import type { FeedCursor, FeedName } from "../../ports/feed-event-store.js";
+import type { EventSourceName } from "../../ports/source-status-store.js";
 import type { ObjectType } from "../../scoring/index.js";
 import { loadScoredPortals, type PortalScoring } from "../pipeline/load-portal-scoring.js";
 import type { PipelineDeps } from "../pipeline/pipeline-deps.js";
@@ -25,6 +26,11 @@ import { storeAddressedEvents } from "./store-addressed-events.js";
 export const FEED_OVERLAP_MS = 10 * 60 * 1000;
 /** A send to a whole database can log more events within the overlap; past this, dedupe alone holds. */
 const MAX_RECENT_KEYS = 20_000;
+/** The feed's name in the sources status (docs/decisions.md §Sources status). */
+const sourceOf: Record<FeedName, EventSourceName> = {
+  email_events: "marketing_email_events",
+  form_submissions: "form_submissions",
+};
 
 type ReadWindow = (
   crm: ReturnType<PipelineDeps["crmFor"]>,
@@ -89,6 +95,7 @@ async function pollFeed(deps: PipelineDeps, scoring: PortalScoring, feed: FeedNa
       lastError: null,
       lastSuccessMs: nowMs,
     });
+    await deps.sourceStatus?.recordSuccess(portalId, sourceOf[feed]);
   } catch (error) {
     const code = error instanceof AppError ? error.code : "internal";
     const message = error instanceof Error ? error.message : String(error);
@@ -99,6 +106,11 @@ async function pollFeed(deps: PipelineDeps, scoring: PortalScoring, feed: FeedNa
       ...(cursor?.recentKeys ? { recentKeys: cursor.recentKeys } : {}),
       lastError: { atMs: nowMs, code, message },
       lastSuccessMs: cursor?.lastSuccessMs ?? null,
+    });
+    await deps.sourceStatus?.recordProblem(portalId, sourceOf[feed], {
+      kind: "failing",
+      message,
+      atMs: nowMs,
     });
   }
   // Events stored before a failure are rescored too: the next poll finds them held already.

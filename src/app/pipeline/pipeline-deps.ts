@@ -19,10 +19,10 @@ export type PipelineDeps = {
   records: RecordStore;
   dueIndex: DueIndex;
   pollState: PollStateStore;
-  /** Each event source's last problem per portal (docs/decisions.md §Sources status). */
-  sourceStatus?: SourceStatusStore;
   /** The portal-wide feeds' events per contact, cursors and errors (docs/decisions.md §Portal-wide feeds). */
   feeds: FeedEventStore;
+  /** Each event source's last problem per portal (docs/decisions.md §Sources status). */
+  sourceStatus?: SourceStatusStore;
   crmFor: (portalId: number) => CrmClient;
   logger: Logger;
   now: () => number;

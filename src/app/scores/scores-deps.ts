@@ -25,10 +25,10 @@ export type ScoresDeps = {
   dueIndex: RescoreDeps["dueIndex"];
   /** Shared with the pipeline: enable jobs and resets wait for a record another rescore holds. */
   recordLocks: RecordLocks;
+  /** Contacts' stored marketing email events and form submissions, read by every evaluation. */
+  feeds?: FeedEventStore;
   /** Each event source's last problem per portal (docs/decisions.md §Sources status); tests may leave it out. */
   sourceStatus?: SourceStatusStore;
-  /** Contacts' stored marketing email events and form submissions, read by every evaluation. */
-  feeds?: Pick<FeedEventStore, "events">;
 };
 
 /** What a job's handler needs: the same, less startJob, so the handlers exist before the job runner. */

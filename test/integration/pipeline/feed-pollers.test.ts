@@ -248,6 +248,13 @@ describe("email events poller", () => {
       lastSuccessMs: T0,
     });
     expect(written("contacts", "1", "ls_email")).toBeUndefined();
+    expect(await app.sourceStatus.problems(PORTAL)).toEqual({
+      marketing_email_events: {
+        kind: "failing",
+        message: expect.stringContaining("403"),
+        atMs: T0 + 5 * minute,
+      },
+    });
 
     feeds.answerAgain();
     clock.nowMs = T0 + 30 * minute;
@@ -258,6 +265,7 @@ describe("email events poller", () => {
       lastError: null,
       lastSuccessMs: T0 + 30 * minute,
     });
+    expect(await app.sourceStatus.problems(PORTAL)).toEqual({});
   });
 });
 
