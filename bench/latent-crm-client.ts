@@ -1,7 +1,7 @@
 import type { CrmClient, CrmRecord } from "../src/ports/crm-client.js";
 
 // An in-process portal for the webhook-to-written bench: contacts only, every call answered after
-// `latencyMs` (HubSpot's batch endpoints answer in roughly 100–300 ms from Europe; HUBSPOT.md §5.1
+// `latencyMs` (HubSpot's batch endpoints answer in roughly 100–300 ms from Europe; docs/hubspot.md §Rate limits and batching
 // paces calls, not their duration). Writes record when each contact's scores were written.
 
 export function createLatentCrmClient(options: { latencyMs: number; contacts: number }) {

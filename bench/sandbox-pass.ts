@@ -22,13 +22,13 @@ import { benchDefinition } from "./bench-definition.js";
 export type SandboxPassOptions = {
   contacts?: number;
   engagementsPerContact?: number;
-  /** The sandbox's limit; HubSpot's is 110 (HUBSPOT.md §5.1). */
+  /** The sandbox's limit; HubSpot's is 110 (docs/hubspot.md §Rate limits and batching). */
   ratePer10s?: number;
   /** The app's pace: HUBSPOT_RATE_LIMIT_PER_10S, default 100. */
   clientRatePer10s?: number;
   /**
    * Ids per rescore call: 100 is the rescore job's page today; 1,000 shows what reading
-   * associations at their batch size (1,000 ids a call, HUBSPOT.md §5.1) would save.
+   * associations at their batch size (1,000 ids a call, docs/hubspot.md §Rate limits and batching) would save.
    */
   idsPerPass?: number;
   log?: (line: string) => void;

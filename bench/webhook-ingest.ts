@@ -43,7 +43,7 @@ async function serverCpuUs(server: ChildProcess): Promise<number> {
   return reply.cpuUs;
 }
 
-/** 100 distinct property changes, shaped as HubSpot sends them (HUBSPOT.md §3.4). */
+/** 100 distinct property changes, shaped as HubSpot sends them (docs/hubspot.md §Webhook payloads). */
 function deliveryBody(firstEventId: number, portalId: number): string {
   const events = Array.from({ length: 100 }, (_, i) => ({
     eventId: firstEventId + i,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// STYLE.md §5: one zod schema, read only by the entry point; every key is documented in .env.example.
+// docs/architecture.md §Configuration: one zod schema, read only by the entry point; every key is documented in .env.example.
 // Two modes (docs/decisions.md §Two modes): HubSpot mode when HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET are
 // both set, sandbox mode when neither is. Disk I/O (the sandbox ENCRYPTION_KEY file) lives in
 // compose/load-encryption-key.ts.
@@ -18,7 +18,7 @@ export type OAuthTokenVersion = (typeof OAUTH_TOKEN_VERSIONS)[number];
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
 const KEY_HINT = "generate one with: node -e \"console.log(crypto.randomBytes(32).toString('hex'))\"";
 
-/** https, or http for localhost only (HUBSPOT.md §1.2: redirect URLs are https, http only for localhost). */
+/** https, or http for localhost only (docs/hubspot.md §App configuration: redirect URLs are https, http only for localhost). */
 export function isAcceptedPublicUrl(value: string): boolean {
   if (!URL.canParse(value)) return false;
   const url = new URL(value);
@@ -68,7 +68,7 @@ const configSchema = z
     HUBSPOT_AUTH_BASE_URL: hubspotUrl("leave unset for https://app.hubspot.com").default(
       "https://app.hubspot.com",
     ),
-    // HUBSPOT.md §0.5 / §5.1: 110 per 10 s per installing account; 100 leaves headroom.
+    // docs/hubspot.md §Rate limits and batching: 110 per 10 s per installing account; 100 leaves headroom.
     HUBSPOT_RATE_LIMIT_PER_10S: z.coerce.number().int().min(1).max(110).default(100),
     // Every HubSpot call's deadline, connect to last byte: a call that never answers must not stop the
     // webhook worker or a job (src/adapters/hubspot-client/call-deadline.ts). HubSpot answers in
@@ -80,7 +80,7 @@ const configSchema = z
       .max(300_000, "must be a whole number of milliseconds from 1000 to 300000")
       .default(30_000),
     ADMIN_TOKEN: z.string().min(16, "must be at least 16 characters when set").optional(),
-    // HUBSPOT.md §0.7 / §4: /oauth/v1/* is deprecated on 2027-02-16; 2026-03 is the replacement.
+    // docs/hubspot.md §OAuth endpoint versions, §OAuth: /oauth/v1/* is deprecated on 2027-02-16; 2026-03 is the replacement.
     HUBSPOT_OAUTH_TOKEN_VERSION: z.enum(OAUTH_TOKEN_VERSIONS).default("2026-03"),
     // Sandbox mode only (docs/decisions.md §Sandbox portal): the local portal main.ts starts in-process when
     // no credentials are set.
@@ -93,7 +93,7 @@ const configSchema = z
     SANDBOX_SEED: z.enum(SANDBOX_SEEDS).default("demo"),
     // Event analytics is Enterprise only (docs/decisions.md §Sandbox marketing and web sources).
     SANDBOX_TIER: z.enum(SANDBOX_TIERS).default("enterprise"),
-    // HubSpot's own limit is 110 (HUBSPOT.md §5.1); tests may raise it, so no upper bound here.
+    // HubSpot's own limit is 110 (docs/hubspot.md §Rate limits and batching); tests may raise it, so no upper bound here.
     SANDBOX_RATE_LIMIT_PER_10S: z.coerce.number().int().min(1).default(110),
     // The webhook pipeline (docs/architecture.md §From webhook to written value): freshness where no webhook
     // covers a change, and durability.

@@ -1,4 +1,4 @@
-// STYLE.md §6: a small coded hierarchy; HTTP status mapping lives at the edge (src/http/).
+// docs/architecture.md §Errors: a small coded hierarchy; HTTP status mapping lives at the edge (src/http/).
 
 export type ErrorCode =
   | "invalid_input"

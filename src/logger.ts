@@ -1,6 +1,6 @@
 import { type DestinationStream, type Logger, type LoggerOptions, pino } from "pino";
 
-// STYLE.md §7: never a token or secret in a log line (docs/decisions.md §No secrets in logs). Paths cover the
+// docs/architecture.md §Logs: never a token or secret in a log line (docs/decisions.md §No secrets in logs). Paths cover the
 // names our code uses at the top level and one or two levels down (pino's `*` matches one level).
 const SECRET_KEYS = [
   "accessToken",

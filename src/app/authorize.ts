@@ -5,7 +5,7 @@ import type { OAuthClient } from "../ports/oauth-client.js";
 import type { TokenCipher } from "../ports/token-cipher.js";
 import { sealGrant, tokenContext } from "./seal-grant.js";
 
-/** Refresh this long before expiry so a token never dies mid-batch (HUBSPOT.md §4: track the TTL, don't wait for 401). */
+/** Refresh this long before expiry so a token never dies mid-batch (docs/hubspot.md §OAuth: track the TTL, don't wait for 401). */
 export const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 
 export type AuthorizeDeps = {
@@ -21,8 +21,8 @@ export type AuthorizeDeps = {
 export type Authorize = (portalId: number) => Promise<string>;
 
 /**
- * The one place tokens are refreshed (STYLE.md: @slack/oauth's authorize()). Concurrent calls for one
- * portal share one refresh. invalid_grant means the app was uninstalled or access revoked (HUBSPOT.md §4):
+ * The one place tokens are refreshed (after @slack/oauth's authorize()). Concurrent calls for one
+ * portal share one refresh. invalid_grant means the app was uninstalled or access revoked (docs/hubspot.md §OAuth):
  * the installation is marked disconnected (kept, so its work pauses rather than being dropped).
  */
 export function createAuthorize(deps: AuthorizeDeps): Authorize {

@@ -30,7 +30,7 @@ export const eventTypeOf: Record<EngagementObject, string> = {
   tickets: "ticket",
 };
 
-/** Properties read for every engagement (HUBSPOT.md §5.3); rules may ask for more. */
+/** Properties read for every engagement (docs/hubspot.md §Engagement objects); rules may ask for more. */
 export const baseEngagementProperties: Record<EngagementObject, readonly string[]> = {
   meetings: [
     "hs_timestamp",

@@ -9,7 +9,7 @@ export type InstallPortalDeps = {
   oauth: OAuthClient;
   store: InstallationStore;
   cipher: TokenCipher;
-  /** Must equal the redirect_uri of the authorize step (HUBSPOT.md §4 token exchange). */
+  /** Must equal the redirect_uri of the authorize step (docs/hubspot.md §OAuth token exchange). */
   redirectUri: string;
   now: () => number;
   logger: Pick<Logger, "info" | "error">;
@@ -26,7 +26,7 @@ export type OnInstalled = (portalId: number) => Promise<string[]>;
 export type InstallResult = {
   portalId: number;
   scopes: string[];
-  /** Optional scopes the account did not grant (HUBSPOT.md §4: check what was actually granted). */
+  /** Optional scopes the account did not grant (docs/hubspot.md §OAuth: check what was actually granted). */
   missingOptionalScopes: string[];
   reinstalled: boolean;
   /** What onInstalled could not do, for the page's "what happens next"; absent when all went well. */
@@ -36,7 +36,7 @@ export type InstallResult = {
 /** The OAuth callback's use case: code → tokens → account and granted scopes → sealed installation. */
 export async function installPortal(code: string, deps: InstallPortalDeps): Promise<InstallResult> {
   const grant = await deps.oauth.exchangeCode(code, deps.redirectUri);
-  // The token answer does not reliably carry the account (HUBSPOT.md §4 "Token metadata"): introspect.
+  // The token answer does not reliably carry the account (docs/hubspot.md §OAuth token introspection): introspect.
   const info = await deps.oauth.introspect(grant.accessToken);
   const nowMs = deps.now();
   const previous = await deps.store.get(info.hubId);

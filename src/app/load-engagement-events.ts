@@ -13,9 +13,9 @@ import { type SourceContext, sourceProblem, sourceRead } from "./sources/source-
 
 // Events of many records at once: per engagement object, one associations batch read for all
 // records (1,000 ids a call) and one batch read per 100 distinct engagements, so the number of
-// calls grows with the number of engagements, not of records (HUBSPOT.md §5.1). Tickets are read the same
-// way; contacts' event analytics types come from load-web-events.ts. Each source's outcome goes to the
-// sources status (docs/decisions.md §Sources status).
+// calls grows with the number of engagements, not of records (docs/hubspot.md §Rate limits and batching).
+// Tickets are read the same way; contacts' event analytics types come from load-web-events.ts. Each
+// source's outcome goes to the sources status (docs/decisions.md §Sources status).
 
 export interface LoadedEvents {
   byRecord: Map<string, SnapshotEvent[]>;
@@ -69,8 +69,9 @@ export async function loadEngagementEvents(
         await sourceRead(context, object);
         return events;
       } catch (error) {
-        // A missing scope (emails need sales-email-read, tickets need tickets, HUBSPOT.md §5.3, §10.4)
-        // costs that source, not the snapshot: the score is computed without it and the warning says so.
+        // A missing scope (emails need sales-email-read, docs/hubspot.md §Engagement objects; tickets need
+        // tickets, docs/hubspot.md §Tickets) costs that source, not the snapshot: the score is computed
+        // without it and the warning says so.
         if (error instanceof AppError && error.code === "forbidden") {
           const message = `${object} were not read (HubSpot answered 403; is the scope granted?): ${error.message}`;
           warnings.push({ ...(await sourceProblem(context, object, "failing", message)), code: "forbidden" });

@@ -1,7 +1,7 @@
 import type { CrmClient } from "../ports/crm-client.js";
 import type { SnapshotWarning } from "./snapshot-needs.js";
 
-// Lists API v3 offers two reads (HUBSPOT.md §5.1 counts both against the portal's rate):
+// Lists API v3 offers two reads (docs/hubspot.md §Rate limits and batching counts both against the portal's rate):
 // the members of a list, 250 a page, or the lists of one record, one call per record. We ask
 // HubSpot for the lists' sizes (one call) and take whichever costs fewer calls for this batch:
 // a webhook for one record reads its memberships; a rescore of thousands pages the lists.

@@ -7,7 +7,7 @@ import type {
 } from "../ports/crm-client.js";
 import { tierOptionValue } from "../scoring/index.js";
 
-// docs/scoring.md "Properties" and HUBSPOT.md §6: every score owns `name` (number), `name_threshold`
+// docs/scoring.md "Properties" and docs/hubspot.md §Score properties: every score owns `name` (number), `name_threshold`
 // (enumeration whose option values are exactly the result strings) and, when combined,
 // `name_engagement` and `name_fit`, all in the group `lead_score` ("Lead score").
 // Idempotent: one batch read finds what exists; missing properties are created in one batch,

@@ -5,7 +5,7 @@ import { round2 } from "../scoring/round.js";
 import type { ObjectType } from "../scoring/snapshot-schema.js";
 
 // Write-back (docs/decisions.md §Write only changed values): only values that differ from what HubSpot holds
-// are sent, one batch update input per record (HUBSPOT.md §6: values are strings; "" clears), and every
+// are sent, one batch update input per record (docs/hubspot.md §Score properties: values are strings; "" clears), and every
 // change becomes a history entry (docs/scoring.md "Lifecycle": history with time, threshold and cause).
 
 export type WriteCause = HistoryCause;

@@ -4,7 +4,7 @@ import { CliError } from "./cli-error.js";
 /** One page of ids to export, and the `--after` value that continues after it (null on the last). */
 export type ExportPage = { ids: string[]; next: string | null };
 
-/** HUBSPOT.md §5.1: batch reads take 100 ids, so an ids file is read in pages of that size too. */
+/** docs/hubspot.md §Rate limits and batching: batch reads take 100 ids, so an ids file is read in pages of that size too. */
 export const EXPORT_PAGE_SIZE = 100;
 
 /** Every record of the object, through the objects API's own paging (pages of 100, no search cap). */

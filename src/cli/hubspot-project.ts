@@ -3,7 +3,7 @@ import { ProjectRenderError } from "../hubspot/render-project.js";
 import { MissingPublicBaseUrlError, writeHubSpotProject } from "./write-hubspot-project.js";
 
 // `npm run hubspot:project -- --out DIR`: writes hsproject.json and src/app/**/*-hsmeta.json for
-// `hs project upload` (HUBSPOT.md §1.6). Reads only PUBLIC_BASE_URL from the environment
+// `hs project upload` (docs/hubspot.md §Generated HubSpot project). Reads only PUBLIC_BASE_URL from the environment
 // (docs/decisions.md §HubSpot project).
 
 const program = new Command("hubspot-project")

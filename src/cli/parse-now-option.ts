@@ -3,7 +3,7 @@ import { CliError } from "./cli-error.js";
 
 /**
  * `--now` in epoch ms: the instant the scores are computed at. Absent, the current time: the CLI
- * edge may read the clock, the engine never does (STYLE.md §1).
+ * edge may read the clock, the engine never does (docs/architecture.md §Layers).
  */
 export function parseNowOption(text: string | undefined, clockMs: () => number): number {
   if (text === undefined) return clockMs();

@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { isAcceptedPublicUrl } from "../config.js";
 import { type Descriptors, renderProject } from "../hubspot/render-project.js";
 
-// HUBSPOT.md §1.6: the top-level descriptors are the source of the HubSpot project folder.
+// docs/hubspot.md §Generated HubSpot project: the top-level descriptors are the source of the HubSpot project folder.
 
 function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, "utf8"));

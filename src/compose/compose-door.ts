@@ -14,7 +14,7 @@ import type { TokenCipher } from "../ports/token-cipher.js";
 import { createOAuthClientFor } from "./compose-oauth.js";
 import { loadEncryptionKey } from "./load-encryption-key.js";
 
-/** The one door to HubSpot (STYLE.md §2) as the HTTP app, the jobs and the CLI all use it. */
+/** The one door to HubSpot (docs/decisions.md §One door to HubSpot) as the HTTP app, the jobs and the CLI all use it. */
 export type Door = {
   authorize: Authorize;
   /** The portal's paced CRM client; always the same one for a portal (its queues are the pacing). */

@@ -35,7 +35,7 @@ export type PipelineOptions = {
   historyRetentionDays: number;
   /** DUE_CHECK_SEC (60): how often the decay cron looks for records whose nextChangeAt has passed. */
   dueCheckSec?: number;
-  /** The v3 signature's key and base URL (HUBSPOT.md §3.1). */
+  /** The v3 signature's key and base URL (docs/hubspot.md §Webhook signatures (v3)). */
   webhook: { clientSecret: string; publicBaseUrl: string };
   /** stop() resolves within this (SIGTERM → exit within 10 s, docs/decisions.md §Graceful shutdown). */
   stopTimeoutMs?: number;

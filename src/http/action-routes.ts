@@ -12,7 +12,7 @@ export type ActionRoutesDeps = ResetActionDeps & {
   logger: Logger;
 };
 
-/** POST /actions/reset-score and its options fetch; signatures checked on the raw body (HUBSPOT.md §2.2). */
+/** POST /actions/reset-score and its options fetch; signatures checked on the raw body (docs/hubspot.md §Workflow action signatures). */
 export function createActionRoutes(deps: ActionRoutesDeps): Router {
   const router = Router();
   const raw = express.raw({ type: () => true, limit: "256kb" });

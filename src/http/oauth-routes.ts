@@ -33,7 +33,7 @@ function sendPage(res: Response, status: number, html: string): void {
 }
 
 /**
- * GET /oauth/install and GET /oauth/callback (HUBSPOT.md §4). The install is bound to the browser that
+ * GET /oauth/install and GET /oauth/callback (docs/hubspot.md §OAuth). The install is bound to the browser that
  * started it and its state works once (docs/decisions.md §OAuth state).
  */
 export function createOAuthRouter(deps: OAuthRoutesDeps): Router {

@@ -7,11 +7,11 @@ import type { WebhookEvent } from "../hubspot/webhook-event.js";
 import type { Inbox } from "../ports/inbox.js";
 
 export const WEBHOOK_PATH = "/webhooks/hubspot";
-/** Batches are under 100 events (HUBSPOT.md §3.4); 1 MB leaves ample room and bounds memory. */
+/** Batches are under 100 events (docs/hubspot.md §Webhook payloads); 1 MB leaves ample room and bounds memory. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 1024 * 1024;
 
 export type WebhookRoutesDeps = {
-  /** The app's client secret: the v3 HMAC key (HUBSPOT.md §3.1). */
+  /** The app's client secret: the v3 HMAC key (docs/hubspot.md §Webhook signatures (v3)). */
   clientSecret: string;
   /** PUBLIC_BASE_URL without a trailing slash: HubSpot signs the URL it called, scheme included. */
   publicBaseUrl: string;
@@ -34,12 +34,12 @@ function json(res: Response, status: number, body: Record<string, unknown>): voi
 
 /**
  * POST /webhooks/hubspot: verify, parse, store, then acknowledge (docs/decisions.md §Webhook inbox,
- * HUBSPOT.md §3).
+ * docs/hubspot.md §Webhook signatures (v3), §Webhook payloads, §Webhook delivery).
  */
 export function createWebhookRoutes(deps: WebhookRoutesDeps): Router {
   const router = Router();
   const log = deps.logger.child({ route: "webhooks" });
-  // The signature covers the exact bytes, so the body is read raw whatever its Content-Type (§3.1).
+  // The signature covers the exact bytes, so the body is read raw whatever its Content-Type (docs/hubspot.md §Webhook signatures (v3)).
   const rawBody = express.raw({ type: () => true, limit: WEBHOOK_BODY_LIMIT_BYTES });
 
   router.post(WEBHOOK_PATH, rawBody, async (req: Request, res: Response) => {
@@ -76,7 +76,7 @@ export function createWebhookRoutes(deps: WebhookRoutesDeps): Router {
       return json(res, 400, { error: "invalid_payload", message, problems });
     }
 
-    // Acknowledge only once the batch is committed: a 2xx tells HubSpot never to send it again (§3.5).
+    // Acknowledge only once the batch is committed: a 2xx tells HubSpot never to send it again (docs/hubspot.md §Webhook delivery).
     // Events of portals or types we ignore are stored too; the worker drops them (2xx either way).
     const first = events[0];
     const delivery = log.child({ portalId: first?.portalId, eventId: first?.eventId, events: events.length });
@@ -85,7 +85,7 @@ export function createWebhookRoutes(deps: WebhookRoutesDeps): Router {
       delivery.debug({ stored, duplicates }, "stored a webhook delivery");
       return json(res, 200, { received: events.length, stored, duplicates });
     } catch (error) {
-      // Not stored: any 5xx makes HubSpot retry later (§3.5).
+      // Not stored: any 5xx makes HubSpot retry later (docs/hubspot.md §Webhook delivery).
       delivery.error({ err: error }, "could not store a webhook delivery; HubSpot will retry it");
       return json(res, 503, {
         error: "inbox_unavailable",

@@ -1,4 +1,4 @@
-// HUBSPOT.md §4 "Authorize": scopes are space-separated; optional_scope lists what the account may
+// docs/hubspot.md §OAuth authorization: scopes are space-separated; optional_scope lists what the account may
 // decline. The SDK's getAuthorizationUrl builds the same query but always on https://app.hubspot.com,
 // so it cannot honour HUBSPOT_AUTH_BASE_URL (the sandbox); hence this pure builder.
 

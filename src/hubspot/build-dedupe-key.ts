@@ -1,6 +1,6 @@
 import { hash } from "node:crypto";
 
-// HUBSPOT.md §3.4–3.5: HubSpot retries a failed delivery (up to 10 times over 24 h) and may duplicate
+// docs/hubspot.md §Webhook payloads, §Webhook delivery: HubSpot retries a failed delivery (up to 10 times over 24 h) and may duplicate
 // events, and `eventId` "is not guaranteed to be unique". So the key is eventId *plus* what the event
 // says: who (portal, subscription, object), what (type, property and value, association and merge
 // fields) and when (occurredAt). A retry repeats all of these; two distinct events sharing an eventId

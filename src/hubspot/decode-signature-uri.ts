@@ -1,4 +1,4 @@
-// HUBSPOT.md §3.1 step 2: HubSpot signs the URI with these escapes decoded; every other escape
+// docs/hubspot.md §Webhook signatures (v3) step 2: HubSpot signs the URI with these escapes decoded; every other escape
 // (%20, %25, ...) stays as sent. A literal `?` starting the query string is kept as is.
 // Percent-escapes are case-insensitive (RFC 3986 §2.1), so `%3a` is decoded like `%3A`.
 const DECODED: Record<string, string> = {

@@ -1,8 +1,8 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
 import { AppError } from "../errors.js";
 
-// The OAuth `state` (HUBSPOT.md §4 "Authorize"): signed and short-lived, as @slack/oauth does
-// (STYLE.md), so the callback only accepts flows this app started in the last 10 minutes.
+// The OAuth `state` (docs/hubspot.md §OAuth authorization): signed and short-lived, as @slack/oauth does,
+// so the callback only accepts flows this app started in the last 10 minutes.
 // Pure: the time and the nonce come in as arguments. A state is bound
 // - to its flow: the flow's name is part of what is signed, so a state handed out to install the app
 //   signs no one in to the admin page, and the reverse;

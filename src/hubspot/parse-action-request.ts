@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "../errors.js";
 import { objectTypeFromSingular, objectTypeFromTypeId } from "./webhook-object-types.js";
 
-// HUBSPOT.md §2.1 (the request to actionUrl) and §1.4 (the options fetch). Input values arrive as
+// docs/hubspot.md §Workflow action requests (the request to actionUrl) and docs/hubspot.md §Workflow action component (the options fetch). Input values arrive as
 // strings; ids may be numbers or strings.
 
 const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/)]).transform(String);

@@ -22,7 +22,7 @@ function describe(issue: z.core.$ZodIssue): string {
 }
 
 /**
- * A delivery's parsed JSON → our events, in order (HUBSPOT.md §3.4). Throws AppError("invalid_input",
+ * A delivery's parsed JSON → our events, in order (docs/hubspot.md §Webhook payloads). Throws AppError("invalid_input",
  * { problems }) naming each bad field by path (`[3].portalId: required`), at most 10 of them.
  */
 export function parseWebhookBatch(input: unknown): WebhookEvent[] {

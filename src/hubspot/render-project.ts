@@ -1,6 +1,6 @@
-// HUBSPOT.md §1.6: the top-level descriptors (app.json, webhooks/webhooks.json, workflow-actions/*.json,
+// docs/hubspot.md §Generated HubSpot project: the top-level descriptors (app.json, webhooks/webhooks.json, workflow-actions/*.json,
 // in 2026.03 hsmeta shapes) are the source; this renders the project `hs project upload` takes:
-// hsproject.json + src/app/**/*-hsmeta.json (layout rules: HUBSPOT.md §1.1). Pure: no disk, no env.
+// hsproject.json + src/app/**/*-hsmeta.json (layout rules: docs/hubspot.md §Developer projects). Pure: no disk, no env.
 
 export const PLATFORM_VERSION = "2026.03";
 
@@ -53,7 +53,7 @@ export function renderProject(
 }
 
 /**
- * `labels.<locale>.actionCardContent` may use HubSpot's own `{{inputField}}` template (HUBSPOT.md §1.4);
+ * `labels.<locale>.actionCardContent` may use HubSpot's own `{{inputField}}` template (docs/hubspot.md §Workflow action component);
  * those names are the only `{{…}}` allowed to stay.
  */
 function cardFields(json: unknown): Set<string> {

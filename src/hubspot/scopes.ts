@@ -1,7 +1,7 @@
 // The scopes of docs/decisions.md §Scopes, also written in app.json (a test keeps the two equal).
-// Subscribing to an object's webhooks needs its read scope (HUBSPOT.md §1.3); creating score
-// properties needs crm.schemas.*.write and writing them crm.objects.*.write (HUBSPOT.md §6);
-// callbacks/complete likely needs `automation` (HUBSPOT.md §2.4, UNCONFIRMED).
+// Subscribing to an object's webhooks needs its read scope (docs/hubspot.md §Webhook subscriptions); creating score
+// properties needs crm.schemas.*.write and writing them crm.objects.*.write (docs/hubspot.md §Score properties);
+// callbacks/complete likely needs `automation` (docs/hubspot.md §Workflow action callbacks, UNCONFIRMED).
 export const REQUIRED_SCOPES = [
   "oauth",
   "crm.objects.contacts.read",
@@ -19,9 +19,10 @@ export const REQUIRED_SCOPES = [
 
 /**
  * Scopes a portal may decline: each unlocks event types (docs/decisions.md §Sources status); without one,
- * its events are left out of scores and the score says so. Sales email content (HUBSPOT.md §5.3); the
- * marketing email events log and email campaigns (`content`, Marketing or CMS Hub Professional and up,
- * HUBSPOT.md §10.1); forms and their submissions (`forms`, HUBSPOT.md §10.2); tickets (HUBSPOT.md §10.4).
+ * its events are left out of scores and the score says so. Sales email content (docs/hubspot.md
+ * §Engagement objects); the marketing email events log and email campaigns (`content`, Marketing or CMS
+ * Hub Professional and up, docs/hubspot.md §Marketing email events); forms and their submissions
+ * (`forms`, docs/hubspot.md §Form submissions); tickets (docs/hubspot.md §Tickets).
  */
 export const OPTIONAL_SCOPES = ["sales-email-read", "content", "forms", "tickets"] as const;
 export type OptionalScope = (typeof OPTIONAL_SCOPES)[number];

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 
-// HUBSPOT.md §3.2: the older schemes, a plain SHA-256 (not an HMAC) of secret-prefixed text, hex.
-// v1 is what the legacy Webhooks API sent; v2 signs workflow-action calls (§2.2). Neither decodes
+// docs/hubspot.md §Webhook signatures (v1 and v2): the older schemes, a plain SHA-256 (not an HMAC) of secret-prefixed text, hex.
+// v1 is what the legacy Webhooks API sent; v2 signs workflow-action calls (docs/hubspot.md §Workflow action signatures). Neither decodes
 // the URI: v2's "must exactly match the original request".
 
 export type WebhookV1Input = { clientSecret: string; body: Buffer | string };

@@ -12,7 +12,7 @@ export type WebhookV3Input = {
 
 /** The 32-byte HMAC behind X-HubSpot-Signature-v3; `timestamp` is the header text as sent. */
 export function webhookV3Digest(input: WebhookV3Input, timestamp: string): Buffer {
-  // HUBSPOT.md §3.1 steps 3–4: HMAC-SHA256(secret, method + decoded URI + body + timestamp), UTF-8,
+  // docs/hubspot.md §Webhook signatures (v3) steps 3–4: HMAC-SHA256(secret, method + decoded URI + body + timestamp), UTF-8,
   // no separators. The body goes in as bytes so a non-UTF-8 body is hashed as HubSpot sent it.
   return createHmac("sha256", input.clientSecret)
     .update(input.method + decodeSignatureUri(input.uri))

@@ -1,6 +1,6 @@
 import { AppError } from "../errors.js";
 
-// One reason per check, so the 401 body and the log say which check failed (STYLE.md: "a distinct
+// One reason per check, so the 401 body and the log say which check failed ("a distinct
 // status for each rejection", octokit/webhooks-methods). Messages never carry the secret or a digest.
 
 export type SignatureRejection =

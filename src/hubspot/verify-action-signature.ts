@@ -11,7 +11,7 @@ export type ActionSignatureInput = {
 };
 
 /**
- * HUBSPOT.md §2.2: workflow-action calls are documented as v2; v3 headers may come too. Verify v3
+ * docs/hubspot.md §Workflow action signatures: workflow-action calls are documented as v2; v3 headers may come too. Verify v3
  * when its headers are present (it carries a timestamp, so a replay older than 5 minutes fails),
  * else v2. Throws AppError("unauthorized", { reason }).
  */

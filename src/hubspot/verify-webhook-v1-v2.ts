@@ -7,8 +7,8 @@ import {
 } from "./sign-webhook-v1-v2.js";
 import { signatureRejected } from "./signature-rejection.js";
 
-// HUBSPOT.md §3.2. These schemes carry no timestamp, so a captured request can be replayed: prefer
-// v3 whenever its headers are present (§2.2 "Recommendation").
+// docs/hubspot.md §Webhook signatures (v1 and v2). These schemes carry no timestamp, so a captured request can be replayed: prefer
+// v3 whenever its headers are present (docs/hubspot.md §Workflow action signatures).
 
 const HEX_DIGEST = /^[0-9a-fA-F]{64}$/;
 

@@ -2,9 +2,9 @@ import { isSameDigest } from "./is-same-digest.js";
 import { type WebhookV3Input, webhookV3Digest } from "./sign-webhook-v3.js";
 import { signatureRejected } from "./signature-rejection.js";
 
-/** HUBSPOT.md §3.1 step 1: 5 minutes, the docs' and the SDK's MAX_ALLOWED_TIMESTAMP. */
+/** docs/hubspot.md §Webhook signatures (v3) step 1: 5 minutes, the docs' and the SDK's MAX_ALLOWED_TIMESTAMP. */
 export const V3_MAX_AGE_MS = 5 * 60 * 1000;
-/** Beyond the docs (§3.1 step 1): a request from the future is a replay or a broken clock. */
+/** Beyond the docs (docs/hubspot.md §Webhook signatures (v3) step 1): a request from the future is a replay or a broken clock. */
 export const V3_MAX_AHEAD_MS = 60 * 1000;
 
 export type VerifyWebhookV3Input = WebhookV3Input & {
@@ -25,7 +25,7 @@ export function verifyWebhookV3(input: VerifyWebhookV3Input): void {
   if (!signature) throw signatureRejected("missing_signature");
   if (!timestamp) throw signatureRejected("missing_timestamp");
   if (!BASE64_DIGEST.test(signature)) throw signatureRejected("malformed_signature");
-  // The SDK lets a NaN timestamp skip the age check (HUBSPOT.md §3.3); we insist on plain digits.
+  // The SDK lets a NaN timestamp skip the age check (docs/hubspot.md §SDK signature helper); we insist on plain digits.
   if (!DIGITS.test(timestamp)) throw signatureRejected("timestamp_not_numeric");
   const ageMs = nowMs - Number(timestamp);
   if (ageMs > V3_MAX_AGE_MS) throw signatureRejected("stale_timestamp", { ageMs });

@@ -1,8 +1,8 @@
 import { z } from "zod";
 
-// HUBSPOT.md §3.4: one event as HubSpot sends it. Only what every form carries is required; the rest
+// docs/hubspot.md §Webhook payloads: one event as HubSpot sends it. Only what every form carries is required; the rest
 // is optional, and unknown fields pass through (`loose`), so a field HubSpot adds tomorrow is no 400:
-// a 400 makes HubSpot retry the whole batch and finally drop it (§3.5).
+// a 400 makes HubSpot retry the whole batch and finally drop it (docs/hubspot.md §Webhook delivery).
 
 /** HubSpot ids are JSON numbers; a decimal string is accepted too. */
 const id = z.union([z.number().int().nonnegative(), z.string().regex(/^\d+$/, "expected a decimal id")]);
@@ -13,7 +13,7 @@ const value = z.union([z.string(), z.number(), z.boolean()]).nullish();
 
 export const webhookEventSchema = z
   .object({
-    // The field table calls it eventType, the signature example and the SDK subscriptionType (§3.4).
+    // The field table calls it eventType, the signature example and the SDK subscriptionType (docs/hubspot.md §Webhook payloads).
     subscriptionType: z.string().min(1).optional(),
     eventType: z.string().min(1).optional(),
     portalId: z.number().int().positive(),
@@ -26,7 +26,7 @@ export const webhookEventSchema = z
     changeSource: text,
     changeFlag: text,
     sourceId: text,
-    // Generic `object.*` events (§3.4, changelog "generic webhook subscriptions").
+    // Generic `object.*` events (docs/hubspot.md §Webhook payloads, changelog "generic webhook subscriptions").
     objectTypeId: text,
     propertyName: text,
     propertyValue: value,

@@ -1,4 +1,4 @@
-// Our own shape of one HubSpot webhook event (HUBSPOT.md §3.4), whichever of the legacy
+// Our own shape of one HubSpot webhook event (docs/hubspot.md §Webhook payloads), whichever of the legacy
 // (`contact.propertyChange`) or generic (`object.propertyChange` + objectTypeId) forms it came in.
 
 export type WebhookChange =
@@ -11,7 +11,7 @@ export type WebhookChange =
   | "privacyDeletion"
   | "other";
 
-/** `*.associationChange` fields; which ones are set depends on the form (§3.4, generic ones UNCONFIRMED). */
+/** `*.associationChange` fields; which ones are set depends on the form (docs/hubspot.md §Webhook payloads, generic ones UNCONFIRMED). */
 export type WebhookAssociation = {
   /** Legacy, e.g. `CONTACT_TO_COMPANY`. */
   associationType: string | null;
@@ -27,7 +27,7 @@ export type WebhookAssociation = {
   primary: boolean;
 };
 
-/** `*.merge` fields (§3.4 "Merge events"). */
+/** `*.merge` fields (docs/hubspot.md §Webhook payloads "Merge events"). */
 export type WebhookMerge = {
   primaryObjectId: string | null;
   mergedObjectIds: string[];
@@ -54,7 +54,7 @@ export type WebhookEvent = {
   occurredAtMs: number;
   eventId: string;
   subscriptionId: string | null;
-  /** 0 on the first delivery (§3.4). */
+  /** 0 on the first delivery (docs/hubspot.md §Webhook payloads). */
   attemptNumber: number;
   changeSource: string | null;
 };

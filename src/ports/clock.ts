@@ -1,4 +1,4 @@
-// The app's time (STYLE.md: "the clock passed in"). Synchronous, because the engine, decay and
+// The app's time (docs/architecture.md §Tests: clocks are injected). Synchronous, because the engine, decay and
 // timeframes read it in hot paths; an adapter that reads a remote clock caches it (adapters/clock).
 
 export interface Clock {

@@ -1,10 +1,10 @@
-// The one door to a portal's CRM (STYLE.md §2): our own narrow types, no SDK types leak past
-// src/adapters/hubspot-client/. Every method batches and pages on its own (HUBSPOT.md §5.1):
+// The one door to a portal's CRM (docs/decisions.md §One door to HubSpot): our own narrow types, no SDK types leak past
+// src/adapters/hubspot-client/. Every method batches and pages on its own (docs/hubspot.md §Rate limits and batching):
 // callers pass any number of ids and get everything back.
 
 import type { CrmFeeds } from "./crm-feeds.js";
 
-/** CRM object types this app reads or writes: scored objects, engagement objects (HUBSPOT.md §5.3) and tickets (§10.4). */
+/** CRM object types this app reads or writes: scored objects, engagement objects (docs/hubspot.md §Engagement objects) and tickets (§Tickets). */
 export type CrmObjectType =
   | "contacts"
   | "companies"
@@ -69,7 +69,7 @@ export interface CrmPropertyGroup {
 
 export interface CrmRecordUpdate {
   id: string;
-  /** HubSpot clears a property written as "" (HUBSPOT.md §6: values are strings). */
+  /** HubSpot clears a property written as "" (docs/hubspot.md §Score properties: values are strings). */
   properties: Record<string, string>;
 }
 
@@ -146,7 +146,7 @@ export interface CrmClient extends CrmFeeds {
   /** Batch create; a name that exists already fails the call with code "conflict". */
   createProperties(objectType: CrmObjectType, properties: readonly CrmPropertyDefinition[]): Promise<void>;
   updateProperty(objectType: CrmObjectType, property: CrmPropertyDefinition): Promise<void>;
-  /** Completes a blocked workflow-action execution (HUBSPOT.md §2.4) with its output fields. */
+  /** Completes a blocked workflow-action execution (docs/hubspot.md §Workflow action callbacks) with its output fields. */
   completeActionCallback(callbackId: string, outputFields: Record<string, string>): Promise<void>;
   /**
    * Event analytics (HUBSPOT.md §10.3, Enterprise only): the event type names the portal has. A portal

@@ -1,9 +1,9 @@
-// The portal-wide feeds of the door (HUBSPOT.md §10.1, §10.2): the marketing email events log, email
+// The portal-wide feeds of the door (docs/hubspot.md §Marketing email events, §Form submissions): the marketing email events log, email
 // campaigns, forms and their submissions, and contacts found by email. Our own narrow types: the
 // legacy v1 endpoints have no typed SDK API, so nothing of HubSpot's wire shapes passes the door.
 // A portal without the `content` or `forms` scope (or its tier) gets AppError code "forbidden".
 
-/** The email event types HubSpot logs (HUBSPOT.md §10.1); any other type string is kept as sent. */
+/** The email event types HubSpot logs (docs/hubspot.md §Marketing email events); any other type string is kept as sent. */
 export type MarketingEmailEventType =
   | "SENT"
   | "DROPPED"
@@ -21,7 +21,7 @@ export type MarketingEmailEventType =
   | "UNSUBSCRIBED"
   | (string & {});
 
-/** One event of the email events log. Its identity is `(id, created)` (HUBSPOT.md §10.1). */
+/** One event of the email events log. Its identity is `(id, created)` (docs/hubspot.md §Marketing email events). */
 export interface MarketingEmailEvent {
   id: string;
   /** Epoch milliseconds: when the event happened. */
@@ -31,7 +31,7 @@ export interface MarketingEmailEvent {
   recipient: string;
   /** The email campaign id (an integer in HubSpot's answer, a string here); null when absent. */
   emailCampaignId: string | null;
-  /** A click's link; null for other types, or when HubSpot did not send one (UNCONFIRMED, §10.9). */
+  /** A click's link; null for other types, or when HubSpot did not send one (UNCONFIRMED, docs/hubspot.md §Unconfirmed facts). */
   url: string | null;
   /** STATUSCHANGE only: the subscription change, e.g. "UNSUBSCRIBED"; null otherwise. */
   subscriptionChange: string | null;
@@ -77,7 +77,7 @@ export interface FormSubmission {
   /** Epoch milliseconds. */
   submittedAt: number;
   pageUrl: string | null;
-  /** The submitted `email` field, when the form had one: the only link to a contact (§10.2). */
+  /** The submitted `email` field, when the form had one: the only link to a contact (docs/hubspot.md §Form submissions). */
   email: string | null;
 }
 

@@ -1,4 +1,4 @@
-// A HubSpot account that installed the app (HUBSPOT.md §4). Tokens are held sealed (AES-256-GCM,
+// A HubSpot account that installed the app (docs/hubspot.md §OAuth). Tokens are held sealed (AES-256-GCM,
 // src/adapters/crypto/token-cipher.ts): stores never see them in clear text.
 
 export type InstallationStatus = "connected" | "disconnected";
@@ -10,9 +10,9 @@ export type Installation = {
   hubId: number;
   accessTokenSealed: string;
   refreshTokenSealed: string;
-  /** When the access token stops working (HUBSPOT.md §4: follow expires_in, 30 min today). */
+  /** When the access token stops working (docs/hubspot.md §OAuth: follow expires_in, 30 min today). */
   expiresAtMs: number;
-  /** Scopes actually granted: optional ones may be missing (HUBSPOT.md §4 "Authorize"). */
+  /** Scopes actually granted: optional ones may be missing (docs/hubspot.md §OAuth authorization). */
   scopes: string[];
   status: InstallationStatus;
   installedAtMs: number;

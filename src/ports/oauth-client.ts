@@ -1,10 +1,10 @@
-// The narrow OAuth door (HUBSPOT.md §4). Implemented by src/adapters/hubspot-client/oauth-client.ts,
+// The narrow OAuth door (docs/hubspot.md §OAuth). Implemented by src/adapters/hubspot-client/oauth-client.ts,
 // the only place that talks to HubSpot's token endpoints.
 
 export type TokenGrant = {
   accessToken: string;
   refreshToken: string;
-  /** HUBSPOT.md §4: follow expires_in (1800 s today), never a hard-coded lifetime. */
+  /** docs/hubspot.md §OAuth: follow expires_in (1800 s today), never a hard-coded lifetime. */
   expiresInSec: number;
 };
 
@@ -23,6 +23,6 @@ export interface OAuthClient {
   refresh(refreshToken: string): Promise<TokenGrant>;
   /** The account and the scopes actually granted to an access token. */
   introspect(accessToken: string): Promise<TokenInfo>;
-  /** Deletes a refresh token (the portal is erased); it does not uninstall the app (HUBSPOT.md §4). */
+  /** Deletes a refresh token (the portal is erased); it does not uninstall the app (docs/hubspot.md §OAuth). */
   revokeRefreshToken(refreshToken: string): Promise<void>;
 }

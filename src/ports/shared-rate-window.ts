@@ -1,6 +1,6 @@
 // A rate budget several app instances draw on together (docs/decisions.md §Shared rate window: with
 // REDIS_URL, each portal's HubSpot budget is shared by every instance). HubSpot counts requests per
-// installing account over a rolling window (HUBSPOT.md §5.1), so the budget is a sliding window of start
+// installing account over a rolling window (docs/hubspot.md §Rate limits and batching), so the budget is a sliding window of start
 // instants, not a counter reset on the clock.
 
 export interface SharedRateWindow {

@@ -1,6 +1,6 @@
 import type { Config } from "../config.js";
 
-/** HubSpot's limit (HUBSPOT.md §5.1), which HUBSPOT_RATE_LIMIT_PER_10S may not exceed. */
+/** HubSpot's limit (docs/hubspot.md §Rate limits and batching), which HUBSPOT_RATE_LIMIT_PER_10S may not exceed. */
 const HUBSPOT_LIMIT_PER_10S = 110;
 
 /**

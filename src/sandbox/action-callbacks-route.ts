@@ -3,7 +3,7 @@ import { type CrmGuard, requireScopes } from "./crm-guard.js";
 import { validationError } from "./hubspot-error.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
-// Completing a blocked workflow-action execution (HUBSPOT.md §2.4): POST
+// Completing a blocked workflow-action execution (docs/hubspot.md §Workflow action callbacks): POST
 // /automation/v4/actions/callbacks/{callbackId}/complete with {outputFields: {hs_execution_state:
 // SUCCESS | FAIL_CONTINUE, ...}}, answered 204. The sandbox runs no workflows, so it cannot know
 // which callbacks exist: it keeps what was completed, for tests and `GET /__sandbox/action-callbacks`.

@@ -3,7 +3,7 @@ import { definedTypesOf, FIRST_USER_DEFINED_TYPE_ID } from "./association-types.
 import type { ChangeFeed } from "./change-feed.js";
 import { type SandboxObjectType, singularOf } from "./object-types.js";
 
-// Associations v4 with labels (HUBSPOT.md §5.1). Each association is stored in both directions,
+// Associations v4 with labels (docs/hubspot.md §Rate limits and batching). Each association is stored in both directions,
 // each with its own type ids, as HubSpot reads it from either side. Labelled associations keep
 // the unlabeled default type too, as HubSpot answers both.
 
@@ -111,7 +111,7 @@ export function createAssociationRepo(db: Database, changes: ChangeFeed): Associ
     "DELETE FROM associations WHERE from_type = @type AND to_type = @type AND from_id = @to AND to_id = @to",
   );
 
-  /** Both sides hear of an association added or removed, as HubSpot sends one event per side (HUBSPOT.md §3.4). */
+  /** Both sides hear of an association added or removed, as HubSpot sends one event per side (docs/hubspot.md §Webhook payloads). */
   function announce(
     input: Omit<AssociateInput, "label"> & { label: string | null },
     removed: boolean,

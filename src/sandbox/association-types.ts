@@ -1,7 +1,7 @@
 import type { SandboxObjectType } from "./object-types.js";
 
 // HubSpot-defined association type ids, one per direction (HubSpot's "Association type IDs"
-// table for the v4 API; HUBSPOT.md §5.1 reads them back as associationTypes[{category, typeId,
+// table for the v4 API; docs/hubspot.md §Rate limits and batching reads them back as associationTypes[{category, typeId,
 // label}]). `unlabeled` is the default type every association has; `primary` exists for
 // contact↔company and deal↔company and reads back with the label "Primary".
 
@@ -47,7 +47,7 @@ const defined: Record<string, PairTypes> = {
   "notes>deals": { unlabeled: 214 },
   "deals>tasks": { unlabeled: 215 },
   "tasks>deals": { unlabeled: 216 },
-  // Tickets (HUBSPOT.md §10.4; the company and deal ids from the same table, [SDK] src/enums/AssociationTypes.ts).
+  // Tickets (docs/hubspot.md §Tickets; the company and deal ids from the same table, [SDK] src/enums/AssociationTypes.ts).
   "contacts>tickets": { unlabeled: 15 },
   "tickets>contacts": { unlabeled: 16 },
   "companies>tickets": { unlabeled: 340, primary: 25 },

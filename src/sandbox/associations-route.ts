@@ -9,7 +9,7 @@ import { objectTypeParam, recordIdOf } from "./object-type-param.js";
 import { parseBody } from "./parse-body.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
-// POST /crm/v4/associations/{from}/{to}/batch/read (HUBSPOT.md §5.1): at most 1,000 inputs, each
+// POST /crm/v4/associations/{from}/{to}/batch/read (docs/hubspot.md §Rate limits and batching): at most 1,000 inputs, each
 // with an optional `after`; each result is {from, to[{toObjectId, associationTypes}], paging?}.
 // Ids without associations come back as 207 errors (NO_ASSOCIATIONS_FOUND), not as results,
 // as test/fixtures/hubspot/crm-payloads.ts records HubSpot doing.

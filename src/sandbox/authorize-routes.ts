@@ -2,8 +2,8 @@ import express, { type Request, type Response, Router } from "express";
 import { renderAuthorizePage } from "./render-authorize-page.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
-// GET /oauth/authorize (and /oauth/{portalId}/authorize) with HubSpot's query (HUBSPOT.md §4
-// "Authorize": client_id, redirect_uri, space-separated scope, optional_scope, state): a consent
+// GET /oauth/authorize (and /oauth/{portalId}/authorize) with HubSpot's query (docs/hubspot.md §OAuth
+// authorization: client_id, redirect_uri, space-separated scope, optional_scope, state): a consent
 // page whose form POSTs back; approving redirects to redirect_uri with ?code=…&state=…, cancelling
 // with ?error=access_denied. `sandbox_auto_approve=1` skips the page, for tests and scripts.
 

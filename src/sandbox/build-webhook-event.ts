@@ -1,6 +1,6 @@
 import type { Change } from "./change-feed.js";
 
-// One change as HubSpot's webhook event (HUBSPOT.md §3.4): the common fields, propertyName and
+// One change as HubSpot's webhook event (docs/hubspot.md §Webhook payloads): the common fields, propertyName and
 // propertyValue for property changes, objectTypeId for generic `object.*` subscriptions, and the
 // association fields of `*.associationChange`. Pure, so the shape is tested without a server.
 
@@ -53,7 +53,7 @@ export function buildWebhookEvent(
     const { label: _label, ...association } = change.details;
     Object.assign(event, association);
   }
-  // primaryObjectId, mergedObjectIds, newObjectId, numberOfPropertiesMoved (HUBSPOT.md §3.4).
+  // primaryObjectId, mergedObjectIds, newObjectId, numberOfPropertiesMoved (docs/hubspot.md §Webhook payloads).
   if (kind === "merge" && change.details) Object.assign(event, change.details);
   return event;
 }

@@ -4,8 +4,8 @@ import { legacyWebhookObjects, objectTypeIdOf, type SandboxObjectType, singularO
 // Every data change appends a row here; a webhook sender (docs/decisions.md §Sandbox portal)
 // reads rows after the last sequence number it delivered. Subscription types follow HubSpot:
 // legacy `contact.propertyChange` for contacts, companies and deals, generic `object.*` for the
-// rest (HUBSPOT.md §1.3, §3.4). hs_lastmodifieddate is never a change of its own: HubSpot does
-// not let apps subscribe to it (HUBSPOT.md §1.3).
+// rest (docs/hubspot.md §Webhook subscriptions, §Webhook payloads). hs_lastmodifieddate is never a change of its own: HubSpot does
+// not let apps subscribe to it (docs/hubspot.md §Webhook subscriptions).
 
 export type ChangeKind =
   | "creation"
@@ -24,7 +24,7 @@ export interface Change {
   subscriptionType: string;
   propertyName: string | null;
   propertyValue: string | null;
-  /** CRM_UI for control-endpoint edits, INTEGRATION for API writes (HUBSPOT.md §3.4 changeSource). */
+  /** CRM_UI for control-endpoint edits, INTEGRATION for API writes (docs/hubspot.md §Webhook payloads changeSource). */
   changeSource: string;
   occurredAt: number;
   details: Record<string, unknown> | null;

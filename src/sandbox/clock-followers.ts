@@ -3,7 +3,7 @@ import type { SandboxClock } from "./sandbox-clock.js";
 // In sandbox mode the app's clock follows this one by reading GET /__sandbox/clock?follow=1 once a
 // second (src/adapters/clock/create-http-clock.ts). Between a move of the sandbox clock and the
 // app's next read, the app still has the old time and refuses a webhook signed with the new one as
-// "from the future" (its v3 rule allows 1 minute ahead, HUBSPOT.md §3.1). So the webhook sender
+// "from the future" (its v3 rule allows 1 minute ahead, docs/hubspot.md §Webhook signatures (v3)). So the webhook sender
 // holds its deliveries while a follower is behind: from a move until a follower's next read, and a
 // moment more for that answer to reach it. The sandbox knows its follower only by those reads: a
 // portal nobody follows (`npm run sandbox`, the sandbox's own tests) never holds anything.

@@ -1,7 +1,8 @@
+import type { Database } from "better-sqlite3";
 import type { WriteOptions } from "./record-repo.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
-// A contact's roll-up properties (HUBSPOT.md §10.8), computed from the portal's own events so they
+// A contact's roll-up properties (docs/hubspot.md §Contact roll-up properties), computed from the portal's own events so they
 // always agree with the feeds the app reads: marketing email counts and last dates (by the contact's
 // email as recipient), form conversions (by the email among the submitted values) and page views
 // and sessions (analytics events of the contact). A source the contact has no event of leaves its
@@ -14,33 +15,47 @@ const iso = (ms: number | null | undefined) =>
   ms === null || ms === undefined ? null : new Date(ms).toISOString();
 const count = (n: number | undefined) => String(n ?? 0);
 
+function prepareQueries(db: Database) {
+  return {
+    email: db.prepare<[string], { type: string; n: number; emails: number; last: number }>(
+      `SELECT type, COUNT(*) AS n, COUNT(DISTINCT campaign_id) AS emails, MAX(created) AS last
+       FROM email_events WHERE recipient = ? GROUP BY type`,
+    ),
+    conversions: db.prepare<[string], { at: number; name: string }>(
+      `SELECT s.submitted_at AS at, f.name AS name FROM form_submissions s JOIN forms f ON f.guid = s.form_guid
+       WHERE s.email = ? ORDER BY s.submitted_at, s.seq`,
+    ),
+    views: db.prepare<[number], { at: number }>(
+      `SELECT occurred_at AS at FROM web_events
+       WHERE object_type = 'contacts' AND object_id = ? AND event_type = 'e_visited_page' ORDER BY occurred_at, seq`,
+    ),
+    byEmail: db.prepare<[string], { id: number }>(
+      `SELECT id FROM records WHERE object_type = 'contacts' AND archived = 0
+       AND lower(json_extract(properties, '$.email')) = ? ORDER BY id LIMIT 1`,
+    ),
+  };
+}
+
+/** Statements prepared once per database: seeding computes thousands of contacts' roll-ups. */
+const prepared = new WeakMap<Database, ReturnType<typeof prepareQueries>>();
+function queriesOf(db: Database) {
+  const found = prepared.get(db) ?? prepareQueries(db);
+  prepared.set(db, found);
+  return found;
+}
+
 export function computeContactRollups(
   portal: SandboxPortal,
   contactId: number,
   email: string | undefined,
 ): Record<string, string | null> {
   const recipient = email?.toLowerCase() ?? "";
-  const emailRows = portal.db
-    .prepare<[string], { type: string; n: number; emails: number; last: number }>(
-      `SELECT type, COUNT(*) AS n, COUNT(DISTINCT campaign_id) AS emails, MAX(created) AS last
-       FROM email_events WHERE recipient = ? GROUP BY type`,
-    )
-    .all(recipient);
+  const queries = queriesOf(portal.db);
+  const emailRows = queries.email.all(recipient);
   const byType = new Map(emailRows.map((row) => [row.type, row]));
   const anyEmail = emailRows.length > 0;
-  const conversions = portal.db
-    .prepare<[string], { at: number; name: string }>(
-      `SELECT s.submitted_at AS at, f.name AS name FROM form_submissions s JOIN forms f ON f.guid = s.form_guid
-       WHERE s.email = ? ORDER BY s.submitted_at, s.seq`,
-    )
-    .all(recipient);
-  const views = portal.db
-    .prepare<[number], { at: number }>(
-      `SELECT occurred_at AS at FROM web_events
-       WHERE object_type = 'contacts' AND object_id = ? AND event_type = 'e_visited_page' ORDER BY occurred_at, seq`,
-    )
-    .all(contactId)
-    .map((row) => row.at);
+  const conversions = queries.conversions.all(recipient);
+  const views = queries.views.all(contactId).map((row) => row.at);
   const sessionStarts = views.filter((at, i) => i === 0 || at - (views[i - 1] ?? at) > SESSION_GAP_MS);
   const [first, recent] = [conversions[0], conversions.at(-1)];
   return {
@@ -79,11 +94,5 @@ export function refreshContactRollups(portal: SandboxPortal, contactId: number, 
 
 /** The live contact with this email (case-insensitive), as HubSpot matches a form's or email's address. */
 export function findContactIdByEmail(portal: SandboxPortal, email: string): number | null {
-  const row = portal.db
-    .prepare<[string], { id: number }>(
-      `SELECT id FROM records WHERE object_type = 'contacts' AND archived = 0
-       AND lower(json_extract(properties, '$.email')) = ? ORDER BY id LIMIT 1`,
-    )
-    .get(email.toLowerCase());
-  return row?.id ?? null;
+  return queriesOf(portal.db).byEmail.get(email.toLowerCase())?.id ?? null;
 }

@@ -37,14 +37,14 @@ import { createWebhookTarget, targetFromRedirectUri } from "./webhook-target.js"
 
 // The local sandbox portal (docs/decisions.md §Sandbox portal): HubSpot's API for one portal, over HTTP only.
 // The app cannot tell it from HubSpot but by HUBSPOT_API_BASE_URL / HUBSPOT_AUTH_BASE_URL (both this server)
-// and its credentials. Nothing here imports the app (STYLE.md layout: src/sandbox is a world of its own); a
+// and its credentials. Nothing here imports the app (docs/architecture.md §Sandbox: src/sandbox is a world of its own); a
 // test keeps it so.
 
 export interface SandboxServerOptions {
   /** Holds sandbox.sqlite; ":memory:" for a throw-away portal. */
   dataDir: string;
   seed: SeedName;
-  /** SANDBOX_RATE_LIMIT_PER_10S; HubSpot's is 110 (HUBSPOT.md §5.1). */
+  /** SANDBOX_RATE_LIMIT_PER_10S; HubSpot's is 110 (docs/hubspot.md §Rate limits and batching). */
   ratePer10s?: number;
   searchPerSecond?: number;
   /** The real time under the sandbox clock; injected by tests. */

@@ -2,17 +2,17 @@ import type { Change } from "./change-feed.js";
 import { resolveObjectType, type SandboxObjectType } from "./object-types.js";
 import type { WebhookSubscription } from "./parse-webhook-subscriptions.js";
 
-// HubSpot sends an app only what its active subscriptions cover (HUBSPOT.md §1.3): creations,
+// HubSpot sends an app only what its active subscriptions cover (docs/hubspot.md §Webhook subscriptions): creations,
 // deletions, merges, restores and association changes per object type, property changes per object
 // type and property. Each subscription gets its own events, in its own form: a generic
 // `object.propertyChange` subscription on contacts gets `object.propertyChange` + objectTypeId
-// (§3.4) whatever form the change feed wrote, and a change that a legacy and a generic subscription
+// (docs/hubspot.md §Webhook payloads) whatever form the change feed wrote, and a change that a legacy and a generic subscription
 // both cover is sent once as each.
 
 /** The change as each subscription covering it sends it; none when no subscription covers it. */
 export type SubscriptionFilter = (change: Change) => Change[];
 
-/** Generic subscriptions call meetings `meeting_event` (HUBSPOT.md §1.3); other names are HubSpot's singular ones. */
+/** Generic subscriptions call meetings `meeting_event` (docs/hubspot.md §Webhook subscriptions); other names are HubSpot's singular ones. */
 const objectTypeNamed = (name: string): SandboxObjectType | null =>
   name === "meeting_event" ? "meetings" : resolveObjectType(name);
 

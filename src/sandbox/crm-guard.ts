@@ -4,9 +4,9 @@ import type { Lane, RateLimiter } from "./rate-limiter.js";
 import type { SandboxStats } from "./sandbox-stats.js";
 import type { StoredToken, TokenRepo } from "./token-repo.js";
 
-// What HubSpot checks before a CRM call: a live OAuth access token (401 otherwise; HUBSPOT.md §4:
+// What HubSpot checks before a CRM call: a live OAuth access token (401 otherwise; docs/hubspot.md §OAuth:
 // tokens expire after 30 minutes), the portal's rate (429 with policyName and Retry-After,
-// HUBSPOT.md §5.1), and the token's scopes (403 MISSING_SCOPES, per handler).
+// docs/hubspot.md §Rate limits and batching), and the token's scopes (403 MISSING_SCOPES, per handler).
 
 const credentialsNotFound =
   "Authentication credentials not found. This API supports OAuth 2.0 authentication and you can find more details at https://developers.hubspot.com/docs/methods/auth/oauth-overview";
@@ -61,7 +61,7 @@ export function createCrmGuard(deps: CrmGuardDeps): CrmGuard {
           { "Retry-After": String(decision.retryAfterSec) },
         );
       }
-      // Search answers carry no rate-limit headers (HUBSPOT.md §5.1).
+      // Search answers carry no rate-limit headers (docs/hubspot.md §Rate limits and batching).
       if (lane === "api") {
         res.set({
           "X-HubSpot-RateLimit-Max": String(decision.limit),
@@ -79,7 +79,7 @@ export function createCrmGuard(deps: CrmGuardDeps): CrmGuard {
 
 /**
  * Throws 403 MISSING_SCOPES unless the token holds, for every entry, one of its `|`-separated
- * alternatives (HUBSPOT.md §1.3, §5.3, §6 name the scopes each call needs).
+ * alternatives (docs/hubspot.md §Webhook subscriptions, §Engagement objects, §Score properties name the scopes each call needs).
  */
 export function requireScopes(res: Response, needed: readonly string[]): void {
   const token = res.locals.token as StoredToken | undefined;

@@ -2,7 +2,7 @@ import type { EmailCampaign, StoredEmailEvent } from "./email-event-repo.js";
 import { stableUuid } from "./stable-uuid.js";
 
 // What each marketing email event carries besides the common fields, and an event as
-// GET /email/public/v1/events answers it (HUBSPOT.md §10.1; the sandbox's choices where HubSpot's
+// GET /email/public/v1/events answers it (docs/hubspot.md §Marketing email events; the sandbox's choices where HubSpot's
 // docs are silent: docs/decisions.md §Sandbox marketing and web sources). Marketing email is
 // HubSpot's "Batch" app.
 
@@ -27,7 +27,21 @@ export interface EmailEventExtras {
   location?: { city?: string; state?: string; country?: string };
 }
 
-/** The type's own fields: an engagement's browser and place, a click's url, a bounce's reason, an unsubscribe. */
+/** What is stored with an event: where an OPEN or CLICK happened, and a CLICK's url. */
+export function emailEventExtrasOf(
+  type: string,
+  place: { city?: string; state?: string; country?: string },
+  url?: string,
+): EmailEventExtras {
+  if (type !== "OPEN" && type !== "CLICK") return {};
+  const location = Object.fromEntries(Object.entries(place).filter(([, v]) => v !== undefined));
+  return type === "CLICK" && url ? { location, url } : { location };
+}
+
+/**
+ * The type's own fields: an engagement's browser and place, a click's url, a bounce's reason, an
+ * unsubscribe. Built when answering, from the extras stored with the event.
+ */
 export function buildEmailEventDetails(type: string, extras: EmailEventExtras = {}): Record<string, unknown> {
   switch (type) {
     case "DELIVERED":
@@ -80,6 +94,6 @@ export function emailEventToWire(
       created: campaign?.createdAtMs ?? event.created,
     },
     ...(campaign ? { subject: campaign.subject } : {}),
-    ...event.details,
+    ...buildEmailEventDetails(event.type, event.details as EmailEventExtras),
   };
 }

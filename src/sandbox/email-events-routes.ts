@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from "./paging-cursor.js";
 import { limitParam, parseQuery, wholeParam } from "./parse-query.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
-// Marketing email events (legacy v1, HUBSPOT.md §10.1), scope `content`: GET /email/public/v1/events
+// Marketing email events (legacy v1, docs/hubspot.md §Marketing email events), scope `content`: GET /email/public/v1/events
 // filtered by appId, campaignId, recipient, eventType (case-sensitive) and inclusive start/end
 // timestamps, newest first, `limit` 1–1000 (default 10), paged with an opaque `offset` that is valid
 // only with the same filters and for an hour of the portal's clock ("meant to be short-lived"). And

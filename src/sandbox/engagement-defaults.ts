@@ -1,9 +1,9 @@
-// Properties of a new engagement as HubSpot's UI would log it (HUBSPOT.md §5.3), at `atMs`,
+// Properties of a new engagement as HubSpot's UI would log it (docs/hubspot.md §Engagement objects), at `atMs`,
 // for POST /__sandbox/engagements and the seeds. A meeting logged at `atMs` is one that has taken
 // place: the 30 minutes up to `atMs`. (It used to start at `atMs`, so `lead-score sandbox
 // log-meeting` made a COMPLETED meeting that ends in the future: the app dates a meeting by its
 // end, docs/scoring.md §Event types, and rightly did not count it for another 30 minutes.) A completed
-// task was completed at `atMs`. Call outcome GUIDs are HubSpot's (HUBSPOT.md §5.3).
+// task was completed at `atMs`. Call outcome GUIDs are HubSpot's (docs/hubspot.md §Engagement objects).
 
 export const engagementKinds = ["meeting", "call", "email", "note", "task"] as const;
 export type EngagementKind = (typeof engagementKinds)[number];

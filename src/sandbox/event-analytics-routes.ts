@@ -10,7 +10,7 @@ import type { SandboxPortal } from "./sandbox-portal.js";
 import type { StoredWebEvent } from "./web-event-repo.js";
 import { standardWebEventTypes } from "./web-event-types.js";
 
-// Event analytics (HUBSPOT.md §10.3): GET /events/v3/events for one record (objectType with objectId
+// Event analytics (docs/hubspot.md §Event analytics): GET /events/v3/events for one record (objectType with objectId
 // or objectProperty.email), filtered by eventType and inclusive occurredAfter/occurredBefore, newest
 // first, `limit` 1–100 (default 10: HubSpot's are unconfirmed), `after` from paging.next; and
 // GET /events/v3/events/event-types. Enterprise only: on a Professional portal (SANDBOX_TIER) both

@@ -2,7 +2,7 @@ import type { Database } from "better-sqlite3";
 import type { CursorPosition } from "./paging-cursor.js";
 import { stableUuid } from "./stable-uuid.js";
 
-// Forms and their submissions (HUBSPOT.md §10.2). A submission holds the submitted values only
+// Forms and their submissions (docs/hubspot.md §Form submissions). A submission holds the submitted values only
 // (no contact id, as in HubSpot); the email among them is kept lower-cased beside it, so the
 // portal can find a contact's submissions for its roll-ups.
 
@@ -11,6 +11,13 @@ export interface FormField {
   label: string;
   fieldType: string;
 }
+
+/** The fields of a form made without a list: HubSpot's default contact form. */
+export const defaultFormFields: FormField[] = [
+  { name: "email", label: "Email", fieldType: "email" },
+  { name: "firstname", label: "First name", fieldType: "single_line_text" },
+  { name: "lastname", label: "Last name", fieldType: "single_line_text" },
+];
 
 export interface StoredForm {
   guid: string;

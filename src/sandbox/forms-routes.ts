@@ -7,7 +7,7 @@ import { decodeCursor, encodeCursor } from "./paging-cursor.js";
 import { limitParam, parseQuery } from "./parse-query.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
-// Forms (HUBSPOT.md §10.2), scope `forms`: GET /marketing/v3/forms lists the portal's forms in
+// Forms (docs/hubspot.md §Form submissions), scope `forms`: GET /marketing/v3/forms lists the portal's forms in
 // pages (limit default 20, at most 50: the sandbox's choice, HubSpot's is unstated), and
 // GET /form-integrations/v1/submissions/forms/{guid} a form's submissions, newest first, limit
 // 1–50 (default 20), `after` from the previous page's paging.next. A submission carries its

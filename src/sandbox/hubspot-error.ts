@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ErrorRequestHandler, Response } from "express";
 
-// HubSpot's error body (HUBSPOT.md §5.1 and test/fixtures' real-shaped payloads):
+// HubSpot's error body (docs/hubspot.md §Rate limits and batching and test/fixtures' real-shaped payloads):
 // {status: "error", message, correlationId, category, ...}, with the correlation id also in the
 // x-hubspot-correlation-id header. Handlers throw HubSpotError; one handler writes every body.
 

@@ -3,8 +3,8 @@ import { fieldTypeOf, multiSelectNames, propertyCatalog, rollupNames } from "./p
 import type { SandboxPortal } from "./sandbox-portal.js";
 
 // Every portal starts with HubSpot's own property groups and properties (even SANDBOX_SEED=none):
-// HubSpot-defined, read-only definitions, not archivable (HUBSPOT.md §6); the contact roll-ups'
-// values are read-only too (HUBSPOT.md §10.8).
+// HubSpot-defined, read-only definitions, not archivable (docs/hubspot.md §Score properties); the contact
+// roll-ups' values are read-only too (docs/hubspot.md §Contact roll-up properties).
 
 export function installPropertyCatalog(portal: SandboxPortal, nowMs: number): void {
   const at = new Date(nowMs).toISOString();

@@ -1,6 +1,6 @@
 import type { Database } from "better-sqlite3";
 
-// Lists API v3 data (HUBSPOT.md §5.1): lists with their members. Sandbox lists are static
+// Lists API v3 data (docs/hubspot.md §Rate limits and batching): lists with their members. Sandbox lists are static
 // (MANUAL/SNAPSHOT): members change only through the control endpoints, never by filters.
 
 export interface StoredList {

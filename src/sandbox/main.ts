@@ -1,7 +1,7 @@
 import { SandboxSettingsError, startStandaloneSandbox } from "./start-standalone-sandbox.js";
 
 // `npm run sandbox`: the sandbox portal on its own. The only place in src/sandbox that reads the
-// environment (STYLE.md §5). Point the app at it with HUBSPOT_API_BASE_URL and
+// environment (docs/architecture.md §Configuration). Point the app at it with HUBSPOT_API_BASE_URL and
 // HUBSPOT_AUTH_BASE_URL set to the printed URL, and the printed client id and secret.
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@ import { Router } from "express";
 import { z } from "zod";
 import { emailEventToWire } from "./email-event-details.js";
 import type { EmailCampaign } from "./email-event-repo.js";
+import { defaultFormFields } from "./form-repo.js";
 import { HubSpotError, validationError } from "./hubspot-error.js";
 import { parseBody } from "./parse-body.js";
 import {
@@ -73,12 +74,6 @@ const webEvent = z.object({
   properties: z.record(z.string(), z.string()).optional(),
   occurredAt: time,
 });
-
-export const defaultFormFields = [
-  { name: "email", label: "Email", fieldType: "email" },
-  { name: "firstname", label: "First name", fieldType: "single_line_text" },
-  { name: "lastname", label: "Last name", fieldType: "single_line_text" },
-];
 
 const rollupsOf = (portal: SandboxPortal, contactId: number) => {
   const { properties } = portal.records.get("contacts", contactId) ?? { properties: {} };

@@ -1,7 +1,7 @@
 import type { WireProperty } from "./property-repo.js";
 import type { StoredRecord } from "./record-repo.js";
 
-// CRM search filter operators (HUBSPOT.md §5.1, [MIR] api/crm/search): values compare as numbers
+// CRM search filter operators (docs/hubspot.md §Rate limits and batching, [MIR] api/crm/search): values compare as numbers
 // for number properties, as instants for dates (HubSpot takes epoch milliseconds or ISO in a
 // filter), and as case-insensitive strings otherwise.
 

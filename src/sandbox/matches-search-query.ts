@@ -4,7 +4,7 @@ import type { StoredRecord } from "./record-repo.js";
 // CRM search's full-text `query`: HubSpot matches it against an object's default searchable
 // properties only, case-insensitively, and never against other properties or the record id. The
 // lists are HubSpot's ([MIR] api/crm/search, "Search default searchable properties", the source
-// HUBSPOT.md §5.1 cites), so a contact is found by its company name as in HubSpot.
+// docs/hubspot.md §Rate limits and batching cites), so a contact is found by its company name as in HubSpot.
 
 export const defaultSearchableProperties: Record<SandboxObjectType, readonly string[]> = {
   contacts: [

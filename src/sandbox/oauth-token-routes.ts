@@ -3,11 +3,11 @@ import express, { type Response, Router } from "express";
 import type { SandboxPortal } from "./sandbox-portal.js";
 import type { StoredToken } from "./token-repo.js";
 
-// Token endpoints (HUBSPOT.md §4): /oauth/v1/token (form; authorization_code or refresh_token),
+// Token endpoints (docs/hubspot.md §OAuth): /oauth/v1/token (form; authorization_code or refresh_token),
 // /oauth/v1/access-tokens/{token}, /oauth/v1/refresh-tokens/{token} (GET, DELETE), and the
 // date-versioned /oauth/2026-03/token, /token/introspect and /token/revoke. v1 errors are {status, message}
 // with status BAD_AUTH_CODE / BAD_REFRESH_TOKEN / BAD_CLIENT_ID; 2026-03 adds RFC 6749's
-// `error` and `error_description` and keeps status/message (HubSpot changelog, HUBSPOT.md §4).
+// `error` and `error_description` and keeps status/message (HubSpot changelog, docs/hubspot.md §OAuth).
 
 type Form = Record<string, unknown>;
 type Version = "v1" | "2026-03";
@@ -158,7 +158,7 @@ export function createOAuthTokenRoutes(portal: SandboxPortal): Router {
     res.status(204).end();
   });
 
-  // HUBSPOT.md §10.7: only the error answer is specified; like RFC 7009, an unknown token is no error.
+  // docs/hubspot.md §OAuth token revocation: only the error answer is specified; like RFC 7009, an unknown token is no error.
   router.post("/oauth/2026-03/token/revoke", form, (req, res) => {
     const body = clientForm2026(req.body, res);
     if (!body) return;

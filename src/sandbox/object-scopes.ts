@@ -1,7 +1,7 @@
 import type { SandboxObjectType } from "./object-types.js";
 
-// Scopes a call needs (HUBSPOT.md §1.3, §5.3, §6). Engagements are read with the contacts scope
-// (legacy engagement docs; the v3 per-object list is UNCONFIRMED, HUBSPOT.md §5.3), and email
+// Scopes a call needs (docs/hubspot.md §Webhook subscriptions, §Engagement objects, §Score properties). Engagements are read with the contacts scope
+// (legacy engagement docs; the v3 per-object list is UNCONFIRMED, docs/hubspot.md §Engagement objects), and email
 // content also needs sales-email-read, which the app asks for as optional.
 
 const isScored = (type: SandboxObjectType) => type === "contacts" || type === "companies" || type === "deals";

@@ -1,6 +1,6 @@
-// The CRM object types the sandbox serves (HUBSPOT.md §5.3, §6, §10.4), the names HubSpot accepts for
-// them in a path (plural, singular, or objectTypeId such as 0-1), and their objectTypeIds. The
-// tickets' 0-5 is UNCONFIRMED in HUBSPOT.md §10.4; the app reads tickets by name.
+// The CRM object types the sandbox serves (docs/hubspot.md §Engagement objects, §Score properties, §Tickets), the
+// names HubSpot accepts for them in a path (plural, singular, or objectTypeId such as 0-1), and their
+// objectTypeIds. The tickets' 0-5 is unconfirmed (docs/hubspot.md §Tickets); the app reads tickets by name.
 
 export const sandboxObjectTypes = [
   "contacts",
@@ -53,7 +53,7 @@ export function resolveObjectType(segment: string): SandboxObjectType | null {
   return aliases.get(segment.toLowerCase()) ?? null;
 }
 
-/** Legacy subscription types exist for these only; the rest use generic `object.*` (HUBSPOT.md §1.3, §10.4). */
+/** Legacy subscription types exist for these only; the rest use generic `object.*` (docs/hubspot.md §Webhook subscriptions, §Tickets). */
 export const legacyWebhookObjects: ReadonlySet<SandboxObjectType> = new Set([
   "contacts",
   "companies",

@@ -10,7 +10,7 @@ import { recordToWire, type WireObject } from "./record-to-wire.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 import { validatePropertyValues } from "./validate-property-values.js";
 
-// CRM objects v3 (HUBSPOT.md §5.1–5.3): batch read and update of at most 100 records, the list
+// CRM objects v3 (docs/hubspot.md §Rate limits and batching, §SDK retries and pacing, §Engagement objects): batch read and update of at most 100 records, the list
 // page (GET /crm/v3/objects/{type}?limit&after&properties&archived, at most 100 a page) and one
 // record. Batch reads answer 207 with an OBJECT_NOT_FOUND error for ids HubSpot does not know.
 

@@ -2,7 +2,7 @@ import { validationError } from "./hubspot-error.js";
 
 // Opaque paging tokens of the marketing and web sources: the position of the last row served
 // (its time and sequence number, the order every feed pages in), the query it belongs to, and
-// when it was issued. HubSpot's tokens are opaque (HUBSPOT.md §10.1–10.3); a client must not
+// when it was issued. HubSpot's tokens are opaque (docs/hubspot.md §Marketing email events, §Form submissions, §Event analytics); a client must not
 // read them, and the sandbox refuses a token that was altered or belongs to another query.
 
 export interface CursorPosition {
@@ -25,7 +25,7 @@ export function encodeCursor(position: CursorPosition, query: string, issuedAtMs
 
 /**
  * The position a token stands for; 400 when it is not one of ours, belongs to another query, or is
- * older than `maxAgeMs` (the email events' offset is "meant to be short-lived", HUBSPOT.md §10.1).
+ * older than `maxAgeMs` (the email events' offset is "meant to be short-lived", docs/hubspot.md §Marketing email events).
  */
 export function decodeCursor(
   name: string,

@@ -1,6 +1,6 @@
 // Durations for POST /__sandbox/clock: milliseconds as a number, a short form ("90s", "15m", "2h",
 // "3d", "1w", also combined: "1d12h"), or ISO-8601 ("PT2H", "P3D", "P1DT30M", the form HubSpot
-// itself uses for durations, HUBSPOT.md §2.3 hs_expiration_duration).
+// itself uses for durations, docs/hubspot.md §Workflow action responses hs_expiration_duration).
 
 const unitMs: Record<string, number> = {
   ms: 1,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// The app's webhook subscriptions as its webhooks component declares them (HUBSPOT.md §1.3): the
+// The app's webhook subscriptions as its webhooks component declares them (docs/hubspot.md §Webhook subscriptions): the
 // 2026.03 `*-hsmeta.json` shape (`config.subscriptions`, generic ones name an `objectType`) or the
 // legacy `webhooks.json` one (top-level `subscriptions`, `objectName`). HubSpot reads that file at
 // `hs project upload`; the sandbox reads the same file, so it needs none of the app's code.

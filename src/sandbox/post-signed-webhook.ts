@@ -1,8 +1,8 @@
 // The one file of src/sandbox that imports app code, and only pure protocol: HubSpot signs its
-// deliveries, so the sandbox signs them with the same algorithm (HUBSPOT.md §3.1).
+// deliveries, so the sandbox signs them with the same algorithm (docs/hubspot.md §Webhook signatures (v3)).
 import { signWebhookV3 } from "../hubspot/sign-webhook-v3.js";
 
-/** HubSpot counts a delivery slower than 5 seconds as failed and retries it (HUBSPOT.md §3.5). */
+/** HubSpot counts a delivery slower than 5 seconds as failed and retries it (docs/hubspot.md §Webhook delivery). */
 export const DELIVERY_TIMEOUT_MS = 5_000;
 
 export interface SignedWebhookPost {

@@ -15,7 +15,7 @@ import {
 } from "./property-definition.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
-// Properties and property groups v3 (HUBSPOT.md §6): batch read/create/archive (100 inputs),
+// Properties and property groups v3 (docs/hubspot.md §Score properties): batch read/create/archive (100 inputs),
 // list, read, create and update one, groups. A batch create answers 207 with one error per
 // refused input (OBJECT_ALREADY_EXISTS for a taken name), as provision-properties expects.
 

@@ -1,7 +1,7 @@
 import type { SandboxObjectType } from "./object-types.js";
 
 // The HubSpot-defined properties every sandbox portal has, whatever its seed: the ones the app's
-// score rules and engagement events read (HUBSPOT.md §5.3 lists the engagement properties and
+// score rules and engagement events read (docs/hubspot.md §Engagement objects lists the engagement properties and
 // their values; hs_meeting_outcome's values other than SCHEDULED are UNCONFIRMED there).
 
 export type CatalogType = "string" | "number" | "datetime" | "enumeration";
@@ -41,7 +41,7 @@ export const dealStages = [
   "closedlost",
 ] as const;
 
-/** HubSpot's default ticket pipeline "0" and its stages (HUBSPOT.md §10.4: stage ids are portal-specific). */
+/** HubSpot's default ticket pipeline "0" and its stages (docs/hubspot.md §Tickets: stage ids are portal-specific). */
 export const ticketStages = ["1", "2", "3", "4"] as const;
 export const ticketPriorities = ["LOW", "MEDIUM", "HIGH"] as const;
 export const ticketCategories = [
@@ -52,7 +52,7 @@ export const ticketCategories = [
 ] as const;
 
 /**
- * Contact roll-ups of marketing email, form and web activity (HUBSPOT.md §10.8), computed by the
+ * Contact roll-ups of marketing email, form and web activity (docs/hubspot.md §Contact roll-up properties), computed by the
  * portal from its events (compute-contact-rollups.ts): read-only values, as in HubSpot.
  */
 export const contactRollups: readonly CatalogEntry[] = [
@@ -189,9 +189,9 @@ export const propertyCatalog: Record<SandboxObjectType, readonly CatalogEntry[]>
     ["content", "Ticket description", "string"],
     ["hs_pipeline", "Pipeline", "enumeration", ["0"]],
     ["hs_pipeline_stage", "Ticket status", "enumeration", ticketStages],
-    // Values from third-party integrations, UNCONFIRMED in a primary source (HUBSPOT.md §10.4).
+    // Values from third-party integrations, UNCONFIRMED in a primary source (docs/hubspot.md §Tickets).
     ["hs_ticket_priority", "Priority", "enumeration", ticketPriorities],
-    // A multi-select in HubSpot, its values portal-defined (HUBSPOT.md §10.4).
+    // A multi-select in HubSpot, its values portal-defined (docs/hubspot.md §Tickets).
     ["hs_ticket_category", "Category", "enumeration", ticketCategories],
   ],
 };

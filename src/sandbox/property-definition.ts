@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { WireProperty } from "./property-repo.js";
 
-// PropertyCreate / PropertyUpdate as HubSpot checks them (HUBSPOT.md §6): a lower-case name,
+// PropertyCreate / PropertyUpdate as HubSpot checks them (docs/hubspot.md §Score properties): a lower-case name,
 // a valid type/fieldType pair, options for enumerations (label, value, hidden).
 
 const fieldTypesOf: Record<string, readonly string[]> = {

@@ -4,7 +4,7 @@ import type { Database } from "better-sqlite3";
 import type { SandboxObjectType } from "./object-types.js";
 import type { Wire } from "./wire.js";
 
-// Property definitions and groups (HUBSPOT.md §6), stored as HubSpot answers them. Archiving is
+// Property definitions and groups (docs/hubspot.md §Score properties), stored as HubSpot answers them. Archiving is
 // soft, as in HubSpot: an archived property is readable with archived=true and its values stop
 // appearing on records.
 

@@ -1,4 +1,4 @@
-// HubSpot's limits for OAuth apps (HUBSPOT.md §0.5, §5.1): 110 requests per rolling 10 seconds
+// HubSpot's limits for OAuth apps (docs/hubspot.md §Rate limits and batching): 110 requests per rolling 10 seconds
 // per installing account, search excluded; search 5 requests per second per token. Windows are
 // rolling (a list of start times), read from the sandbox clock so tests move time, not wait.
 // Refused requests do not count: a client that waits out Retry-After gets through.
@@ -30,7 +30,7 @@ const policies = {
     windowMs: 10_000,
     message: "You have reached your ten_secondly_rolling limit.",
   },
-  // The SDK recognises this exact message as the search limit (HUBSPOT.md §5.2).
+  // The SDK recognises this exact message as the search limit (docs/hubspot.md §SDK retries and pacing).
   search: { policyName: "SECONDLY", windowMs: 1_000, message: "You have reached your secondly limit." },
 } as const;
 

@@ -1,5 +1,5 @@
 import { findContactIdByEmail, refreshContactRollups } from "./compute-contact-rollups.js";
-import { buildEmailEventDetails } from "./email-event-details.js";
+import { emailEventExtrasOf } from "./email-event-details.js";
 import type { EmailCampaign, StoredEmailEvent } from "./email-event-repo.js";
 import type { StoredForm, StoredSubmission } from "./form-repo.js";
 import { HubSpotError, validationError } from "./hubspot-error.js";
@@ -64,7 +64,7 @@ export function recordEmailEvent(
         recipient,
         type,
         created: input.atMs,
-        details: buildEmailEventDetails(type, { url: input.url, location: { city, state, country } }),
+        details: { ...emailEventExtrasOf(type, { city, state, country }, input.url) },
       }),
     );
     refreshContactRollups(portal, input.contact.id, { nowMs, changeSource: "EMAIL" });

@@ -2,11 +2,11 @@ import { objectTypeIdOf, type SandboxObjectType } from "./object-types.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
 // What HubSpot's UI does when a person deletes, restores or merges records, or a contact asks to be
-// forgotten (GDPR), with the webhooks HubSpot sends for each (HUBSPOT.md §3.4): `*.deletion`,
+// forgotten (GDPR), with the webhooks HubSpot sends for each (docs/hubspot.md §Webhook payloads): `*.deletion`,
 // `*.restore`, `*.merge` with primaryObjectId, mergedObjectIds, newObjectId and
 // numberOfPropertiesMoved, and `contact.privacyDeletion` together with `contact.deletion`. A deleted
 // record's associations are set aside, each side hearing of it as an association removed, so a
-// company learns its contact left; a restore brings them back the same way. HUBSPOT.md does not say
+// company learns its contact left; a restore brings them back the same way. docs/hubspot.md does not say
 // whether HubSpot announces those association changes; the sandbox does, as it would for a person
 // removing them one by one.
 

@@ -3,7 +3,7 @@ import type { ChangeFeed } from "./change-feed.js";
 import type { SandboxObjectType } from "./object-types.js";
 
 // CRM records. Stored properties hold only set values; HubSpot clears a property written as ""
-// (HUBSPOT.md §6), so "" and null delete the key. hs_object_id, hs_createdate and
+// (docs/hubspot.md §Score properties), so "" and null delete the key. hs_object_id, hs_createdate and
 // hs_lastmodifieddate are not stored: they come from the id and the two timestamp columns.
 
 export type StoredProperties = Record<string, string>;
@@ -18,7 +18,7 @@ export interface StoredRecord {
 
 export interface WriteOptions {
   nowMs: number;
-  /** HubSpot's changeSource (HUBSPOT.md §3.4); null writes no change rows (seeding). */
+  /** HubSpot's changeSource (docs/hubspot.md §Webhook payloads); null writes no change rows (seeding). */
   changeSource: string | null;
 }
 

@@ -5,8 +5,8 @@ import type { Wire } from "./wire.js";
 
 // A record as HubSpot answers it (SimplePublicObject): the asked properties that exist, unset
 // ones as null, names the portal does not have left out; without a list, the object's default
-// properties. hs_object_id, hs_createdate and hs_lastmodifieddate always come back (HUBSPOT.md
-// §5.3: search returns them by default; batch reads do the same).
+// properties. hs_object_id, hs_createdate and hs_lastmodifieddate always come back (docs/hubspot.md
+// §Engagement objects: search returns them by default; batch reads do the same).
 
 export type WireObject = Wire<SimplePublicObject>;
 

@@ -1,5 +1,5 @@
 // HubSpot retries a failed webhook delivery up to 10 times "with varying delays and jitter", spread
-// over 24 hours (HUBSPOT.md §3.5). A development portal should give up within minutes instead, so
+// over 24 hours (docs/hubspot.md §Webhook delivery). A development portal should give up within minutes instead, so
 // the delays double from a second, with the same kind of jitter.
 
 export interface RetryDelaySettings {

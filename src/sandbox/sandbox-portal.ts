@@ -13,7 +13,7 @@ import { createWebEventRepo, type WebEventRepo } from "./web-event-repo.js";
 // Everything one sandbox portal holds, over one SQLite database: what routes, seeds and
 // control endpoints share.
 
-/** HubSpot subscription tier (SANDBOX_TIER): event analytics is Enterprise only (HUBSPOT.md §10.3). */
+/** HubSpot subscription tier (SANDBOX_TIER): event analytics is Enterprise only (docs/hubspot.md §Event analytics). */
 export const sandboxTiers = ["enterprise", "professional"] as const;
 export type SandboxTier = (typeof sandboxTiers)[number];
 

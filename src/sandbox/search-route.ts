@@ -11,7 +11,7 @@ import type { StoredRecord } from "./record-repo.js";
 import { recordToWire } from "./record-to-wire.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
-// POST /crm/v3/objects/{type}/search with HubSpot's limits (HUBSPOT.md §5.1): 5 filter groups
+// POST /crm/v3/objects/{type}/search with HubSpot's limits (docs/hubspot.md §Rate limits and batching): 5 filter groups
 // (OR) of 6 filters (AND), 18 filters in all, 200 records a page, and no result past the
 // 10,000th. `after` is the offset of the next result; the page that reaches the 10,000th still
 // carries one when more records match, and following it is a 400 ("paging beyond gives 400":

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "better-sqlite3";
 
-// OAuth grants (HUBSPOT.md §4): single-use authorization codes, access tokens that expire after
+// OAuth grants (docs/hubspot.md §OAuth): single-use authorization codes, access tokens that expire after
 // 30 minutes (follow expires_in), refresh tokens that do not expire until deleted. Expiry reads
 // the sandbox clock, so advancing it by an hour makes the app refresh, as it must with HubSpot.
 
@@ -44,7 +44,7 @@ interface TokenRow {
 }
 
 // Real HubSpot tokens carry a region prefix; the shape does not matter to the app, the length
-// (≤ 512 characters, HUBSPOT.md §4) does.
+// (≤ 512 characters, docs/hubspot.md §OAuth) does.
 const newSecret = (prefix: string) => `${prefix}-sbx1-${randomBytes(24).toString("base64url")}`;
 
 export function createTokenRepo(db: Database): TokenRepo {

@@ -5,7 +5,7 @@ import { computedProperties } from "./record-to-wire.js";
 // HubSpot refuses a write whose values do not fit the portal's properties with 400 "Property
 // values were not valid: [...]" listing one entry per bad value (error PROPERTY_DOESNT_EXIST,
 // INVALID_OPTION, READ_ONLY_VALUE, ...). Valid values come back normalised: datetimes as ISO
-// strings (HubSpot accepts epoch milliseconds too, HUBSPOT.md §5.3 / build-engagement-event).
+// strings (HubSpot accepts epoch milliseconds too, docs/hubspot.md §Engagement objects / build-engagement-event).
 
 interface ValueError {
   isValid: false;

@@ -3,7 +3,7 @@ import { selectNewestFirst } from "./newest-first-query.js";
 import type { CursorPosition } from "./paging-cursor.js";
 import { stableUuid } from "./stable-uuid.js";
 
-// Event-analytics occurrences (HUBSPOT.md §10.3): page views, CTA clicks, ad interactions and
+// Event-analytics occurrences (docs/hubspot.md §Event analytics): page views, CTA clicks, ad interactions and
 // custom behavioural events of a CRM record, each with its properties as strings. Names and
 // properties: docs/decisions.md §Sandbox marketing and web sources.
 
@@ -70,7 +70,14 @@ export function createWebEventRepo(db: Database): WebEventRepo {
           JSON.stringify(input.properties),
         ).lastInsertRowid,
       );
-      return { ...input, seq, id: stableUuid("web-event", seq) };
+      // The id only when read: seeding appends tens of thousands and reads none.
+      return {
+        ...input,
+        seq,
+        get id() {
+          return stableUuid("web-event", seq);
+        },
+      };
     },
     page: (filter, before, limit) =>
       selectNewestFirst<Row>(

@@ -1,5 +1,5 @@
 // The event-analytics types the sandbox records (docs/decisions.md §Sandbox marketing and web sources).
-// `e_visited_page` is HubSpot's (HUBSPOT.md §10.3); the names of CTA clicks and ad interactions are
+// `e_visited_page` is HubSpot's (docs/hubspot.md §Event analytics); the names of CTA clicks and ad interactions are
 // UNCONFIRMED there and are the sandbox's choice, as are their properties beyond hs_url, hs_title
 // and hs_page_id. A custom behavioural event is `pe{portalId}_{label}`.
 

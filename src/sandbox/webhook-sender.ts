@@ -7,13 +7,13 @@ import { retryDelayMs } from "./retry-delay-ms.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 import type { WebhookTarget } from "./webhook-target.js";
 
-// Webhooks as HubSpot delivers them (HUBSPOT.md §3.5): only what the app's subscriptions cover
-// (§1.3), batches under 100 events, at most 10 requests in flight, a retry on a connection failure,
+// Webhooks as HubSpot delivers them (docs/hubspot.md §Webhook delivery): only what the app's subscriptions cover
+// (docs/hubspot.md §Webhook subscriptions), batches under 100 events, at most 10 requests in flight, a retry on a connection failure,
 // a timeout over 5 s or any non-2xx, up to 10 retries with growing delays and jitter, then the
 // batch is dropped. Each attempt is signed anew (v3) with the sandbox clock's time, which the app's
 // clock follows in sandbox mode.
 
-/** "Under 100 notifications" (§3.4) and "up to 100 events" (§3.5): 99 satisfies both. */
+/** "Under 100 notifications" (docs/hubspot.md §Webhook payloads) and "up to 100 events" (docs/hubspot.md §Webhook delivery): 99 satisfies both. */
 export const MAX_EVENTS_PER_BATCH = 99;
 
 export interface WebhookSenderOptions {
@@ -21,7 +21,7 @@ export interface WebhookSenderOptions {
   target: WebhookTarget;
   fetch?: typeof fetch;
   maxConcurrent?: number;
-  /** Retries after the first attempt; HubSpot makes up to 10 (§3.5). */
+  /** Retries after the first attempt; HubSpot makes up to 10 (docs/hubspot.md §Webhook delivery). */
   maxRetries?: number;
   /** See retry-delay-ms.ts; the defaults (1 s doubling, at most 1 h) give up within minutes. */
   retryBaseMs?: number;
@@ -86,7 +86,7 @@ export function createWebhookSender(options: WebhookSenderOptions): WebhookSende
   let timer: NodeJS.Timeout | undefined;
 
   // The cursor only passes a change once every batch up to it is finished, so a restart resends
-  // what was in flight (HubSpot may deliver twice, §3.4) and never skips anything.
+  // what was in flight (HubSpot may deliver twice, docs/hubspot.md §Webhook payloads) and never skips anything.
   const saveCursor = () => {
     const oldest = batches[0]?.changes[0]?.seq;
     target.setDeliveredSeq(oldest === undefined ? readSeq : oldest - 1);

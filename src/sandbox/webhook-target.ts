@@ -1,7 +1,7 @@
 import type { Database } from "better-sqlite3";
 
 // Where the sandbox delivers webhooks: HubSpot posts to the targetUrl of the app's webhook
-// subscriptions (HUBSPOT.md §1.3), here `<origin of the install's redirect_uri>/webhooks/hubspot`
+// subscriptions (docs/hubspot.md §Webhook subscriptions), here `<origin of the install's redirect_uri>/webhooks/hubspot`
 // unless given outright. Kept in `meta` with the last change delivered, so a restarted sandbox
 // neither repeats nor loses deliveries. Changes made before the app was installed are never sent:
 // HubSpot only notifies apps installed in the portal.

@@ -1,4 +1,4 @@
-// The JSON HubSpot sends, typed from the SDK's models (HUBSPOT.md §7): dates are ISO strings,
+// The JSON HubSpot sends, typed from the SDK's models (docs/hubspot.md §Testing against HubSpot): dates are ISO strings,
 // string enums their literal values, and the SDK's `_from` is `from` on the wire.
 export type Wire<T> = T extends Date
   ? string

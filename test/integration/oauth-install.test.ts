@@ -20,7 +20,7 @@ import type { Installation, InstallationStore } from "../../src/ports/installati
 import { loadHubSpotModeConfig } from "../fixtures/hubspot-mode-config.js";
 
 // The OAuth install end to end: the real express app on port 0, the default SQLite store in a temp
-// DATA_DIR, HubSpot played by nock (HUBSPOT.md §7), a fixed clock.
+// DATA_DIR, HubSpot played by nock (docs/hubspot.md §Testing against HubSpot), a fixed clock.
 
 const API = "https://api.hubapi.com";
 const SECRET = "client-secret-9b1f";

@@ -158,7 +158,7 @@ export function inboxContract(createStore: () => Promise<InboxContractStore>): v
     await appendEach(inbox, events(2));
     await inbox.complete((await inbox.claim(10)).map((e) => e.id));
     expect(await inbox.counts()).toEqual({ pending: 0, processing: 0, done: 2, parked: 0 });
-    // 48 h: longer than HubSpot retries a delivery (HUBSPOT.md §3.5), so a late retry is still known.
+    // 48 h: longer than HubSpot retries a delivery (docs/hubspot.md §Webhook delivery), so a late retry is still known.
     expect(await inbox.purgeDone()).toBe(0);
     await wait(20);
     expect(await inbox.purgeDone(10)).toBe(2);

@@ -6,7 +6,7 @@ import {
   type ScoreResult,
 } from "../../src/scoring/index.js";
 
-// Fixture builders with valid defaults (STYLE.md §8): tests state only what they are about.
+// Fixture builders with valid defaults (docs/architecture.md §Tests): tests state only what they are about.
 
 export const dayMs = 86_400_000;
 export const NOW = "2026-11-20T12:00:00Z";

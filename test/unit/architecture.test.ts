@@ -3,7 +3,7 @@ import { dirname, join, relative, resolve } from "node:path";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
-// STYLE.md §1–2 and docs/architecture.md §Imports allowed: what each layer of src/ may import, as data.
+// docs/architecture.md §Layers and docs/architecture.md §Imports allowed: what each layer of src/ may import, as data.
 // A layer is a folder of src/ or a file at its root ("errors.ts"). An entry of a rule is a layer, a
 // file of src/ ("hubspot/sign-webhook-v3.ts") or a package ("node:crypto", "@keyv/redis").
 // `runtime` holds what a layer may import at run time; `types` adds what it may import with

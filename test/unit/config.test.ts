@@ -71,6 +71,11 @@ describe("loadConfig", () => {
     );
   });
 
+  it("reads SANDBOX_TIER and refuses a tier the sandbox does not know", () => {
+    expect(loadConfig({ SANDBOX_TIER: "professional" }).sandbox.tier).toBe("professional");
+    expect(keysOf({ SANDBOX_TIER: "starter" })).toEqual(["SANDBOX_TIER"]);
+  });
+
   it("derives the sandbox PUBLIC_BASE_URL from PORT and the database from DATA_DIR", () => {
     const config = loadConfig({ PORT: "8080", DATA_DIR: "/var/lib/ls/" });
     expect(config.publicBaseUrl).toBe("http://localhost:8080");

@@ -14,6 +14,8 @@ const filesUnder = (dir: string): string[] =>
     .filter((e) => e.isFile() && (TEXT_FILE.test(e.name) || dir === ".ci"))
     .map((e) => join(e.parentPath, e.name));
 const read = (file: string) => readFileSync(file, "utf8");
+/** Files the project was written from that live outside the repository, so a clone cannot open them. */
+const OUTSIDE_FILES = /\b(HUBSPOT|STYLE|SCORING)\.md\b/;
 
 /** A citation may wrap onto the next comment line: join such lines so it reads as written. */
 function joinCommentLines(text: string): string {
@@ -163,6 +165,20 @@ describe("documentation", () => {
         : !codeFiles.has(name),
     );
     expect([...new Set(missing)]).toEqual([]);
+  });
+
+  it("cites no file a clone lacks: HubSpot facts are cited from docs/hubspot.md, not HUBSPOT.md", () => {
+    const docFiles = docNames.map((name) => join(root, "docs", name));
+    const citing = [...sources, ...docFiles]
+      .filter((file) => file !== thisFile)
+      .flatMap((file) =>
+        read(file)
+          .split("\n")
+          .flatMap((line, i) =>
+            OUTSIDE_FILES.test(line) ? [`${relative(root, file)}:${i + 1}: ${line.trim()}`] : [],
+          ),
+      );
+    expect(citing).toEqual([]);
   });
 
   it("is never an issue number: src/, test/, bench/ and .ci/ cite docs instead", () => {

@@ -1,13 +1,13 @@
 // "Test a record" by a contact's full name (docs/decisions.md §Test a record search). CRM search's full-text
 // `query` matches each default searchable property on its own, so "Zoe Jensen" is in neither `firstname`
 // nor `lastname` and finds nothing. Filter groups do it: groups are ORed and a group's filters ANDed
-// (HUBSPOT.md §5.1), so each way of cutting the words into a first and a last name is one group, read
+// (docs/hubspot.md §Rate limits and batching), so each way of cutting the words into a first and a last name is one group, read
 // both ways round ("Jensen Zoe"). EQ compares strings in any case. Pure: the door sends what it builds.
 
 export type NameFilter = { propertyName: "firstname" | "lastname"; operator: "EQ"; value: string };
 export type NameFilterGroup = { filters: NameFilter[] };
 
-/** HubSpot allows 5 filter groups in one search (HUBSPOT.md §5.1). */
+/** HubSpot allows 5 filter groups in one search (docs/hubspot.md §Rate limits and batching). */
 const MAX_GROUPS = 5;
 
 const group = (first: string, last: string): NameFilterGroup => ({

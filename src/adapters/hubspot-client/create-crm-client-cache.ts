@@ -2,7 +2,7 @@ import type { CrmClient } from "../../ports/crm-client.js";
 import { createHubSpotCrmClient, type HubSpotCrmClientOptions } from "./create-hubspot-crm-client.js";
 
 // One client per portal: the pacing queues live in the client, so two clients for one portal
-// would each take the full rate and together exceed HubSpot's per-account limit (HUBSPOT.md §5.1).
+// would each take the full rate and together exceed HubSpot's per-account limit (docs/hubspot.md §Rate limits and batching).
 // Across app instances the same holds only with a shared rate window (`sharedRateWindow`, REDIS_URL).
 
 export type CrmClientCacheOptions = Omit<HubSpotCrmClientOptions, "portalId" | "accessToken"> & {

@@ -16,7 +16,7 @@ export interface HubSpotCrmClientOptions {
   accessToken: () => Promise<string>;
   /** HUBSPOT_API_BASE_URL, e.g. https://api.hubapi.com. */
   baseUrl: string;
-  /** HUBSPOT_RATE_LIMIT_PER_10S; HubSpot allows 110 for OAuth apps (HUBSPOT.md §5.1). */
+  /** HUBSPOT_RATE_LIMIT_PER_10S; HubSpot allows 110 for OAuth apps (docs/hubspot.md §Rate limits and batching). */
   ratePer10s: number;
   logger: Pick<Logger, "warn">;
   policy?: RetryPolicy;
@@ -58,7 +58,7 @@ export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmCli
     ...createHubSpotFeeds(apis, pacer),
     ...createHubSpotEvents(apis, pacer),
     async completeActionCallback(callbackId, outputFields) {
-      // HUBSPOT.md §2.4: the v4 endpoint, authorised by the installing portal's token. HubSpot's spec
+      // docs/hubspot.md §Workflow action callbacks: the v4 endpoint, authorised by the installing portal's token. HubSpot's spec
       // requires `typedOutputs`, which the SDK's model lacks; its examples send {} (docs/decisions.md
       // §Fields the SDK does not send).
       await pacer.run("api", "workflow action callback complete", (signal) =>

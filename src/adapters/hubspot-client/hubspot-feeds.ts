@@ -5,14 +5,14 @@ import { parseCampaign, parseEmailEventPage, parseSubmissionPage } from "./parse
 import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
 
-// The portal-wide feeds (HUBSPOT.md §10.1, §10.2; port src/ports/crm-feeds.ts). The email events log
+// The portal-wide feeds (docs/hubspot.md §Marketing email events, §Form submissions; port src/ports/crm-feeds.ts). The email events log
 // and form submissions are legacy v1 endpoints without a typed SDK API (raw-get.ts); forms and
 // contacts by email go through the typed SDK. Each call is one page: the pollers keep their own
 // cursors (docs/decisions.md §Portal-wide feeds).
 
 const EVENTS_LIMIT = 1_000;
 const SUBMISSIONS_LIMIT = 50;
-// The forms API's page size has no documented maximum (HUBSPOT.md §10.2); 50 is within every one seen.
+// The forms API's page size has no documented maximum (docs/hubspot.md §Form submissions); 50 is within every one seen.
 const FORMS_LIMIT = 50;
 const OBJECT_BATCH = 100;
 // Campaign names change rarely and a portal has a few thousand at most; the bound keeps a long-lived
@@ -102,7 +102,7 @@ export function createHubSpotFeeds(apis: SdkApis, pacer: PortalPacer): CrmFeeds 
             apis.callOptions(signal),
           ),
         );
-        // Addresses no contact has come back as a 207 error, not a result (HUBSPOT.md §5.1).
+        // Addresses no contact has come back as a 207 error, not a result (docs/hubspot.md §Rate limits and batching).
         for (const record of answer.results) {
           const email = record.properties.email?.trim().toLowerCase();
           if (!email) continue;

@@ -11,7 +11,7 @@ import type { CrmClient, CrmPropertyDefinition } from "../../ports/crm-client.js
 import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
 
-// Property groups and properties (HUBSPOT.md §6): batch read and batch create, single update
+// Property groups and properties (docs/hubspot.md §Score properties): batch read and batch create, single update
 // (HubSpot has no batch update for property definitions).
 
 type PropertiesPart = Pick<
@@ -23,7 +23,7 @@ function toSdkProperty(property: CrmPropertyDefinition) {
   return {
     name: property.name,
     label: property.label,
-    // The SDK's string enums hold exactly these strings (HUBSPOT.md §6, valid type/fieldType pairs).
+    // The SDK's string enums hold exactly these strings (docs/hubspot.md §Score properties, valid type/fieldType pairs).
     type: property.type as PropertyCreateTypeEnum,
     fieldType: property.fieldType as PropertyCreateFieldTypeEnum,
     groupName: property.groupName,

@@ -14,7 +14,7 @@ import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
 
 // Record-level calls of the port: objects batch read/update (100 per call) and associations v4
-// batch read (1,000 ids per call, labels included, pages followed). HUBSPOT.md §5.1–5.2. And
+// batch read (1,000 ids per call, labels included, pages followed). docs/hubspot.md §Rate limits and batching, §SDK retries and pacing. And
 // findRecords: a person looking one record up by email or name ("Test a record",
 // docs/decisions.md §Test a record search).
 
@@ -43,7 +43,7 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
       const fromId = String(result._from.id);
       const list = found.get(fromId) ?? [];
       for (const target of result.to) {
-        // Labels come with the association types; an unlabeled type has no label (HUBSPOT.md §5.1).
+        // Labels come with the association types; an unlabeled type has no label (docs/hubspot.md §Rate limits and batching).
         const labels = target.associationTypes.flatMap((type) => (type.label ? [type.label] : []));
         const id = String(target.toObjectId);
         const existing = list.find((association) => association.id === id);
@@ -123,7 +123,7 @@ export function createHubSpotRecords(apis: SdkApis, pacer: PortalPacer): Records
 
     async findRecords(objectType, query) {
       // `query` without filterGroups searches the object's default searchable properties (HubSpot's
-      // CRM search guide); it is a search call, so it waits in the search lane (5/s, HUBSPOT.md §5.1).
+      // CRM search guide); it is a search call, so it waits in the search lane (5/s, docs/hubspot.md §Rate limits and batching).
       // A contact's full name is in no one property: a second search asks for it with filter groups.
       const properties = [...foundRecordProperties[objectType]];
       const nameGroups = objectType === "contacts" ? buildFullNameFilterGroups(query) : [];

@@ -4,7 +4,7 @@ import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
 
 // CRM search calls of the port, paced in their own lane: HubSpot allows search 5 requests a second
-// per portal, apart from the 10-second budget of the other APIs (HUBSPOT.md §5.1).
+// per portal, apart from the 10-second budget of the other APIs (docs/hubspot.md §Rate limits and batching).
 
 const SEARCH_PAGE = 200;
 

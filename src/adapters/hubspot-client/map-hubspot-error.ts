@@ -1,7 +1,7 @@
 import { AppError, type ErrorCode } from "../../errors.js";
 import { HubSpotTimeoutError } from "./call-deadline.js";
 
-// The SDK throws ApiException {code, body, headers} for any non-2xx answer (HUBSPOT.md §8,
+// The SDK throws ApiException {code, body, headers} for any non-2xx answer (docs/hubspot.md §Sources,
 // codegen/*/apis/exception.ts); node-fetch throws FetchError for network failures. Both become
 // an AppError carrying the status and HubSpot's correlation id, which HubSpot support asks for.
 
@@ -97,7 +97,7 @@ export function mapHubSpotError(error: unknown, portalId: string, operation: str
   return new AppError(codeForStatus(error.code), message, { ...details });
 }
 
-/** HUBSPOT.md §5.1: 429 and 5xx (and network failures) are worth another try; other 4xx never. */
+/** docs/hubspot.md §Rate limits and batching: 429 and 5xx (and network failures) are worth another try; other 4xx never. */
 export function isRetryable(error: AppError): boolean {
   const status = error.details.status;
   if (error.code === "rate_limited") return true;

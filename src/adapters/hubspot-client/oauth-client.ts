@@ -16,7 +16,7 @@ export type OAuthClientOptions = AppCredentials & {
 
 // One SDK Client without access token, retries or limiter: token calls are few, must not be retried
 // blindly (a code is single-use), and creating a Client resets the SDK's process-wide decorators
-// (HUBSPOT.md §5.2), so this one is built once per process.
+// (docs/hubspot.md §SDK retries and pacing), so this one is built once per process.
 export function createHubSpotOAuthClient(options: OAuthClientOptions): OAuthClient {
   const client = new Client({ basePath: options.apiBaseUrl });
   const app = { clientId: options.clientId, clientSecret: options.clientSecret };
@@ -36,7 +36,7 @@ export function createHubSpotOAuthClient(options: OAuthClientOptions): OAuthClie
       refresh: (refreshToken) =>
         requestToken2026(http, app, { grant_type: "refresh_token", refresh_token: refreshToken }),
       introspect: (accessToken) => introspect2026(http, app, accessToken),
-      // HUBSPOT.md §10.7: the 2026-03 revoke, so erasing a portal no longer needs /oauth/v1.
+      // docs/hubspot.md §OAuth token revocation: the 2026-03 revoke, so erasing a portal no longer needs /oauth/v1.
       revokeRefreshToken: (refreshToken) => revoke2026(http, app, refreshToken),
     };
   }
@@ -44,7 +44,7 @@ export function createHubSpotOAuthClient(options: OAuthClientOptions): OAuthClie
   const revokeRefreshToken = async (refreshToken: string) => {
     await v1Call("/oauth/v1/refresh-tokens", (o) => refreshTokensApi.archive(refreshToken, o));
   };
-  // v1 (deprecated 2027-02-16, HUBSPOT.md §0.7): the SDK's typed TokensApi / AccessTokensApi.
+  // v1 (deprecated 2027-02-16, docs/hubspot.md §OAuth endpoint versions): the SDK's typed TokensApi / AccessTokensApi.
   const { tokensApi, accessTokensApi } = client.oauth;
   const v1Token = async (grant: V1Grant): Promise<TokenGrant> => {
     const res = await v1Call("/oauth/v1/token", (o) => tokensApi.create(...grant, o));

@@ -3,8 +3,8 @@ import { AppError } from "../../errors.js";
 import type { TokenGrant, TokenInfo } from "../../ports/oauth-client.js";
 import { runWithDeadline, tokenCallUnanswered } from "./call-deadline.js";
 
-// HUBSPOT.md §4 "Upcoming changes": POST /oauth/2026-03/token and /oauth/2026-03/token/introspect,
-// form-encoded. The SDK (13.5 and 14.0.1) only wraps /oauth/v1 (HUBSPOT.md §0.7), and its
+// docs/hubspot.md §OAuth endpoint versions: POST /oauth/2026-03/token and /oauth/2026-03/token/introspect,
+// form-encoded. The SDK (13.5 and 14.0.1) only wraps /oauth/v1 (docs/hubspot.md §OAuth endpoint versions), and its
 // client.apiRequest takes no agent or signal, so these are plain fetch calls with the door's deadline
 // (call-deadline.ts) and zod schemas for the answers. Response fields follow HubSpot's OpenAPI for the
 // date-versioned auth API (TokenResponseIF / PublicAccessTokenInfoResponse, mirrored at
@@ -119,7 +119,7 @@ export async function introspect2026(
 }
 
 /**
- * HUBSPOT.md §10.7: POST /oauth/2026-03/token/revoke revokes a refresh token. Only its error answer is
+ * docs/hubspot.md §OAuth token revocation: POST /oauth/2026-03/token/revoke revokes a refresh token. Only its error answer is
  * specified, so any 2xx counts as revoked and its body is not read.
  */
 export async function revoke2026(http: TokenHttp, app: AppCredentials, refreshToken: string): Promise<void> {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AppError } from "../../errors.js";
 import type { FormSubmission, MarketingEmailEvent } from "../../ports/crm-feeds.js";
 
-// The legacy v1 feeds' answers, checked with zod at the door (HUBSPOT.md §10.1, §10.2): the SDK does
+// The legacy v1 feeds' answers, checked with zod at the door (docs/hubspot.md §Marketing email events, §Form submissions): the SDK does
 // not type them, so a shape HubSpot changes fails here with a message naming the field, not later as
 // an undefined deep in a poller. Unknown fields pass: HubSpot adds fields to these logs.
 
@@ -12,7 +12,7 @@ const emailEvent = z
   .object({
     id: z.string(),
     created: z.number(),
-    // UNBOUNCE carries no type nor recipient (HUBSPOT.md §10.1); such events are dropped below.
+    // UNBOUNCE carries no type nor recipient (docs/hubspot.md §Marketing email events); such events are dropped below.
     type: z.string().optional(),
     recipient: z.string().optional(),
     emailCampaignId: z.union([z.number(), z.string()]).nullish(),

@@ -7,11 +7,11 @@ import { isRetryable, mapHubSpotError } from "./map-hubspot-error.js";
 import { backoffDelayMs, type RetryPolicy } from "./retry-policy.js";
 import { createSharedLaneBudget, type SharedLaneBudget } from "./shared-lane-budget.js";
 
-// One pacer per portal (HUBSPOT.md §5.1–5.2): HubSpot limits OAuth apps per installing account,
+// One pacer per portal (docs/hubspot.md §Rate limits and batching, §SDK retries and pacing): HubSpot limits OAuth apps per installing account,
 // 110 requests per rolling 10 s, and CRM search separately at 5/s. p-queue's `strict` mode is a
 // sliding window, so no 10 s span ever holds more than `ratePer10s` starts. The SDK's own
 // Bottleneck limiter and retry decorator stay off (they ignore Retry-After and are process-wide
-// singletons, HUBSPOT.md §0.6), so these queues are the only pacing and retrying that happens.
+// singletons, docs/hubspot.md §SDK retries and pacing), so these queues are the only pacing and retrying that happens.
 //
 // With a shared window (REDIS_URL, docs/decisions.md §Shared rate window) several app instances pace one
 // portal: the window then holds each lane's budget for all of them, and p-queue only bounds this instance's
@@ -22,7 +22,7 @@ export type Lane = "api" | "search";
 export interface PortalPacerOptions {
   portalId: string;
   ratePer10s: number;
-  /** HUBSPOT.md §5.1 allows 5/s; we keep one in reserve. */
+  /** docs/hubspot.md §Rate limits and batching allows 5/s; we keep one in reserve. */
   searchPerSecond?: number;
   concurrency?: number;
   policy: RetryPolicy;

@@ -1,7 +1,7 @@
 import type { Client } from "@hubspot/api-client";
 
-// GET on an endpoint the SDK has no typed API for (HUBSPOT.md §5.2: `client.apiRequest`), such as the
-// legacy email events log and form submissions (HUBSPOT.md §10.1, §10.2). apiRequest answers with the
+// GET on an endpoint the SDK has no typed API for (docs/hubspot.md §SDK retries and pacing: `client.apiRequest`), such as the
+// legacy email events log and form submissions (docs/hubspot.md §Marketing email events, §Form submissions). apiRequest answers with the
 // raw response whatever its status, so a non-2xx becomes the ApiException shape {code, body, headers}
 // mapHubSpotError reads: 403 stays "forbidden", 429 keeps its Retry-After. apiRequest takes no agent
 // nor signal (its Request sends method, headers and body only), so the deadline of portal-pacer.ts

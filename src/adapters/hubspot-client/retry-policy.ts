@@ -1,4 +1,4 @@
-// Retry policies named by behaviour (STYLE.md, after @slack/web-api): a standard one for HubSpot
+// Retry policies named by behaviour (after @slack/web-api): a standard one for HubSpot
 // and a rapid one for tests. Backoff is exponential with "equal jitter" so that portals retrying
 // after the same outage do not hit HubSpot in lock-step.
 
@@ -7,9 +7,9 @@ export interface RetryPolicy {
   maxAttempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
-  /** Pause after a 429 without Retry-After: the 10-second rolling window (HUBSPOT.md §5.1). */
+  /** Pause after a 429 without Retry-After: the 10-second rolling window (docs/hubspot.md §Rate limits and batching). */
   rateWindowMs: number;
-  /** The same for CRM search, limited per second (HUBSPOT.md §5.1). */
+  /** The same for CRM search, limited per second (docs/hubspot.md §Rate limits and batching). */
   searchWindowMs: number;
 }
 

@@ -3,10 +3,10 @@ import { createAbortableAgent } from "./abortable-agent.js";
 import { createRawGet } from "./raw-get.js";
 import { type BodyFields, sdkCallOptions } from "./sdk-call-options.js";
 
-// The only run-time import of @hubspot/api-client (STYLE.md §2).
+// The only run-time import of @hubspot/api-client (docs/decisions.md §One door to HubSpot).
 //
 // The SDK keeps its retry and limiter decorators in a process-wide singleton that every
-// `new Client()` replaces, and patches an API object when it is first touched (HUBSPOT.md §0.6,
+// `new Client()` replaces, and patches an API object when it is first touched (docs/hubspot.md §SDK retries and pacing,
 // [SDK] src/services/ApiDecoratorService.ts). So we build the client with neither
 // `numberOfApiCallRetries` nor `limiterOptions` and touch every API we use in the same
 // synchronous turn: they are patched with "no decorators" whatever other clients do later.

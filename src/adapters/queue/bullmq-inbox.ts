@@ -28,7 +28,7 @@ import { DONE_RETENTION_MS, exponentialBackoffMs } from "./sqlite-inbox.js";
 //   entries are held; a dead instance's locks expire and BullMQ's stalled check hands its jobs out
 //   again). Each event is an entry `jobId × 100,000 + index`; a claim hands out at most its limit
 //   and keeps the rest of a delivery for the next claim here. De-duplication happens here: one Lua
-//   script marks each event's dedupe key as this job's for 48 h (longer than HubSpot retries, §3.5);
+//   script marks each event's dedupe key as this job's for 48 h (longer than HubSpot retries, docs/hubspot.md §Webhook delivery);
 //   an event another job marked first is a duplicate and is dropped.
 // - settle: once every entry of a job is completed or failed, the failed ones go back as one retry job
 //   (delayed to their retry time, keeping the original job's marks) or, out of attempts, to the parked

@@ -16,7 +16,7 @@ import type { Database } from "better-sqlite3";
 //   acknowledged before its rows are in the WAL;
 // - if the group's transaction itself is lost (a failed COMMIT, or an error that makes SQLite roll
 //   the whole transaction back), every delivery of the group is rejected: none of them is stored,
-//   none acknowledged, and HubSpot retries them all (a 5xx, HUBSPOT.md §3.5).
+//   none acknowledged, and HubSpot retries them all (a 5xx, docs/hubspot.md §Webhook delivery).
 
 type Waiting<A extends unknown[], R> = {
   args: A;

@@ -2,7 +2,7 @@ import type { Database, Statement } from "better-sqlite3";
 import type { WebhookEvent } from "../../hubspot/webhook-event.js";
 import { encodeInboxEvent } from "./inbox-event-text.js";
 
-/** HubSpot sends at most 100 events a delivery (HUBSPOT.md §3.4): one statement holds a whole one. */
+/** HubSpot sends at most 100 events a delivery (docs/hubspot.md §Webhook payloads): one statement holds a whole one. */
 export const MAX_ROWS_PER_INSERT = 100;
 const COLUMNS_PER_ROW = 6;
 

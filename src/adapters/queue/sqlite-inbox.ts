@@ -26,7 +26,7 @@ export type SqliteInboxOptions = {
 
 /**
  * Processed entries are kept 48 h (docs/decisions.md §Webhook inbox), longer than HubSpot retries a
- * delivery (24 h, §3.5), so a late retry of an event still finds its dedupe key.
+ * delivery (24 h, docs/hubspot.md §Webhook delivery), so a late retry of an event still finds its dedupe key.
  */
 export const DONE_RETENTION_MS = 48 * 60 * 60 * 1000;
 

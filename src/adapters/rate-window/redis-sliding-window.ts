@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { SharedRateWindow } from "../../ports/shared-rate-window.js";
 
 // Hand-written rather than taken from a library: BullMQ's limiter and rate-limiter-flexible's Redis
-// limiters count in fixed windows, but HubSpot's limit is a rolling one (HUBSPOT.md §5.1, policy
+// limiters count in fixed windows, but HubSpot's limit is a rolling one (docs/hubspot.md §Rate limits and batching, policy
 // TEN_SECONDLY_ROLLING). A fixed window lets a full budget through at the end of one window and
 // another at the start of the next: up to twice the limit within one rolling span, which HubSpot
 // answers with 429s.

@@ -1,6 +1,6 @@
 import { escapeHtml } from "../../http/views/escape-html.js";
 
-// Escaping by construction (STYLE.md: no unescaped HTML): every value put into an `html` template is
+// Escaping by construction (no value reaches a page unescaped): every value put into an `html` template is
 // escaped unless it is itself SafeHtml built by `html`. Arrays are joined; null, undefined and false
 // render nothing, so `${cond && html`…`}` works.
 

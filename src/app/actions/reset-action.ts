@@ -90,7 +90,7 @@ async function firstAnswer(deps: ResetActionDeps, request: ResetActionRequest): 
   const first = await Promise.race([write, late]);
   clearTimeout(timer);
   if (first !== "late") return { answer: first };
-  // Too slow for HubSpot's wait: hold the enrollment and complete it when the write lands (HUBSPOT.md §2.3–2.4).
+  // Too slow for HubSpot's wait: hold the enrollment and complete it when the write lands (docs/hubspot.md §Workflow action responses, §Workflow action callbacks).
   const owed = { object, recordId: request.objectId, scoreId: definition.id, previousScore: previous };
   return { answer: blocked, owed: { owed, write } };
 }

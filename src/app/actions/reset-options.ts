@@ -5,7 +5,7 @@ import type { ScoreStore } from "../../ports/score-store.js";
 export type ResetOption = { label: string; value: string; description: string };
 
 /**
- * The score select of the reset action (HUBSPOT.md §1.4, options fetch): the portal's enabled
+ * The score select of the reset action (docs/hubspot.md §Workflow action component, options fetch): the portal's enabled
  * engagement and combined scores of the workflow's object type, filtered by `q`.
  */
 export async function listResetOptions(

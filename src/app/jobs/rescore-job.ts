@@ -47,7 +47,7 @@ export function createRescoreJob(deps: JobHandlerDeps): JobHandler {
     let updated = 0;
     const skipped: string[] = [];
     do {
-      // Up to 1,000 ids per pass: associations are read 1,000 ids a call (HUBSPOT.md §5.1), so
+      // Up to 1,000 ids per pass: associations are read 1,000 ids a call (docs/hubspot.md §Rate limits and batching), so
       // fewer, larger passes cost about a third fewer calls per record than pages of 100.
       const ids: string[] = [];
       do {

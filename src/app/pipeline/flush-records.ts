@@ -5,7 +5,7 @@ import { loadPortalScoring, type PortalScoring } from "./load-portal-scoring.js"
 import type { PipelineDeps } from "./pipeline-deps.js";
 import type { HeldRecord, WorkerState } from "./worker-state.js";
 
-/** HubSpot's batch endpoints take 100 records (HUBSPOT.md §5.1): one rescore call per 100. */
+/** HubSpot's batch endpoints take 100 records (docs/hubspot.md §Rate limits and batching): one rescore call per 100. */
 export const RESCORE_BATCH = 100;
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -6,10 +6,10 @@ import { rescoreTargets } from "./rescore-targets.js";
 import { resolveReaches } from "./resolve-reaches.js";
 
 // What no subscription covers (docs/decisions.md §Freshness without webhooks): every POLL_INTERVAL_SEC, CRM
-// search for records modified since a moving cursor (HUBSPOT.md §5.1: search has its own 5/s lane in the
+// search for records modified since a moving cursor (docs/hubspot.md §Rate limits and batching: search has its own 5/s lane in the
 // door, 200 per page, 10,000 results at most). Modified records go through the same graph as webhook events.
 
-/** HubSpot answers 400 past 10,000 results (HUBSPOT.md §5.1). */
+/** HubSpot answers 400 past 10,000 results (docs/hubspot.md §Rate limits and batching). */
 const SEARCH_CAP = 10_000;
 const PAGE = 200;
 /** Search is indexed with a delay; a window that overlaps the last one misses nothing (re-reads are idempotent). */

@@ -6,7 +6,7 @@ export type ScoredRef = { object: ObjectType; id: string };
 
 /**
  * Follows each reach's hops through the door, batched: one associations read per hop for every reach
- * sharing a start object and path (HUBSPOT.md §5.1, 1,000 ids per call). Returns, per reach in order,
+ * sharing a start object and path (docs/hubspot.md §Rate limits and batching, 1,000 ids per call). Returns, per reach in order,
  * the records whose scores to recompute.
  */
 export async function resolveReaches(crm: CrmClient, reaches: readonly Reach[]): Promise<ScoredRef[][]> {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-// Every admin API input, validated at the edge (STYLE.md, Security) and described in /api/openapi.json.
+// Every admin API input, validated at the edge (docs/architecture.md §Errors) and described in /api/openapi.json.
 
 export const portalParams = z.object({ portalId: z.coerce.number().int().positive() });
 export const scoreParams = portalParams.extend({ scoreId: z.string().min(1).max(200) });

@@ -5,7 +5,7 @@ import { AppError, type ErrorCode } from "../../errors.js";
 import { formatIssues } from "../../scoring/format-issues.js";
 import { DefinitionError, SnapshotError } from "../../scoring/index.js";
 
-// STYLE.md §6: the one place where error codes become HTTP statuses.
+// docs/architecture.md §Errors: the one place where error codes become HTTP statuses.
 const statusOf: Record<ErrorCode, number> = {
   invalid_input: 400,
   unauthorized: 401,

@@ -6,7 +6,7 @@ const ENTITIES: Record<string, string> = {
   "'": "&#39;",
 };
 
-/** Escapes text for HTML element content and quoted attribute values (STYLE.md: no unescaped HTML). */
+/** Escapes text for HTML element content and quoted attribute values (no value reaches a page unescaped). */
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
 }

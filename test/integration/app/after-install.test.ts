@@ -40,7 +40,7 @@ async function scoresOf(...defs: Record<string, unknown>[]): Promise<ScoreStore>
 const enabled = (id: string, object: string, name: string) =>
   definition({ id, object, property: { name }, status: "enabled" });
 
-/** Group, batch read and batch create of one object's properties (HUBSPOT.md §6), with exact names. */
+/** Group, batch read and batch create of one object's properties (docs/hubspot.md §Score properties), with exact names. */
 function provisions(object: string, names: string[]) {
   return nock(HUBSPOT)
     .post(`/crm/v3/properties/${object}/groups`, group)

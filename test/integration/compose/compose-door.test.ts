@@ -14,7 +14,7 @@ import {
 } from "../../fixtures/installation.js";
 
 // The door as main.ts and the CLI build it: authorize() from the installation store, one paced
-// CRM client per portal against HUBSPOT_API_BASE_URL. HubSpot is nock (HUBSPOT.md §7).
+// CRM client per portal against HUBSPOT_API_BASE_URL. HubSpot is nock (docs/hubspot.md §Testing against HubSpot).
 
 const API = "https://api.example-hubspot.test";
 const PORTAL = 62515;

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { type DoorTarget, tinyWorld } from "./tiny-world.js";
 
-// The door's portal-wide feeds in the contract (HUBSPOT.md §10.1, §10.2; src/ports/crm-feeds.ts): the
+// The door's portal-wide feeds in the contract (docs/hubspot.md §Marketing email events, §Form submissions; src/ports/crm-feeds.ts): the
 // email events log (inclusive timestamps, newest first, the opaque offset, one recipient), email
 // campaigns, forms and their submissions (newest first, `after`), and contacts by email. The clock
 // moves a second between events so each has its own instant.

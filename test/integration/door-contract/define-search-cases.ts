@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { type DoorTarget, tinyWorld } from "./tiny-world.js";
 
-// The door's CRM search calls in the contract (HUBSPOT.md §5.1): searchModifiedSince (a GTE filter
+// The door's CRM search calls in the contract (docs/hubspot.md §Rate limits and batching): searchModifiedSince (a GTE filter
 // on hs_lastmodifieddate, 200 a page, `after` paging, the 10,000-result cap), findRecords (the
 // full-text `query`, and name filter groups for a contact's full name) and the search limit of 5 a second. Both worlds' clocks stand still, so every
 // search of a test falls in the same second unless the door pauses.

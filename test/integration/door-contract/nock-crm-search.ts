@@ -2,7 +2,7 @@ import { buildErrorBody } from "../../fixtures/hubspot/crm-payloads.js";
 import { buildSearchPage, secondlySearchLimitBody } from "../../fixtures/hubspot/search-payloads.js";
 import type { NockRecord, NockWorldRecords } from "./nock-world-records.js";
 
-// POST /crm/v3/objects/{type}/search as HubSpot documents it (HUBSPOT.md §5.1; [MIR]
+// POST /crm/v3/objects/{type}/search as HubSpot documents it (docs/hubspot.md §Rate limits and batching; [MIR]
 // api/crm/search): filterGroups ORed, the filters in a group ANDed, at most 5 groups of 6 and 18
 // filters in all; `query` matched, in any case, on the object's default searchable properties
 // only; results oldest first, up to 200 a page, `after` the offset of the next result ("after":

@@ -3,7 +3,7 @@ import { buildErrorBody } from "../../fixtures/hubspot/crm-payloads.js";
 import { buildProperty, buildPropertyBatch } from "../../fixtures/hubspot/property-payloads.js";
 import type { NockWorldRecords } from "./nock-world-records.js";
 
-// Property groups and properties v3 in the nock world (HUBSPOT.md §6): groups (409 for a taken
+// Property groups and properties v3 in the nock world (docs/hubspot.md §Score properties): groups (409 for a taken
 // name), batch read (names it lacks are 207 errors; `dataSensitivity` required), batch create (a taken name is a 207 error),
 // update one, and batch archive (204). An archived property is gone from reads of definitions and
 // of records, and writing it fails as for any property the portal lacks.

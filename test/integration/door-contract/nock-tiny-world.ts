@@ -21,7 +21,7 @@ import {
   type WorldIds,
 } from "./tiny-world.js";
 
-// The tiny world as HubSpot answers it (HUBSPOT.md §5–6, payload builders in test/fixtures/hubspot),
+// The tiny world as HubSpot answers it (docs/hubspot.md §Rate limits and batching, §Engagement objects, §Score properties, payload builders in test/fixtures/hubspot),
 // scripted with nock over a small in-memory state so that writes are seen by later reads. Ids are
 // the kind HubSpot gives: numeric strings, in creation order. Every call needs a bearer token, as
 // HubSpot's do; CRM search lives in nock-crm-search.ts, properties in nock-properties.ts.
@@ -116,7 +116,7 @@ export function mockTinyWorld() {
       calls.set(endpoint, (calls.get(endpoint) ?? 0) + 1);
     });
   scope
-    // Objects v3 batch read: ids HubSpot does not know are one 207 error (HUBSPOT.md §5.1).
+    // Objects v3 batch read: ids HubSpot does not know are one 207 error (docs/hubspot.md §Rate limits and batching).
     .post(/^\/crm\/v3\/objects\/\w+\/batch\/read$/)
     .reply((uri, body) => {
       const type = uri.split("/")[4] ?? "";
@@ -240,7 +240,7 @@ export function mockTinyWorld() {
     })
     .get(new RegExp(`^/crm/v3/lists/${listId}/memberships(\\?.*)?$`))
     .reply(200, () => buildMembersPage(listMembers))
-    // Workflow action callbacks (HUBSPOT.md §2.4): 204, no body. HubSpot's published spec requires
+    // Workflow action callbacks (docs/hubspot.md §Workflow action callbacks): 204, no body. HubSpot's published spec requires
     // `typedOutputs` beside `outputFields` (docs/decisions.md §Fields the SDK does not send): a body
     // without it is refused, as the spec allows HubSpot to.
     .post(/^\/automation\/v4\/actions\/callbacks\/[^/]+\/complete$/)

@@ -2,7 +2,7 @@ import { buildRecord } from "../../fixtures/hubspot/crm-payloads.js";
 
 // The records of the nock world, kept as HubSpot keeps them: their values, the property names each
 // object has, and the creation and last-modification instants HubSpot stamps on every record
-// (HUBSPOT.md §5.3), read from the world's own clock. That clock stands still unless a test or the
+// (docs/hubspot.md §Engagement objects), read from the world's own clock. That clock stands still unless a test or the
 // door's pauses move it, as the sandbox's does under test.
 
 export type Properties = Record<string, string | null>;

@@ -101,7 +101,7 @@ defineDoorContract({
     return {
       client: s.client,
       ids,
-      // The feeds through /__sandbox/* as a marketer would make them (src/sandbox/, HUBSPOT.md §10.1–10.2).
+      // The feeds through /__sandbox/* as a marketer would make them (src/sandbox/, docs/hubspot.md §Marketing email events, §Form submissions).
       createEmailCampaign: async (campaign) =>
         String((await ok(s, "POST", "/__sandbox/email-campaigns", campaign)).id),
       sendMarketingEmailEvent: async (event) => {

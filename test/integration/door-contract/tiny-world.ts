@@ -84,7 +84,7 @@ export interface CompletedCallback {
 
 /** One target of the contract: the app's real door, pointed at a portal holding the tiny world. */
 export interface DoorTarget {
-  /** A marketing email (an email campaign, HUBSPOT.md §10.1) with its name and subject: its id. */
+  /** A marketing email (an email campaign, docs/hubspot.md §Marketing email events) with its name and subject: its id. */
   createEmailCampaign(campaign: { name: string; subject: string }): Promise<string>;
   /** Logs an email event now: its identity `(id, created)`. */
   sendMarketingEmailEvent(event: SentEmailEvent): Promise<{ id: string; created: number }>;

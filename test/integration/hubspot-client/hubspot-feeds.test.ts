@@ -11,7 +11,7 @@ import { buildEmailEvent, buildSubmission } from "../../fixtures/hubspot/feed-pa
 
 // The feeds' refusals and odd answers, which the door contract's worlds never give: a portal without
 // the `content` or `forms` scope (403 "forbidden", not retried), HubSpot's rate limit (429 with
-// Retry-After, retried), and answers the door must read defensively (HUBSPOT.md §10.1, §10.9).
+// Retry-After, retried), and answers the door must read defensively (docs/hubspot.md §Marketing email events, §Unconfirmed facts).
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());

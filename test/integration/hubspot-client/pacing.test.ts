@@ -3,7 +3,7 @@ import { afterEach, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { createTestCrmClient, HUBSPOT } from "../../fixtures/hubspot/create-test-crm-client.js";
 import { buildBatchRead } from "../../fixtures/hubspot/crm-payloads.js";
 
-// Pacing is p-queue's sliding window (HUBSPOT.md §5.1–5.2); the clock is vitest's fake one, so
+// Pacing is p-queue's sliding window (docs/hubspot.md §Rate limits and batching, §SDK retries and pacing); the clock is vitest's fake one, so
 // 50 s of HubSpot time pass in milliseconds and no test sleeps.
 
 beforeAll(() => nock.disableNetConnect());

@@ -7,7 +7,7 @@ import { startPipelineApp } from "../../fixtures/pipeline/start-pipeline-app.js"
 import { contactLead } from "../../fixtures/pipeline-definitions.js";
 import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 
-// CRM search pages with a cursor (HUBSPOT.md §5.1); one HubSpot (or a proxy) hands out twice ends the
+// CRM search pages with a cursor (docs/hubspot.md §Rate limits and batching); one HubSpot (or a proxy) hands out twice ends the
 // modified-records poll as an error instead of a loop at the search lane's whole budget
 // (src/hubspot/paging-cursors.ts). The read is the real door's, against nock.
 

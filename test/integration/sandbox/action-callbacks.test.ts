@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestSandbox } from "../../fixtures/sandbox/start-test-sandbox.js";
 
-// HUBSPOT.md §2.4 against the sandbox: the app's door completes a blocked workflow execution.
+// docs/hubspot.md §Workflow action callbacks against the sandbox: the app's door completes a blocked workflow execution.
 
 let env: Awaited<ReturnType<typeof startTestSandbox>>;
 beforeEach(async () => {

@@ -5,7 +5,7 @@ import {
   type TestSandbox,
 } from "../../fixtures/sandbox/start-test-sandbox.js";
 
-// GET /email/public/v1/events and /campaigns/{id} (HUBSPOT.md §10.1) against a sandbox whose email
+// GET /email/public/v1/events and /campaigns/{id} (docs/hubspot.md §Marketing email events) against a sandbox whose email
 // activity is written through /__sandbox/email-events, as the `open-email` / `click-email` commands do.
 
 let s: TestSandbox;

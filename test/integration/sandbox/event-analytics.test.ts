@@ -5,7 +5,7 @@ import {
   type TestSandbox,
 } from "../../fixtures/sandbox/start-test-sandbox.js";
 
-// GET /events/v3/events and /events/v3/events/event-types (HUBSPOT.md §10.3) against events written
+// GET /events/v3/events and /events/v3/events/event-types (docs/hubspot.md §Event analytics) against events written
 // through /__sandbox/web-events, as `view-page` does; Enterprise only (SANDBOX_TIER).
 
 let s: TestSandbox;
@@ -179,6 +179,29 @@ describe("a Professional portal (SANDBOX_TIER=professional)", () => {
       expect(forms.status).toBe(200);
     } finally {
       await pro.close();
+    }
+  });
+});
+
+describe("the marketing and web endpoints' rate limit", () => {
+  it("counts each against the portal's ten-second budget and answers 429 past it", async () => {
+    const paths = [
+      "/email/public/v1/events",
+      "/marketing/v3/forms",
+      "/events/v3/events/event-types",
+      "/events/v3/events?objectType=contact",
+    ];
+    for (const path of paths) {
+      const limited = await startTestSandbox({ seed: "none", ratePer10s: 1 });
+      try {
+        const call = () => limited.call("GET", path, undefined, { authorization: `Bearer ${limited.token}` });
+        expect((await call()).status, path).toBe(200);
+        const refused = await call();
+        expect(refused.status, path).toBe(429);
+        expect(refused.headers.get("retry-after")).toBe("10");
+      } finally {
+        await limited.close();
+      }
     }
   });
 });

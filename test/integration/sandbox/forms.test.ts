@@ -5,7 +5,7 @@ import {
   type TestSandbox,
 } from "../../fixtures/sandbox/start-test-sandbox.js";
 
-// GET /marketing/v3/forms and /form-integrations/v1/submissions/forms/{guid} (HUBSPOT.md §10.2)
+// GET /marketing/v3/forms and /form-integrations/v1/submissions/forms/{guid} (docs/hubspot.md §Form submissions)
 // against submissions written through /__sandbox/form-submissions, as `submit-form` does.
 
 let s: TestSandbox;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "../../fixtures/sandbox/start-test-sandbox.js";
 
-// Refusals answered like HubSpot (HUBSPOT.md §5.1): batch sizes (100; 1,000 for association
+// Refusals answered like HubSpot (docs/hubspot.md §Rate limits and batching): batch sizes (100; 1,000 for association
 // reads), search's page and 10,000-result caps, missing or expired credentials, missing
 // scopes, unknown object types, all with {status: "error", message, correlationId, category}.
 

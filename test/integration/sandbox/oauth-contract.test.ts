@@ -6,7 +6,7 @@ import { startTestSandbox, type TestSandbox } from "../../fixtures/sandbox/start
 
 // The OAuth install as the app runs it: the authorize URL the app builds, the sandbox's consent
 // page, then the app's real OAuth client (both token API versions) for code, refresh and
-// introspection (HUBSPOT.md §4).
+// introspection (docs/hubspot.md §OAuth).
 
 const REDIRECT = "http://localhost:3000/oauth/callback";
 let s: TestSandbox;

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "../../fixtures/sandbox/start-test-sandbox.js";
 
-// HubSpot's limits (HUBSPOT.md §0.5, §5.1): 110 requests per rolling 10 s per portal, search
+// HubSpot's limits (docs/hubspot.md §Rate limits and batching): 110 requests per rolling 10 s per portal, search
 // apart at 5/s per token; past them a 429 with policyName and Retry-After. Time moves by the
 // injected clock, never by waiting.
 

@@ -7,7 +7,7 @@ import { startTestSandbox, type TestSandbox } from "../../fixtures/sandbox/start
 
 // Deleting, restoring and merging records, removing associations and list members, and a contact's
 // GDPR deletion over the control endpoints: what the portal then holds, and the webhooks HubSpot
-// sends for each (HUBSPOT.md §3.4) as the app's webhooks/webhooks.json receives them.
+// sends for each (docs/hubspot.md §Webhook payloads) as the app's webhooks/webhooks.json receives them.
 
 let s: TestSandbox;
 beforeEach(async () => {

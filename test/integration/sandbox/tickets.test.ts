@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startTestSandbox, type TestSandbox } from "../../fixtures/sandbox/start-test-sandbox.js";
 
-// Tickets as a CRM object (HUBSPOT.md §10.4): the objects, batch read and search routes with scope
+// Tickets as a CRM object (docs/hubspot.md §Tickets): the objects, batch read and search routes with scope
 // `tickets`, associations v4 with HubSpot's type ids, and ticket.* webhooks in the change feed.
 
 let s: TestSandbox;

@@ -11,7 +11,7 @@ import {
 } from "../../fixtures/sandbox/start-test-sandbox.js";
 
 // The sandbox's webhook sender against a tiny receiver that checks every delivery with the app's
-// own v3 verifier (HUBSPOT.md §3.1), at the sandbox clock's time, as the app does in sandbox mode.
+// own v3 verifier (docs/hubspot.md §Webhook signatures (v3)), at the sandbox clock's time, as the app does in sandbox mode.
 
 type Event = Record<string, unknown>;
 

@@ -72,7 +72,7 @@ afterAll(async () => {
   await inbox.close();
   rmSync(dir, { recursive: true, force: true });
   const logs = logLines.join("");
-  // Never the secret, never a signature (STYLE.md §7).
+  // Never the secret, never a signature (docs/architecture.md §Logs).
   expect(logs).not.toContain(WEBHOOK_SECRET);
   expect(logs).not.toContain(signDelivery("[]").headers["x-hubspot-signature-v3"]);
 });
@@ -98,7 +98,7 @@ describe("POST /webhooks/hubspot", () => {
     expect(await inbox.counts()).toEqual(before);
   });
 
-  it("acknowledges events of portals and types it ignores with 200 (HUBSPOT.md §3.5)", async () => {
+  it("acknowledges events of portals and types it ignores with 200 (docs/hubspot.md §Webhook delivery)", async () => {
     const body = JSON.stringify([{ ...privacyDeletion, portalId: 999, subscriptionType: "ticket.creation" }]);
     expect((await post(signDelivery(body))).status).toBe(200);
     expect((await post(signDelivery("[]"))).status).toBe(200);

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 
 // The fault drill's proxy (docs/decisions.md §Background jobs): it stands where HubSpot's API host
 // stands (HUBSPOT_API_BASE_URL), forwards to the sandbox portal, and on command fails the way HubSpot
-// and the network fail. Its 429s look like HubSpot's (HUBSPOT.md §5.1): `policyName`
+// and the network fail. Its 429s look like HubSpot's (docs/hubspot.md §Rate limits and batching): `policyName`
 // TEN_SECONDLY_ROLLING, `errorType` RATE_LIMIT, with or without Retry-After.
 
 export type Fault =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decodeSignatureUri } from "../../../src/hubspot/decode-signature-uri.js";
 
-describe("decodeSignatureUri (HUBSPOT.md §3.1 step 2)", () => {
+describe("decodeSignatureUri (docs/hubspot.md §Webhook signatures (v3) step 2)", () => {
   it("decodes each of HubSpot's twelve escapes", () => {
     expect(decodeSignatureUri("%3A%2F%3F%40%21%24%27%28%29%2A%2C%3B")).toBe(":/?@!$'()*,;");
   });

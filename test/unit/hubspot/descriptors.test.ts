@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { resetErrorCodes } from "../../../src/app/actions/reset-action.js";
 import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from "../../../src/hubspot/scopes.js";
 
-// Checks of the top-level descriptors against the platform rules in HUBSPOT.md §1.1–1.4 (HubSpot's
-// JSON Schemas are fetched at runtime by its CLI, so these rules are checked here instead, §1.5).
+// Checks of the top-level descriptors against the platform rules in docs/hubspot.md §Developer projects, §App configuration, §Webhook subscriptions, §Workflow action component (HubSpot's
+// JSON Schemas are fetched at runtime by its CLI, so these rules are checked here instead, docs/hubspot.md §Developer projects).
 
 type Subscription = { subscriptionType: string; objectType?: string; propertyName?: string; active: boolean };
 const read = (path: string) => JSON.parse(readFileSync(path, "utf8"));
@@ -33,7 +33,7 @@ describe("app.json", () => {
 });
 
 describe("webhooks/webhooks.json", () => {
-  it("targets /webhooks/hubspot with more than 5 concurrent requests (HUBSPOT.md §1.3)", () => {
+  it("targets /webhooks/hubspot with more than 5 concurrent requests (docs/hubspot.md §Webhook subscriptions)", () => {
     expect(webhooks.type).toBe("webhooks");
     expect(webhooks.config.settings.targetUrl).toBe("{{PUBLIC_BASE_URL}}/webhooks/hubspot");
     expect(webhooks.config.settings.maxConcurrentRequests).toBeGreaterThan(5);

@@ -24,7 +24,7 @@ function problemsOf(input: unknown): unknown {
 }
 
 describe("parseWebhookBatch", () => {
-  it("normalizes a legacy event keyed subscriptionType (the §3.2 vector body)", () => {
+  it("normalizes a legacy event keyed subscriptionType (the docs/hubspot.md §Webhook signatures (v1 and v2) vector body)", () => {
     const [event] = parseWebhookBatch(JSON.parse(V1_VECTOR_BODY));
     expect(event).toEqual({
       dedupeKey: expect.stringMatching(/^001564113600000\.[\w-]{22}$/),
@@ -46,7 +46,7 @@ describe("parseWebhookBatch", () => {
     });
   });
 
-  it("accepts eventType in place of subscriptionType (HUBSPOT.md §3.4)", () => {
+  it("accepts eventType in place of subscriptionType (docs/hubspot.md §Webhook payloads)", () => {
     const [event] = parseWebhookBatch([createDummyPropertyChange()]);
     expect(event).toMatchObject({
       subscriptionType: "contact.propertyChange",
@@ -155,7 +155,7 @@ describe("parseWebhookBatch", () => {
     const key = (o: Record<string, unknown>) =>
       parseWebhookBatch([createDummyPropertyChange(o)])[0]?.dedupeKey;
     expect(key({ attemptNumber: 3 })).toBe(key({}));
-    // Same eventId, different content: eventId is not guaranteed unique (HUBSPOT.md §3.4).
+    // Same eventId, different content: eventId is not guaranteed unique (docs/hubspot.md §Webhook payloads).
     expect(key({ objectId: 124 })).not.toBe(key({}));
     expect(key({ propertyValue: "customer" })).not.toBe(key({}));
     expect(key({ occurredAt: T0 })).not.toBe(key({}));

@@ -6,7 +6,7 @@ import { signWebhookV1, signWebhookV2 } from "../../../src/hubspot/sign-webhook-
 import { verifyWebhookV1, verifyWebhookV2 } from "../../../src/hubspot/verify-webhook-v1-v2.js";
 import { WEBHOOK_SECRET as SECRET, V1_VECTOR_BODY } from "../../fixtures/hubspot/webhook-payloads.js";
 
-// HubSpot's published vectors (HUBSPOT.md §3.2; the same in the SDK's test/unit/signature.spec.ts).
+// HubSpot's published vectors (docs/hubspot.md §Webhook signatures (v1 and v2); the same in the SDK's test/unit/signature.spec.ts).
 const V1 = "232db2615f3d666fe21a8ec971ac7b5402d33b9a925784df3ca654d05f4817de";
 const URI = "https://www.example.com/webhook_uri";
 const V2_GET = "eee2dddcc73c94d699f5e395f4b9d454a069a6855fbfa152e91e88823087200e";
@@ -81,7 +81,7 @@ describe("v2 signatures", () => {
     );
   });
 
-  it("do not decode the URI: v2 signs it exactly as sent (HUBSPOT.md §3.1 step 3)", () => {
+  it("do not decode the URI: v2 signs it exactly as sent (docs/hubspot.md §Webhook signatures (v3) step 3)", () => {
     const signature = signWebhookV2({
       clientSecret: SECRET,
       method: "POST",

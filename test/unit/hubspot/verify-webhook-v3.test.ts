@@ -5,7 +5,7 @@ import { AppError } from "../../../src/errors.js";
 import { signWebhookV3 } from "../../../src/hubspot/sign-webhook-v3.js";
 import { V3_MAX_AGE_MS, V3_MAX_AHEAD_MS, verifyWebhookV3 } from "../../../src/hubspot/verify-webhook-v3.js";
 
-// HUBSPOT.md §3.1 vector (computed with node:crypto; HubSpot publishes none for v3).
+// docs/hubspot.md §Webhook signatures (v3) vector (computed with node:crypto; HubSpot publishes none for v3).
 const SECRET = "yyyyyyyy-yyyy-yyyy-yyyy-yyyyyyyyyyyy";
 const URI = "https://www.example.com/webhook_uri";
 const BODY = '{"example_field":"example_value"}';
@@ -36,7 +36,7 @@ function reasonOf(input: Parameters<typeof verifyWebhookV3>[0]): unknown {
 }
 
 describe("signWebhookV3", () => {
-  it("matches the known answer of HUBSPOT.md §3.1", () => {
+  it("matches the known answer of docs/hubspot.md §Webhook signatures (v3)", () => {
     expect(
       signWebhookV3({ clientSecret: SECRET, method: "POST", uri: URI, body: BODY, timestampMs: TS }),
     ).toBe(VECTOR);
@@ -84,7 +84,7 @@ describe("signWebhookV3", () => {
     expect(Signature.isValid({ ...options, signatureVersion: "v3" })).toBe(true);
   });
 
-  it("signs the URI with HubSpot's escapes decoded (HUBSPOT.md §3.1 step 2)", () => {
+  it("signs the URI with HubSpot's escapes decoded (docs/hubspot.md §Webhook signatures (v3) step 2)", () => {
     const sign = (uri: string) =>
       signWebhookV3({ clientSecret: SECRET, method: "POST", uri, body: BODY, timestampMs: TS });
     expect(sign(`${URI}?next=%2Fa%3Ab%40c`)).toBe(sign(`${URI}?next=/a:b@c`));

@@ -4,7 +4,7 @@ import { createSubscriptionFilter } from "../../../src/sandbox/create-subscripti
 import { objectTypeIdOf, type SandboxObjectType } from "../../../src/sandbox/object-types.js";
 import type { WebhookSubscription } from "../../../src/sandbox/parse-webhook-subscriptions.js";
 
-// What HubSpot sends for which subscription (HUBSPOT.md §1.3, §3.4), one change at a time.
+// What HubSpot sends for which subscription (docs/hubspot.md §Webhook subscriptions, §Webhook payloads), one change at a time.
 
 /** A change as the feed writes it: legacy types for contacts, companies and deals, generic for the rest. */
 function change(objectType: SandboxObjectType, subscriptionType: string, propertyName?: string): Change {

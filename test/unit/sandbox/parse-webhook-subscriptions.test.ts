@@ -5,7 +5,7 @@ import {
   WebhookSubscriptionsError,
 } from "../../../src/sandbox/parse-webhook-subscriptions.js";
 
-// The two shapes of a webhooks component file (HUBSPOT.md §1.3) and the app's own file.
+// The two shapes of a webhooks component file (docs/hubspot.md §Webhook subscriptions) and the app's own file.
 
 describe("parseWebhookSubscriptions", () => {
   it("reads the app's webhooks/webhooks.json: every group, in file order", () => {

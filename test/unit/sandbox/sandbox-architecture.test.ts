@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
-// STYLE.md layout: the sandbox is a world of its own and talks to the app only over HTTP. What it
+// docs/architecture.md §Sandbox: the sandbox is a world of its own and talks to the app only over HTTP. What it
 // may import is held with every other layer's rule in test/unit/architecture.test.ts.
 
 const dir = new URL("../../../src/sandbox/", import.meta.url).pathname;

@@ -159,7 +159,7 @@ describe("revokeRefreshToken", () => {
   const revoke = (tokenVersion: "2026-03" | "v1") =>
     createHubSpotOAuthClient({ clientId: "cid", clientSecret: "csecret", apiBaseUrl: API, tokenVersion });
 
-  it("revokes at /oauth/2026-03/token/revoke with the form HUBSPOT.md §10.7 names (2026-03 setting)", async () => {
+  it("revokes at /oauth/2026-03/token/revoke with the form docs/hubspot.md §OAuth token revocation names (2026-03 setting)", async () => {
     const scope = nock(API)
       .post("/oauth/2026-03/token/revoke", {
         client_id: "cid",

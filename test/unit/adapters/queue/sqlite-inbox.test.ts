@@ -11,7 +11,7 @@ import type { Inbox } from "../../../../src/ports/inbox.js";
 import { createDummyBatch, T0 } from "../../../fixtures/hubspot/webhook-payloads.js";
 import { CONTRACT_MAX_ATTEMPTS, inboxContract } from "../../../support/inbox-contract.js";
 
-// On a real SQLite file in a temp folder, with an injected clock (STYLE.md §8): the contract every
+// On a real SQLite file in a temp folder, with an injected clock (docs/architecture.md §Tests): the contract every
 // inbox keeps, then what is SQLite's own (group commit, statements, the file, crash recovery).
 
 let dir: string;
