@@ -7,18 +7,18 @@ import type { SnapshotInput } from "../scoring/snapshot-schema.js";
 //   meetings: hs_createdate (the booking) while hs_meeting_outcome is SCHEDULED, otherwise
 //             hs_meeting_end_time, else hs_timestamp;
 //   tasks: hs_task_completion_date once hs_task_status is COMPLETED; an open task is no event;
-//   tickets (event `ticket`): createdate, with subject besides their hs_* properties (HUBSPOT.md §10.4).
+//   tickets (event `ticket`): createdate, with subject besides their hs_* properties (docs/hubspot.md §Tickets).
 
 export type EngagementObject = "meetings" | "calls" | "emails" | "notes" | "tasks" | "tickets";
 export type SnapshotEvent = NonNullable<SnapshotInput["events"]>[number];
 
+/** The CRM engagement objects, read when no object is named; tickets only when a rule counts them. */
 export const engagementObjects: readonly EngagementObject[] = [
   "meetings",
   "calls",
   "emails",
   "notes",
   "tasks",
-  "tickets",
 ];
 
 export const eventTypeOf: Record<EngagementObject, string> = {

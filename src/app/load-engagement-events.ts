@@ -70,8 +70,8 @@ export async function loadEngagementEvents(
         return events;
       } catch (error) {
         // A missing scope (emails need sales-email-read, docs/hubspot.md §Engagement objects; tickets need
-        // tickets, docs/hubspot.md §Tickets) costs that source, not the snapshot: the score is computed
-        // without it and the warning says so.
+        // tickets, §Tickets) costs that source, not the snapshot: the score is computed without it and the
+        // warning says so.
         if (error instanceof AppError && error.code === "forbidden") {
           const message = `${object} were not read (HubSpot answered 403; is the scope granted?): ${error.message}`;
           warnings.push({ ...(await sourceProblem(context, object, "failing", message)), code: "forbidden" });

@@ -14,7 +14,7 @@ const EVENT_TYPES_FOR_MS = 3_600_000;
 const NEEDS_ENTERPRISE_FOR_MS = 86_400_000;
 const typesByClient = new WeakMap<CrmClient, { types: ReadonlySet<string>; atMs: number }>();
 
-/** The portal's event type names, read once an hour per portal client (HUBSPOT.md §10.3). */
+/** The portal's event type names, read once an hour per portal client (docs/hubspot.md §Event analytics). */
 async function eventTypesOf(crm: CrmClient, atMs: number | undefined): Promise<ReadonlySet<string>> {
   const known = typesByClient.get(crm);
   if (known && atMs !== undefined && atMs - known.atMs < EVENT_TYPES_FOR_MS && atMs >= known.atMs)

@@ -4,7 +4,10 @@
 
 import type { CrmFeeds } from "./crm-feeds.js";
 
-/** CRM object types this app reads or writes: scored objects, engagement objects (docs/hubspot.md §Engagement objects) and tickets (§Tickets). */
+/**
+ * CRM object types this app reads or writes: scored objects, engagement objects (docs/hubspot.md
+ * §Engagement objects) and tickets (docs/hubspot.md §Tickets).
+ */
 export type CrmObjectType =
   | "contacts"
   | "companies"
@@ -79,7 +82,7 @@ export interface CrmSearchPage {
   after: string | null;
 }
 
-/** One occurrence from event analytics (HUBSPOT.md §10.3): HubSpot's own event type name and properties. */
+/** One occurrence from event analytics (docs/hubspot.md §Event analytics): HubSpot's own event type name and properties. */
 export interface CrmWebEvent {
   id: string;
   /** `e_visited_page`, `pe{portalId}_{label}`, … as HubSpot names it. */
@@ -149,7 +152,7 @@ export interface CrmClient extends CrmFeeds {
   /** Completes a blocked workflow-action execution (docs/hubspot.md §Workflow action callbacks) with its output fields. */
   completeActionCallback(callbackId: string, outputFields: Record<string, string>): Promise<void>;
   /**
-   * Event analytics (HUBSPOT.md §10.3, Enterprise only): the event type names the portal has. A portal
+   * Event analytics (docs/hubspot.md §Event analytics, Enterprise only): the event type names the portal has. A portal
    * below Enterprise answers with a 4xx, which fails the call (AppError with its status).
    */
   readEventTypes(): Promise<string[]>;

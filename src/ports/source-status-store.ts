@@ -6,16 +6,18 @@
  * Where events come from (docs/scoring.md §Event types): the CRM engagement objects and tickets, the
  * portal-wide marketing email events and form submissions feeds, and event analytics.
  */
-export type EventSourceName =
-  | "meetings"
-  | "calls"
-  | "emails"
-  | "notes"
-  | "tasks"
-  | "tickets"
-  | "marketing_email_events"
-  | "form_submissions"
-  | "event_analytics";
+export const EVENT_SOURCE_NAMES = [
+  "meetings",
+  "calls",
+  "emails",
+  "notes",
+  "tasks",
+  "tickets",
+  "marketing_email_events",
+  "form_submissions",
+  "event_analytics",
+] as const;
+export type EventSourceName = (typeof EVENT_SOURCE_NAMES)[number];
 
 /**
  * `needs_enterprise`: HubSpot answered the source's read with a 4xx that means the portal's tier lacks it

@@ -55,8 +55,8 @@ export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmCli
     ...createHubSpotSearch(apis, pacer),
     ...createHubSpotLists(apis, pacer),
     ...createHubSpotProperties(apis, pacer),
-    ...createHubSpotFeeds(apis, pacer),
     ...createHubSpotEvents(apis, pacer),
+    ...createHubSpotFeeds(apis, pacer),
     async completeActionCallback(callbackId, outputFields) {
       // docs/hubspot.md §Workflow action callbacks: the v4 endpoint, authorised by the installing portal's token. HubSpot's spec
       // requires `typedOutputs`, which the SDK's model lacks; its examples send {} (docs/decisions.md

@@ -3,7 +3,7 @@ import type { CrmClient, CrmWebEvent } from "../../ports/crm-client.js";
 import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
 
-// Event analytics, v3 (HUBSPOT.md §10.3; the SDK's client.events.eventsApi): the portal's event type
+// Event analytics, v3 (docs/hubspot.md §Event analytics; the SDK's client.events.eventsApi): the portal's event type
 // names, and one contact's occurrences of one type. Enterprise only: below it HubSpot answers a 4xx
 // (its status and body are UNCONFIRMED), which the pacer maps to an AppError like any other answer; the
 // caller tells "not on this tier" from a failure (src/app/load-web-events.ts). No `limit` is sent: its

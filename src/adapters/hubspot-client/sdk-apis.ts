@@ -33,10 +33,10 @@ export function createSdkApis(options: SdkApisOptions) {
     propertiesBatch: client.crm.properties.batchApi,
     propertiesCore: client.crm.properties.coreApi,
     propertyGroups: client.crm.properties.groupsApi,
+    events: client.events.eventsApi,
     forms: client.marketing.forms.formsApi,
     /** Endpoints without a typed API in 13.5 (the legacy v1 email events and form submissions). */
     rawGet: createRawGet(client, options.accessToken),
-    events: client.events.eventsApi,
   };
 }
 

@@ -1,27 +1,20 @@
 import type { Keyv } from "keyv";
-import type { EventSourceName, SourceProblem, SourceStatusStore } from "../../ports/source-status-store.js";
+import {
+  EVENT_SOURCE_NAMES,
+  type EventSourceName,
+  type SourceProblem,
+  type SourceStatusStore,
+} from "../../ports/source-status-store.js";
 import { deleteByPrefix } from "./delete-by-prefix.js";
-
-const SOURCES: readonly EventSourceName[] = [
-  "meetings",
-  "calls",
-  "emails",
-  "notes",
-  "tasks",
-  "tickets",
-  "marketing_email_events",
-  "form_submissions",
-  "event_analytics",
-];
 
 /** SourceStatusStore on keyv: `portal:source` → the source's last problem; no key while it reads fine. */
 export function createKeyvSourceStatusStore(keyv: Keyv<SourceProblem>): SourceStatusStore {
   const key = (portalId: number, source: EventSourceName) => `${portalId}:${source}`;
   return {
     async problems(portalId) {
-      const values = await keyv.getMany(SOURCES.map((source) => key(portalId, source)));
+      const values = await keyv.getMany(EVENT_SOURCE_NAMES.map((source) => key(portalId, source)));
       const found: Partial<Record<EventSourceName, SourceProblem>> = {};
-      SOURCES.forEach((source, index) => {
+      EVENT_SOURCE_NAMES.forEach((source, index) => {
         const value = values[index];
         if (value) found[source] = value;
       });

@@ -1,4 +1,5 @@
 import { callJson } from "./api.js";
+import { warningLines } from "./builder-sources.js";
 import { $ } from "./dom.js";
 import { clearProblems, showMessage } from "./field-errors.js";
 import { watchJob } from "./job-progress.js";
@@ -68,7 +69,11 @@ export function attachLifecycleButtons({ editor, call, portalId, main, form, mes
       history.replaceState(null, "", `/admin/portals/${portalId}/scores/${enc(editor.scoreId)}`);
     }
     loaded(revision);
-    showMessage(messages, `Saved revision ${revision.revision}.`, "ok");
+    showMessage(
+      messages,
+      [`Saved revision ${revision.revision}.`, ...warningLines(revision)].join(" "),
+      "ok",
+    );
     if (editor.status === "enabled") await followRescore();
   }
 
@@ -94,11 +99,13 @@ export function attachLifecycleButtons({ editor, call, portalId, main, form, mes
     "click",
     action(async () => {
       if (editor.dirty || !editor.scoreId) await save();
-      const { revision, job } = /** @type {{revision: ScoreRevision, job: Job | null}} */ (
+      const answer = /** @type {{revision: ScoreRevision, job: Job | null}} */ (
         await call("POST", `/scores/${enc(String(editor.scoreId))}/enable`)
       );
-      loaded(revision);
-      showMessage(messages, "Enabled: every record is being scored.", "ok");
+      loaded(answer.revision);
+      const enabled = ["Enabled: every record is being scored.", ...warningLines(answer)];
+      showMessage(messages, enabled.join(" "), "ok");
+      const { job } = answer;
       await followRescore(job);
     }),
   );

@@ -2,6 +2,7 @@ import { conditionFields, conditionList } from "./builder-conditions.js";
 import { commaListInput, sets, setsOrDeletes } from "./builder-edits.js";
 import { pointsFields, syncPointsByValue } from "./builder-points.js";
 import { frequencyFields, timeframeFields } from "./builder-rule-filters.js";
+import { sourceNotice } from "./builder-sources.js";
 import { button, field, h, numberInput, select, textInput } from "./dom.js";
 
 // One rule's editor: event rules (engagement groups) and property rules (fit groups), docs/scoring.md
@@ -20,6 +21,8 @@ const EVENT_TYPES = [
   "marketing_email_open",
   "marketing_email_click",
   "cta_click",
+  "ad_interaction",
+  "ticket",
 ];
 /**
  * @param {import("./types.js").DraftEventRule} rule
@@ -36,6 +39,7 @@ function eventRuleFields(rule, path, ctx) {
       { id: listId },
       EVENT_TYPES.map((t) => h("option", { value: t })),
     ),
+    sourceNotice(rule.event),
     conditionList(rule.where, `${path}.where`, ctx, "Where (all must hold)", () => {
       syncPointsByValue(rule);
       ctx.rerender();

@@ -3,6 +3,7 @@ import { createDefinitionEditor } from "./builder-editor.js";
 import { attachJsonControls } from "./builder-json.js";
 import { attachLifecycleButtons, updateButtons } from "./builder-lifecycle.js";
 import { attachRecordPanels } from "./builder-record-panels.js";
+import { setSourceStatuses } from "./builder-sources.js";
 import { $, h } from "./dom.js";
 import { showMessage, showProblems } from "./field-errors.js";
 import { renderRevisions } from "./revisions-panel.js";
@@ -60,6 +61,15 @@ const showRevisions = () =>
 attachLifecycleButtons({ editor, call, portalId, main, form, messages, loaded, report });
 attachRecordPanels({ editor, call, report });
 attachJsonControls({ editor, jsonView, messages });
+
+// Which event types the portal cannot supply: their rules are marked once this is known.
+call("GET", "/sources").then(
+  (rows) => {
+    setSourceStatuses(/** @type {import("./types.js").SourceStatusRow[]} */ (rows));
+    editor.render();
+  },
+  (error) => showMessage(messages, `The sources status could not be read: ${error.message}`),
+);
 
 if (editor.scoreId)
   call("GET", `/scores/${encodeURIComponent(editor.scoreId)}`).then(

@@ -1,3 +1,4 @@
+import { warningLines } from "./builder-sources.js";
 import { fill, h, s } from "./dom.js";
 import { histogramBars, tierColour } from "./preview-figures.js";
 
@@ -138,5 +139,6 @@ export function renderPreview(container, preview, definition) {
       stat("Max", d.max),
     ),
     preview.impact && impactBlock(preview.impact),
+    warningLines(preview).map((line) => h("p", { class: "warning" }, line)),
   );
 }

@@ -123,6 +123,8 @@ export type TestResponse = {
 export type PreviewResponse = {
   sampled: number;
   skipped?: unknown[];
+  /** Rules on event types the portal cannot supply, and what the read met (docs/decisions.md §Sources status). */
+  warnings?: { message?: string }[];
   distribution: DistributionSummary;
   impact?: {
     compared: number;
@@ -151,3 +153,11 @@ export type ParkedEvent = {
 
 /** One match of GET /records/:objectType/search. */
 export type FoundRecord = { id: string; label: string };
+
+/** One row of GET /api/portals/:portalId/sources (src/app/sources/source-statuses.ts). */
+export type SourceStatusRow = {
+  eventType: string;
+  source: string;
+  status: "available" | "missing_scope" | "needs_enterprise" | "failing";
+  detail: string;
+};

@@ -38,8 +38,8 @@ const eventEdges = (events: EventNeeds | undefined, hops: ObjectType[]): Edge[] 
   }));
 
 /**
- * Event analytics sends no webhook; a contact's page-view roll-up changes with each visit (HUBSPOT.md
- * §10.8) and is subscribed (webhooks/webhooks.json), so it stands for "new web events" of that contact.
+ * Event analytics sends no webhook; a contact's page-view roll-up changes with each visit (docs/hubspot.md
+ * §Contact roll-up properties) and is subscribed (webhooks/webhooks.json), so it stands for "new web events" of that contact.
  */
 const WEB_ACTIVITY_ROLLUPS = ["hs_analytics_num_page_views", "hs_analytics_last_timestamp"];
 const webEdges = (events: EventNeeds | undefined, hops: ObjectType[]): Edge[] =>

@@ -1,9 +1,10 @@
 import type { EventSourceName } from "../../ports/source-status-store.js";
 
 // Every event type of docs/scoring.md §Event types → where the app reads it, the scope that read needs and
-// HubSpot's tier (docs/decisions.md §Sources status; README "Event sources"). Scopes per HUBSPOT.md §5.3
-// (engagements read with the contacts scope, emails also sales-email-read), §10.1 (content), §10.2
-// (forms), §10.3 (event analytics: no object scope, Enterprise), §10.4 (tickets).
+// HubSpot's tier (docs/decisions.md §Sources status; README "Event sources"). Scopes per docs/hubspot.md
+// §Engagement objects (engagements read with the contacts scope, emails also sales-email-read),
+// §Marketing email events (content), §Form submissions (forms), §Event analytics (no object scope,
+// Enterprise), §Tickets (tickets).
 
 export type SourceTier = "any" | "professional" | "enterprise";
 
@@ -45,7 +46,7 @@ export const EVENT_SOURCES: ReadonlyMap<string, EventSourceInfo> = new Map([
   ["ad_interaction", webEvents],
 ]);
 
-/** A custom behavioural event under its HubSpot name, `pe{portalId}_{label}` (HUBSPOT.md §10.3). */
+/** A custom behavioural event under its HubSpot name, `pe{portalId}_{label}` (docs/hubspot.md §Event analytics). */
 export const isCustomBehaviouralEvent = (type: string): boolean => /^pe\d+_.+/.test(type);
 
 /** The source of an event type; undefined for a type no HubSpot source produces (the engine takes any). */

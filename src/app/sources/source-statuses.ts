@@ -31,7 +31,7 @@ export type SourceStatusDeps = {
   sourceStatus?: SourceStatusStore | undefined;
 };
 
-/** The roll-up fallback below Enterprise (HUBSPOT.md §10.8, README "Event sources"). */
+/** The roll-up fallback below Enterprise (docs/hubspot.md §Contact roll-up properties, README "Event sources"). */
 const ROLL_UP_HINT =
   "score a roll-up property instead, e.g. a fit rule hs_analytics_num_page_views ≥ 5 (hs_analytics_num_visits, hs_analytics_last_visit_timestamp)";
 

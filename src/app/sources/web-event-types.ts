@@ -3,7 +3,7 @@ import type { SnapshotEvent } from "../build-engagement-event.js";
 import { isCustomBehaviouralEvent } from "./event-source-table.js";
 
 // Event analytics names → our event types (docs/decisions.md §Web events mapping). Only e_visited_page is
-// HubSpot's confirmed name (HUBSPOT.md §10.3); e_clicked_cta and e_ad_interaction are the names agreed
+// HubSpot's confirmed name (docs/hubspot.md §Event analytics); e_clicked_cta and e_ad_interaction are the names agreed
 // with the sandbox, UNCONFIRMED for HubSpot. A name the portal's event-types list does not hold is never
 // guessed: its rules get a warning instead (load-web-events.ts).
 

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { type DoorTarget, ticketProperties, tinyWorld } from "./tiny-world.js";
 
-// The door's event analytics and ticket calls in the contract (HUBSPOT.md §10.3, §10.4): the portal's
+// The door's event analytics and ticket calls in the contract (docs/hubspot.md §Event analytics, §Tickets): the portal's
 // event types, a contact's page views across pages and from an instant, and a contact's tickets.
 
 export function defineWebEventCases(target: () => DoorTarget): void {

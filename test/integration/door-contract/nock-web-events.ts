@@ -1,7 +1,7 @@
 import type nock from "nock";
 import { HUBSPOT } from "../../fixtures/hubspot/create-test-crm-client.js";
 
-// Event analytics v3 as HubSpot documents it (HUBSPOT.md §10.3): the portal's event types, and a
+// Event analytics v3 as HubSpot documents it (docs/hubspot.md §Event analytics): the portal's event types, and a
 // record's occurrences filtered by type and an inclusive occurredAfter, newest first, pages of 10 (the
 // default `limit` is UNCONFIRMED; the sandbox takes 10 too) followed through paging.next.after.
 

@@ -34,14 +34,14 @@ export const tinyWorld = {
     { contact: "alice", start: "2026-10-27T14:00:00.000Z", end: "2026-10-27T14:30:00.000Z" },
   ],
   list: { name: "Hot leads", members: ["alice", "carol"] },
-  /** Alice's page views in event analytics, oldest first: more than one page of 10 (HUBSPOT.md §10.3). */
+  /** Alice's page views in event analytics, oldest first: more than one page of 10 (docs/hubspot.md §Event analytics). */
   pageViews: Array.from({ length: 12 }, (_, i) => ({
     contact: "alice" as const,
     url: `https://acme.test/docs/page-${i + 1}`,
     title: `Docs ${i + 1}`,
     at: new Date(Date.parse("2026-10-01T08:00:00.000Z") + i * 86_400_000).toISOString(),
   })),
-  /** A support ticket of Alice's (HUBSPOT.md §10.4). */
+  /** A support ticket of Alice's (docs/hubspot.md §Tickets). */
   tickets: [
     {
       contact: "alice" as const,
