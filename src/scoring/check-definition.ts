@@ -42,7 +42,10 @@ export function checkDefinition(d: Shape, ctx: z.RefinementCtx): void {
     problem(["limits", "min"], "must not be greater than limits.max");
   }
   if (!propertyNamePattern.test(d.property.name)) {
-    problem(["property", "name"], "must match ^[a-z][a-z0-9_]{0,80}$ (lower-case letters, digits, _)");
+    problem(
+      ["property", "name"],
+      "use lowercase letters, digits and _; start with a letter (at most 81 characters)",
+    );
   } else if (d.property.name.startsWith("hs_")) {
     problem(["property", "name"], 'must not start with "hs_" (reserved by HubSpot)');
   }

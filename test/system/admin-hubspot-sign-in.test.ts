@@ -1,11 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { type RunningSandboxMode, startSandboxMode } from "../../src/sandbox-mode/start-sandbox-mode.js";
+import { launchChromium } from "./support/launch-chromium.js";
 
 // Signing in to the admin page with HubSpot, end to end in Debian's headless Chromium against `npm start`'s
 // sandbox mode (docs/decisions.md §Admin sessions): the browser starts on http://127.0.0.1:PORT while
@@ -39,17 +40,7 @@ beforeAll(async () => {
     }),
     { logger: createLogger("silent"), version: "9.9.9-test", webhooks: { retryBaseMs: 5, retryMaxMs: 20 } },
   );
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   page.on("response", (response) => {
     if (response.request().isNavigationRequest() && response.frame() === page.mainFrame())

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import nock from "nock";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDummyParkedEntry } from "../fixtures/admin/parked-entries.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
@@ -9,6 +9,7 @@ import { buildRecord } from "../fixtures/hubspot/crm-payloads.js";
 import { mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import { buildSearchPage } from "../fixtures/hubspot/search-payloads.js";
 import { createDummyInstallation, T0 } from "../fixtures/installation.js";
+import { closeAdminSuite, collectPageErrors, launchChromium } from "./support/launch-chromium.js";
 
 // The admin page (docs/decisions.md §Admin sign-in), end to end in Debian's headless Chromium (installed by
 // .ci/run with apt-get when missing): sign in, see parked events, build a score, find and test a record, see
@@ -59,37 +60,17 @@ beforeAll(async () => {
   app = await startAdminApp();
   await app.installations.save(createDummyInstallation({ portalId: PORTAL }));
   app.parked.push(createDummyParkedEntry({ objectId: "666", lastError: hostileError }));
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
-  page.on("pageerror", (error) => pageErrors.push(error.message));
-  // Refused requests show as console errors too; the 400 of the validation step is expected, a 404 is not.
-  page.on("console", (message) => {
-    if (message.type() === "error" && !message.text().startsWith("Failed to load resource"))
-      pageErrors.push(message.text());
-  });
+  // The 400 of the validation step is expected, a 404 is not.
+  collectPageErrors(page, pageErrors);
   page.on("response", (response) => {
     if (response.status() === 404 || response.status() >= 500)
       pageErrors.push(`${response.status()} ${response.url()}`);
   });
 }, 60_000);
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.runner.onIdle();
-  await app?.close();
-  nock.cleanAll();
-  nock.enableNetConnect();
-});
+afterAll(() => closeAdminSuite(browser, app));
 
 describe("the admin page in Chromium", () => {
   it("signs in, builds a score, tests a record, previews, enables it and follows the rescore", async () => {
@@ -243,7 +224,8 @@ describe("the admin page in Chromium", () => {
     await labels.fill(" ");
     expect((await shown()).association).not.toHaveProperty("labels");
 
-    // Applied JSON replaces the form, but a saved score keeps its id.
+    // Applied JSON replaces the form, but a saved score keeps its id. The JSON view is folded at first.
+    await page.locator("#json-details > summary").click();
     await json.fill(JSON.stringify({ ...(await shown()), id: "renamed", name: "Company from JSON" }));
     await page.getByRole("button", { name: "Apply JSON to the form" }).click();
     expect(await page.locator("#messages").textContent()).toContain("JSON applied to the form");
@@ -259,9 +241,23 @@ describe("the admin page in Chromium", () => {
 
     await page.goto(`${app.base}/admin/portals/${PORTAL}/scores/lead`);
     await expect.poll(() => page.locator("#score-status").textContent()).toBe("enabled");
+    // The impact of an edit on an enabled score is shown only when there is an edit.
+    const preview = page.locator("#preview-result");
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await expect.poll(() => preview.textContent()).toContain("3 records sampled");
+    expect(await preview.textContent()).not.toContain("Impact of this edit");
+    await page.locator('[data-focus="groups[0].rules[0].toggle"]').click();
+    await page.getByLabel("Points (negative subtracts)").fill("30");
+    await page.getByRole("button", { name: "Preview", exact: true }).click();
+    await expect
+      .poll(() => preview.textContent())
+      .toContain("Impact of this edit: 0 of 3 records change threshold");
     await page.getByRole("button", { name: "Disable" }).click();
     await expect.poll(() => page.locator("#score-status").textContent()).toBe("disabled");
     expect(await page.locator("#messages").textContent()).toContain("Disabled: values stay as they are");
+    // Disabling sends no definition: the unsaved edit stays in the form, said to be unsaved.
+    expect(await page.locator("#messages").textContent()).toContain("What you typed since is not saved yet.");
+    expect(await page.getByLabel("Points (negative subtracts)").inputValue()).toBe("30");
     expect(await page.getByRole("button", { name: "Save draft" }).isVisible()).toBe(true);
     await shot("07-restored-and-disabled");
     expect(pageErrors).toEqual([]);

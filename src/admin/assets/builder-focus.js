@@ -14,15 +14,3 @@ export function focusByKey(form, key) {
   const control = el?.matches(CONTROLS) ? el : el?.querySelector(CONTROLS);
   if (control instanceof HTMLElement) control.focus();
 }
-
-/**
- * The key of the focused control, when the focus is in the form.
- * @param {HTMLElement} form
- * @returns {string | undefined}
- */
-export function focusedKey(form) {
-  const el = document.activeElement;
-  if (!el || !form.contains(el)) return undefined;
-  const keyed = (/** @type {string} */ selector) => /** @type {HTMLElement | null} */ (el.closest(selector));
-  return keyed("[data-focus]")?.dataset.focus ?? keyed("[data-path]")?.dataset.path;
-}

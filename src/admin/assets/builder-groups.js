@@ -1,14 +1,15 @@
+import { decayFields, decaySummary } from "./builder-decay.js";
 import { sets, setsOrDeletes } from "./builder-edits.js";
-import { ruleEditor } from "./builder-rules.js";
-import { button, checkedOf, field, h, numberInput, select, textInput } from "./dom.js";
+import { firstFieldKey, ruleEditor } from "./builder-rules.js";
+import { button, field, h, numberInput, select, textInput } from "./dom.js";
+import { foldToggle } from "./fold-toggle.js";
 
-// Groups of a score (docs/scoring.md §Groups and limits): name, kind, limit, decay, rules.
+// Groups of a score (docs/scoring.md §Groups and limits): name, kind, limit, decay, rules. A group folds
+// to its heading (docs/decisions.md §Builder inputs are never replaced).
 
-/** @typedef {import("./types.js").DraftDecay} DraftDecay */
 /** @typedef {import("./types.js").DraftGroup} DraftGroup */
 /** @typedef {import("./types.js").FormContext} FormContext */
 /** @typedef {import("./types.js").GroupKind} GroupKind */
-/** @typedef {"1" | "3" | "6" | "12" | "days"} DecayInterval */
 
 /**
  * A rule to start from: 10 points a meeting, or 10 points for a property among values still to type.
@@ -37,26 +38,6 @@ export const newGroup = (kind) => ({
 export const kindsFor = (type) => (type === "combined" ? ["engagement", "fit"] : [type]);
 
 /**
- * The choice of the "Every" select for a decay: its months, or "days" for a decay in days.
- * @param {DraftDecay} decay
- * @returns {DecayInterval}
- */
-export const decayInterval = (decay) =>
-  "everyDays" in decay ? "days" : /** @type {DecayInterval} */ (String(decay.everyMonths));
-
-/**
- * A decay moves to another interval: n months, or 30 days to start from; its percent stays.
- * @param {DraftDecay} decay
- * @param {DecayInterval} interval
- */
-export function setDecayInterval(decay, interval) {
-  delete decay.everyDays;
-  delete decay.everyMonths;
-  if (interval === "days") decay.everyDays = 30;
-  else decay.everyMonths = Number(interval);
-}
-
-/**
  * A group of another kind keeps only its name: event rules and property rules share no fields.
  * @param {DraftGroup} group
  * @param {GroupKind} kind
@@ -72,131 +53,115 @@ export const withKind = (group, kind) => ({ ...newGroup(kind), name: group.name 
 export const cloneGroup = (group) => ({ ...structuredClone(group), name: `${group.name} (copy)` });
 
 /**
- * @param {Extract<DraftGroup, {kind: "engagement"}>} group
- * @param {string} path
- * @param {FormContext} ctx
+ * A group in its heading: "Sales engagement · engagement · limit 60 · halves every month · 6 rules".
+ * @param {DraftGroup} group
  */
-function decayFields(group, path, ctx) {
-  const decay = group.decay;
-  const toggle = h("input", {
-    type: "checkbox",
-    checked: decay !== undefined,
-    onChange: (e) => {
-      if (checkedOf(e)) group.decay = { percent: 50, everyMonths: 1 };
-      else delete group.decay;
-      ctx.rerender(`${path}.decay`);
-    },
-  });
-  const interval = decay && decayInterval(decay);
-  return h(
-    "div",
-    { class: "field", dataset: { path: `${path}.decay`, focus: `${path}.decay` } },
-    h("label", {}, toggle, " Points decay over time"),
-    decay &&
-      h(
-        "div",
-        { class: "pair" },
-        field(
-          "Percent",
-          `${path}.decay.percent`,
-          numberInput(decay.percent, setsOrDeletes(decay, "percent", ctx), { min: 0, max: 100 }),
-        ),
-        field(
-          "Every",
-          `${path}.decay.interval`,
-          select(
-            /** @type {const} */ ([
-              ["1", "month"],
-              ["3", "3 months"],
-              ["6", "6 months"],
-              ["12", "12 months"],
-              ["days", "n days"],
-            ]),
-            interval,
-            (v) => {
-              setDecayInterval(decay, v);
-              ctx.rerender(`${path}.decay.interval`);
-            },
-          ),
-        ),
-        "everyDays" in decay &&
-          field(
-            "Days",
-            `${path}.decay.everyDays`,
-            numberInput(decay.everyDays, setsOrDeletes(decay, "everyDays", ctx), {
-              min: 1,
-              max: 3650,
-              step: 1,
-            }),
-          ),
-      ),
-  );
+export function groupSummary(group) {
+  const rules = group.rules.length;
+  return [
+    group.name || "(no name)",
+    group.kind,
+    group.limit !== undefined && `limit ${group.limit}`,
+    group.kind === "engagement" && group.decay && decaySummary(group.decay),
+    `${rules} rule${rules === 1 ? "" : "s"}`,
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /**
- * @param {DraftGroup[]} groups
+ * @param {import("./types.js").DraftDefinition} definition
  * @param {number} index
- * @param {import("./types.js").ScoreType} type
  * @param {FormContext} ctx
  */
-function groupEditor(groups, index, type, ctx) {
+function groupEditor(definition, index, ctx) {
+  const groups = definition.groups;
   const group = /** @type {DraftGroup} */ (groups[index]);
   const path = `groups[${index}]`;
-  return h(
-    "fieldset",
-    { class: `group ${group.kind}`, dataset: { path } },
-    h("legend", {}, `Group ${index + 1}: ${group.name || "…"} (${group.kind})`),
-    h(
-      "div",
-      { class: "row" },
-      field("Group name", `${path}.name`, textInput(group.name, sets(group, "name", ctx))),
-      field(
-        "Kind",
-        `${path}.kind`,
-        select(
-          kindsFor(type).map(
-            (k) =>
-              /** @type {const} */ ([k, k === "engagement" ? "engagement (events)" : "fit (properties)"]),
-          ),
-          group.kind,
-          (k) => {
-            groups[index] = withKind(group, k);
-            ctx.rerender(`${path}.kind`);
-          },
-        ),
-      ),
-      field(
-        "Limit (±, empty: none)",
-        `${path}.limit`,
-        numberInput(group.limit, setsOrDeletes(group, "limit", ctx), { min: 0 }),
-      ),
+  const open = !ctx.view.closedGroups.has(group);
+  const toggle = foldToggle({
+    ctx,
+    path,
+    open,
+    number: `Group ${index + 1}:`,
+    summarize: () => groupSummary(group),
+    flip: () => (open ? ctx.view.closedGroups.add(group) : ctx.view.closedGroups.delete(group)),
+    className: "group-toggle",
+  });
+  /** The limits a rule's points are checked against, read at each edit: the group's and the score's. */
+  const bounds = () => ({
+    groupLimit: group.limit,
+    min: definition.limits?.min,
+    max: definition.limits?.max,
+  });
+  const actions = h(
+    "span",
+    { class: "buttons group-actions" },
+    button(
+      "Add rule",
+      () => {
+        const rule = newRule(group.kind);
+        group.rules.push(rule);
+        ctx.view.openRule = rule;
+        ctx.view.closedGroups.delete(group);
+        ctx.rerender(firstFieldKey(rule, `${path}.rules[${group.rules.length - 1}]`));
+      },
+      { class: "small", dataset: { focus: `${path}.addRule` } },
     ),
-    group.kind === "engagement" && decayFields(group, path, ctx),
-    group.rules.map((_, i) => ruleEditor(group, i, `${path}.rules[${i}]`, ctx)),
-    h(
-      "div",
-      { class: "buttons" },
-      button(
-        "Add rule",
-        () => {
-          group.rules.push(newRule(group.kind));
-          ctx.rerender(`${path}.rules[${group.rules.length - 1}]`);
-        },
-        { dataset: { focus: `${path}.addRule` } },
-      ),
-      button("Clone group", () => {
+    button(
+      "Clone group",
+      () => {
         groups.splice(index + 1, 0, cloneGroup(group));
         ctx.rerender(`groups[${index + 1}].name`);
-      }),
-      button(
-        "Delete group",
-        () => {
-          groups.splice(index, 1);
-          ctx.rerender("groups.add");
-        },
-        { class: "danger", disabled: groups.length === 1 },
-      ),
+      },
+      { class: "small" },
     ),
+    button(
+      "Delete group",
+      () => {
+        groups.splice(index, 1);
+        ctx.rerender("groups.add");
+      },
+      { class: "small danger", disabled: groups.length === 1 },
+    ),
+  );
+  return h(
+    "fieldset",
+    { class: `group ${group.kind}${open ? "" : " folded"}`, dataset: { path } },
+    h("legend", { class: "group-head" }, toggle, actions),
+    open && [
+      h(
+        "div",
+        { class: "row" },
+        field("Group name", `${path}.name`, textInput(group.name, sets(group, "name", ctx))),
+        field(
+          "Kind",
+          `${path}.kind`,
+          select(
+            kindsFor(definition.type).map(
+              (k) =>
+                /** @type {const} */ ([k, k === "engagement" ? "engagement (events)" : "fit (properties)"]),
+            ),
+            group.kind,
+            (k) => {
+              groups[index] = withKind(group, k);
+              ctx.rerender(`${path}.kind`);
+            },
+          ),
+        ),
+        field(
+          "Limit (±, empty: none)",
+          `${path}.limit`,
+          numberInput(group.limit, setsOrDeletes(group, "limit", ctx), { min: 0 }),
+        ),
+        group.kind === "engagement" && decayFields(group, path, ctx),
+      ),
+      h(
+        "div",
+        { class: "rules" },
+        group.rules.map((_, i) => ruleEditor(group, i, `${path}.rules[${i}]`, ctx, bounds)),
+      ),
+    ],
   );
 }
 
@@ -210,7 +175,7 @@ export function groupsSection(definition, ctx) {
     "section",
     { class: "groups", dataset: { path: "groups" } },
     h("h2", {}, "Groups and rules"),
-    groups.map((_, i) => groupEditor(groups, i, definition.type, ctx)),
+    groups.map((_, i) => groupEditor(definition, i, ctx)),
     h(
       "div",
       { class: "buttons" },
@@ -218,7 +183,9 @@ export function groupsSection(definition, ctx) {
         button(
           `Add ${kind} group`,
           () => {
-            groups.push(newGroup(kind));
+            const group = newGroup(kind);
+            groups.push(group);
+            ctx.view.openRule = group.rules[0] ?? null;
             ctx.rerender(`groups[${groups.length - 1}].name`);
           },
           {

@@ -39,7 +39,7 @@ export function updateButtons({ scoreId, status }) {
  *   main: HTMLElement,
  *   form: HTMLElement,
  *   messages: HTMLElement,
- *   loaded: (revision: ScoreRevision) => void,
+ *   loaded: (revision: ScoreRevision, options?: {keepEdits?: boolean}) => void,
  *   report: (error: unknown) => void,
  * }} parts
  */
@@ -55,8 +55,22 @@ export function attachLifecycleButtons({ editor, call, portalId, main, form, mes
     await watchJob(call, found.id, $("#job-progress"));
   }
 
+  /**
+   * Shows the revision an action answered with. Unsaved edits stay in the form: those typed while the
+   * action was asked for, and for an action that does not send the form (disable), any.
+   * @param {ScoreRevision} revision
+   * @param {string} asked the definition as JSON when the action was asked for
+   * @param {boolean} sentForm whether the action saved the form as it was asked
+   */
+  function landed(revision, asked, sentForm) {
+    const keepEdits = editor.toJson() !== asked || (!sentForm && editor.dirty);
+    loaded(revision, { keepEdits });
+    return keepEdits ? " What you typed since is not saved yet." : "";
+  }
+
   async function save() {
     clearProblems(form, messages);
+    const asked = editor.toJson();
     const body = editor.toSend();
     const revision = /** @type {ScoreRevision} */ (
       editor.scoreId
@@ -68,10 +82,10 @@ export function attachLifecycleButtons({ editor, call, portalId, main, form, mes
       main.dataset.scoreId = editor.scoreId;
       history.replaceState(null, "", `/admin/portals/${portalId}/scores/${enc(editor.scoreId)}`);
     }
-    loaded(revision);
+    const unsaved = landed(revision, asked, true);
     showMessage(
       messages,
-      [`Saved revision ${revision.revision}.`, ...warningLines(revision)].join(" "),
+      [`Saved revision ${revision.revision}.${unsaved}`, ...warningLines(revision)].join(" "),
       "ok",
     );
     if (editor.status === "enabled") await followRescore();
@@ -99,24 +113,26 @@ export function attachLifecycleButtons({ editor, call, portalId, main, form, mes
     "click",
     action(async () => {
       if (editor.dirty || !editor.scoreId) await save();
+      const asked = editor.toJson();
       const answer = /** @type {{revision: ScoreRevision, job: Job | null}} */ (
         await call("POST", `/scores/${enc(String(editor.scoreId))}/enable`)
       );
-      loaded(answer.revision);
-      const enabled = ["Enabled: every record is being scored.", ...warningLines(answer)];
+      const { revision, job } = answer;
+      const unsaved = landed(revision, asked, false);
+      const enabled = [`Enabled: every record is being scored.${unsaved}`, ...warningLines(answer)];
       showMessage(messages, enabled.join(" "), "ok");
-      const { job } = answer;
       await followRescore(job);
     }),
   );
   $("#disable").addEventListener(
     "click",
     action(async () => {
+      const asked = editor.toJson();
       const { revision } = /** @type {{revision: ScoreRevision}} */ (
         await call("POST", `/scores/${enc(String(editor.scoreId))}/disable`)
       );
-      loaded(revision);
-      showMessage(messages, "Disabled: values stay as they are and are no longer updated.", "ok");
+      const unsaved = landed(revision, asked, false);
+      showMessage(messages, `Disabled: values stay as they are and are no longer updated.${unsaved}`, "ok");
     }),
   );
   $("#delete").addEventListener(

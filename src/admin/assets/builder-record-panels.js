@@ -57,7 +57,9 @@ export function attachRecordPanels({ editor, call, report }) {
   });
   panel("#preview-form", "#preview-result", async (out) => {
     const sample = Number(/** @type {HTMLInputElement} */ ($("#preview-sample")).value) || 1000;
-    const body = { definition: editor.toSend(), sample };
+    // Unsaved edits are previewed against the saved score ("Impact of this edit"); without any, the
+    // saved score is previewed alone and no impact is shown (docs/decisions.md §Problems in plain words).
+    const body = editor.dirty ? { definition: editor.toSend(), sample } : { sample };
     const preview = await call("POST", `/scores/${enc(String(editor.scoreId))}/preview`, body);
     renderPreview(out, /** @type {import("./types.js").PreviewResponse} */ (preview), editor.definition);
   });

@@ -4,9 +4,12 @@ import { pointsFields, syncPointsByValue } from "./builder-points.js";
 import { frequencyFields, timeframeFields } from "./builder-rule-filters.js";
 import { sourceNotice } from "./builder-sources.js";
 import { button, field, h, numberInput, select, textInput } from "./dom.js";
+import { foldToggle } from "./fold-toggle.js";
+import { ruleSummary } from "./rule-summary.js";
 
 // One rule's editor: event rules (engagement groups) and property rules (fit groups), docs/scoring.md
-// §Event rules, §Scoring several values, §Property operators.
+// §Event rules, §Scoring several values, §Property operators. A rule is one line until it is opened,
+// one at a time (docs/decisions.md §Builder inputs are never replaced).
 
 /** @typedef {import("./types.js").FormContext} FormContext */
 
@@ -28,8 +31,9 @@ const EVENT_TYPES = [
  * @param {import("./types.js").DraftEventRule} rule
  * @param {string} path
  * @param {FormContext} ctx
+ * @param {() => void} valuesChanged
  */
-function eventRuleFields(rule, path, ctx) {
+function eventRuleFields(rule, path, ctx, valuesChanged) {
   rule.where ??= [];
   const listId = `${path}-events`;
   return [
@@ -40,10 +44,7 @@ function eventRuleFields(rule, path, ctx) {
       EVENT_TYPES.map((t) => h("option", { value: t })),
     ),
     sourceNotice(rule.event),
-    conditionList(rule.where, `${path}.where`, ctx, "Where (all must hold)", () => {
-      syncPointsByValue(rule);
-      ctx.rerender();
-    }),
+    conditionList(rule.where, `${path}.where`, ctx, "Where (all must hold)", valuesChanged),
     timeframeFields(rule, path, ctx),
     frequencyFields(rule, path, ctx),
     field(
@@ -58,8 +59,9 @@ function eventRuleFields(rule, path, ctx) {
  * @param {import("./types.js").DraftPropertyRule} rule
  * @param {string} path
  * @param {FormContext} ctx
+ * @param {() => void} valuesChanged
  */
-function propertyRuleFields(rule, path, ctx) {
+function propertyRuleFields(rule, path, ctx, valuesChanged) {
   const of = rule.of && rule.of !== "self" ? rule.of : undefined;
   const target = select(
     /** @type {const} */ ([
@@ -83,10 +85,7 @@ function propertyRuleFields(rule, path, ctx) {
         `${path}.of.labels`,
         commaListInput(of.labels, setsOrDeletes(of, "labels", ctx)),
       ),
-    conditionFields(rule, path, ctx, () => {
-      syncPointsByValue(rule);
-      ctx.rerender();
-    }),
+    conditionFields(rule, path, ctx, valuesChanged),
   ];
 }
 
@@ -104,43 +103,74 @@ export const siblingRulePath = (path, index) => path.replace(/\[\d+\]$/, `[${ind
 export const groupPathOf = (path) => path.replace(/\.rules\[\d+\]$/, "");
 
 /**
- * A rule's fieldset with its clone and delete buttons.
+ * The key of the first field of a rule, to focus when it is added.
+ * @param {import("./types.js").DraftRule} rule
+ * @param {string} path
+ */
+export const firstFieldKey = (rule, path) => `${path}.${"event" in rule ? "event" : "property"}`;
+
+/**
+ * A rule: its one-line summary, which opens it (and closes the one open before), then when open its
+ * fields; with clone and delete buttons either way.
  * @param {import("./types.js").DraftGroup} group
  * @param {number} index
  * @param {string} path
  * @param {FormContext} ctx
+ * @param {() => import("./points-warning.js").PointsBounds} bounds
  */
-export function ruleEditor(group, index, path, ctx) {
+export function ruleEditor(group, index, path, ctx, bounds) {
   const rule = /** @type {import("./types.js").DraftRule} */ (group.rules[index]);
-  const title =
-    "event" in rule
-      ? `Rule ${index + 1}: event ${rule.event || "…"}`
-      : `Rule ${index + 1}: property ${rule.property || "…"}`;
+  const open = ctx.view.openRule === rule;
+  const toggle = foldToggle({
+    ctx,
+    path,
+    open,
+    number: `${index + 1}.`,
+    summarize: () => ruleSummary(rule),
+    flip: () => {
+      ctx.view.openRule = open ? null : rule;
+    },
+    className: "rule-toggle",
+  });
+  const actions = h(
+    "span",
+    { class: "buttons rule-actions" },
+    button(
+      "Clone rule",
+      () => {
+        const copy = structuredClone(rule);
+        group.rules.splice(index + 1, 0, copy);
+        ctx.view.openRule = copy;
+        ctx.rerender(`${siblingRulePath(path, index + 1)}.toggle`);
+      },
+      { class: "small", dataset: { focus: `${path}.clone` } },
+    ),
+    button(
+      "Delete rule",
+      () => {
+        group.rules.splice(index, 1);
+        ctx.rerender(`${groupPathOf(path)}.addRule`);
+      },
+      { class: "small danger" },
+    ),
+  );
+  if (!open) return h("div", { class: "rule folded", dataset: { path } }, toggle, actions);
+
+  const points = pointsFields(rule, path, ctx, bounds);
+  // Points by value are keyed by the values: their inputs follow an edited list in place.
+  const valuesChanged = () => {
+    syncPointsByValue(rule);
+    points.followValues();
+    ctx.changed();
+  };
   return h(
     "fieldset",
-    { class: "rule", dataset: { path } },
-    h("legend", {}, title),
-    "event" in rule ? eventRuleFields(rule, path, ctx) : propertyRuleFields(rule, path, ctx),
-    pointsFields(rule, path, ctx),
-    h(
-      "div",
-      { class: "buttons" },
-      button(
-        "Clone rule",
-        () => {
-          group.rules.splice(index + 1, 0, structuredClone(rule));
-          ctx.rerender(`${siblingRulePath(path, index + 1)}.clone`);
-        },
-        { class: "small", dataset: { focus: `${path}.clone` } },
-      ),
-      button(
-        "Delete rule",
-        () => {
-          group.rules.splice(index, 1);
-          ctx.rerender(`${groupPathOf(path)}.addRule`);
-        },
-        { class: "small danger" },
-      ),
-    ),
+    { class: "rule open", dataset: { path } },
+    h("legend", {}, toggle),
+    "event" in rule
+      ? eventRuleFields(rule, path, ctx, valuesChanged)
+      : propertyRuleFields(rule, path, ctx, valuesChanged),
+    points.element,
+    actions,
   );
 }

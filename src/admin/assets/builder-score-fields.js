@@ -1,5 +1,6 @@
 import { sets, setsOrDeletes } from "./builder-edits.js";
 import { kindsFor, newGroup } from "./builder-groups.js";
+import { derivePropertyName, deriveScoreId, followsName } from "./derive-names.js";
 import { field, h, numberInput, select, textInput } from "./dom.js";
 
 // The score itself: name, id, object, type, property names and limits (docs/scoring.md §Formats).
@@ -44,6 +45,27 @@ export function basics(d, ctx) {
     d.limits ??= {};
     setsOrDeletes(d.limits, key, ctx)(v);
   };
+  // A new score's id and property name follow its name until typed over (derive-names.js).
+  /** @param {string} name */
+  const setName = (name) => {
+    const before = d.name ?? "";
+    if (!ctx.isSaved && followsName(d.id, before, deriveScoreId)) d.id = deriveScoreId(name);
+    if (!ctx.isSaved && followsName(d.property.name, before, derivePropertyName))
+      d.property.name = derivePropertyName(name);
+    setsOrDeletes(d, "name", ctx)(name);
+  };
+  const idInput = textInput(d.id, setsOrDeletes(d, "id", ctx), {
+    readonly: ctx.isSaved,
+    pattern: "[A-Za-z0-9_-]+",
+  });
+  const propertyNameInput = textInput(d.property.name, sets(d.property, "name", ctx), {
+    placeholder: "ls_lead_score",
+  });
+  ctx.live(() => {
+    // Never the field being typed in: it keeps what is typed (docs/decisions.md §Builder inputs are never replaced).
+    if (document.activeElement !== idInput) idInput.value = d.id ?? "";
+    if (document.activeElement !== propertyNameInput) propertyNameInput.value = d.property.name;
+  });
   return h(
     "section",
     {},
@@ -51,17 +73,8 @@ export function basics(d, ctx) {
     h(
       "div",
       { class: "row" },
-      field("Name", "name", textInput(d.name, setsOrDeletes(d, "name", ctx), { required: true })),
-      field(
-        "Id",
-        "id",
-        textInput(d.id, setsOrDeletes(d, "id", ctx), { readonly: ctx.isSaved, pattern: "[A-Za-z0-9_-]+" }),
-        ctx.isSaved ? "fixed once saved" : "letters, digits, - and _",
-      ),
-    ),
-    h(
-      "div",
-      { class: "row" },
+      field("Name", "name", textInput(d.name, setName, { required: true })),
+      field("Id", "id", idInput, ctx.isSaved ? "fixed once saved" : "from the name until you type one"),
       field(
         "Object",
         "object",
@@ -99,12 +112,7 @@ export function basics(d, ctx) {
     h(
       "div",
       { class: "row" },
-      field(
-        "Property name",
-        "property.name",
-        textInput(d.property.name, sets(d.property, "name", ctx), { placeholder: "ls_lead_score" }),
-        "lower-case letters, digits, _; not hs_",
-      ),
+      field("Property name", "property.name", propertyNameInput, "a–z, 0–9 and _, from a letter; not hs_"),
       field(
         "Property label",
         "property.label",
@@ -115,12 +123,16 @@ export function basics(d, ctx) {
         "property.description",
         textInput(d.property.description, setsOrDeletes(d.property, "description", ctx)),
       ),
-    ),
-    h(
-      "div",
-      { class: "row" },
-      field("Minimum score (empty: none)", "limits.min", numberInput(d.limits?.min, setsLimit("min"))),
-      field("Maximum score (empty: none)", "limits.max", numberInput(d.limits?.max, setsLimit("max"))),
+      field(
+        "Score at least",
+        "limits.min",
+        numberInput(d.limits?.min, setsLimit("min"), { placeholder: "no floor" }),
+      ),
+      field(
+        "Score at most",
+        "limits.max",
+        numberInput(d.limits?.max, setsLimit("max"), { placeholder: "no ceiling" }),
+      ),
     ),
   );
 }

@@ -163,7 +163,7 @@ export function thresholds(d, ctx) {
   });
   return h(
     "section",
-    {},
+    { class: "thresholds" },
     h("h2", {}, "Thresholds"),
     field("Thresholds", "thresholds", pick),
     mode === "levels" && t && levels(t, "thresholds", ctx, "Levels"),

@@ -31,13 +31,17 @@ const editor = createDefinitionEditor({
  * @param {unknown} error
  */
 function report(error, where = messages) {
-  if (error instanceof ApiError && error.problems.length > 0) showProblems(form, messages, error.problems);
+  if (error instanceof ApiError && error.problems.length > 0)
+    showProblems(form, messages, error.problems, { reveal: editor.reveal });
   else showMessage(where, error instanceof Error ? error.message : String(error));
 }
 
-/** @param {import("./types.js").ScoreRevision} revision */
-function loaded(revision) {
-  editor.load(revision);
+/**
+ * @param {import("./types.js").ScoreRevision} revision
+ * @param {{keepEdits?: boolean}} [options] keep what was typed since the request (builder-editor.js)
+ */
+function loaded(revision, options) {
+  editor.load(revision, options);
   const name = editor.definition.name ?? "";
   const badge = h("span", { class: `badge ${editor.status}`, id: "score-status" }, editor.status);
   $("#score-title").replaceChildren(name, " ", badge);

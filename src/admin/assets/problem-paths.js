@@ -18,10 +18,3 @@ export function enclosingPaths(path) {
     p = p.slice(0, cut);
   }
 }
-
-/**
- * The text listed above the form for a problem: its path first, when it has one.
- * @param {import("./types.js").FieldProblem} problem
- */
-export const problemText = (problem) =>
-  problem.path ? `${problem.path}: ${problem.message}` : problem.message;

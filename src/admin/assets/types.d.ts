@@ -93,9 +93,27 @@ export type FormContext = {
   readonly isSaved: boolean;
   /** A value changed: the JSON view follows and the score counts as unsaved. */
   changed(): void;
-  /** The shape changed: the form is rebuilt, focus going to the control `focusKey` names. */
-  rerender(focusKey?: string): void;
+  /**
+   * The shape changed (a select, a checkbox, a button): the form is rebuilt, focus going to the
+   * control `focusKey` names. Never called for typed text, whose field must stay the one typed in.
+   */
+  rerender(focusKey: string): void;
+  /** Folding or unfolding (view): the form is drawn again, the definition is unchanged. */
+  redraw(focusKey: string): void;
+  /** What is folded and unfolded in the builder (not part of the definition). */
+  readonly view: BuilderView;
+  /**
+   * A part drawn from the definition that follows every edit in place (a summary, a warning, a
+   * derived id): run now and after each changed(), until the next render.
+   */
+  live(refresh: () => void): void;
 };
+
+/**
+ * What the builder shows unfolded, by object identity so it survives a clone or a deletion before it:
+ * one rule open for editing at a time, and the groups folded to their heading.
+ */
+export type BuilderView = { openRule: DraftRule | null; closedGroups: WeakSet<DraftGroup> };
 
 /**
  * What h() and s() append (dom.js): nodes, text, and nested lists of them; null, undefined and false

@@ -69,23 +69,25 @@ export function renderBuilderPage(page: BuilderPage): string {
             </form>
             <div id="history-result" aria-live="polite"></div>
           </section>
+          <section aria-labelledby="json-h">
+            <details id="json-details">
+              <summary><h2 id="json-h">JSON</h2></summary>
+              <label for="json-view">The definition as JSON (the format of the API and the CLI)</label>
+              <textarea id="json-view" class="code" rows="16" spellcheck="false"></textarea>
+              <div class="buttons">
+                <button type="button" id="json-apply">Apply JSON to the form</button>
+                <button type="button" id="json-export">Export file</button>
+                <label for="json-import">Import file</label>
+                <input type="file" id="json-import" accept="application/json,.json">
+              </div>
+            </details>
+          </section>
+          <section aria-labelledby="rev-h">
+            <h2 id="rev-h">Revisions</h2>
+            <div id="revisions"><p>Saved revisions appear here.</p></div>
+          </section>
         </aside>
-      </div>
-      <section aria-labelledby="json-h">
-        <h2 id="json-h">JSON</h2>
-        <label for="json-view">The definition as JSON (the format of the API and the CLI)</label>
-        <textarea id="json-view" class="code" rows="16" spellcheck="false"></textarea>
-        <div class="buttons">
-          <button type="button" id="json-apply">Apply JSON to the form</button>
-          <button type="button" id="json-export">Export file</button>
-          <label for="json-import">Import file</label>
-          <input type="file" id="json-import" accept="application/json,.json">
-        </div>
-      </section>
-      <section aria-labelledby="rev-h">
-        <h2 id="rev-h">Revisions</h2>
-        <div id="revisions"><p>Saved revisions appear here.</p></div>
-      </section>`;
+      </div>`;
   return renderAdminLayout({
     title,
     main,

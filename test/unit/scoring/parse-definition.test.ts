@@ -150,7 +150,7 @@ describe("parseDefinition", () => {
     [
       "an upper-case property name",
       { property: { name: "LS_x" } },
-      ["property.name: must match ^[a-z][a-z0-9_]{0,80}$ (lower-case letters, digits, _)"],
+      ["property.name: use lowercase letters, digits and _; start with a letter (at most 81 characters)"],
     ],
     [
       "an hs_ property name",

@@ -7,7 +7,15 @@ import type { FormContext } from "../../../../src/admin/assets/types.js";
 // and what is saved stay minimal; every edit tells the builder the score has unsaved changes.
 
 const context = () => {
-  const ctx = { changes: 0, isSaved: false, changed: () => void ctx.changes++, rerender: () => {} };
+  const ctx = {
+    changes: 0,
+    isSaved: false,
+    view: { openRule: null, closedGroups: new WeakSet() },
+    changed: () => void ctx.changes++,
+    rerender: () => {},
+    redraw: () => {},
+    live: () => {},
+  };
   return ctx satisfies FormContext;
 };
 

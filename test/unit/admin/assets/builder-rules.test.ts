@@ -6,15 +6,9 @@ import {
   setRangeEnd,
   takesTexts,
 } from "../../../../src/admin/assets/builder-conditions.js";
+import { decayInterval, setDecayInterval } from "../../../../src/admin/assets/builder-decay.js";
 import { newDefinition } from "../../../../src/admin/assets/builder-definition.js";
-import {
-  cloneGroup,
-  decayInterval,
-  kindsFor,
-  newGroup,
-  setDecayInterval,
-  withKind,
-} from "../../../../src/admin/assets/builder-groups.js";
+import { cloneGroup, kindsFor, newGroup, withKind } from "../../../../src/admin/assets/builder-groups.js";
 import {
   scoreEachValue,
   scoreValuesTogether,

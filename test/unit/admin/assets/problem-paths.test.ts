@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enclosingPaths, problemText } from "../../../../src/admin/assets/problem-paths.js";
+import { enclosingPaths } from "../../../../src/admin/assets/problem-paths.js";
 
 // A problem's message goes beside the nearest field of the form carrying its path
 // (docs/decisions.md §One definition object).
@@ -25,14 +25,5 @@ describe("enclosingPaths", () => {
   it("stops at a top-level field, and takes a problem of the whole definition as is", () => {
     expect(enclosingPaths("name")).toEqual(["name"]);
     expect(enclosingPaths("")).toEqual([""]);
-  });
-});
-
-describe("problemText", () => {
-  it("names the field before the message, when the problem has one", () => {
-    expect(problemText({ path: "property.name", message: "must not start with hs_" })).toBe(
-      "property.name: must not start with hs_",
-    );
-    expect(problemText({ path: "", message: "expected an object" })).toBe("expected an object");
   });
 });
