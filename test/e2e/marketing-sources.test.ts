@@ -116,7 +116,8 @@ describe("marketing and web events on an Enterprise portal", { timeout: 180_000 
     const exportedTypes = new Set(
       lines.flatMap((line) => JSON.parse(line).events.map((e: { type: string }) => e.type)),
     );
-    expect([...exportedTypes].sort()).toEqual(Object.keys(points).sort());
+    // The scored five are there (beside the sales engagements a contacts export carries by default).
+    expect([...exportedTypes]).toEqual(expect.arrayContaining(Object.keys(points)));
     const shown = await Promise.all(
       ids.map(async (id) => Number((await app.record("contacts", id))[PROPERTY])),
     );

@@ -120,8 +120,15 @@ export async function readPortalMarketingEvents(
 
   type Paged<T> = { results: T[]; paging?: { next?: { after: string } } };
   type Submission = { submittedAt: number; values: { name: string; value: string }[] };
-  const forms = await hubspotGet<Paged<{ id: string }>>(app, token, "/marketing/v3/forms?limit=100");
-  for (const form of forms.results) {
+  const forms: { id: string }[] = [];
+  let formsAfter: string | undefined;
+  do {
+    const query = `limit=50${formsAfter ? `&after=${encodeURIComponent(formsAfter)}` : ""}`;
+    const page = await hubspotGet<Paged<{ id: string }>>(app, token, `/marketing/v3/forms?${query}`);
+    forms.push(...page.results);
+    formsAfter = page.paging?.next?.after;
+  } while (formsAfter);
+  for (const form of forms) {
     let after: string | undefined;
     do {
       const query = `limit=50${after ? `&after=${encodeURIComponent(after)}` : ""}`;
