@@ -1,6 +1,10 @@
 import { AppError } from "../errors.js";
 import type { CrmClient, CrmRecordUpdate } from "../ports/crm-client.js";
-import type { HistoryCause, HistoryEntry as RecordHistoryEntry } from "../ports/record-store.js";
+import type {
+  HistoryCause,
+  HistoryReason,
+  HistoryEntry as RecordHistoryEntry,
+} from "../ports/record-store.js";
 import { round2 } from "../scoring/round.js";
 import type { ObjectType } from "../scoring/snapshot-schema.js";
 
@@ -31,6 +35,8 @@ export interface WriteScoresInput {
   /** What HubSpot holds now, per record id: property name → value as read. */
   current: ReadonlyMap<string, Readonly<Record<string, string | null>>>;
   cause: WriteCause;
+  /** Why each record was rescored (docs/scoring.md §History); none for causes that say it all. */
+  reasonsOf?: (recordId: string) => readonly HistoryReason[];
   atMs: number;
   /** Re-creates the score properties; called once when HubSpot says one no longer exists. */
   reprovision: () => Promise<void>;
@@ -73,6 +79,7 @@ export async function writeScores(crm: CrmClient, input: WriteScoresInput): Prom
   const history: HistoryEntry[] = [];
   for (const values of input.values) {
     const current = input.current.get(values.recordId) ?? {};
+    const reasons = input.reasonsOf?.(values.recordId) ?? [];
     for (const [property, newValue, numeric] of wantedValues(values)) {
       const oldValue = blank(current[property]);
       if (sameValue(oldValue, newValue, numeric)) continue;
@@ -87,6 +94,7 @@ export async function writeScores(crm: CrmClient, input: WriteScoresInput): Prom
         threshold: values.threshold,
         atMs: input.atMs,
         cause: input.cause,
+        ...(reasons.length > 0 ? { reasons: [...reasons] } : {}),
       });
     }
   }

@@ -51,5 +51,7 @@ export interface JobStore {
   save(job: Job): Promise<void>;
   /** Jobs not finished (queued, running or paused), across portals: resumed at start-up. */
   unfinished(): Promise<Job[]>;
+  /** The score's last job of this kind that ended (done or failed): the overview's "last run". */
+  lastFinished(portalId: number, scoreId: string, kind: JobKind): Promise<Job | undefined>;
   deletePortal(portalId: number): Promise<void>;
 }

@@ -8,9 +8,14 @@ export type TokenGrant = {
   expiresInSec: number;
 };
 
+/** The HubSpot user who granted a token: the token info's `user` (an email) and `user_id`. */
+export type TokenUser = { email?: string; id?: number };
+
 export type TokenInfo = {
   hubId: number;
   scopes: string[];
+  /** Absent when HubSpot's answer did not name the user (docs/hubspot.md §OAuth token introspection). */
+  user?: TokenUser;
 };
 
 /**

@@ -15,6 +15,24 @@ export type HistoryCause =
   | "reset"
   | "scope";
 
+/**
+ * What happened, as data (docs/scoring.md §History): the admin page says it in words ("meeting logged",
+ * "job title changed", "reset by workflow"). The cause says which path wrote; a reason says why.
+ */
+export type HistoryReason =
+  /** A webhook: a record of `object` was created, deleted, restored, merged or erased. */
+  | {
+      kind: "record";
+      object: string;
+      change: "creation" | "deletion" | "restore" | "merge" | "privacyDeletion";
+    }
+  /** A webhook: a property of a record of `object` changed. */
+  | { kind: "property"; object: string; property: string }
+  /** A webhook: an association between records of `from` and `to` was added or removed. */
+  | { kind: "association"; from: string; to: string }
+  /** A reset of the record's engagement: by the "Reset lead score" workflow action or the admin API. */
+  | { kind: "reset"; by: "workflow" | "admin" };
+
 export type HistoryEntry = {
   property: string;
   old: string | null;
@@ -22,6 +40,8 @@ export type HistoryEntry = {
   threshold: string | null;
   atMs: number;
   cause: HistoryCause;
+  /** Entries written before reasons were kept have none; their cause alone is shown. */
+  reasons?: HistoryReason[];
 };
 
 export type RecordRef = { portalId: number; object: ObjectType; recordId: string };

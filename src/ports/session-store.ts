@@ -8,7 +8,7 @@ export type SessionPortals = "all" | number[];
 export type SignInMethod = "admin-token" | "admin-link" | "invite" | "oauth" | "sandbox";
 
 export type Session = {
-  /** Shown as the author of revisions (`savedBy`): an email, "admin-token", "hubspot:62515" … */
+  /** Shown as the author of revisions (`savedBy`): an email (a HubSpot sign-in's token user), "admin-token", "hubspot:62515" … */
   name: string;
   portals: SessionPortals;
   via: SignInMethod;

@@ -180,6 +180,7 @@ export function createOAuthTokenRoutes(portal: SandboxPortal): Router {
       hub_id: portal.portalId,
       app_id: app.appId,
       user_id: 1,
+      user,
       hub_domain: hubDomain,
       scopes: token.scopes,
       iat: Math.floor(token.issuedAtMs / 1000),

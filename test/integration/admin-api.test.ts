@@ -315,6 +315,7 @@ describe("lifecycle against HubSpot (nock)", () => {
       old: "medium",
       new: "low",
       cause: "reset",
+      reasons: [{ kind: "reset", by: "admin" }],
     });
   });
 

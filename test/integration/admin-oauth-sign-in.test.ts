@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import { Keyv } from "keyv";
 import nock from "nock";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createHubSpotOAuthClient } from "../../src/adapters/hubspot-client/oauth-client.js";
 import { createKeyvOAuthStateStore } from "../../src/adapters/stores/keyv-oauth-state-store.js";
 import { AppError } from "../../src/errors.js";
 import { signState } from "../../src/hubspot/oauth-state.js";
@@ -145,5 +147,38 @@ describe("HubSpot OAuth sign-in", () => {
     );
     expect(res.status).toBe(400);
     expect(browser.jar.has("ls_session")).toBe(false);
+  });
+
+  it("names the session after the HubSpot user who signed in: the header and a revision's author", async () => {
+    const api = "https://api.hubapi.test";
+    const hubspot = nock(api)
+      .post("/oauth/2026-03/token")
+      .reply(200, { access_token: "at", refresh_token: "rt", expires_in: 1800, token_type: "bearer" })
+      .post("/oauth/2026-03/token/introspect")
+      .reply(200, {
+        active: true,
+        hub_id: OTHER,
+        user_id: 41,
+        user: "ada@example.com",
+        scopes: ["oauth"],
+        token_use: "access_token",
+      });
+    const client = createHubSpotOAuthClient({
+      clientId: "cid",
+      clientSecret: "cs",
+      apiBaseUrl: api,
+      tokenVersion: "2026-03",
+    });
+    const { browser, state } = await withOAuth(OTHER, client);
+    await browser.request("GET", `/admin/oauth/callback?code=the-code&state=${encodeURIComponent(state)}`);
+    hubspot.done();
+    const page = await browser.request("GET", `/admin/portals/${OTHER}`);
+    expect(page.text).toContain("Signed in as <strong>ada@example.com</strong>");
+    const created = await browser.request("POST", `/api/portals/${OTHER}/scores`, {
+      json: JSON.parse(readFileSync("examples/contact-lead-score.json", "utf8")),
+      headers: { "X-CSRF-Token": browser.csrfOf(page.text), origin: (app as AdminApp).base },
+    });
+    expect(created.status).toBe(201);
+    expect(JSON.parse(created.text)).toMatchObject({ savedBy: "ada@example.com" });
   });
 });

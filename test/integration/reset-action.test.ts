@@ -206,7 +206,12 @@ describe("the reset", () => {
     });
     expect(world.contacts["1"]).toMatchObject({ ls_lead: "0", ls_lead_threshold: "low" });
     const history = await deps.records.history({ portalId: PORTAL, object: "contacts", recordId: "1" });
-    expect(history.at(-1)).toMatchObject({ property: "ls_lead_threshold", cause: "reset", atMs: T0 });
+    expect(history.at(-1)).toMatchObject({
+      property: "ls_lead_threshold",
+      cause: "reset",
+      reasons: [{ kind: "reset", by: "workflow" }],
+      atMs: T0,
+    });
   });
 
   it("keeps the fit part of a combined score", async () => {

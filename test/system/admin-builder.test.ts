@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import nock from "nock";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from "../../src/hubspot/scopes.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
 import { createDummyInstallation } from "../fixtures/installation.js";
 import { closeAdminSuite, collectPageErrors, launchChromium } from "./support/launch-chromium.js";
@@ -37,7 +38,9 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect("127.0.0.1");
   app = await startAdminApp();
-  await app.installations.save(createDummyInstallation({ portalId: PORTAL }));
+  // Every scope granted: no rule of the example reads a source the portal lacks (the last case takes one away).
+  const everyScope = [...REQUIRED_SCOPES, ...OPTIONAL_SCOPES];
+  await app.installations.save(createDummyInstallation({ portalId: PORTAL, scopes: everyScope }));
   const saved = await fetch(`${app.base}/api/portals/${PORTAL}/scores`, {
     method: "POST",
     headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
@@ -266,5 +269,32 @@ describe("the score builder in Chromium", () => {
     await shot("builder-06-problems-1024");
     await page.setViewportSize({ width: 1440, height: 900 });
     expect(pageErrors).toEqual([]);
+  }, 60_000);
+
+  it("marks a rule on an event type the portal cannot supply and says what to do, folded or open", async () => {
+    const granted = (await app.installations.get(PORTAL))?.scopes ?? [];
+    await app.installations.save(
+      createDummyInstallation({ portalId: PORTAL, scopes: granted.filter((s) => s !== "sales-email-read") }),
+    );
+    try {
+      await openExample();
+      const emailRule = page.locator('[data-path="groups[0].rules[4]"]');
+      const notice = emailRule.locator(".source-unavailable");
+      await expect.poll(() => notice.count()).toBe(1);
+      expect(await notice.textContent()).toContain("sales-email-read scope");
+      expect(
+        await notice.getByRole("link", { name: "Install the app again to grant it" }).getAttribute("href"),
+      ).toBe("/oauth/install");
+      expect(await page.locator('[data-path="groups[0].rules[3]"] .source-unavailable').count()).toBe(0);
+      await toggle("groups[0].rules[4]").click();
+      expect(await emailRule.locator(".source-unavailable").count()).toBe(1);
+      await page.getByRole("button", { name: "Save draft" }).click();
+      await expect
+        .poll(() => page.locator("#messages").textContent())
+        .toMatch(/^Saved revision \d+\. rules on email score nothing/);
+      expect(pageErrors).toEqual([]);
+    } finally {
+      await app.installations.save(createDummyInstallation({ portalId: PORTAL, scopes: granted }));
+    }
   }, 60_000);
 });

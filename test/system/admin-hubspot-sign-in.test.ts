@@ -85,7 +85,7 @@ describe("HubSpot sign-in in Chromium", () => {
     expect(navigations.some((n) => n.includes("/admin/sign-in"))).toBe(false);
     await expect
       .poll(() => page.locator("header .who").textContent())
-      .toContain(`hubspot:${running.portalId}`);
+      .toContain("Signed in as sandbox-user@example.com");
     await shot("sign-in-02-portal-overview-after-hubspot");
 
     // `lead-score sandbox advance-clock 31d`: the app's clock follows; the session runs on the real one.
@@ -101,7 +101,7 @@ describe("HubSpot sign-in in Chromium", () => {
     expect(page.url()).toBe(`${running.appUrl}/admin/portals/${running.portalId}`);
     await expect
       .poll(() => page.locator("header .who").textContent())
-      .toContain(`hubspot:${running.portalId}`);
+      .toContain("Signed in as sandbox-user@example.com");
 
     // "Test a record" finds a contact by its full name, either way round, through the session.
     const contact = running.sandbox.portal.records
@@ -140,6 +140,6 @@ describe("HubSpot sign-in in Chromium", () => {
     await signInWithHubSpot();
     await expect
       .poll(() => page.locator("header .who").textContent())
-      .toContain(`hubspot:${running.portalId}`);
+      .toContain("Signed in as sandbox-user@example.com");
   }, 120_000);
 });

@@ -135,7 +135,7 @@ describe("the admin page in Chromium", () => {
     await page.getByRole("button", { name: "Enable" }).click();
     await expect
       .poll(() => page.locator("#job-progress").textContent(), { timeout: 15_000 })
-      .toContain("rescore done");
+      .toContain("rescored 3 records at");
     await expect.poll(() => page.locator("#score-status").textContent()).toBe("enabled");
     await page.getByLabel("Record id", { exact: true }).fill("1");
     await page.getByRole("button", { name: "Show history" }).click();

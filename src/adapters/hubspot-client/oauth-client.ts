@@ -4,7 +4,13 @@ import { AppError } from "../../errors.js";
 import type { OAuthClient, TokenGrant } from "../../ports/oauth-client.js";
 import { createAbortableAgent } from "./abortable-agent.js";
 import { DEFAULT_TIMEOUT_MS, runWithDeadline, tokenCallUnanswered } from "./call-deadline.js";
-import { type AppCredentials, introspect2026, requestToken2026, revoke2026 } from "./oauth-token-2026-03.js";
+import {
+  type AppCredentials,
+  introspect2026,
+  requestToken2026,
+  revoke2026,
+  tokenUser,
+} from "./oauth-token-2026-03.js";
 import { sdkCallOptions } from "./sdk-call-options.js";
 
 export type OAuthClientOptions = AppCredentials & {
@@ -57,7 +63,11 @@ export function createHubSpotOAuthClient(options: OAuthClientOptions): OAuthClie
       v1Token(["refresh_token", undefined, undefined, app.clientId, app.clientSecret, refreshToken]),
     introspect: async (accessToken) => {
       const info = await v1Call("/oauth/v1/access-tokens", (o) => accessTokensApi.get(accessToken, o));
-      return { hubId: info.hubId, scopes: info.scopes };
+      return {
+        hubId: info.hubId,
+        scopes: info.scopes,
+        ...tokenUser(info.user || undefined, info.userId || undefined),
+      };
     },
     revokeRefreshToken,
   };

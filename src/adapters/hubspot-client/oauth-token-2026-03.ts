@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { AppError } from "../../errors.js";
-import type { TokenGrant, TokenInfo } from "../../ports/oauth-client.js";
+import type { TokenGrant, TokenInfo, TokenUser } from "../../ports/oauth-client.js";
 import { runWithDeadline, tokenCallUnanswered } from "./call-deadline.js";
 
 // docs/hubspot.md §OAuth endpoint versions: POST /oauth/2026-03/token and /oauth/2026-03/token/introspect,
@@ -21,6 +21,9 @@ const introspectResponse = z.looseObject({
   active: z.boolean(),
   hub_id: z.number().int().positive(),
   scopes: z.array(z.string()),
+  // PublicAccessTokenInfoResponse: the granting user's email and id, like v1's token info.
+  user: z.string().min(1).optional().catch(undefined),
+  user_id: z.number().int().positive().optional().catch(undefined),
 });
 
 const errorResponse = z.looseObject({
@@ -115,7 +118,7 @@ export async function introspect2026(
   const body = parsed(introspectResponse, await postForm(http, path, form), path);
   if (!body.active)
     throw new AppError("upstream_failed", "HubSpot reports the new access token as inactive", { path });
-  return { hubId: body.hub_id, scopes: body.scopes };
+  return { hubId: body.hub_id, scopes: body.scopes, ...tokenUser(body.user, body.user_id) };
 }
 
 /**
@@ -129,4 +132,10 @@ export async function revoke2026(http: TokenHttp, app: AppCredentials, refreshTo
     token: refreshToken,
     token_type_hint: "refresh_token",
   });
+}
+
+/** The token's user, when HubSpot names one: `{user: {email, id}}` with whichever fields it gave. */
+export function tokenUser(email: string | undefined, id: number | undefined): { user?: TokenUser } {
+  if (email === undefined && id === undefined) return {};
+  return { user: { ...(email === undefined ? {} : { email }), ...(id === undefined ? {} : { id }) } };
 }

@@ -83,11 +83,8 @@ export function attachLifecycleButtons({ editor, call, portalId, main, form, mes
       history.replaceState(null, "", `/admin/portals/${portalId}/scores/${enc(editor.scoreId)}`);
     }
     const unsaved = landed(revision, asked, true);
-    showMessage(
-      messages,
-      [`Saved revision ${revision.revision}.${unsaved}`, ...warningLines(revision)].join(" "),
-      "ok",
-    );
+    const saved = [`Saved revision ${revision.revision}.${unsaved}`, ...warningLines(revision)];
+    showMessage(messages, saved.join(" "), "ok");
     if (editor.status === "enabled") await followRescore();
   }
 

@@ -2,7 +2,8 @@ import { $, h } from "./dom.js";
 import { renderHistory } from "./history-panel.js";
 import { renderPreview } from "./preview-panel.js";
 import { attachRecordFinder } from "./record-finder.js";
-import { renderTestResult } from "./test-panel.js";
+import { loadRecordNames } from "./record-names.js";
+import { renderTestResult, testedIds } from "./test-panel.js";
 
 // The side panels that try the definition being edited, unsaved edits included: test a record,
 // preview the distribution, and a record's history of the saved score's property.
@@ -50,8 +51,18 @@ export function attachRecordPanels({ editor, call, report }) {
     test: (recordId) =>
       runIn($("#test-result"), async (out) => {
         const body = { recordId, definition: editor.toSend() };
-        const result = await call("POST", `/scores/${enc(String(editor.scoreId))}/test`, body);
-        renderTestResult(out, /** @type {import("./types.js").TestResponse} */ (result), editor.definition);
+        const response = /** @type {import("./types.js").TestResponse} */ (
+          await call("POST", `/scores/${enc(String(editor.scoreId))}/test`, body)
+        );
+        const ids = testedIds(response.result);
+        const [record, contacts] = await Promise.all([
+          loadRecordNames(call, editor.definition.object, [ids.record]),
+          loadRecordNames(call, "contacts", ids.contacts),
+        ]);
+        renderTestResult(out, response, editor.definition, { record, contacts });
+        // The record just tested is the one whose history a person looks at next.
+        const historyId = /** @type {HTMLInputElement} */ ($("#history-record-id"));
+        if (!historyId.value) historyId.value = recordId;
       }),
     onError: (error) => report(error, $("#test-result")),
   });
@@ -60,14 +71,22 @@ export function attachRecordPanels({ editor, call, report }) {
     // Unsaved edits are previewed against the saved score ("Impact of this edit"); without any, the
     // saved score is previewed alone and no impact is shown (docs/decisions.md §Problems in plain words).
     const body = editor.dirty ? { definition: editor.toSend(), sample } : { sample };
-    const preview = await call("POST", `/scores/${enc(String(editor.scoreId))}/preview`, body);
-    renderPreview(out, /** @type {import("./types.js").PreviewResponse} */ (preview), editor.definition);
+    const preview = /** @type {import("./types.js").PreviewResponse} */ (
+      await call("POST", `/scores/${enc(String(editor.scoreId))}/preview`, body)
+    );
+    const moved = (preview.impact?.moves ?? []).map((m) => m.id);
+    const names = await loadRecordNames(call, editor.definition.object, moved);
+    renderPreview(out, preview, editor.definition, names);
   });
   panel("#history-form", "#history-result", async (out) => {
-    const id = enc(/** @type {HTMLInputElement} */ ($("#history-record-id")).value.trim());
-    const { history } = /** @type {{history: import("./types.js").HistoryEntry[]}} */ (
-      await call("GET", `/records/${editor.definition.object}/${id}/history`)
-    );
-    renderHistory(out, history, editor.definition.property.name);
+    const id = /** @type {HTMLInputElement} */ ($("#history-record-id")).value.trim();
+    const { object } = editor.definition;
+    const [{ history }, names] = await Promise.all([
+      /** @type {Promise<{history: import("./types.js").HistoryEntry[]}>} */ (
+        call("GET", `/records/${object}/${enc(id)}/history`)
+      ),
+      loadRecordNames(call, object, [id]),
+    ]);
+    renderHistory(out, history, editor.definition, { recordId: id, names });
   });
 }

@@ -154,7 +154,9 @@ export function ruleEditor(group, index, path, ctx, bounds) {
       { class: "small danger" },
     ),
   );
-  if (!open) return h("div", { class: "rule folded", dataset: { path } }, toggle, actions);
+  // A rule on an event type the portal cannot supply says so folded too (docs/decisions.md §Sources status).
+  const unavailable = "event" in rule && sourceNotice(rule.event);
+  if (!open) return h("div", { class: "rule folded", dataset: { path } }, toggle, actions, unavailable);
 
   const points = pointsFields(rule, path, ctx, bounds);
   // Points by value are keyed by the values: their inputs follow an edited list in place.

@@ -1,6 +1,20 @@
 // The text a rescore or preview job shows while the page follows it (GET /jobs/:id), as the CLI's
 // `lead-score rescore` tells it (docs/decisions.md §Background jobs): done of total, rate and time
-// left, then the result.
+// left, then what the last run did and when ("rescored 3,000 records at 14:02 UTC: 41 updated").
+
+/** "3,000": counts with thousands separators, the same in every browser language. */
+export const formatCount = (/** @type {number} */ n) => n.toLocaleString("en-US");
+
+/**
+ * "14:02 UTC" on the day of `nowMs`, "2026-12-05 14:02 UTC" on another day (the page's dates are UTC).
+ * @param {number} atMs
+ * @param {number} nowMs
+ */
+export function formatWhen(atMs, nowMs) {
+  const iso = new Date(atMs).toISOString();
+  const sameDay = iso.slice(0, 10) === new Date(nowMs).toISOString().slice(0, 10);
+  return `${sameDay ? iso.slice(11, 16) : iso.slice(0, 16).replace("T", " ")} UTC`;
+}
 
 /**
  * "45 s", "12 min", "2 h 5 min": an ETA needs no more precision than that.
@@ -41,16 +55,23 @@ function waiting(job) {
 const isRescoreResult = (result) =>
   typeof result === "object" && result !== null && "evaluated" in result && result.evaluated !== undefined;
 
+/** "120 of 3,000 records", "5 records" while the total is unknown. */
+const doneOf = (/** @type {import("./types.js").Job} */ job) =>
+  `${formatCount(job.progress.done)}${job.progress.total === null ? "" : ` of ${formatCount(job.progress.total)}`} records`;
+
 /**
- * "rescore running: 120 of 3000 records (12.5/s, about 4 min left)", then the result or the error.
+ * "rescore running: 120 of 3,000 records (12.5/s, about 4 min left)"; once over, what the run did
+ * and when: "rescored 3,000 records at 14:02 UTC: 41 updated", "rescore failed at 14:02 UTC after 120
+ * of 3,000 records — the error".
  * @param {import("./types.js").Job} job
+ * @param {number} [nowMs]
  */
-export function describeJob(job) {
-  const { done, total } = job.progress;
-  const of = total === null ? "" : ` of ${total}`;
-  const result = isRescoreResult(job.result)
-    ? ` — ${job.result.evaluated} evaluated, ${job.result.updated} updated`
-    : "";
-  const error = job.error ? ` — ${job.error}` : "";
-  return `${job.kind} ${job.status}: ${done}${of} records${pace(job)}${waiting(job)}${result}${error}`;
+export function describeJob(job, nowMs = Date.now()) {
+  const at = formatWhen(job.updatedAtMs, nowMs);
+  if (job.status === "done" && job.kind === "rescore" && isRescoreResult(job.result))
+    return `rescored ${formatCount(job.result.evaluated)} records at ${at}: ${formatCount(job.result.updated)} updated`;
+  if (job.status === "done") return `${job.kind} done at ${at}: ${doneOf(job)}`;
+  if (job.status === "failed")
+    return `${job.kind} failed at ${at} after ${doneOf(job)}${job.error ? ` — ${job.error}` : ""}`;
+  return `${job.kind} ${job.status}: ${doneOf(job)}${pace(job)}${waiting(job)}`;
 }

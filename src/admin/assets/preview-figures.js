@@ -22,23 +22,83 @@ export function tierColour(definition, value) {
 }
 
 /**
- * One bar per bucket, side by side across the plot, as tall as its count against the largest
- * (a 1 px sliver at least in width, so a bucket stays visible among many).
+ * One bar per bucket, side by side across the plot, as tall as its count against the top of the
+ * count axis (`maxCount`, the largest count by default; a 1 px sliver at least in width, so a bucket
+ * stays visible among many). `xOf(score)` places a score on the same axis, for threshold lines.
  * @param {readonly HistogramBucket[]} buckets
- * @param {{width: number, height: number, pad: number}} size
+ * @param {import("./chart-scales.js").ChartSize} size
+ * @param {number} [maxCount]
  */
-export function histogramBars(buckets, { width, height, pad }) {
-  const max = Math.max(1, ...buckets.map((b) => b.count));
-  const slot = (width - pad * 2) / Math.max(1, buckets.length);
-  return buckets.map((bucket, i) => {
-    const barHeight = ((height - pad * 2) * bucket.count) / max;
+export function histogramBars(buckets, { width, height, margin }, maxCount) {
+  const top = Math.max(1, maxCount ?? Math.max(...buckets.map((b) => b.count)));
+  const plotWidth = width - margin.left - margin.right;
+  const plotHeight = height - margin.top - margin.bottom;
+  const bottom = height - margin.bottom;
+  const slot = plotWidth / Math.max(1, buckets.length);
+  const lo = buckets[0]?.from ?? 0;
+  const hi = Math.max(buckets.at(-1)?.to ?? 1, lo + Number.EPSILON);
+  const xOf = (/** @type {number} */ score) => margin.left + (plotWidth * (score - lo)) / (hi - lo);
+  const bars = buckets.map((bucket, i) => {
+    const barHeight = (plotHeight * bucket.count) / top;
     return {
       bucket,
-      x: pad + i * slot + 1,
-      y: height - pad - barHeight,
+      x: margin.left + i * slot + 1,
+      y: bottom - barHeight,
       width: Math.max(1, slot - 2),
       height: barHeight,
-      centre: pad + i * slot + slot / 2,
+      centre: margin.left + i * slot + slot / 2,
     };
   });
+  return { bars, xOf, countOf: (/** @type {number} */ count) => bottom - (plotHeight * count) / top };
+}
+
+/**
+ * Which bucket edges to label so that at most `count` labels fit: every k-th edge, the last always.
+ * @param {readonly HistogramBucket[]} buckets
+ * @param {number} [count]
+ */
+export function edgeTicks(buckets, count = 10) {
+  const edges = [
+    ...buckets.map((b) => b.from),
+    ...(buckets.length ? [/** @type {HistogramBucket} */ (buckets.at(-1)).to] : []),
+  ];
+  const every = Math.max(1, Math.ceil((edges.length - 1) / count));
+  return edges.filter((_, i) => i % every === 0 || i === edges.length - 1);
+}
+
+const LEVELS = /** @type {const} */ (["high", "medium", "low"]);
+const FIT_ROWS = /** @type {const} */ (["A", "B", "C"]);
+const ENGAGEMENT_COLUMNS = /** @type {const} */ (["1", "2", "3"]);
+
+/**
+ * A combined score's letters as a 3×3 grid (docs/scoring.md §Thresholds): fit A, B, C down, engagement
+ * 1, 2, 3 across, each cell with its count and its share of the records counted.
+ * @param {readonly {value: string, count: number}[]} thresholds the preview's counts per threshold
+ */
+export function combinedGrid(thresholds) {
+  const counts = new Map(thresholds.map((t) => [t.value, t.count]));
+  const total = thresholds.reduce((sum, t) => sum + t.count, 0);
+  const max = Math.max(1, ...thresholds.map((t) => t.count));
+  return {
+    columns: ENGAGEMENT_COLUMNS.map((digit, i) => ({
+      digit,
+      level: LEVELS[i],
+      label: `Engagement ${LEVELS[i]}`,
+    })),
+    rows: FIT_ROWS.map((letter, i) => ({
+      letter,
+      level: LEVELS[i],
+      label: `Fit ${LEVELS[i]}`,
+      cells: ENGAGEMENT_COLUMNS.map((digit) => {
+        const count = counts.get(`${letter}${digit}`) ?? 0;
+        return {
+          value: `${letter}${digit}`,
+          count,
+          share: total === 0 ? 0 : count / total,
+          /** 0 to 1: how strongly the cell is shaded, against the fullest cell. */
+          weight: count / max,
+        };
+      }),
+    })),
+  };
 }

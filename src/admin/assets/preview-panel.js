@@ -1,6 +1,8 @@
 import { warningLines } from "./builder-sources.js";
-import { fill, h, s } from "./dom.js";
-import { histogramBars, tierColour } from "./preview-figures.js";
+import { fill, h } from "./dom.js";
+import { combinedGrid, tierColour } from "./preview-figures.js";
+import { histogram } from "./preview-histogram.js";
+import { recordName } from "./record-names.js";
 
 // "Preview distribution": a histogram, counts per threshold, and for an edit of an enabled score the
 // impact on the records' thresholds (the admin API's preview response).
@@ -8,42 +10,52 @@ import { histogramBars, tierColour } from "./preview-figures.js";
 /** @typedef {import("./types.js").DistributionSummary} DistributionSummary */
 /** @typedef {import("./types.js").DraftDefinition} DraftDefinition */
 /** @typedef {NonNullable<import("./types.js").PreviewResponse["impact"]>} PreviewImpact */
+/** @typedef {import("./record-names.js").RecordNames} RecordNames */
 
-const W = 560;
-const H = 180;
-const PAD = 28;
-
-/** @param {DistributionSummary} d */
-function histogram(d) {
-  const bars = histogramBars(d.buckets, { width: W, height: H, pad: PAD }).map((bar) => {
-    const b = bar.bucket;
-    return s(
-      "g",
+/**
+ * A combined score's letters as a 3×3 grid: fit down, engagement across, count and share per cell.
+ * @param {DistributionSummary} d
+ */
+function gridTable(d) {
+  const grid = combinedGrid(d.thresholds);
+  return h(
+    "table",
+    { class: "combined-grid", "data-testid": "combined-grid" },
+    h("caption", {}, "Records per letter: fit A–C down, engagement 1–3 across"),
+    h(
+      "thead",
       {},
-      s(
-        "rect",
-        { class: "bar", x: bar.x, y: bar.y, width: bar.width, height: bar.height },
-        s("title", {}, `${b.from} to ${b.to}: ${b.count}`),
+      h(
+        "tr",
+        {},
+        h("td", { class: "corner" }, "fit ↓ engagement →"),
+        grid.columns.map((c) => h("th", { scope: "col", title: c.label }, `${c.digit} · ${c.level}`)),
       ),
-      b.count > 0
-        ? s("text", { x: bar.centre, y: bar.y - 4, "text-anchor": "middle", class: "count" }, String(b.count))
-        : null,
-    );
-  });
-  const first = d.buckets[0];
-  const last = d.buckets.at(-1);
-  return s(
-    "svg",
-    {
-      viewBox: `0 0 ${W} ${H}`,
-      class: "chart",
-      role: "img",
-      "aria-label": `Histogram of ${d.scored} scores from ${first?.from ?? 0} to ${last?.to ?? 0}`,
-    },
-    s("line", { x1: PAD, y1: H - PAD, x2: W - PAD, y2: H - PAD, class: "axis" }),
-    bars,
-    s("text", { x: PAD, y: H - 8, class: "tick" }, String(first?.from ?? "")),
-    s("text", { x: W - PAD, y: H - 8, class: "tick", "text-anchor": "end" }, String(last?.to ?? "")),
+    ),
+    h(
+      "tbody",
+      {},
+      grid.rows.map((row) =>
+        h(
+          "tr",
+          {},
+          h("th", { scope: "row", title: row.label }, `${row.letter} · ${row.level}`),
+          row.cells.map((cell) => {
+            const td = h(
+              "td",
+              { dataset: { value: cell.value }, title: `${cell.value}: ${cell.count} records` },
+              h("strong", {}, cell.value),
+              h("span", { class: "cell-count" }, cell.count.toLocaleString("en")),
+              h("small", {}, `${Math.round(cell.share * 100)}%`),
+            );
+            // The fuller the cell, the stronger its shade; text stays dark on the lightest and white past half.
+            td.style.background = `rgba(11, 92, 173, ${(0.08 + cell.weight * 0.72).toFixed(2)})`;
+            if (cell.weight > 0.5) td.classList.add("strong");
+            return td;
+          }),
+        ),
+      ),
+    ),
   );
 }
 
@@ -52,6 +64,7 @@ function histogram(d) {
  * @param {DraftDefinition} definition
  */
 function thresholdTable(d, definition) {
+  if (definition.type === "combined" && d.thresholds.length > 0) return gridTable(d);
   if (d.thresholds.length === 0) return h("p", {}, "No thresholds: every record's threshold is empty.");
   return h(
     "table",
@@ -70,8 +83,11 @@ function thresholdTable(d, definition) {
   );
 }
 
-/** @param {PreviewImpact} impact */
-function impactBlock(impact) {
+/**
+ * @param {PreviewImpact} impact
+ * @param {RecordNames} names
+ */
+function impactBlock(impact, names) {
   return h(
     "section",
     { class: "impact" },
@@ -92,7 +108,7 @@ function impactBlock(impact) {
           h(
             "tr",
             {},
-            ["Record", "From", "To", "Score before", "Score after"].map((c) => h("th", { scope: "col" }, c)),
+            ["Record", "Threshold", "Score"].map((c) => h("th", { scope: "col" }, c)),
           ),
         ),
         h(
@@ -102,9 +118,10 @@ function impactBlock(impact) {
             h(
               "tr",
               {},
-              [m.id, m.from ?? "—", m.to ?? "—", m.scoreFrom ?? "—", m.scoreTo ?? "—"].map((v) =>
-                h("td", {}, String(v)),
-              ),
+              h("td", {}, recordName(m.id, names)),
+              // Before → after, in two columns rather than four, to fit the side panel.
+              h("td", {}, `${m.from ?? "—"} → ${m.to ?? "—"}`),
+              h("td", {}, `${m.scoreFrom ?? "—"} → ${m.scoreTo ?? "—"}`),
             ),
           ),
         ),
@@ -116,8 +133,9 @@ function impactBlock(impact) {
  * @param {HTMLElement} container
  * @param {import("./types.js").PreviewResponse} preview
  * @param {DraftDefinition} definition
+ * @param {RecordNames} [names] the names of the records the impact lists
  */
-export function renderPreview(container, preview, definition) {
+export function renderPreview(container, preview, definition, names = new Map()) {
   const d = preview.distribution;
   /** @type {(label: string, v: number | null) => HTMLElement[]} */
   const stat = (label, v) => [h("dt", {}, label), h("dd", {}, v === null ? "—" : String(v))];
@@ -128,7 +146,7 @@ export function renderPreview(container, preview, definition) {
       {},
       `${preview.sampled} records sampled: ${d.scored} scored, ${d.outOfScope} out of scope${preview.skipped?.length ? `, ${preview.skipped.length} skipped` : ""}.`,
     ),
-    d.scored > 0 ? histogram(d) : h("p", {}, "No record in scope: nothing to chart."),
+    d.scored > 0 ? histogram(d, definition) : h("p", {}, "No record in scope: nothing to chart."),
     thresholdTable(d, definition),
     h(
       "dl",
@@ -138,7 +156,7 @@ export function renderPreview(container, preview, definition) {
       stat("90th percentile", d.p90),
       stat("Max", d.max),
     ),
-    preview.impact && impactBlock(preview.impact),
+    preview.impact && impactBlock(preview.impact, names),
     warningLines(preview).map((line) => h("p", { class: "warning" }, line)),
   );
 }

@@ -1,8 +1,27 @@
 import { fill, formatDate, h } from "./dom.js";
+import { recordName } from "./record-names.js";
 
 // "Test a record": the score and its breakdown down to each event, with decay (docs/scoring.md §Result).
 
 /** @typedef {import("./types.js").ScoreResult} ScoreResult */
+/** @typedef {import("./record-names.js").RecordNames} RecordNames */
+/**
+ * The names of the tested record and of the contacts whose events count (company and deal scores).
+ * @typedef {{record: RecordNames, contacts: RecordNames}} TestNames
+ */
+/** @type {TestNames} */
+const NO_NAMES = { record: new Map(), contacts: new Map() };
+
+/**
+ * The ids a result shows: the record, and every contact whose events it lists.
+ * @param {ScoreResult} r
+ */
+export function testedIds(r) {
+  const contacts = r.groups.flatMap((g) =>
+    g.rules.flatMap((rule) => (rule.events ?? []).map((e) => e.contact)),
+  );
+  return { record: r.id, contacts: [...new Set(contacts.filter((c) => c !== undefined))] };
+}
 
 /**
  * A condition in words: "jobtitle in CTO, CEO", "phone known" (no operand).
@@ -43,8 +62,11 @@ export function resultFacts(r) {
   ];
 }
 
-/** @param {NonNullable<import("./types.js").RuleResult["events"]>} events */
-function eventsTable(events) {
+/**
+ * @param {NonNullable<import("./types.js").RuleResult["events"]>} events
+ * @param {RecordNames} contactNames
+ */
+function eventsTable(events, contactNames) {
   return h(
     "table",
     { class: "events" },
@@ -67,7 +89,7 @@ function eventsTable(events) {
           {},
           h("td", {}, e.type),
           h("td", {}, formatDate(e.occurredAt)),
-          h("td", {}, e.contact ?? "—"),
+          h("td", {}, e.contact === undefined ? "—" : recordName(e.contact, contactNames)),
           h("td", {}, num(e.points)),
           h("td", {}, num(e.afterDecay)),
         ),
@@ -79,8 +101,9 @@ function eventsTable(events) {
 /**
  * @param {import("./types.js").GroupResult} group
  * @param {import("./types.js").DraftGroup | undefined} definitionGroup
+ * @param {RecordNames} contactNames
  */
-function groupBlock(group, definitionGroup) {
+function groupBlock(group, definitionGroup, contactNames) {
   return h(
     "section",
     { class: "result-group" },
@@ -110,7 +133,9 @@ function groupBlock(group, definitionGroup) {
               h("td", {}, `${r.matches}${r.contacts === undefined ? "" : ` (${r.contacts} contacts)`}`),
               h("td", {}, `${r.value}${r.capHit ? " (cap reached)" : ""}`),
             ),
-            r.events?.length ? h("tr", {}, h("td", { colspan: 3 }, eventsTable(r.events))) : null,
+            r.events?.length
+              ? h("tr", {}, h("td", { colspan: 3 }, eventsTable(r.events, contactNames)))
+              : null,
           ];
         }),
       ),
@@ -122,13 +147,20 @@ function groupBlock(group, definitionGroup) {
  * @param {HTMLElement} container
  * @param {import("./types.js").TestResponse} response
  * @param {import("./types.js").DraftDefinition} definition
+ * @param {TestNames} [names]
  */
-export function renderTestResult(container, response, definition) {
+export function renderTestResult(container, response, definition, names = NO_NAMES) {
   const r = response.result;
   const facts = resultFacts(r);
   fill(
     container,
-    h("h3", {}, `Record ${r.id}`),
+    h(
+      "h3",
+      { "data-testid": "tested-record" },
+      recordName(r.id, names.record),
+      " ",
+      h("small", { class: "hint" }, `#${r.id}`),
+    ),
     h(
       "dl",
       { class: "facts", "data-testid": "test-facts" },
@@ -138,6 +170,6 @@ export function renderTestResult(container, response, definition) {
     (response.warnings ?? []).map((w) =>
       h("p", { class: "warning" }, typeof w === "string" ? w : (w.message ?? JSON.stringify(w))),
     ),
-    r.groups.map((g, i) => groupBlock(g, definition.groups[i])),
+    r.groups.map((g, i) => groupBlock(g, definition.groups[i], names.contacts)),
   );
 }

@@ -8,7 +8,7 @@ import type { ScoreResult } from "../../scoring/result.js";
 import type { DistributionSummary } from "../../scoring/summarize-distribution.js";
 
 export type { Job } from "../../ports/job-store.js";
-export type { HistoryEntry } from "../../ports/record-store.js";
+export type { HistoryEntry, HistoryReason } from "../../ports/record-store.js";
 export type { ScoreRevision } from "../../ports/score-store.js";
 /** A problem of a definition as the API reports it, with its field path ("groups[1].rules[0].points"). */
 export type { FieldProblem } from "../../scoring/format-issues.js";
@@ -168,6 +168,9 @@ export type ParkedEvent = {
   attempts: number;
   error: string | null;
 };
+
+/** One record of GET /records/:objectType/names. */
+export type NamedRecord = { id: string; name: string; label: string };
 
 /** One match of GET /records/:objectType/search. */
 export type FoundRecord = { id: string; label: string };

@@ -3,7 +3,7 @@ import type { ScoreRevision } from "../../ports/score-store.js";
 import { formatInstant } from "./format-instant.js";
 import { html } from "./html.js";
 import { renderAdminLayout } from "./render-admin-layout.js";
-import { renderJobProgress } from "./render-job-progress.js";
+import { renderJobProgress, renderLastRun } from "./render-job-progress.js";
 
 export type PortalOverview = {
   session: { name: string; csrfToken: string };
@@ -17,13 +17,16 @@ export type PortalOverview = {
   scores: ScoreRevision[];
   /** The portal's unfinished jobs: rescores after enable/update, whole-portal previews. */
   jobs: Job[];
+  /** Each score's last finished rescore, shown when none runs. */
+  lastRuns?: Job[];
   /** Just created by this request: shown once, for the inviter to send. */
   invite?: { email: string; url: string; expiresAtMs: number };
 };
 
-function renderScoreRow(score: ScoreRevision, portalId: number, jobs: Job[]) {
+function renderScoreRow(score: ScoreRevision, portalId: number, jobs: Job[], lastRuns: Job[]) {
   const d = score.definition;
   const job = jobs.find((j) => j.scoreId === d.id);
+  const lastRun = lastRuns.find((j) => j.scoreId === d.id);
   return html`<tr>
             <th scope="row"><a href="/admin/portals/${portalId}/scores/${encodeURIComponent(d.id)}">${d.name}</a></th>
             <td>${d.object}</td>
@@ -31,7 +34,7 @@ function renderScoreRow(score: ScoreRevision, portalId: number, jobs: Job[]) {
             <td><span class="badge ${d.status}">${d.status}</span></td>
             <td><code>${d.property.name}</code></td>
             <td>${score.change} · ${score.savedBy} · ${formatInstant(score.savedAtMs)}</td>
-            <td>${job ? renderJobProgress(portalId, job) : "—"}</td>
+            <td>${job ? renderJobProgress(portalId, job) : lastRun ? renderLastRun(lastRun) : "—"}</td>
           </tr>`;
 }
 
@@ -61,7 +64,7 @@ export function renderPortalOverview(page: PortalOverview): string {
             <th scope="col">Status</th><th scope="col">Property</th><th scope="col">Last change</th>
             <th scope="col">Rescore</th></tr></thead>
           <tbody>
-          ${page.scores.map((s) => renderScoreRow(s, p, page.jobs))}
+          ${page.scores.map((s) => renderScoreRow(s, p, page.jobs, page.lastRuns ?? []))}
           </tbody>
         </table>`
         }

@@ -110,6 +110,7 @@ function writeReset(
     ids: [recordId],
     definitions: [definition],
     cause: "reset",
+    reasonsOf: () => [{ kind: "reset", by: "workflow" }],
     busy: "wait",
     due: "lower",
   }).then(

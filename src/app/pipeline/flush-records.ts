@@ -48,7 +48,10 @@ export async function flushRecords(
     if (!scoring) return;
     const ids = batch.map((r) => r.id);
     const { definitions } = scoring;
-    await rescore(deps, { portalId, object, ids, definitions, cause: "webhook", busy: "held", due: "exact" });
+    const reasons = new Map(batch.map((r) => [r.id, [...r.reasons.values()]]));
+    const reasonsOf = (id: string) => reasons.get(id) ?? [];
+    const cause = "webhook";
+    await rescore(deps, { portalId, object, ids, definitions, cause, reasonsOf, busy: "held", due: "exact" });
   };
   await Promise.all(
     [...groups.values()].map(async (group) => {

@@ -1,7 +1,9 @@
 import type { InboxEntry } from "../../ports/inbox.js";
+import type { HistoryReason } from "../../ports/record-store.js";
 import type { ObjectType } from "../../scoring/index.js";
 import { recordKey } from "../rescore/record-key.js";
 import type { ScoredRef } from "./resolve-reaches.js";
+import { addReason, webhookReason } from "./webhook-reason.js";
 
 // The webhook worker's state: the inbox entries it holds and the records they lead to (docs/architecture.md
 // §Worker claim, §Coalescing). An entry lives like this (pipeline-worker.ts drives it, flush-records.ts
@@ -29,6 +31,8 @@ export type HeldRecord = {
   id: string;
   dueAtMs: number;
   entries: Set<number>;
+  /** What the entries that joined it say happened, for the history of the values written. */
+  reasons: Map<string, HistoryReason>;
 };
 /** An entry settled by the records finished so far: every one of its records is done. */
 export type SettledEntries = { completed: InboxEntry[]; failed: { entry: InboxEntry; error: string }[] };
@@ -79,8 +83,10 @@ export function createWorkerState(): WorkerState {
           id: t.id,
           dueAtMs,
           entries: new Set(),
+          reasons: new Map(),
         };
         record.entries.add(entry.id);
+        addReason(record.reasons, webhookReason(entry.event));
         held.set(key, record);
       }
       return true;

@@ -3,7 +3,7 @@ import type { RecordLocks } from "../../ports/cluster-locks.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { DueIndex } from "../../ports/due-index.js";
 import type { FeedEventStore } from "../../ports/feed-event-store.js";
-import type { HistoryCause, HistoryEntry, RecordStore } from "../../ports/record-store.js";
+import type { HistoryCause, HistoryEntry, HistoryReason, RecordStore } from "../../ports/record-store.js";
 import type { SourceStatusStore } from "../../ports/source-status-store.js";
 import type { ObjectType, ScoreDefinition } from "../../scoring/index.js";
 import { type EvaluatedRecord, evaluateRecords } from "../evaluate-records.js";
@@ -40,6 +40,8 @@ export type RescoreRequest = {
   /** The scores to evaluate (those of other objects are left out); with `due: "exact"`, every enabled score of the object. */
   definitions: readonly ScoreDefinition[];
   cause: HistoryCause;
+  /** What happened to each record, kept with the values written (docs/scoring.md §History). */
+  reasonsOf?: (recordId: string) => readonly HistoryReason[];
   busy: BusyRecords;
   /**
    * `exact`: the definitions are all the record's scores, so each record's due time is set, and a
@@ -200,6 +202,7 @@ async function rescoreNow(
     values,
     current,
     cause,
+    reasonsOf: request.reasonsOf,
     atMs,
     reprovision: async () => {
       await provisionProperties(crm, object, scores.map(scorePropertySpec));

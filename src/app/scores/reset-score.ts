@@ -26,7 +26,8 @@ export async function resetScore(
       const page = ids.slice(i, i + PAGE);
       const { object } = definition;
       const request = { portalId, object, ids: page, definitions: [definition], cause: "reset" } as const;
-      updated += (await rescore(deps, { ...request, busy: "wait", due: "lower" })).updated;
+      const reasonsOf = () => [{ kind: "reset", by: "admin" } as const];
+      updated += (await rescore(deps, { ...request, reasonsOf, busy: "wait", due: "lower" })).updated;
     }
   }
   return { scoreId, resetAt: new Date(atMs).toISOString(), records: ids.length, updated };

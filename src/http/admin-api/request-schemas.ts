@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MAX_NAMED } from "../../app/records/name-records.js";
 
 // Every admin API input, validated at the edge (docs/architecture.md §Errors) and described in /api/openapi.json.
 
@@ -15,6 +16,15 @@ export const recordSearchParams = portalParams.extend({
 });
 /** GET /records/:objectType/search: an email, a name, or a record id, as a person types it. */
 export const recordSearchQuery = z.object({ q: z.string().trim().min(1).max(200) });
+
+/** GET /records/:objectType/names?ids=1,2,3: the record ids a panel shows, comma-separated. */
+export const recordNamesQuery = z.object({
+  ids: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, "expected record ids separated by commas, like 101,102")
+    .transform((ids) => ids.split(","))
+    .refine((ids) => ids.length <= MAX_NAMED, `at most ${MAX_NAMED} record ids at once`),
+});
 
 /** GET /parked: how many parked events to list, oldest first. */
 export const parkedQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(100) });

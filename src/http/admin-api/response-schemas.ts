@@ -58,3 +58,9 @@ export const foundRecords = z.object({
     }),
   ),
 });
+
+export const namedRecords = z.object({
+  portalId: z.number().int(),
+  objectType: z.string(),
+  records: z.array(z.object({ id: z.string(), name: z.string(), label: z.string() })),
+});

@@ -4,6 +4,8 @@ import { AppError } from "../../errors.js";
 import { buildAuthorizeUrl } from "../../hubspot/build-authorize-url.js";
 import { STATE_TTL_MS, signState, verifyState } from "../../hubspot/oauth-state.js";
 import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from "../../hubspot/scopes.js";
+import type { TokenInfo } from "../../ports/oauth-client.js";
+import { hubspotUserName } from "../admin-session/hubspot-user-name.js";
 import { clearCookie, OAUTH_COOKIE, readCookie, setCookie } from "../admin-session/session-cookies.js";
 import { newSecret } from "../admin-session/sign-in-links.js";
 import { startSession } from "../admin-session/start-session.js";
@@ -61,10 +63,10 @@ export function createOAuthSignInRoutes(deps: AdminPageDeps & { oauth: AdminOAut
           : "The sign-in expired or was not started here.";
       return sendPage(res, 400, fail("Sign-in failed", message));
     }
-    let hubId: number;
+    let info: TokenInfo;
     try {
       const grant = await deps.oauth.client.exchangeCode(code, redirectUri);
-      hubId = (await deps.oauth.client.introspect(grant.accessToken)).hubId;
+      info = await deps.oauth.client.introspect(grant.accessToken);
     } catch (error) {
       deps.logger.warn({ err: error, route: "admin-oauth-callback" }, "HubSpot sign-in failed");
       // A code HubSpot refuses (used already: a replayed callback, or expired) is the request's fault, not
@@ -77,12 +79,13 @@ export function createOAuthSignInRoutes(deps: AdminPageDeps & { oauth: AdminOAut
         );
       return sendPage(res, 502, fail("Sign-in failed", "HubSpot did not confirm the sign-in; try again."));
     }
+    const { hubId } = info;
     if (!(await deps.installations.get(hubId))) {
       const message = `lead-score is not installed in HubSpot account ${hubId}: install it first (/oauth/install).`;
       return sendPage(res, 403, fail("Not installed", message));
     }
     await startSession({ sessions: deps.sessions, now: deps.now, secureCookies: secure }, res, {
-      name: `hubspot:${hubId}`,
+      name: hubspotUserName(info),
       portals: [hubId],
       via: "oauth",
     });

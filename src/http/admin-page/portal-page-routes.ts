@@ -39,14 +39,19 @@ export function createPortalPageRoutes(deps: AdminPageDeps): Router {
     invite?: { email: string; url: string; expiresAtMs: number },
   ) => {
     const portalId = portalIdOf(req);
+    const scores = await deps.scores.list(portalId);
+    const lastRuns = await Promise.all(
+      scores.map((s) => deps.jobs.lastFinished(portalId, s.definition.id, "rescore")),
+    );
     sendPage(
       res,
       200,
       renderPortalOverview({
         session: who(res),
         portal: await portalStatus(deps, portalId),
-        scores: await deps.scores.list(portalId),
+        scores,
         jobs: await unfinishedJobs(portalId),
+        lastRuns: lastRuns.filter((j) => j !== undefined),
         ...(invite ? { invite } : {}),
       }),
     );

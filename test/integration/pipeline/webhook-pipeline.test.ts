@@ -73,6 +73,8 @@ describe("webhook worker", () => {
     expect(history.find((h) => h.property === "ls_lead")).toMatchObject({
       new: "18",
       cause: "webhook",
+      // What happened, kept as data for the page to say in words (docs/scoring.md §History).
+      reasons: [{ kind: "property", object: "meetings", property: "hs_meeting_outcome" }],
       atMs: T0,
     });
     expect(await app.inbox.counts()).toMatchObject({ pending: 0, processing: 0, done: 1, parked: 0 });

@@ -79,6 +79,7 @@ describe.each(["2026-03", "v1"] as const)("the app's OAuth client, token API %s"
     expect(await client().introspect(grant.accessToken)).toEqual({
       hubId: s.sandbox.portal.portalId,
       scopes: ["oauth", "crm.objects.contacts.read", "sales-email-read"],
+      user: { email: "sandbox-user@example.com", id: 1 },
     });
     await s.call("POST", "/__sandbox/clock", { advance: "31m" });
     const expired = await s.crm("GET", "/crm/v3/objects/contacts", undefined, grant.accessToken);

@@ -74,6 +74,44 @@ describe("portal overview", () => {
     expect(page).not.toContain("<script>alert");
   });
 
+  it("shows a score's last run when none runs: how many records, when, how many updated, or why it failed", () => {
+    const done: Job = {
+      ...job,
+      status: "done",
+      progress: { done: 3000, total: 3000 },
+      updatedAtMs: T0,
+      result: { evaluated: 3000, updated: 41 },
+    };
+    const page = renderPortalOverview({
+      session,
+      portal,
+      scores: [revision("Lead score")],
+      jobs: [],
+      lastRuns: [done],
+    });
+    expect(page).toContain(`rescored 3,000 records at ${formatInstant(T0)}: 41 updated`);
+    const failed: Job = { ...job, status: "failed", error: `portal 62515 is disconnected ${evil}` };
+    const failedPage = renderPortalOverview({
+      session,
+      portal,
+      scores: [revision("Lead score")],
+      jobs: [],
+      lastRuns: [failed],
+    });
+    expect(failedPage).toContain(
+      `rescore failed at ${formatInstant(T0)} after 40 of 100 records — portal 62515`,
+    );
+    expect(failedPage).not.toContain("<script>alert");
+    const running = renderPortalOverview({
+      session,
+      portal,
+      scores: [revision("Lead score")],
+      jobs: [job],
+      lastRuns: [done],
+    });
+    expect(running).not.toContain("rescored 3,000");
+  });
+
   it("escapes a <script> in a score name, the signed-in name and an invite", () => {
     const page = renderPortalOverview({
       session,

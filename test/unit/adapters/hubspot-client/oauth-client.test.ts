@@ -59,6 +59,25 @@ describe("OAuth client, 2026-03 endpoints (client.apiRequest + zod)", () => {
     scope.done();
   });
 
+  it("names the user who granted the token when the introspection does (user, user_id)", async () => {
+    const scope = nock(API)
+      .post("/oauth/2026-03/token/introspect")
+      .reply(200, {
+        active: true,
+        hub_id: 62515,
+        user_id: 41,
+        user: "ada@example.com",
+        scopes: ["oauth"],
+        token_use: "access_token",
+      });
+    expect(await oauth.introspect("at-1")).toEqual({
+      hubId: 62515,
+      scopes: ["oauth"],
+      user: { email: "ada@example.com", id: 41 },
+    });
+    scope.done();
+  });
+
   it("maps invalid_grant on refresh to AppError unauthorized/invalid_grant", async () => {
     const scope = nock(API).post("/oauth/2026-03/token", refreshGrant("rt-revoked")).reply(400, {
       error: "invalid_grant",
@@ -129,6 +148,7 @@ describe("OAuth client, v1 endpoints (the SDK's typed TokensApi / AccessTokensAp
     expect(await oauth.introspect("at-1")).toEqual({
       hubId: 62515,
       scopes: ["oauth", "crm.objects.contacts.read"],
+      user: { email: "a@example.com", id: 9 },
     });
     scope.done();
   });

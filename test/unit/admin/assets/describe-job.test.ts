@@ -1,19 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { describeJob, formatDuration } from "../../../../src/admin/assets/describe-job.js";
+import { describeJob, formatDuration, formatWhen } from "../../../../src/admin/assets/describe-job.js";
 import type { Job } from "../../../../src/ports/job-store.js";
+import { createDummyJob } from "../../../fixtures/job.js";
 
-const job = (overrides: Partial<Job>): Job => ({
-  id: "j1",
-  portalId: 62515,
-  kind: "rescore",
-  scoreId: "lead",
-  status: "running",
-  progress: { done: 120, total: 3000 },
-  cursor: null,
-  createdAtMs: 0,
-  updatedAtMs: 0,
-  ...overrides,
-});
+const job = (overrides: Partial<Job>): Job =>
+  createDummyJob({ updatedAtMs: Date.UTC(2026, 11, 6, 14, 2, 30), ...overrides });
 
 describe("formatDuration", () => {
   it("says seconds under a minute, minutes under an hour, then hours and minutes", () => {
@@ -24,10 +15,19 @@ describe("formatDuration", () => {
   });
 });
 
+const NOW = Date.UTC(2026, 11, 6, 15, 0);
+
+describe("formatWhen", () => {
+  it("says the time on the same UTC day, the date and time on another", () => {
+    expect(formatWhen(Date.UTC(2026, 11, 6, 14, 2, 30), NOW)).toBe("14:02 UTC");
+    expect(formatWhen(Date.UTC(2026, 11, 5, 9, 30), NOW)).toBe("2026-12-05 09:30 UTC");
+  });
+});
+
 describe("describeJob", () => {
   it("shows a running job's count, rate and time left", () => {
     const text = describeJob(job({ progress: { done: 120, total: 3000, ratePerSec: 12.5, etaSec: 230 } }));
-    expect(text).toBe("rescore running: 120 of 3000 records (12.5/s, about 4 min left)");
+    expect(text).toBe("rescore running: 120 of 3,000 records (12.5/s, about 4 min left)");
   });
 
   it("says finishing when no time is left, and only the rate while the ETA is unknown", () => {
@@ -40,28 +40,30 @@ describe("describeJob", () => {
   });
 
   it("shows no rate for a job saved before rates were measured, nor once the job stopped running", () => {
-    expect(describeJob(job({}))).toBe("rescore running: 120 of 3000 records");
+    expect(describeJob(job({}))).toBe("rescore running: 120 of 3,000 records");
     const paused = job({
       status: "paused",
       progress: { done: 120, total: 3000, ratePerSec: 9, etaSec: 300 },
     });
-    expect(describeJob(paused)).toBe("rescore paused: 120 of 3000 records");
+    expect(describeJob(paused)).toBe("rescore paused: 120 of 3,000 records");
   });
 
-  it("adds a finished rescore's counts, and a failed job's error", () => {
+  it("tells a finished rescore's last run: how many records, when, how many updated; a failed one's error", () => {
     const done = job({
       status: "done",
       progress: { done: 3000, total: 3000 },
       result: { evaluated: 3000, updated: 41 },
     });
-    expect(describeJob(done)).toBe("rescore done: 3000 of 3000 records — 3000 evaluated, 41 updated");
+    expect(describeJob(done, NOW)).toBe("rescored 3,000 records at 14:02 UTC: 41 updated");
     const failed = job({ status: "failed", error: "portal 62515 is disconnected" });
-    expect(describeJob(failed)).toBe("rescore failed: 120 of 3000 records — portal 62515 is disconnected");
+    expect(describeJob(failed, NOW)).toBe(
+      "rescore failed at 14:02 UTC after 120 of 3,000 records — portal 62515 is disconnected",
+    );
   });
 
-  it("adds nothing for a preview's figures, which are not a rescore's counts", () => {
+  it("says when a preview finished, with no rescore counts for its figures", () => {
     const preview = job({ kind: "preview", status: "done", result: { scored: 10, buckets: [] } });
-    expect(describeJob(preview)).toBe("preview done: 120 of 3000 records");
+    expect(describeJob(preview, NOW)).toBe("preview done at 14:02 UTC: 120 of 3,000 records");
   });
 });
 
@@ -73,7 +75,7 @@ describe("describeJob while waiting out HubSpot", () => {
     });
     const text = describeJob(waiting);
     expect(text).toMatch(
-      /^rescore running: 120 of 3000 records — waiting for HubSpot until .+: HubSpot's rate limit \(429\)$/,
+      /^rescore running: 120 of 3,000 records — waiting for HubSpot until .+: HubSpot's rate limit \(429\)$/,
     );
     expect(text).not.toContain("/s");
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { describeRule, resultFacts } from "../../../../src/admin/assets/test-panel.js";
+import { describeRule, resultFacts, testedIds } from "../../../../src/admin/assets/test-panel.js";
 import type { ScoreResult } from "../../../../src/scoring/result.js";
 
 // "Test a record" (docs/scoring.md §Result): the facts of a result, and each rule named in a line.
@@ -11,6 +11,34 @@ const result = (overrides: Partial<ScoreResult>): ScoreResult => ({
   groups: [],
   nextChangeAt: "2026-12-20T09:30:00.000Z",
   ...overrides,
+});
+
+describe("testedIds", () => {
+  it("lists the tested record and every contact whose events count, each once, for one names request each", () => {
+    const event = (contact?: string) => ({
+      type: "meeting",
+      occurredAt: "2026-11-20T09:30:00.000Z",
+      points: 10,
+      afterDecay: 10,
+      ...(contact ? { contact } : {}),
+    });
+    const company = result({
+      id: "4242",
+      groups: [
+        {
+          name: "Meetings",
+          value: 30,
+          rules: [
+            { index: 0, value: 20, matches: 2, events: [event("7"), event("8")] },
+            { index: 1, value: 10, matches: 1, events: [event("7"), event()] },
+          ],
+        },
+        { name: "Fit", value: 0, rules: [{ index: 0, value: 0, matches: 0 }] },
+      ],
+    });
+    expect(testedIds(company)).toEqual({ record: "4242", contacts: ["7", "8"] });
+    expect(testedIds(result({}))).toEqual({ record: "309", contacts: [] });
+  });
 });
 
 describe("resultFacts", () => {
