@@ -9,8 +9,7 @@ import type { SourceContext } from "./sources/source-context.js";
 
 // docs/scoring.md "Record snapshot": the record's properties, list memberships, events, and its
 // associated companies, deals and contacts (with labels, properties, and for contacts their
-// events). Every source is read in batches for all records at once (docs/hubspot.md §Rate limits and
-// batching). Contacts'
+// events). Every source is read in batches for all records at once (docs/hubspot.md §Rate limits and batching). Contacts'
 // marketing email events and form submissions come from the feed event store, not HubSpot: the
 // pollers keep them (docs/decisions.md §Portal-wide feeds), so they cost no call here.
 

@@ -42,10 +42,6 @@ async function requireConnected(context: ExportContext, portalId: number): Promi
   }
 }
 
-const feedReader =
-  (feeds: NonNullable<ExportContext["feeds"]>, portalId: number) => (contactIds: readonly string[]) =>
-    feeds.events(portalId, contactIds);
-
 async function exportAction(context: ExportContext, options: ExportCommandOptions): Promise<void> {
   const { object } = options;
   const portal = options.portal ?? context.defaultPortalId;
@@ -74,7 +70,7 @@ async function exportAction(context: ExportContext, options: ExportCommandOption
       crm: context.crmFor(portal),
       needs,
       resets: (ids) => context.records.resets(portal, object, ids),
-      ...(context.feeds ? { readFeedEvents: feedReader(context.feeds, portal) } : {}),
+      feedEvents: (ids) => context.feeds.events(portal, ids),
       out: context.out,
       err: context.err,
     },

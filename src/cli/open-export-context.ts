@@ -21,8 +21,8 @@ export type ExportContext = {
   scores: Pick<ScoreStore, "list">;
   /** The resets the app keeps per record, written into each snapshot (docs/scoring.md §Resets). */
   records: Pick<RecordStore, "resets">;
-  /** Contacts' stored marketing email events and form submissions (the app's feed pollers keep them). */
-  feeds?: Pick<FeedEventStore, "events">;
+  /** Contacts' marketing email events and form submissions, as the app's feed pollers stored them. */
+  feeds: Pick<FeedEventStore, "events">;
   crmFor(portalId: number): CrmClient;
   /** Where the app is installed from, for the "not installed" message. */
   installUrl: string;

@@ -22,11 +22,8 @@ export type ExportDeps = {
   needs: SnapshotNeeds;
   /** The app's resets of these records (RecordStore.resets): per record id, score id → instant in ms. */
   resets: (ids: readonly string[]) => Promise<ReadonlyMap<string, Readonly<Record<string, number>>>>;
-  /**
-   * Contacts' marketing email events and form submissions as the app's pollers keep them
-   * (docs/decisions.md §Portal-wide feeds); without it the export warns that they are left out.
-   */
-  readFeedEvents?: FeedEventReader;
+  /** Contacts' stored marketing email events and form submissions (docs/decisions.md §Portal-wide feeds). */
+  feedEvents?: FeedEventReader;
   out: Writable;
   err: Writable;
 };
@@ -87,7 +84,7 @@ export async function runExport(options: ExportOptions, deps: ExportDeps): Promi
           object,
           page.ids,
           deps.needs,
-          deps.readFeedEvents,
+          deps.feedEvents,
         );
         const resets = await deps.resets(snapshots.map((s) => String(s.id)));
         const lines = snapshots.map((s) => JSON.stringify(withResets(s, resets.get(String(s.id)))));

@@ -99,6 +99,9 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
     metrics,
     stopping: () => stopping,
     recordLocks: deps.recordLocks ?? createLocalRecordLocks(),
+    // The scheduler exists by the time the worker hears a signal (it starts after composition).
+    requestFeedPoll: (feed) =>
+      void scheduler.run(feed === "email_events" ? "poll-email-events" : "poll-form-submissions"),
   };
   const worker = createPipelineWorker(shared, { coalesceMs: options.coalesceMs });
   const scheduler = createPipelineScheduler(

@@ -5,7 +5,7 @@ import { emailEventTypeOf, FORM_SUBMISSION_TYPE, UNSUBSCRIBE_TYPE } from "./feed
 // Feed records as the engine's events, with exactly docs/scoring.md §Event types' properties:
 // email events carry `campaign` (the email campaign id), `campaign_name`, `email_name`, `subject`,
 // and clicks `url`; submissions `form_id`, `form_name`, `page_url`. An email campaign's name is the
-// email's name in HubSpot (HUBSPOT.md §10.1: the campaign of the legacy log is one marketing email),
+// email's name in HubSpot (docs/hubspot.md §Marketing email events: the campaign of the legacy log is one marketing email),
 // so `campaign_name` and `email_name` hold the same value (docs/scoring.md §Marketing email events).
 
 /** The snapshot type of an email event, or null for a type no score reads. */

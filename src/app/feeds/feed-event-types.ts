@@ -1,7 +1,7 @@
 import type { FeedName } from "../../ports/feed-event-store.js";
 
 // The event types the portal-wide feeds produce (docs/scoring.md §Event types) and HubSpot's email
-// event types behind them (HUBSPOT.md §10.1). Other email types (SENT, PROCESSED, DEFERRED, DROPPED,
+// event types behind them (docs/hubspot.md §Marketing email events). Other email types (SENT, PROCESSED, DEFERRED, DROPPED,
 // FORWARD, PRINT, SPAMREPORT, UNBOUNCE) no score can name, so they are not stored.
 
 export const emailEventTypeOf: Readonly<Record<string, string>> = {

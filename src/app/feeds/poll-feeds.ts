@@ -73,6 +73,7 @@ async function pollFeed(deps: PipelineDeps, scoring: PortalScoring, feed: FeedNa
   const changed = new Set<string>();
   const seen = new Set(cursor?.recentKeys ?? []);
   const recentKeys: string[] = [];
+  const known = new Map<string, string[]>();
   let retried = false;
   const store = async (page: Parameters<StorePage>[0]) => {
     for (const a of page)
@@ -81,7 +82,10 @@ async function pollFeed(deps: PipelineDeps, scoring: PortalScoring, feed: FeedNa
     const addressed = page.filter((a) => !seen.has(a.event.key));
     if (addressed.length === 0 && retried) return;
     const storeDeps = { crm, feeds: deps.feeds, now: deps.now };
-    const ids = await storeAddressedEvents(storeDeps, portalId, feed, addressed, { retryPending: !retried });
+    const ids = await storeAddressedEvents(storeDeps, portalId, feed, addressed, {
+      retryPending: !retried,
+      known,
+    });
     retried = true;
     for (const id of ids) changed.add(id);
   };

@@ -4,7 +4,7 @@ import type { EmailCampaign } from "../../ports/crm-feeds.js";
 import { buildEmailFeedEvent, buildFormFeedEvent, snapshotTypeOfEmailEvent } from "./build-feed-events.js";
 import type { AddressedEvent } from "./store-addressed-events.js";
 
-// Reading one window of a feed (HUBSPOT.md §10.1, §10.2), handing each page's events on as it comes,
+// Reading one window of a feed (docs/hubspot.md §Marketing email events, §Form submissions), handing each page's events on as it comes,
 // so a year's backfill is never held whole in memory. Both logs answer newest first.
 
 export interface FeedWindow {

@@ -1,7 +1,7 @@
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { FeedEvent, FeedEventStore, FeedName, PendingFeedEvent } from "../../ports/feed-event-store.js";
 
-// Feed events name a person by email address only (HUBSPOT.md §10.1, §10.2); this gives them to the
+// Feed events name a person by email address only (docs/hubspot.md §Marketing email events, §Form submissions); this gives them to the
 // contacts holding that address now (docs/decisions.md §Portal-wide feeds):
 // - every contact HubSpot answers for the address gets the event (two contacts, one email: both);
 // - the address is looked up when the event is stored, so after an email change new events go to
@@ -34,7 +34,14 @@ export async function storeAddressedEvents(
   portalId: number,
   feed: FeedName,
   addressed: readonly AddressedEvent[],
-  options: { retryPending: boolean },
+  options: {
+    retryPending: boolean;
+    /**
+     * Addresses looked up earlier in the same poll, and their contacts (none: no contact holds it); new
+     * answers are added. A backfill's pages name the same people again and again: asked once each.
+     */
+    known?: Map<string, string[]>;
+  },
 ): Promise<string[]> {
   const nowMs = deps.now();
   const waiting = (await deps.feeds.pending(portalId, feed)).filter(
@@ -46,7 +53,12 @@ export async function storeAddressedEvents(
     firstSeenMs: nowMs,
   }));
   const all: PendingFeedEvent[] = options.retryPending ? [...waiting, ...fresh] : fresh;
-  const owners = all.length > 0 ? await deps.crm.findContactIdsByEmail(all.map((p) => p.email)) : new Map();
+  const owners = options.known ?? new Map<string, string[]>();
+  const unknown = [...new Set(all.map((p) => p.email))].filter((email) => !owners.has(email));
+  if (unknown.length > 0) {
+    const found = await deps.crm.findContactIdsByEmail(unknown);
+    for (const email of unknown) owners.set(email, found.get(email) ?? []);
+  }
   const byContact = new Map<string, FeedEvent[]>();
   const unmatched = new Map<string, PendingFeedEvent>();
   for (const item of options.retryPending ? [] : waiting)

@@ -60,7 +60,7 @@ const emailOpen: FeedEvent = {
   properties: { campaign: "7", campaign_name: "News", email_name: "News", subject: "News" },
 };
 
-/** Contact 8's stored feed events: a submission, and an email open no enabled score counts. */
+/** Contact 8's stored feed events: a submission, and an email open the enabled score does not count. */
 async function storeFeedEvents(feeds: FeedEventStore): Promise<void> {
   await feeds.add(PORTAL, "form_submissions", new Map([["8", [demoRequest]]]));
   await feeds.add(PORTAL, "email_events", new Map([["8", [emailOpen]]]));
@@ -85,7 +85,7 @@ beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
 describe("lead-score export of contacts' feed events", () => {
-  it("merges the stored submissions with the engagement events, oldest first, and leaves out feeds no score reads", async () => {
+  it("merges the stored feed events with the engagement events, oldest first; --no-events keeps only what scores read", async () => {
     const installations = createMemoryInstallationStore();
     await installations.save(createDummyInstallation({ portalId: PORTAL }));
     const scores = createKeyvScoreStore(new Keyv({ namespace: "scores" }));
@@ -109,7 +109,7 @@ describe("lead-score export of contacts' feed events", () => {
       return exportedEvents(context, out, ...args);
     };
 
-    // Default for contacts: every engagement object, and still the feeds the score reads.
+    // Default for contacts: every engagement object and every stored feed event.
     const everyEngagement = [
       mockListPage("contacts", null, ["8"], null),
       mockBatchRead("contacts", ["8"], []),
@@ -118,10 +118,11 @@ describe("lead-score export of contacts' feed events", () => {
     expect(await run()).toEqual([
       ["note", "2026-10-02T00:00:00Z"],
       ["form_submission", "2026-11-01T10:00:00.000Z"],
+      ["marketing_email_open", "2026-11-02T10:00:00.000Z"],
     ]);
     for (const scope of everyEngagement) scope.done();
 
-    // --no-events keeps what the score counts: notes and the stored submission.
+    // --no-events keeps what the score counts: notes and the stored submission, not the email open.
     const scoredOnly = [
       mockListPage("contacts", null, ["8"], null),
       mockBatchRead("contacts", ["8"], []),

@@ -3,13 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseDefinition, type ScoreDefinition } from "../../../src/scoring/index.js";
 import { HUBSPOT } from "../../fixtures/hubspot/create-test-crm-client.js";
 import { buildErrorBody } from "../../fixtures/hubspot/crm-payloads.js";
-import { mockNockFeeds } from "../../fixtures/hubspot/mock-feed-endpoints.js";
-import {
-  createPipelineWorld,
-  mockPipelineWorld,
-  type PipelineWorld,
-} from "../../fixtures/hubspot/mock-pipeline-world.js";
 import { T0 } from "../../fixtures/hubspot/webhook-payloads.js";
+import { mockAcmeFeedWorld } from "../../fixtures/pipeline/mock-feed-world.js";
 import { startPipelineApp } from "../../fixtures/pipeline/start-pipeline-app.js";
 import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 
@@ -22,10 +17,7 @@ const PORTAL = 62515;
 const minute = 60_000;
 const day = 86_400_000;
 const clock = { nowMs: T0 };
-let world: PipelineWorld;
-let crm: ReturnType<typeof mockPipelineWorld>;
-let feeds: ReturnType<typeof mockNockFeeds>;
-let feedCalls: string[];
+let portal: ReturnType<typeof mockAcmeFeedWorld>;
 let app: Awaited<ReturnType<typeof startPipelineApp>>;
 
 allowOnlyLocalhost();
@@ -54,57 +46,17 @@ const emailScore = (): ScoreDefinition =>
     ],
   });
 
-const formScore = (): ScoreDefinition =>
-  parseDefinition({
-    id: "company-forms",
-    name: "Company forms",
-    object: "companies",
-    type: "engagement",
-    status: "enabled",
-    property: { name: "ls_company_forms" },
-    groups: [
-      {
-        name: "Forms",
-        kind: "engagement",
-        rules: [
-          {
-            event: "form_submission",
-            points: 20,
-            where: [{ property: "form_name", operator: "in", values: ["Contact us"] }],
-            timeframe: { within: { amount: 7, unit: "days" } },
-          },
-        ],
-      },
-    ],
-  });
-
-const written = (type: string, id: string, property: string) => world.objects[type]?.[id]?.[property];
-
 async function start(definitions: ScoreDefinition[]) {
   app = await startPipelineApp({ portalId: PORTAL, definitions, clock });
 }
 
 beforeEach(() => {
   clock.nowMs = T0;
-  world = createPipelineWorld(() => clock.nowMs);
-  world.objects = {
-    contacts: {
-      "1": { email: "ann@acme.test" },
-      "2": { email: "bo@acme.test" },
-      "3": { email: "BO@acme.test" },
-    },
-    companies: { "5": { name: "Acme" } },
-  };
-  world.associations = [
-    ["contacts", "1", "companies", "5"],
-    ["contacts", "2", "companies", "5"],
-  ];
-  crm = mockPipelineWorld(world);
-  feedCalls = [];
-  const scope = nock(HUBSPOT)
-    .persist()
-    .on("request", (req: { method: string; path: string }) => feedCalls.push(`${req.method} ${req.path}`));
-  feeds = mockNockFeeds(scope, () => clock.nowMs);
+  portal = mockAcmeFeedWorld(() => clock.nowMs, {
+    "1": "ann@acme.test",
+    "2": "bo@acme.test",
+    "3": "BO@acme.test",
+  });
 });
 afterEach(async () => {
   await app.close();
@@ -114,25 +66,25 @@ afterEach(async () => {
 describe("email events poller", () => {
   it("backfills the longest timeframe on its first run, gives each event to every contact holding the address, and rescores them", async () => {
     await start([emailScore()]);
-    const campaignId = feeds.createEmailCampaign({ name: "Launch", subject: "We launched" });
+    const campaignId = portal.feeds.createEmailCampaign({ name: "Launch", subject: "We launched" });
     clock.nowMs = T0 - 40 * day;
-    feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
+    portal.feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
     clock.nowMs = T0 - 2 * day;
-    feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
-    feeds.sendMarketingEmailEvent({
+    portal.feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
+    portal.feeds.sendMarketingEmailEvent({
       recipient: "bo@acme.test",
       campaignId,
       type: "CLICK",
       url: "https://acme.test/pricing",
     });
-    feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "SENT" });
+    portal.feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "SENT" });
     clock.nowMs = T0;
 
     await app.pipeline.scheduler.run("poll-email-events");
 
     // No rule without a timeframe: the backfill is the open rule's 30 days... and the click rule has
     // none, so a year: the 40-day-old open is read too, and counts nothing past its 30 days.
-    const [read] = feedCalls.filter((c) => c.startsWith("GET /email/public/v1/events"));
+    const [read] = portal.feedCalls("GET /email/public/v1/events");
     expect(new URL(read ?? "", HUBSPOT).searchParams.get("startTimestamp")).toBe(String(T0 - 365 * day));
     const held = await app.feeds.events(PORTAL, ["1", "2", "3"]);
     expect(held.get("1")?.map((e) => e.type)).toEqual(["marketing_email_open", "marketing_email_open"]);
@@ -151,10 +103,10 @@ describe("email events poller", () => {
       },
     ]);
     expect(held.get("3")).toEqual(held.get("2"));
-    expect(written("contacts", "1", "ls_email")).toBe("5");
-    expect(written("contacts", "2", "ls_email")).toBe("10");
-    expect(written("contacts", "3", "ls_email")).toBe("10");
-    expect(feedCalls.filter((c) => c.startsWith("GET /email/public/v1/campaigns/"))).toHaveLength(1);
+    expect(portal.written("contacts", "1", "ls_email")).toBe("5");
+    expect(portal.written("contacts", "2", "ls_email")).toBe("10");
+    expect(portal.written("contacts", "3", "ls_email")).toBe("10");
+    expect(portal.feedCalls("GET /email/public/v1/campaigns/")).toHaveLength(1);
     expect(await app.feeds.cursor(PORTAL, "email_events")).toEqual({
       sinceMs: T0,
       fromMs: T0 - 365 * day,
@@ -166,60 +118,60 @@ describe("email events poller", () => {
 
   it("reads again from its cursor less the overlap, stores a late-logged event once, and rescores only whom it changed", async () => {
     await start([emailScore()]);
-    const campaignId = feeds.createEmailCampaign({ name: "Launch", subject: "We launched" });
+    const campaignId = portal.feeds.createEmailCampaign({ name: "Launch", subject: "We launched" });
     await app.pipeline.scheduler.run("poll-email-events");
-    crm.clear();
+    portal.crm.clear();
 
     // Logged 5 minutes before the first poll, but in the log only after it (eventual consistency).
     clock.nowMs = T0 - 5 * minute;
-    feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
+    portal.feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
     clock.nowMs = T0 + minute;
-    feedCalls = [];
+    portal.clearFeedCalls();
     await app.pipeline.scheduler.run("poll-email-events");
-    const [read] = feedCalls.filter((c) => c.startsWith("GET /email/public/v1/events"));
+    const [read] = portal.feedCalls("GET /email/public/v1/events");
     expect(new URL(read ?? "", HUBSPOT).searchParams.get("startTimestamp")).toBe(String(T0 - 10 * minute));
-    expect(written("contacts", "1", "ls_email")).toBe("5");
+    expect(portal.written("contacts", "1", "ls_email")).toBe("5");
 
     // The next poll reads it again (its window starts 10 minutes back): stored once, nobody rescored.
-    crm.clear();
+    portal.crm.clear();
     clock.nowMs = T0 + 2 * minute;
     await app.pipeline.scheduler.run("poll-email-events");
     expect((await app.feeds.events(PORTAL, ["1"])).get("1")).toHaveLength(1);
-    expect(crm.paths()).not.toContain("POST /crm/v3/objects/contacts/batch/update");
+    expect(portal.crm.paths()).not.toContain("POST /crm/v3/objects/contacts/batch/update");
   });
 
   it("keeps an event whose address no contact holds aside, and gives it to the contact created with it later", async () => {
     await start([emailScore()]);
-    const campaignId = feeds.createEmailCampaign({ name: "Launch", subject: "We launched" });
-    feeds.sendMarketingEmailEvent({ recipient: "new@acme.test", campaignId, type: "OPEN" });
+    const campaignId = portal.feeds.createEmailCampaign({ name: "Launch", subject: "We launched" });
+    portal.feeds.sendMarketingEmailEvent({ recipient: "new@acme.test", campaignId, type: "OPEN" });
     clock.nowMs = T0 + minute;
     await app.pipeline.scheduler.run("poll-email-events");
     expect(await app.feeds.pending(PORTAL, "email_events")).toHaveLength(1);
 
-    world.objects.contacts = { ...world.objects.contacts, "4": { email: "new@acme.test" } };
+    portal.world.objects.contacts = { ...portal.world.objects.contacts, "4": { email: "new@acme.test" } };
     clock.nowMs = T0 + 20 * minute;
     await app.pipeline.scheduler.run("poll-email-events");
     expect((await app.feeds.events(PORTAL, ["4"])).get("4")?.map((e) => e.type)).toEqual([
       "marketing_email_open",
     ]);
     expect(await app.feeds.pending(PORTAL, "email_events")).toEqual([]);
-    expect(written("contacts", "4", "ls_email")).toBe("5");
+    expect(portal.written("contacts", "4", "ls_email")).toBe("5");
   });
 
   it("gives an address's new events to the contact holding it now, after an email change", async () => {
     await start([emailScore()]);
-    const campaignId = feeds.createEmailCampaign({ name: "Launch", subject: "We launched" });
-    feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
+    const campaignId = portal.feeds.createEmailCampaign({ name: "Launch", subject: "We launched" });
+    portal.feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
     clock.nowMs = T0 + minute;
     await app.pipeline.scheduler.run("poll-email-events");
     // Ann's address moves to contact 2 (Ann changed hers; 2 took it).
-    world.objects.contacts = {
-      ...world.objects.contacts,
+    portal.world.objects.contacts = {
+      ...portal.world.objects.contacts,
       "1": { email: "ann@new.test" },
       "2": { email: "ann@acme.test" },
     };
     clock.nowMs = T0 + 20 * minute;
-    feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
+    portal.feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
     clock.nowMs = T0 + 21 * minute;
     await app.pipeline.scheduler.run("poll-email-events");
     const held = await app.feeds.events(PORTAL, ["1", "2"]);
@@ -230,11 +182,11 @@ describe("email events poller", () => {
   it("keeps its cursor and records the error when HubSpot refuses (403), then catches up when it answers again", async () => {
     await start([emailScore()]);
     await app.pipeline.scheduler.run("poll-email-events");
-    const campaignId = feeds.createEmailCampaign({ name: "Launch", subject: "We launched" });
+    const campaignId = portal.feeds.createEmailCampaign({ name: "Launch", subject: "We launched" });
     clock.nowMs = T0 + minute;
-    feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
+    portal.feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
 
-    feeds.refuse(
+    portal.feeds.refuse(
       403,
       buildErrorBody(403, "This app hasn't been granted all required scopes", { category: "MISSING_SCOPES" }),
     );
@@ -247,7 +199,7 @@ describe("email events poller", () => {
       lastError: { atMs: T0 + 5 * minute, code: "forbidden", message: expect.stringContaining("403") },
       lastSuccessMs: T0,
     });
-    expect(written("contacts", "1", "ls_email")).toBeUndefined();
+    expect(portal.written("contacts", "1", "ls_email")).toBeUndefined();
     expect(await app.sourceStatus.problems(PORTAL)).toEqual({
       marketing_email_events: {
         kind: "failing",
@@ -256,53 +208,15 @@ describe("email events poller", () => {
       },
     });
 
-    feeds.answerAgain();
+    portal.feeds.answerAgain();
     clock.nowMs = T0 + 30 * minute;
     await app.pipeline.scheduler.run("poll-email-events");
-    expect(written("contacts", "1", "ls_email")).toBe("5");
+    expect(portal.written("contacts", "1", "ls_email")).toBe("5");
     expect(await app.feeds.cursor(PORTAL, "email_events")).toMatchObject({
       sinceMs: T0 + 30 * minute,
       lastError: null,
       lastSuccessMs: T0 + 30 * minute,
     });
     expect(await app.sourceStatus.problems(PORTAL)).toEqual({});
-  });
-});
-
-describe("form submissions poller", () => {
-  it("reads every form's recent submissions, stops at the first older than the window, and rescores the contacts' companies", async () => {
-    await start([formScore()]);
-    const contactUs = feeds.createForm("Contact us");
-    const newsletter = feeds.createForm("Newsletter");
-    clock.nowMs = T0 - 10 * day;
-    feeds.submitForm(contactUs, { pageUrl: "https://acme.test/old", values: { email: "ann@acme.test" } });
-    clock.nowMs = T0 - day;
-    feeds.submitForm(contactUs, { pageUrl: "https://acme.test/contact", values: { email: "ann@acme.test" } });
-    feeds.submitForm(contactUs, { pageUrl: "https://acme.test/contact", values: { firstname: "Nobody" } });
-    feeds.submitForm(newsletter, { pageUrl: "https://acme.test/blog", values: { email: "bo@acme.test" } });
-    clock.nowMs = T0;
-
-    await app.pipeline.scheduler.run("poll-form-submissions");
-
-    const held = await app.feeds.events(PORTAL, ["1", "2"]);
-    expect(held.get("1")).toEqual([
-      {
-        key: expect.any(String),
-        type: "form_submission",
-        occurredAt: new Date(T0 - day).toISOString(),
-        properties: { form_id: contactUs, form_name: "Contact us", page_url: "https://acme.test/contact" },
-      },
-    ]);
-    expect(held.get("2")?.map((e) => e.properties.form_name)).toEqual(["Newsletter"]);
-    expect(written("companies", "5", "ls_company_forms")).toBe("20");
-    expect(written("contacts", "1", "ls_company_forms")).toBeUndefined();
-    expect(await app.feeds.cursor(PORTAL, "email_events")).toBeUndefined();
-  });
-
-  it("polls nothing for a portal whose scores read neither feed", async () => {
-    await start([emailScore()]);
-    await app.pipeline.scheduler.run("poll-form-submissions");
-    expect(feedCalls).toEqual([]);
-    expect(await app.feeds.cursor(PORTAL, "form_submissions")).toBeUndefined();
   });
 });
