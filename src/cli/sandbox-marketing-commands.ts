@@ -59,7 +59,7 @@ export function addSandboxMarketingCommands(
     });
 
   const emailCommand = (name: string, verb: string) =>
-    acting(name, `the contact ${verb} a marketing email (sent and delivered first when it never was)`)
+    acting(name, `the contact ${verb} a marketing email (delivered first when it never was)`)
       .requiredOption("--contact <id|email>", "the contact's record id or email")
       .option("--campaign <id>", "the email campaign's id (default: the newest one sent by then)")
       .option("--at <time>", "ISO time or epoch ms (default: the sandbox clock's now)");

@@ -25,6 +25,8 @@ export interface EmailEventExtras {
   url?: string;
   /** The recipient's city, state and country, for an engagement's `location`. */
   location?: { city?: string; state?: string; country?: string };
+  /** A STATUSCHANGE's portal-wide status afterwards; SUBSCRIBED (one subscription left) when absent. */
+  portalSubscriptionStatus?: string;
 }
 
 /** What is stored with an event: where an OPEN or CLICK happened, and a CLICK's url. */
@@ -67,7 +69,7 @@ export function buildEmailEventDetails(type: string, extras: EmailEventExtras = 
       return {
         source: "SOURCE_RECIPIENT",
         changeType: "SUBSCRIPTION",
-        portalSubscriptionStatus: "SUBSCRIBED",
+        portalSubscriptionStatus: extras.portalSubscriptionStatus ?? "SUBSCRIBED",
         subscriptions: [{ id: 7_654_321, status: "UNSUBSCRIBED" }],
       };
     default:

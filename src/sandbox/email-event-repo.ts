@@ -58,6 +58,8 @@ export interface EmailEventRepo {
   append(input: Omit<StoredEmailEvent, "seq" | "id">): StoredEmailEvent;
   /** Newest first, strictly older than `before` when given. */
   page(filter: EmailEventFilter, before: CursorPosition | null, limit: number): StoredEmailEvent[];
+  /** Forgets every event of an address (a contact's privacy deletion); how many. */
+  eraseRecipient(recipient: string): number;
   /** Events per type of one campaign (its counters). */
   countsOf(campaignId: number): Record<string, number>;
 }
@@ -98,6 +100,7 @@ export function createEmailEventRepo(db: Database): EmailEventRepo {
   const insertEvent = db.prepare(
     "INSERT INTO email_events (campaign_id, recipient, type, created, details) VALUES (?, ?, ?, ?, ?)",
   );
+  const eraseByRecipient = db.prepare("DELETE FROM email_events WHERE recipient = ?");
   const counts = db.prepare<[number], { type: string; n: number }>(
     "SELECT type, COUNT(*) AS n FROM email_events WHERE campaign_id = ? GROUP BY type",
   );
@@ -150,6 +153,7 @@ export function createEmailEventRepo(db: Database): EmailEventRepo {
         before,
         limit,
       ).map(toEvent),
+    eraseRecipient: (recipient) => eraseByRecipient.run(recipient.toLowerCase()).changes,
     countsOf: (campaignId) => Object.fromEntries(counts.all(campaignId).map((row) => [row.type, row.n])),
   };
 }

@@ -4,8 +4,8 @@ import { findContactIdByEmail } from "./compute-contact-rollups.js";
 import type { CrmGuard } from "./crm-guard.js";
 import { HubSpotError, validationError } from "./hubspot-error.js";
 import { resolveObjectType } from "./object-types.js";
-import { decodeCursor, encodeCursor } from "./paging-cursor.js";
-import { limitParam, parseQuery, wholeParam } from "./parse-query.js";
+import { decodeCursor, pageWithNext } from "./paging-cursor.js";
+import { limitParam, nextLink, parseQuery, wholeParam } from "./parse-query.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 import type { StoredWebEvent } from "./web-event-repo.js";
 import { standardWebEventTypes } from "./web-event-types.js";
@@ -103,25 +103,12 @@ export function createEventAnalyticsRoutes(portal: SandboxPortal, guard: CrmGuar
             before,
             limit + 1,
           );
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    const next =
-      rows.length > limit && last
-        ? encodeCursor({ atMs: last.occurredAt, seq: last.seq }, queryKey, nowMs)
-        : null;
-    res.json({
-      results: page.map(toWire),
-      ...(next
-        ? {
-            paging: {
-              next: {
-                after: next,
-                link: `${req.protocol}://${req.get("host")}${req.originalUrl.split("?")[0]}?after=${next}`,
-              },
-            },
-          }
-        : {}),
+    const { page, paging } = pageWithNext(rows, limit, (e) => ({ atMs: e.occurredAt, seq: e.seq }), {
+      query: queryKey,
+      nowMs,
+      linkOf: (next) => nextLink(req, next),
     });
+    res.json({ results: page.map(toWire), ...paging });
   });
   return router;
 }

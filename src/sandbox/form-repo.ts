@@ -41,6 +41,8 @@ export interface FormRepo {
   /** Forms in the order they were created. */
   all(): StoredForm[];
   submit(input: Omit<StoredSubmission, "seq" | "conversionId">): StoredSubmission;
+  /** Forgets every submission made with an email (a contact's privacy deletion); how many. */
+  eraseEmail(email: string): number;
   /** A form's submissions, newest first, strictly older than `before` when given. */
   submissions(guid: string, before: CursorPosition | null, limit: number): StoredSubmission[];
 }
@@ -77,6 +79,7 @@ export function createFormRepo(db: Database): FormRepo {
   const insertSubmission = db.prepare(
     "INSERT INTO form_submissions (form_guid, submitted_at, field_values, page_url, email) VALUES (?, ?, ?, ?, ?)",
   );
+  const eraseByEmail = db.prepare("DELETE FROM form_submissions WHERE email = ?");
   const newest = db.prepare<[string, number], SubmissionRow>(
     "SELECT * FROM form_submissions WHERE form_guid = ? ORDER BY submitted_at DESC, seq DESC LIMIT ?",
   );
@@ -108,6 +111,7 @@ export function createFormRepo(db: Database): FormRepo {
       );
       return { ...input, seq, conversionId: stableUuid("conversion", seq) };
     },
+    eraseEmail: (email) => eraseByEmail.run(email.toLowerCase()).changes,
     submissions: (guid, before, limit) =>
       (before ? older.all(guid, before.atMs, before.atMs, before.seq, limit) : newest.all(guid, limit)).map(
         toSubmission,

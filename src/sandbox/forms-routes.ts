@@ -1,10 +1,11 @@
-import { type Request, Router } from "express";
+import { Router } from "express";
 import { z } from "zod";
 import { type CrmGuard, requireScopes } from "./crm-guard.js";
 import type { StoredForm } from "./form-repo.js";
-import { HubSpotError, validationError } from "./hubspot-error.js";
-import { decodeCursor, encodeCursor } from "./paging-cursor.js";
-import { limitParam, parseQuery } from "./parse-query.js";
+import { HubSpotError } from "./hubspot-error.js";
+import { numberedToken } from "./numbered-token.js";
+import { decodeCursor, pageWithNext } from "./paging-cursor.js";
+import { limitParam, nextLink, parseQuery } from "./parse-query.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
 // Forms (docs/hubspot.md §Form submissions), scope `forms`: GET /marketing/v3/forms lists the portal's forms in
@@ -23,8 +24,6 @@ const listQuery = z.object({
 const submissionsQuery = z.object({ limit: limitParam(PAGE_LIMIT), after: z.string().min(1).optional() });
 
 const iso = (ms: number) => new Date(ms).toISOString();
-const linkOf = (req: Request, after: string) =>
-  `${req.protocol}://${req.get("host")}${req.path}?after=${encodeURIComponent(after)}`;
 
 function formToWire(form: StoredForm) {
   return {
@@ -53,13 +52,7 @@ function formToWire(form: StoredForm) {
   };
 }
 
-const formIndexToken = (index: number) => Buffer.from(`form:${index}`).toString("base64url");
-function formIndexOf(after: string | undefined): number {
-  if (after === undefined) return 0;
-  const match = /^form:(\d+)$/.exec(Buffer.from(after, "base64url").toString());
-  if (!match) throw validationError(`after is not a valid paging token: ${after}`);
-  return Number(match[1]);
-}
+const formToken = numberedToken("form");
 
 export function createFormsRoutes(portal: SandboxPortal, guard: CrmGuard): Router {
   const router = Router();
@@ -70,12 +63,12 @@ export function createFormsRoutes(portal: SandboxPortal, guard: CrmGuard): Route
     // Every sandbox form is a live `hubspot` form: none is archived or of another type.
     const types = formTypes?.split(",") ?? ["hubspot"];
     const forms = archived === "true" || !types.includes("hubspot") ? [] : portal.forms.all();
-    const start = formIndexOf(after);
+    const start = formToken.decode(after);
     const page = forms.slice(start, start + limit);
-    const next = start + limit < forms.length ? formIndexToken(start + limit) : null;
+    const next = start + limit < forms.length ? formToken.encode(start + limit) : null;
     res.json({
       results: page.map(formToWire),
-      ...(next ? { paging: { next: { after: next, link: linkOf(req, next) } } } : {}),
+      ...(next ? { paging: { next: { after: next, link: nextLink(req, next) } } } : {}),
     });
   });
 
@@ -87,12 +80,11 @@ export function createFormsRoutes(portal: SandboxPortal, guard: CrmGuard): Route
     const nowMs = portal.clock.nowMs();
     const before = after ? decodeCursor("after", after, guid, { nowMs }) : null;
     const rows = portal.forms.submissions(guid, before, limit + 1);
-    const page = rows.slice(0, limit);
-    const last = page.at(-1);
-    const next =
-      rows.length > limit && last
-        ? encodeCursor({ atMs: last.submittedAt, seq: last.seq }, guid, nowMs)
-        : null;
+    const { page, paging } = pageWithNext(rows, limit, (r) => ({ atMs: r.submittedAt, seq: r.seq }), {
+      query: guid,
+      nowMs,
+      linkOf: (next) => nextLink(req, next),
+    });
     res.json({
       results: page.map(({ conversionId, submittedAt, values, pageUrl }) => ({
         conversionId,
@@ -100,7 +92,7 @@ export function createFormsRoutes(portal: SandboxPortal, guard: CrmGuard): Route
         values,
         pageUrl,
       })),
-      ...(next ? { paging: { next: { after: next, link: linkOf(req, next) } } } : {}),
+      ...paging,
     });
   });
   return router;

@@ -1,7 +1,8 @@
-import { Router } from "express";
+import { type Request, type Response, Router } from "express";
 import { z } from "zod";
+import { findContactIdByEmail } from "./compute-contact-rollups.js";
 import { emailEventToWire } from "./email-event-details.js";
-import type { EmailCampaign } from "./email-event-repo.js";
+import { type EmailCampaign, emailEventTypes } from "./email-event-repo.js";
 import { defaultFormFields } from "./form-repo.js";
 import { HubSpotError, validationError } from "./hubspot-error.js";
 import { parseBody } from "./parse-body.js";
@@ -22,22 +23,26 @@ import { createWebEventInput, webEventKinds } from "./web-event-input.js";
 
 const ref = z.union([z.string().min(1), z.number()]);
 const time = z.union([z.string(), z.number()]).optional();
-const emailEventKinds = {
-  DELIVERED: "DELIVERED",
-  OPEN: "OPEN",
-  CLICK: "CLICK",
-  BOUNCE: "BOUNCE",
-  UNSUBSCRIBE: "STATUSCHANGE",
-} as const;
+/** HubSpot's email event types, and UNSUBSCRIBE for the STATUSCHANGE an unsubscribe is. */
+const emailEventTypeNames = [...emailEventTypes, "UNSUBSCRIBE"] as const;
 
 const newCampaign = z.object({ name: z.string().min(1), subject: z.string().min(1), sentAt: time });
-const emailEvent = z.object({
-  contact: ref,
-  type: z.enum(Object.keys(emailEventKinds) as [keyof typeof emailEventKinds]),
-  campaignId: ref.optional(),
-  url: z.url().optional(),
-  occurredAt: time,
-});
+/** The recipient as a contact (id or email) or as a bare address. */
+const emailEvent = z
+  .object({
+    contact: ref.optional(),
+    recipient: z.email().optional(),
+    type: z.enum(emailEventTypeNames),
+    campaignId: ref.optional(),
+    url: z.url().optional(),
+    /** STATUSCHANGE: the recipient's portal-wide status afterwards, e.g. UNSUBSCRIBED. */
+    portalSubscriptionStatus: z.string().min(1).optional(),
+    occurredAt: time,
+  })
+  .refine(
+    (e) => (e.contact === undefined) !== (e.recipient === undefined),
+    "give contact or recipient, not both",
+  );
 const newForm = z.object({
   name: z.string().min(1),
   fields: z
@@ -50,8 +55,9 @@ const newForm = z.object({
     )
     .optional(),
 });
+/** The submitter as a contact (id or email: an unknown email becomes a contact), else `values` alone. */
 const submission = z.object({
-  contact: ref,
+  contact: ref.optional(),
   formId: z.string().min(1).optional(),
   pageUrl: z.url().optional(),
   values: z.record(z.string(), z.string()).optional(),
@@ -105,61 +111,79 @@ export function createMarketingControlRoutes(portal: SandboxPortal): Router {
 
   router.post("/__sandbox/email-events", (req, res) => {
     const input = parseBody(emailEvent, req.body);
-    const contact = contactOf(portal, input.contact);
+    const recipient = input.recipient ?? contactOf(portal, input.contact ?? "").properties.email;
+    if (!recipient)
+      throw validationError(`contact ${input.contact} has no email: marketing email reaches addresses`);
     const atMs = instantOf(input.occurredAt, now());
     const campaign = campaignFor(portal, input.campaignId, atMs);
+    const type = input.type === "UNSUBSCRIBE" ? "STATUSCHANGE" : input.type;
     const events = recordEmailEvent(
       portal,
-      { contact, campaign, type: emailEventKinds[input.type], atMs, url: input.url },
+      {
+        recipient,
+        campaign,
+        type,
+        atMs,
+        url: input.url,
+        portalSubscriptionStatus: input.portalSubscriptionStatus,
+      },
       now(),
-    );
+    ).map((event) => emailEventToWire(event, campaign, portal.portalId));
+    const contactId = findContactIdByEmail(portal, recipient);
     res.status(201).json({
-      contactId: String(contact.id),
-      events: events.map((event) => emailEventToWire(event, campaign, portal.portalId)),
-      rollups: rollupsOf(portal, contact.id),
+      // The event asked for, as the feed answers it; before it, any it implied (its delivery).
+      ...events.at(-1),
+      events,
+      contactId: contactId === null ? null : String(contactId),
+      rollups: contactId === null ? {} : rollupsOf(portal, contactId),
     });
   });
 
   router.get("/__sandbox/forms", (_req, res) => void res.json({ forms: portal.forms.all() }));
   router.post("/__sandbox/forms", (req, res) => {
     const input = parseBody(newForm, req.body);
-    res.status(201).json(
-      portal.forms.create({
-        name: input.name,
-        fields: input.fields ?? defaultFormFields,
-        createdAtMs: now(),
-      }),
-    );
+    const fields = input.fields ?? defaultFormFields;
+    const form = portal.forms.create({ name: input.name, fields, createdAtMs: now() });
+    res.status(201).json({ id: form.guid, ...form });
   });
 
-  router.post("/__sandbox/form-submissions", (req, res) => {
+  // A submission: the form in the path, or `formId` (else the portal's first form, made when none).
+  const submit = (req: Request, res: Response) => {
     const input = parseBody(submission, req.body);
-    const form = input.formId
-      ? portal.forms.get(input.formId)
+    const formId = req.params.formId === undefined ? input.formId : String(req.params.formId);
+    const form = formId
+      ? portal.forms.get(formId)
       : (portal.forms.all()[0] ??
         portal.forms.create({ name: "Contact us", fields: defaultFormFields, createdAtMs: now() }));
-    if (!form) throw new HubSpotError(404, "OBJECT_NOT_FOUND", `no form with id ${input.formId}`);
-    const contact = submittingContact(portal, input.contact, now());
-    const atMs = instantOf(input.submittedAt, now());
+    if (!form) throw new HubSpotError(404, "OBJECT_NOT_FOUND", `no form with id ${formId}`);
+    const email = input.values?.email;
+    const contact =
+      input.contact !== undefined || email
+        ? submittingContact(portal, input.contact ?? email ?? "", now())
+        : null;
     const saved = recordFormSubmission(
       portal,
       {
         form,
         contact,
-        atMs,
+        atMs: instantOf(input.submittedAt, now()),
         pageUrl: input.pageUrl ?? "https://www.example.com/contact",
         values: input.values,
       },
       now(),
     );
     res.status(201).json({
-      contactId: String(contact.id),
+      conversionId: saved.conversionId,
+      submittedAt: saved.submittedAt,
+      contactId: contact ? String(contact.id) : null,
       formId: form.guid,
       formName: form.name,
       submission: saved,
-      rollups: rollupsOf(portal, contact.id),
+      rollups: contact ? rollupsOf(portal, contact.id) : {},
     });
-  });
+  };
+  router.post("/__sandbox/form-submissions", submit);
+  router.post("/__sandbox/forms/:formId/submissions", submit);
 
   router.post("/__sandbox/web-events", (req, res) => {
     const input = parseBody(webEvent, req.body);

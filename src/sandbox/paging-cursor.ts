@@ -48,3 +48,20 @@ export function decodeCursor(
     throw validationError(`${name} has expired: start again without it`);
   return { atMs: atMs as number, seq: seq as number };
 }
+
+/**
+ * A page of `limit` from rows fetched with one extra, and HubSpot's `paging.next` ({after, link})
+ * when that extra row shows more follow.
+ */
+export function pageWithNext<T>(
+  rows: readonly T[],
+  limit: number,
+  positionOf: (row: T) => CursorPosition,
+  token: { query: string; nowMs: number; linkOf: (after: string) => string },
+): { page: T[]; paging: { paging?: { next: { after: string; link: string } } } } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  if (rows.length <= limit || last === undefined) return { page, paging: {} };
+  const after = encodeCursor(positionOf(last), token.query, token.nowMs);
+  return { page, paging: { paging: { next: { after, link: token.linkOf(after) } } } };
+}

@@ -28,3 +28,10 @@ export const limitParam = (max: number) =>
     (n) => n === undefined || (n >= 1 && n <= max),
     `limit must be between 1 and ${max}`,
   );
+
+/** The request's own URL with `after` set: HubSpot's paging.next.link, which keeps the query's filters. */
+export function nextLink(req: Request, after: string): string {
+  const url = new URL(`${req.protocol}://${req.get("host")}${req.originalUrl}`);
+  url.searchParams.set("after", after);
+  return url.toString();
+}

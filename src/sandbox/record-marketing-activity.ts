@@ -30,62 +30,72 @@ export function instantOf(value: string | number | undefined, nowMs: number): nu
   return ms;
 }
 
-const emailOf = (contact: StoredRecord) => {
-  const email = contact.properties.email;
-  if (!email)
-    throw validationError(`contact ${contact.id} has no email: marketing email reaches contacts by address`);
-  return email;
-};
-
 /**
- * One email event for the contact. An email reaches a contact only once sent and delivered: an
- * OPEN, CLICK or unsubscribe (STATUSCHANGE) of a campaign the contact was not sent gets its SENT and
- * DELIVERED first, a DELIVERED or BOUNCE its SENT, all at the same instant.
+ * One email event for the recipient (a contact's address, or any address). An email is opened,
+ * clicked or unsubscribed from only once delivered: such an event of a campaign never delivered to
+ * the recipient gets its DELIVERED first, at the same instant. The contact with that address, if
+ * any, has its roll-ups refreshed.
  */
 export function recordEmailEvent(
   portal: SandboxPortal,
-  input: { contact: StoredRecord; campaign: EmailCampaign; type: string; atMs: number; url?: string },
+  input: {
+    recipient: string;
+    campaign: EmailCampaign;
+    type: string;
+    atMs: number;
+    url?: string;
+    portalSubscriptionStatus?: string;
+  },
   nowMs: number,
 ): StoredEmailEvent[] {
-  const recipient = emailOf(input.contact);
-  const { city, state, country } = input.contact.properties;
-  const had = (type: string) =>
-    portal.emailEvents.page({ campaignId: input.campaign.id, recipient, eventType: type }, null, 1).length >
-    0;
+  const recipient = input.recipient.toLowerCase();
+  const contactId = findContactIdByEmail(portal, recipient);
+  const { city, state, country } =
+    (contactId === null ? null : portal.records.get("contacts", contactId))?.properties ?? {};
+  const delivered =
+    portal.emailEvents.page({ campaignId: input.campaign.id, recipient, eventType: "DELIVERED" }, null, 1)
+      .length > 0;
   const needed = [
-    ...(had("SENT") || input.type === "SENT" ? [] : ["SENT"]),
-    ...(["OPEN", "CLICK", "STATUSCHANGE"].includes(input.type) && !had("DELIVERED") ? ["DELIVERED"] : []),
+    ...(["OPEN", "CLICK", "STATUSCHANGE"].includes(input.type) && !delivered ? ["DELIVERED"] : []),
     input.type,
   ];
-  const events = portal.db.transaction(() => {
+  return portal.db.transaction(() => {
     const appended = needed.map((type) =>
       portal.emailEvents.append({
         campaignId: input.campaign.id,
         recipient,
         type,
         created: input.atMs,
-        details: { ...emailEventExtrasOf(type, { city, state, country }, input.url) },
+        details: {
+          ...emailEventExtrasOf(type, { city, state, country }, input.url),
+          ...(type === "STATUSCHANGE" && input.portalSubscriptionStatus
+            ? { portalSubscriptionStatus: input.portalSubscriptionStatus }
+            : {}),
+        },
       }),
     );
-    refreshContactRollups(portal, input.contact.id, { nowMs, changeSource: "EMAIL" });
+    if (contactId !== null) refreshContactRollups(portal, contactId, { nowMs, changeSource: "EMAIL" });
     return appended;
   })();
-  return events;
 }
 
-/** A submission of the form with these values (the contact's email among them), as HubSpot's form posts it. */
+/**
+ * A submission of the form with these values, as HubSpot's form posts it: the submitting contact's
+ * email first when one is known (its roll-ups refreshed), else only the values (an anonymous visitor).
+ */
 export function recordFormSubmission(
   portal: SandboxPortal,
   input: {
     form: StoredForm;
-    contact: StoredRecord;
+    contact: StoredRecord | null;
     atMs: number;
     pageUrl: string;
     values?: Record<string, string>;
   },
   nowMs: number,
 ): StoredSubmission {
-  const values = { email: emailOf(input.contact), ...input.values };
+  const email = input.contact?.properties.email;
+  const values = { ...(email ? { email } : {}), ...input.values };
   return portal.db.transaction(() => {
     const submission = portal.forms.submit({
       formGuid: input.form.guid,
@@ -93,7 +103,7 @@ export function recordFormSubmission(
       pageUrl: input.pageUrl,
       values: Object.entries(values).map(([name, value]) => ({ name, value })),
     });
-    refreshContactRollups(portal, input.contact.id, { nowMs, changeSource: "FORM" });
+    if (input.contact) refreshContactRollups(portal, input.contact.id, { nowMs, changeSource: "FORM" });
     return submission;
   })();
 }

@@ -29,6 +29,8 @@ export interface WebEventRepo {
   append(input: Omit<StoredWebEvent, "seq" | "id">): StoredWebEvent;
   /** Newest first, strictly older than `before` when given. */
   page(filter: WebEventFilter, before: CursorPosition | null, limit: number): StoredWebEvent[];
+  /** Forgets every event of a record (a contact's privacy deletion); how many. */
+  eraseObject(objectType: string, objectId: number): number;
   /** Every event type that occurred in the portal. */
   types(): string[];
 }
@@ -56,6 +58,7 @@ export function createWebEventRepo(db: Database): WebEventRepo {
   const insert = db.prepare(
     "INSERT INTO web_events (event_type, object_type, object_id, occurred_at, properties) VALUES (?, ?, ?, ?, ?)",
   );
+  const eraseByObject = db.prepare("DELETE FROM web_events WHERE object_type = ? AND object_id = ?");
   const distinctTypes = db.prepare<[], { event_type: string }>(
     "SELECT DISTINCT event_type FROM web_events ORDER BY event_type",
   );
@@ -94,6 +97,7 @@ export function createWebEventRepo(db: Database): WebEventRepo {
         before,
         limit,
       ).map(toEvent),
+    eraseObject: (objectType, objectId) => eraseByObject.run(objectType, objectId).changes,
     types: () => distinctTypes.all().map((row) => row.event_type),
   };
 }

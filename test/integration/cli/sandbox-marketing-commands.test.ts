@@ -69,7 +69,7 @@ describe("lead-score sandbox marketing commands", () => {
       })
     ).json;
     expect(await run(["open-email", "--contact", String(contactId)])).toBe(
-      `contact ${contactId}, email campaign ${campaign.id}: SENT, DELIVERED, OPEN; hs_email_open 1, hs_email_last_open_date ${now}\n`,
+      `contact ${contactId}, email campaign ${campaign.id}: DELIVERED, OPEN; hs_email_open 1, hs_email_last_open_date ${now}\n`,
     );
     const clicked = await run([
       "click-email",

@@ -116,6 +116,8 @@ describe("GET /events/v3/events", () => {
     );
     expect(second.json.results.map((e: { occurredAt: string }) => e.occurredAt)).toEqual([iso(10), iso(0)]);
     expect(second.json.paging).toBeUndefined();
+    const link = new URL(first.json.paging.next.link);
+    expect((await get(`${link.pathname}${link.search}`)).json.results).toEqual(second.json.results);
     const elsewhere = await get(
       `/events/v3/events?objectType=contact&objectId=${contactId}&eventType=e_visited_page&after=${after}`,
     );
@@ -203,5 +205,24 @@ describe("the marketing and web endpoints' rate limit", () => {
         await limited.close();
       }
     }
+  });
+});
+
+describe("a contact's privacy deletion", () => {
+  it("erases its email events, form submissions and analytics events with it", async () => {
+    const campaign = (await s.call("POST", "/__sandbox/email-campaigns", { name: "N", subject: "S" })).json;
+    await s.call("POST", "/__sandbox/email-events", {
+      contact: contactId,
+      type: "OPEN",
+      campaignId: campaign.id,
+    });
+    const form = (await s.call("POST", "/__sandbox/forms", { name: "Contact us" })).json;
+    await s.call("POST", `/__sandbox/forms/${form.id}/submissions`, { contact: contactId });
+    expect((await s.call("POST", `/__sandbox/records/contacts/${contactId}/gdpr-delete`)).status).toBe(200);
+    expect((await get("/email/public/v1/events?recipient=ada%40acme.test")).json.events).toEqual([]);
+    expect((await get(`/form-integrations/v1/submissions/forms/${form.id}`)).json.results).toEqual([]);
+    expect((await get(`/events/v3/events?objectType=contact&objectId=${contactId}`)).json.results).toEqual(
+      [],
+    );
   });
 });
