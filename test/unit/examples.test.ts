@@ -43,7 +43,7 @@ describe("the example scores", () => {
     expect(score(contact, twoMonthsLater)).toMatchObject({ engagement: 0, threshold: "A3" });
   });
 
-  it("hold SCORING.md's seed example: one booked meeting, two opens and three clicks give 10 + 19 = 29", () => {
+  it("hold the product's seed example: one booked meeting, two opens and three clicks give 10 + 19 = 29", () => {
     const booked = event("meeting", daysAgo(2), { hs_meeting_outcome: "SCHEDULED" });
     const opens = [1, 2].map((d) => event("marketing_email_open", daysAgo(d)));
     const clicks = [1, 2, 3].map((d) =>

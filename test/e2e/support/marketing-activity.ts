@@ -2,7 +2,8 @@ import type { E2eApp } from "./start-e2e-app.js";
 
 // Marketing and web activity in the sandbox portal, put there as a person's behaviour would (the
 // /__sandbox/* control routes), and read back the way HubSpot publishes it: the email events log, each
-// form's submissions and event analytics (HUBSPOT.md §10.1–§10.3). The end-to-end tests compute their
+// form's submissions and event analytics (docs/hubspot.md §Marketing email events, §Form submissions,
+// §Event analytics). The end-to-end tests compute their
 // expected scores from these reads by hand, never through the app's own loaders.
 
 const dayMs = 86_400_000;
