@@ -18,8 +18,8 @@ type Needs = {
   properties: Set<string>;
   lists: Set<string>;
   events: Map<EngagementObject, Set<string>>;
-  feeds: Set<FeedName>;
   web: Map<string, EventWindow[]>;
+  feeds: Set<FeedName>;
 };
 const emptyNeeds = (): Needs => ({
   properties: new Set(),
@@ -104,13 +104,13 @@ function addCondition(
 }
 
 function toEventNeeds(needs: Needs): EventNeeds | undefined {
-  if (needs.events.size === 0 && needs.feeds.size === 0 && needs.web.size === 0) return undefined;
+  if (needs.events.size === 0 && needs.web.size === 0 && needs.feeds.size === 0) return undefined;
   const objects = [...needs.events.keys()].sort();
   const properties: EventNeeds["properties"] = {};
   for (const object of objects) properties[object] = [...(needs.events.get(object) ?? [])].sort();
   const events: EventNeeds = { objects, properties };
-  if (needs.feeds.size > 0) events.feeds = [...needs.feeds].sort();
   if (needs.web.size > 0)
     events.web = Object.fromEntries([...needs.web].sort(([a], [b]) => a.localeCompare(b)));
+  if (needs.feeds.size > 0) events.feeds = [...needs.feeds].sort();
   return events;
 }

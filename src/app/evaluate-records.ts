@@ -63,13 +63,15 @@ export async function evaluateRecords(
 ): Promise<EvaluatedRecords> {
   if (ids.length === 0 || definitions.length === 0) return { records: [], skipped: [], warnings: [] };
   const needs = deriveSnapshotNeeds(definitions);
+  const reader = feedReaderOf(deps, portalId);
   const own = definitions.flatMap((d) => scorePropertyNames(d.property.name, d.type));
   needs.properties = [...new Set([...needs.properties, ...own])];
   const [{ snapshots, warnings }, resets] = await Promise.all([
-    loadSnapshots(deps.crm, object, ids, needs, feedReaderOf(deps, portalId), {
+    loadSnapshots(deps.crm, object, ids, needs, {
       portalId,
       store: deps.sourceStatus,
       atMs: options.atMs,
+      ...(reader ? { feedEvents: reader } : {}),
     }),
     deps.records.resets(portalId, object, ids),
   ]);

@@ -1,65 +1,13 @@
 import type { CrmClient } from "../ports/crm-client.js";
-import type { FeedEvent } from "../ports/feed-event-store.js";
 import type { ObjectType, SnapshotInput } from "../scoring/snapshot-schema.js";
-import { feedOfEventType } from "./feeds/feed-event-types.js";
 import { loadEngagementEvents } from "./load-engagement-events.js";
 import { loadListMemberships } from "./load-list-memberships.js";
-import type { AssociatedNeeds, EventNeeds, SnapshotNeeds, SnapshotWarning } from "./snapshot-needs.js";
+import type { AssociatedNeeds, SnapshotNeeds, SnapshotWarning } from "./snapshot-needs.js";
 import type { SourceContext } from "./sources/source-context.js";
 
 // docs/scoring.md "Record snapshot": the record's properties, list memberships, events, and its
 // associated companies, deals and contacts (with labels, properties, and for contacts their
-// events). Every source is read in batches for all records at once (docs/hubspot.md §Rate limits and batching). Contacts'
-// marketing email events and form submissions come from the feed event store, not HubSpot: the
-// pollers keep them (docs/decisions.md §Portal-wide feeds), so they cost no call here.
-
-/** The stored feed events of contacts (FeedEventStore.events for one portal). */
-export type FeedEventReader = (contactIds: readonly string[]) => Promise<Map<string, FeedEvent[]>>;
-type SnapshotEvent = NonNullable<SnapshotInput["events"]>[number];
-
-async function loadFeedEvents(
-  readFeedEvents: FeedEventReader | undefined,
-  ids: readonly string[],
-  needs: EventNeeds | undefined,
-  warnings: SnapshotWarning[],
-): Promise<Map<string, SnapshotEvent[]>> {
-  const feeds = new Set(needs?.feeds ?? []);
-  if (feeds.size === 0 || ids.length === 0) return new Map();
-  if (!readFeedEvents) {
-    warnings.push({
-      source: [...feeds].join(","),
-      code: "unavailable",
-      message: "marketing email events and form submissions are kept by the app's pollers, not read here",
-    });
-    return new Map();
-  }
-  const stored = await readFeedEvents(ids);
-  const byRecord = new Map<string, SnapshotEvent[]>();
-  for (const [id, events] of stored) {
-    const wanted = events.filter((e) => {
-      const feed = feedOfEventType(e.type);
-      return feed !== undefined && feeds.has(feed);
-    });
-    byRecord.set(
-      id,
-      wanted.map((e) => ({ type: e.type, occurredAt: e.occurredAt, properties: e.properties })),
-    );
-  }
-  return byRecord;
-}
-
-/** Engagement events and feed events of one record, oldest first. */
-function mergeEvents(a: readonly SnapshotEvent[], b: readonly SnapshotEvent[]): SnapshotEvent[] {
-  if (b.length === 0) return [...a];
-  const at = (e: SnapshotEvent) =>
-    typeof e.occurredAt === "number" ? e.occurredAt : Date.parse(e.occurredAt);
-  return [...a, ...b].sort((x, y) => at(x) - at(y));
-}
-
-/** Whether engagement objects or event analytics types are to be read (feeds alone cost no call). */
-function readsEngagementsOrWeb(needs: EventNeeds | undefined): needs is EventNeeds {
-  return needs !== undefined && ((needs.objects?.length ?? 1) > 0 || needs.web !== undefined);
-}
+// events). Every source is read in batches for all records at once (docs/hubspot.md §Rate limits and batching).
 
 type AssociationKind = "contacts" | "companies" | "deals";
 type AssociatedRecord = NonNullable<NonNullable<SnapshotInput["associations"]>["contacts"]>[number];
@@ -77,19 +25,16 @@ async function loadAssociated(
   kind: AssociationKind,
   needs: AssociatedNeeds,
   warnings: SnapshotWarning[],
-  readFeedEvents: FeedEventReader | undefined,
   context: SourceContext | undefined,
 ): Promise<Map<string, AssociatedRecord[]>> {
   const links = await crm.readAssociations(object, kind, ids);
   const targetIds = [...new Set([...links.values()].flat().map((link) => link.id))];
-  const contactEvents = kind === "contacts" ? needs.events : undefined;
-  const [records, lists, events, feedEvents] = await Promise.all([
+  const [records, lists, events] = await Promise.all([
     crm.readRecords(kind, targetIds, needs.properties),
     loadListMemberships(crm, kind, targetIds, needs.lists ?? []),
-    readsEngagementsOrWeb(contactEvents)
-      ? loadEngagementEvents(crm, "contacts", targetIds, contactEvents, context)
+    kind === "contacts" && needs.events
+      ? loadEngagementEvents(crm, "contacts", targetIds, needs.events, context)
       : undefined,
-    loadFeedEvents(readFeedEvents, targetIds, contactEvents, warnings),
   ]);
   warnings.push(...lists.warnings, ...(events?.warnings ?? []));
   const byId = new Map(records.map((record) => [record.id, record]));
@@ -106,7 +51,7 @@ async function loadAssociated(
             labels: link.labels,
             properties: target.properties,
             lists: lists.byRecord.get(link.id) ?? [],
-            events: mergeEvents(events?.byRecord.get(link.id) ?? [], feedEvents.get(link.id) ?? []),
+            events: events?.byRecord.get(link.id) ?? [],
           },
         ];
       }),
@@ -120,7 +65,6 @@ export async function loadSnapshots(
   object: ObjectType,
   ids: readonly string[],
   needs: SnapshotNeeds,
-  readFeedEvents?: FeedEventReader,
   /** Where each event source's outcome is reported (the app); absent for the CLI's export. */
   context?: SourceContext,
 ): Promise<LoadedSnapshots> {
@@ -131,13 +75,9 @@ export async function loadSnapshots(
   );
   const found = records.map((record) => record.id);
   const kinds = (["contacts", "companies", "deals"] as const).filter((kind) => needs.associations?.[kind]);
-  const ownEvents = needs.events;
-  const [lists, events, feedEvents, ...associated] = await Promise.all([
+  const [lists, events, ...associated] = await Promise.all([
     loadListMemberships(crm, object, found, needs.lists ?? []),
-    readsEngagementsOrWeb(ownEvents)
-      ? loadEngagementEvents(crm, object, found, ownEvents, context)
-      : undefined,
-    loadFeedEvents(readFeedEvents, object === "contacts" ? found : [], ownEvents, warnings),
+    needs.events ? loadEngagementEvents(crm, object, found, needs.events, context) : undefined,
     ...kinds.map((kind) =>
       loadAssociated(
         crm,
@@ -146,7 +86,6 @@ export async function loadSnapshots(
         kind,
         needs.associations?.[kind] as AssociatedNeeds,
         warnings,
-        readFeedEvents,
         context,
       ),
     ),
@@ -162,7 +101,7 @@ export async function loadSnapshots(
       object,
       properties: record.properties,
       lists: lists.byRecord.get(record.id) ?? [],
-      events: mergeEvents(events?.byRecord.get(record.id) ?? [], feedEvents.get(record.id) ?? []),
+      events: events?.byRecord.get(record.id) ?? [],
       associations,
     };
   });

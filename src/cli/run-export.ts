@@ -1,8 +1,9 @@
 import { once } from "node:events";
 import { readFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
-import { type FeedEventReader, loadSnapshots } from "../app/load-snapshots.js";
+import { loadSnapshots } from "../app/load-snapshots.js";
 import type { SnapshotNeeds } from "../app/snapshot-needs.js";
+import type { SourceContext } from "../app/sources/source-context.js";
 import type { CrmClient } from "../ports/crm-client.js";
 import type { ObjectType } from "../scoring/index.js";
 import type { SnapshotInput } from "../scoring/snapshot-schema.js";
@@ -23,7 +24,7 @@ export type ExportDeps = {
   /** The app's resets of these records (RecordStore.resets): per record id, score id → instant in ms. */
   resets: (ids: readonly string[]) => Promise<ReadonlyMap<string, Readonly<Record<string, number>>>>;
   /** Contacts' stored marketing email events and form submissions (docs/decisions.md §Portal-wide feeds). */
-  feedEvents?: FeedEventReader;
+  sources?: SourceContext;
   out: Writable;
   err: Writable;
 };
@@ -84,7 +85,7 @@ export async function runExport(options: ExportOptions, deps: ExportDeps): Promi
           object,
           page.ids,
           deps.needs,
-          deps.feedEvents,
+          deps.sources,
         );
         const resets = await deps.resets(snapshots.map((s) => String(s.id)));
         const lines = snapshots.map((s) => JSON.stringify(withResets(s, resets.get(String(s.id)))));

@@ -5,6 +5,7 @@ import type { PortalScoring } from "../pipeline/load-portal-scoring.js";
 import type { PipelineDeps } from "../pipeline/pipeline-deps.js";
 import { resolveReaches, type ScoredRef } from "../pipeline/resolve-reaches.js";
 import { feedReach } from "./feed-reach.js";
+import { feedScopeGranted } from "./poll-feeds.js";
 import { readEmailEventWindow } from "./read-feed-windows.js";
 import { storeAddressedEvents } from "./store-addressed-events.js";
 
@@ -72,6 +73,7 @@ export async function actOnFeedSignal(
   contactId: string,
 ): Promise<ScoredRef[]> {
   if (feedReach(scoring.definitions, feed).length === 0) return [];
+  if (!(await feedScopeGranted(deps, scoring.portalId, feed))) return [];
   if (feed === "form_submissions") {
     deps.requestFeedPoll?.(feed);
     return [];

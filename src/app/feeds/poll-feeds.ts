@@ -31,6 +31,8 @@ const sourceOf: Record<FeedName, EventSourceName> = {
   email_events: "marketing_email_events",
   form_submissions: "form_submissions",
 };
+/** The optional scope each feed needs (src/hubspot/scopes.ts). */
+const scopeOf: Record<FeedName, string> = { email_events: "content", form_submissions: "forms" };
 
 type ReadWindow = (
   crm: ReturnType<PipelineDeps["crmFor"]>,
@@ -61,10 +63,24 @@ function windowStart(cursor: FeedCursor | undefined, nowMs: number, backfillMs: 
   return Math.min(cursor.sinceMs - FEED_OVERLAP_MS, backfillFrom < cursor.fromMs ? backfillFrom : Infinity);
 }
 
+/**
+ * A portal that declined the feed's scope would answer 403 to every read: it is not asked at all (the
+ * sources status shows the scope missing from the granted ones, docs/decisions.md §Sources status).
+ */
+export async function feedScopeGranted(
+  deps: Pick<PipelineDeps, "installations">,
+  portalId: number,
+  feed: FeedName,
+): Promise<boolean> {
+  const installation = await deps.installations.get(portalId);
+  return installation?.scopes.includes(scopeOf[feed]) ?? false;
+}
+
 async function pollFeed(deps: PipelineDeps, scoring: PortalScoring, feed: FeedName, read: ReadWindow) {
   const reach = feedReach(scoring.definitions, feed);
   if (reach.length === 0) return;
   const { portalId } = scoring;
+  if (!(await feedScopeGranted(deps, portalId, feed))) return;
   const crm = deps.crmFor(portalId);
   const nowMs = deps.now();
   const cursor = await deps.feeds.cursor(portalId, feed);

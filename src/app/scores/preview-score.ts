@@ -77,8 +77,8 @@ export async function previewScore(
     crm: deps.crmFor(portalId),
     records: deps.records,
     logger: deps.logger,
-    sourceStatus: deps.sourceStatus,
     ...(deps.feeds ? { feeds: deps.feeds } : {}),
+    sourceStatus: deps.sourceStatus,
   };
   const atMs = deps.now();
   const skipped: string[] = [];
@@ -146,8 +146,8 @@ export function createPreviewJob(deps: JobHandlerDeps): JobHandler {
       crm: deps.crmFor(job.portalId),
       records: deps.records,
       logger: deps.logger,
-      sourceStatus: deps.sourceStatus,
       ...(deps.feeds ? { feeds: deps.feeds } : {}),
+      sourceStatus: deps.sourceStatus,
     };
     const atMs = deps.now();
     let done = 0;

@@ -24,8 +24,8 @@ export async function testRecord(
     crm: deps.crmFor(portalId),
     records: deps.records,
     logger: deps.logger,
-    sourceStatus: deps.sourceStatus,
     ...(deps.feeds ? { feeds: deps.feeds } : {}),
+    sourceStatus: deps.sourceStatus,
   };
   const evaluated = await evaluateRecords(
     evaluateDeps,

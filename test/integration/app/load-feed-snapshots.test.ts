@@ -82,13 +82,11 @@ describe("loadSnapshots with stored feed events", () => {
     const needs = deriveSnapshotNeeds([
       engagement("contacts", [{ event: "marketing_email_open", points: 1 }]),
     ]);
-    const { snapshots, warnings } = await loadSnapshots(
-      client,
-      "contacts",
-      ["1", "2", "3"],
-      needs,
-      reader(asked),
-    );
+    const { snapshots, warnings } = await loadSnapshots(client, "contacts", ["1", "2", "3"], needs, {
+      portalId: 1,
+      atMs: 0,
+      feedEvents: reader(asked),
+    });
     expect(snapshots.map((s) => [s.id, s.events?.map((e) => e.type)])).toEqual([
       ["1", ["marketing_email_open"]],
       ["2", []],
@@ -129,7 +127,11 @@ describe("loadSnapshots with stored feed events", () => {
         { event: "call", points: 1 },
       ]),
     ]);
-    const { snapshots } = await loadSnapshots(client, "companies", ["9"], needs, reader([]));
+    const { snapshots } = await loadSnapshots(client, "companies", ["9"], needs, {
+      portalId: 1,
+      atMs: 0,
+      feedEvents: reader([]),
+    });
     const contacts = snapshots[0]?.associations?.contacts ?? [];
     expect(contacts.map((c) => [c.id, c.events?.map((e) => `${e.type}@${e.occurredAt}`)])).toEqual([
       ["1", [`marketing_email_open@${at(2)}`, `call@${at(3)}`, `form_submission@${at(4)}`]],
@@ -145,7 +147,11 @@ describe("loadSnapshots with stored feed events", () => {
       .reply(200, buildBatchRead([buildRecord("1")]));
     const { client } = createTestCrmClient();
     const needs = deriveSnapshotNeeds([engagement("contacts", [{ event: "form_submission", points: 1 }])]);
-    const { snapshots } = await loadSnapshots(client, "contacts", ["1"], needs, reader([]));
+    const { snapshots } = await loadSnapshots(client, "contacts", ["1"], needs, {
+      portalId: 1,
+      atMs: 0,
+      feedEvents: reader([]),
+    });
     expect(snapshots[0]?.events?.map((e) => e.type)).toEqual(["form_submission"]);
     const without = await loadSnapshots(client, "contacts", ["1"], needs);
     expect(without.snapshots[0]?.events).toEqual([]);

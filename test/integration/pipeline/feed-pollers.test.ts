@@ -14,6 +14,8 @@ import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 // records rescored.
 
 const PORTAL = 62515;
+/** The portal granted the feeds' optional scopes. */
+const feedScopes = ["oauth", "crm.objects.contacts.read", "content", "forms"];
 const minute = 60_000;
 const day = 86_400_000;
 const clock = { nowMs: T0 };
@@ -46,8 +48,8 @@ const emailScore = (): ScoreDefinition =>
     ],
   });
 
-async function start(definitions: ScoreDefinition[]) {
-  app = await startPipelineApp({ portalId: PORTAL, definitions, clock });
+async function start(definitions: ScoreDefinition[], scopes = feedScopes) {
+  app = await startPipelineApp({ portalId: PORTAL, definitions, clock, scopes });
 }
 
 beforeEach(() => {

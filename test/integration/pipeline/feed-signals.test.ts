@@ -3,7 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseDefinition, type ScoreDefinition } from "../../../src/scoring/index.js";
 import { HUBSPOT } from "../../fixtures/hubspot/create-test-crm-client.js";
 import { buildErrorBody } from "../../fixtures/hubspot/crm-payloads.js";
-import { createDummyGenericEvent, T0 } from "../../fixtures/hubspot/webhook-payloads.js";
+import {
+  createDummyGenericEvent,
+  createDummyPropertyChange,
+  T0,
+} from "../../fixtures/hubspot/webhook-payloads.js";
 import { mockFeedWorld } from "../../fixtures/pipeline/mock-feed-world.js";
 import { startPipelineApp } from "../../fixtures/pipeline/start-pipeline-app.js";
 import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
@@ -13,6 +17,8 @@ import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 // conversion runs the forms poll at once. Signed deliveries through the real webhook route and worker.
 
 const PORTAL = 62515;
+/** The portal granted the feeds' optional scopes. */
+const feedScopes = ["oauth", "crm.objects.contacts.read", "content", "forms"];
 const minute = 60_000;
 const clock = { nowMs: T0 };
 let portal: ReturnType<typeof mockFeedWorld>;
@@ -53,7 +59,7 @@ const signal = (propertyName: string, objectId = 1) =>
 beforeEach(async () => {
   clock.nowMs = T0;
   portal = mockFeedWorld(() => clock.nowMs, { "1": "ann@acme.test", "2": "bo@acme.test" });
-  app = await startPipelineApp({ portalId: PORTAL, definitions: [score()], clock });
+  app = await startPipelineApp({ portalId: PORTAL, definitions: [score()], clock, scopes: feedScopes });
 });
 afterEach(async () => {
   await app.close();
@@ -101,5 +107,49 @@ describe("feed signals", () => {
     // The worker asked for the poll and went on; the poll, asked twice, runs once.
     await vi.waitFor(() => expect(portal.written("contacts", "2", "ls_feeds")).toBe("20"));
     expect(portal.feedCalls("GET /form-integrations/v1/submissions/forms/")).toHaveLength(1);
+  });
+});
+
+describe("a contact's stored feed events", () => {
+  const submission = (key: string) => ({
+    key,
+    type: "form_submission",
+    occurredAt: new Date(T0 - minute).toISOString(),
+    properties: { form_id: "g-1", form_name: "Contact us", page_url: "https://acme.test/" },
+  });
+
+  it("go with the contact on contact.privacyDeletion", async () => {
+    await app.feeds.add(
+      PORTAL,
+      "form_submissions",
+      new Map([
+        ["1", [submission("c-1")]],
+        ["2", [submission("c-2")]],
+      ]),
+    );
+    await app.deliver([
+      createDummyPropertyChange({ eventId: eventId++, eventType: "contact.privacyDeletion", objectId: 1 }),
+    ]);
+    await app.pipeline.worker.drain();
+    expect([...(await app.feeds.events(PORTAL, ["1", "2"])).keys()]).toEqual(["2"]);
+  });
+
+  it("move to the survivor of a merge, which is rescored with them", async () => {
+    await app.feeds.add(PORTAL, "form_submissions", new Map([["2", [submission("c-2")]]]));
+    await app.deliver([
+      createDummyPropertyChange({
+        eventId: eventId++,
+        eventType: "contact.merge",
+        objectId: 1,
+        primaryObjectId: 1,
+        mergedObjectIds: [2],
+        newObjectId: 1,
+      }),
+    ]);
+    await app.pipeline.worker.drain();
+    const held = await app.feeds.events(PORTAL, ["1", "2"]);
+    expect(held.get("1")?.map((e) => e.key)).toEqual(["c-2"]);
+    expect(held.has("2")).toBe(false);
+    expect(portal.written("contacts", "1", "ls_feeds")).toBe("20");
   });
 });

@@ -10,6 +10,8 @@ import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
 // newest first, given to the contacts holding the submitted email, and the records they move rescored.
 
 const PORTAL = 62515;
+/** The portal granted the feeds' optional scopes. */
+const feedScopes = ["oauth", "crm.objects.contacts.read", "content", "forms"];
 const day = 86_400_000;
 const clock = { nowMs: T0 };
 let portal: ReturnType<typeof mockAcmeFeedWorld>;
@@ -52,8 +54,8 @@ const callScore = (): ScoreDefinition =>
     groups: [{ name: "Calls", kind: "engagement", rules: [{ event: "call", points: 1 }] }],
   });
 
-async function start(definitions: ScoreDefinition[]) {
-  app = await startPipelineApp({ portalId: PORTAL, definitions, clock });
+async function start(definitions: ScoreDefinition[], scopes = feedScopes) {
+  app = await startPipelineApp({ portalId: PORTAL, definitions, clock, scopes });
 }
 
 beforeEach(() => {
@@ -105,6 +107,14 @@ describe("form submissions poller", () => {
     expect(portal.written("companies", "5", "ls_company_forms")).toBe("20");
     expect(portal.written("contacts", "1", "ls_company_forms")).toBeUndefined();
     expect(await app.feeds.cursor(PORTAL, "email_events")).toBeUndefined();
+  });
+
+  it("polls nothing for a portal that declined the forms scope: it would only be refused", async () => {
+    await start([formScore()], ["oauth", "crm.objects.contacts.read", "content"]);
+    portal.feeds.createForm("Contact us");
+    await app.pipeline.scheduler.run("poll-form-submissions");
+    expect(portal.feedCalls("GET /")).toEqual([]);
+    expect(await app.feeds.cursor(PORTAL, "form_submissions")).toBeUndefined();
   });
 
   it("polls nothing for a portal whose scores read neither feed", async () => {
