@@ -14,7 +14,7 @@ import { waitFor } from "./support/wait-for.js";
 // small seed, marketing email events and form submissions reaching scores through the feed pollers, page
 // views and CTA clicks through event analytics, each contact's value checked against its events as
 // the portal publishes them. The feed polls run on their shortest interval (10 s); waits are for a
-// condition, with a budget of several polls.
+// condition, with a budget of several polls (docs/decisions.md §End-to-end suite).
 
 const points: Record<string, number> = {
   form_submission: 10,
