@@ -241,13 +241,11 @@ describe("the builder's pickers in Chromium", () => {
       `—${expected.result.score}—score enabled`,
     );
     // At 1024 px the side panels' tables keep to their panels, and the page to the window.
-    const overflowing = await page.evaluate(() =>
-      ["#test-result", "#history-result", "html"].filter((selector) => {
-        const element = document.querySelector(selector);
-        return element === null || element.scrollWidth > element.clientWidth;
-      }),
-    );
-    expect(overflowing).toEqual([]);
+    const overflows = async (selector: string) =>
+      page.locator(selector).evaluate((element) => element.scrollWidth > element.clientWidth);
+    expect(await overflows("#test-result")).toBe(false);
+    expect(await overflows("#history-result")).toBe(false);
+    expect(await overflows("html")).toBe(false);
     await page.screenshot({ path: `${ARTIFACTS}14-enabled-score-1024x768.png`, fullPage: true });
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: `${ARTIFACTS}15-enabled-score-1440x900.png`, fullPage: true });
