@@ -177,7 +177,8 @@ async function pollEveryPortal(deps: PipelineDeps, feed: FeedName, read: ReadWin
   }
 }
 
-const readers: Record<FeedName, ReadWindow> = {
+/** The feeds addressed by email; web events are read by poll-web-events.ts (catchUpWebEvents). */
+const readers: Record<Exclude<FeedName, "web_events">, ReadWindow> = {
   email_events: readEmailEventWindow,
   form_submissions: readFormSubmissionWindow,
 };
@@ -189,7 +190,7 @@ const readers: Record<FeedName, ReadWindow> = {
  * rescored here: the job that called it rescores every record next.
  */
 export async function catchUpFeeds(deps: FeedReadDeps, scoring: PortalScoring, score: ScoreDefinition) {
-  for (const feed of Object.keys(readers) as FeedName[]) {
+  for (const feed of Object.keys(readers) as (keyof typeof readers)[]) {
     if (feedReach([score], feed).length === 0) continue;
     await readFeedIntoStore(deps, scoring, feed, readers[feed]);
   }

@@ -8,6 +8,7 @@ import type { PipelineDeps } from "../pipeline/pipeline-deps.js";
 import { hubspotStatusOf } from "../sources/source-context.js";
 import { hubspotEventName, toWebSnapshotEvent } from "../sources/web-event-types.js";
 import { feedBackfillMs, feedReach, readsFeed } from "./feed-reach.js";
+import type { FeedReadDeps } from "./poll-feeds.js";
 import { rescoreFeedChanges, windowStart } from "./poll-feeds.js";
 
 // The web events feed (docs/decisions.md §Web events feed): per event analytics type the portal's
@@ -39,7 +40,7 @@ export function webEventTypesRead(definitions: readonly ScoreDefinition[]): Map<
 
 /** Every contact's occurrences of one type since `startMs`, stored page by page; the contacts changed. */
 async function readTypeSince(
-  deps: PipelineDeps,
+  deps: FeedReadDeps,
   portalId: number,
   crm: CrmClient,
   [type, name]: [string, string],
@@ -68,15 +69,22 @@ async function readTypeSince(
   return changed;
 }
 
-async function pollPortalWebEvents(deps: PipelineDeps, scoring: PortalScoring): Promise<void> {
-  const { portalId, definitions } = scoring;
-  const reach = feedReach(definitions, "web_events");
+/**
+ * Reads the web events of the types `definitions` count from the cursor (or the backfill) into the
+ * store and moves the cursor on; the contacts whose stored events changed, for the caller to rescore.
+ */
+async function readWebEventsIntoStore(
+  deps: FeedReadDeps,
+  portalId: number,
+  definitions: readonly ScoreDefinition[],
+): Promise<Set<string>> {
+  const changed = new Set<string>();
   const types = webEventTypesRead(definitions);
-  if (reach.length === 0 || types.size === 0) return;
+  if (types.size === 0) return changed;
   const nowMs = deps.now();
   const cursor = await deps.feeds.cursor(portalId, "web_events");
   const refused = cursor?.portalWideRefused;
-  if (refused && nowMs - refused.atMs < REFUSAL_RETRY_MS) return;
+  if (refused && nowMs - refused.atMs < REFUSAL_RETRY_MS) return changed;
   const crm = deps.crmFor(portalId);
   const startMs = windowStart(cursor, nowMs, feedBackfillMs(definitions, "web_events"));
   const fromMs = Math.min(startMs, cursor?.fromMs ?? startMs);
@@ -86,7 +94,6 @@ async function pollPortalWebEvents(deps: PipelineDeps, scoring: PortalScoring): 
     lastError: null,
     lastSuccessMs: cursor?.lastSuccessMs ?? null,
   };
-  const changed = new Set<string>();
   try {
     const available = new Set(await crm.readEventTypes());
     // A type the portal does not have is warned about by the snapshots that count it (load-web-events.ts).
@@ -122,6 +129,14 @@ async function pollPortalWebEvents(deps: PipelineDeps, scoring: PortalScoring): 
       await deps.sourceStatus?.recordProblem(portalId, "event_analytics", { kind, message, atMs: nowMs });
     }
   }
+  return changed;
+}
+
+async function pollPortalWebEvents(deps: PipelineDeps, scoring: PortalScoring): Promise<void> {
+  const { portalId, definitions } = scoring;
+  const reach = feedReach(definitions, "web_events");
+  if (reach.length === 0) return;
+  const changed = await readWebEventsIntoStore(deps, portalId, definitions);
   try {
     await rescoreFeedChanges(deps, scoring, reach, [...changed]);
   } catch (error) {
@@ -130,6 +145,16 @@ async function pollPortalWebEvents(deps: PipelineDeps, scoring: PortalScoring): 
       "feed rescore failed",
     );
   }
+}
+
+/**
+ * Before an enable or update job rescores every record (docs/decisions.md §Web events feed): the web
+ * events its score counts are read up to now, so the job's values hold them at once. Nothing is
+ * rescored here: the job rescores every record next.
+ */
+export async function catchUpWebEvents(deps: FeedReadDeps, scoring: PortalScoring, score: ScoreDefinition) {
+  if (feedReach([score], "web_events").length === 0) return;
+  await readWebEventsIntoStore(deps, scoring.portalId, scoring.definitions);
 }
 
 /** WEB_EVENTS_POLL_MS: every portal with an enabled score that counts a web event type. */

@@ -3,6 +3,7 @@ import { createPagingCursors } from "../../hubspot/paging-cursors.js";
 import type { CrmClient, CrmObjectType } from "../../ports/crm-client.js";
 import type { HistoryCause } from "../../ports/record-store.js";
 import { catchUpFeeds } from "../feeds/poll-feeds.js";
+import { catchUpWebEvents } from "../feeds/poll-web-events.js";
 import { loadPortalScoring } from "../pipeline/load-portal-scoring.js";
 import { rescore } from "../rescore/rescore.js";
 import type { JobHandlerDeps } from "../scores/scores-deps.js";
@@ -50,7 +51,10 @@ export function createRescoreJob(deps: JobHandlerDeps): JobHandler {
     const { feeds } = deps;
     if (feeds && done === 0 && cursor === null) {
       const scoring = await loadPortalScoring(deps, job.portalId);
-      if (scoring) await catchUpFeeds({ ...deps, feeds }, scoring, definition);
+      if (scoring) {
+        await catchUpFeeds({ ...deps, feeds }, scoring, definition);
+        await catchUpWebEvents({ ...deps, feeds }, scoring, definition);
+      }
     }
     let updated = 0;
     const skipped: string[] = [];

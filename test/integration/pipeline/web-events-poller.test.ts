@@ -2,6 +2,11 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { parseDefinition, type ScoreDefinition } from "../../../src/scoring/index.js";
 import { HUBSPOT } from "../../fixtures/hubspot/create-test-crm-client.js";
+import {
+  type Click,
+  mockPortalWebEvents,
+  type Refusal,
+} from "../../fixtures/hubspot/mock-portal-web-events.js";
 import { T0 } from "../../fixtures/hubspot/webhook-payloads.js";
 import { mockAcmeFeedWorld } from "../../fixtures/pipeline/mock-feed-world.js";
 import { startPipelineApp } from "../../fixtures/pipeline/start-pipeline-app.js";
@@ -17,6 +22,8 @@ const clock = { nowMs: T0 };
 let portal: ReturnType<typeof mockAcmeFeedWorld>;
 let app: Awaited<ReturnType<typeof startPipelineApp>>;
 const eventCalls: string[] = [];
+const mockEventAnalytics = (clicks: () => Click[], refuse?: Refusal) =>
+  mockPortalWebEvents(eventCalls, clicks, refuse);
 
 allowOnlyLocalhost();
 
@@ -36,48 +43,6 @@ const ctaScore = (): ScoreDefinition =>
       },
     ],
   });
-
-type Click = { id: string; contactId: string; at: string };
-const wire = (c: Click) => ({
-  id: c.id,
-  objectType: "CONTACT",
-  objectId: c.contactId,
-  eventType: "e_clicked_cta",
-  occurredAt: c.at,
-  properties: { hs_cta_name: "Book a demo", hs_url: "https://acme.test/pricing" },
-});
-
-/** Event analytics: the type list, and portal-wide reads (no objectId) answering `clicks` one a page. */
-function mockEventAnalytics(clicks: () => Click[], refuse?: { status: number; body: object }) {
-  nock(HUBSPOT)
-    .persist()
-    .on("request", (req: { path: string }) => {
-      if (req.path.startsWith("/events/")) eventCalls.push(req.path);
-    })
-    .get("/events/v3/events/event-types")
-    .reply(200, { eventTypes: ["e_visited_page", "e_clicked_cta", "e_ad_interaction"] })
-    .get(/^\/events\/v3\/events\/\?/)
-    .reply((uri) => {
-      if (refuse) return [refuse.status, refuse.body];
-      const query = new URL(uri, HUBSPOT).searchParams;
-      const afterMs = Date.parse(query.get("occurredAfter") ?? "");
-      const matching = clicks()
-        .filter((c) => !query.has("objectId") || query.get("objectId") === c.contactId)
-        .filter((c) => Date.parse(c.at) >= afterMs)
-        .sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
-      const start = Number(query.get("after") ?? 0);
-      const next = start + 1 < matching.length ? String(start + 1) : null;
-      return [
-        200,
-        {
-          results: matching.slice(start, start + 1).map(wire),
-          ...(next
-            ? { paging: { next: { after: next, link: `${HUBSPOT}/events/v3/events?after=${next}` } } }
-            : {}),
-        },
-      ];
-    });
-}
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
