@@ -19,7 +19,15 @@ import { createMetricsRoutes } from "../http/metrics-routes.js";
 import { createWebhookRoutes } from "../http/webhook-routes.js";
 import type { RecordLocks, TaskLocks } from "../ports/cluster-locks.js";
 import type { CrmClient } from "../ports/crm-client.js";
+import type { FeedName } from "../ports/feed-event-store.js";
 import type { Inbox } from "../ports/inbox.js";
+
+/** The scheduled task that polls each portal-wide feed. */
+const pollTaskOf: Record<FeedName, string> = {
+  email_events: "poll-email-events",
+  form_submissions: "poll-form-submissions",
+  web_events: "poll-web-events",
+};
 
 export type PipelineOptions = {
   /** POLL_INTERVAL_SEC (300): the modified-records search. */
@@ -103,8 +111,7 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
     stopping: () => stopping,
     recordLocks: deps.recordLocks ?? createLocalRecordLocks(),
     // The scheduler exists by the time the worker hears a signal (it starts after composition).
-    requestFeedPoll: (feed) =>
-      void scheduler.run(feed === "email_events" ? "poll-email-events" : "poll-form-submissions"),
+    requestFeedPoll: (feed) => void scheduler.run(pollTaskOf[feed]),
   };
   const worker = createPipelineWorker(shared, { coalesceMs: options.coalesceMs });
   const scheduler = createPipelineScheduler(

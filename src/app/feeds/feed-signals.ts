@@ -19,6 +19,8 @@ export const feedSignalProperties: Readonly<Record<string, FeedName>> = {
   hs_email_last_click_date: "email_events",
   recent_conversion_date: "form_submissions",
   num_conversion_events: "form_submissions",
+  // A page view moves the roll-up (docs/decisions.md §Web events feed): the web events poll runs now.
+  hs_analytics_num_page_views: "web_events",
 };
 
 /** How far back a signal's read looks: the roll-up moved for an event of the last moments. */
@@ -63,7 +65,7 @@ async function readContactEmailEvents(
 
 /**
  * Acts on a feed signal of one contact: the records to rescore now (email events), or none when the
- * forms poll was asked for (it rescores what it finds). A portal that refused the feed (403) gives
+ * forms or web events poll was asked for (it rescores what it finds). A portal that refused the feed (403) gives
  * none: the poller records that for the sources status.
  */
 export async function actOnFeedSignal(
@@ -74,7 +76,7 @@ export async function actOnFeedSignal(
 ): Promise<ScoredRef[]> {
   if (feedReach(scoring.definitions, feed).length === 0) return [];
   if (!(await feedScopeGranted(deps, scoring.portalId, feed))) return [];
-  if (feed === "form_submissions") {
+  if (feed === "form_submissions" || feed === "web_events") {
     deps.requestFeedPoll?.(feed);
     return [];
   }

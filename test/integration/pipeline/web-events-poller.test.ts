@@ -1,5 +1,5 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { parseDefinition, type ScoreDefinition } from "../../../src/scoring/index.js";
 import { HUBSPOT } from "../../fixtures/hubspot/create-test-crm-client.js";
 import {
@@ -7,7 +7,7 @@ import {
   mockPortalWebEvents,
   type Refusal,
 } from "../../fixtures/hubspot/mock-portal-web-events.js";
-import { T0 } from "../../fixtures/hubspot/webhook-payloads.js";
+import { createDummyGenericEvent, T0 } from "../../fixtures/hubspot/webhook-payloads.js";
 import { mockAcmeFeedWorld } from "../../fixtures/pipeline/mock-feed-world.js";
 import { startPipelineApp } from "../../fixtures/pipeline/start-pipeline-app.js";
 import { allowOnlyLocalhost } from "../../support/allow-only-localhost.js";
@@ -108,6 +108,23 @@ describe("web events poller", () => {
       "e_clicked_cta:c2",
     ]);
     expect(portal.written("contacts", "1", "ls_web")).toBe("20");
+  });
+
+  it("polls at once when a contact's page-view roll-up changes (webhook), and rescores what it finds", async () => {
+    const clicks = [{ id: "c1", contactId: "2", at: iso(T0 - 60_000) }];
+    mockEventAnalytics(() => clicks);
+    await app.deliver([
+      createDummyGenericEvent({
+        eventId: 1,
+        objectId: 2,
+        objectTypeId: "0-1",
+        propertyName: "hs_analytics_num_page_views",
+        propertyValue: "3",
+      }),
+    ]);
+    await app.pipeline.worker.drain();
+    await vi.waitFor(() => expect(portal.written("contacts", "2", "ls_web")).toBe("10"));
+    expect(eventCalls.filter((p) => p.includes("objectId="))).toEqual([]);
   });
 
   it("remembers a refused portal-wide read with HubSpot's reason, asks again only a day later", async () => {
