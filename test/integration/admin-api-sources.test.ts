@@ -1,10 +1,13 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
+import { Keyv } from "keyv";
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { createKeyvFeedEventStore } from "../../src/adapters/stores/keyv-feed-event-store.js";
 import type { JobRunner } from "../../src/app/jobs/job-runner.js";
 import { adminTokenPrincipal } from "../../src/http/admin-api/admin-auth.js";
 import { createAdminApi } from "../../src/http/admin-api/create-admin-api.js";
+import type { FeedEventStore } from "../../src/ports/feed-event-store.js";
 import { createTestScoresDeps } from "../fixtures/app/create-test-scores-deps.js";
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
 import { mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
@@ -35,6 +38,7 @@ const webAndTickets = buildLeadScoreDraft({
 let base: string;
 let close: () => Promise<void>;
 let runner: JobRunner;
+let feeds: FeedEventStore;
 
 const call = async (method: string, path: string, body?: unknown) => {
   const res = await fetch(`${base}/api/portals/${PORTAL}${path}`, {
@@ -72,10 +76,12 @@ beforeEach(async () => {
   mockCrmWorld({ contacts: { "1": { jobtitle: "CTO" } }, meetings: {}, contactProperties: new Set() });
   const setup = await createTestScoresDeps(PORTAL);
   runner = setup.runner;
+  feeds = createKeyvFeedEventStore(new Keyv());
   const app = express().use(
     "/api",
     createAdminApi({
       ...setup.deps,
+      feeds,
       jobs: setup.jobs,
       cipher: createTestCipher(),
       oauth: undefined,
@@ -120,6 +126,25 @@ describe("GET /api/portals/:portalId/sources", () => {
     });
     expect(byType.get("page_view")).toMatchObject({ source: "event_analytics", status: "available" });
     expect(byType.get("page_view")?.detail).toContain("Enterprise");
+    expect(byType.get("page_view")?.detail).toContain("portal-wide by the web events poll");
+  });
+
+  it("says web events are read per contact, and why, once HubSpot refused the portal-wide read", async () => {
+    const refusal = { atMs: Date.UTC(2026, 10, 20), message: "HubSpot answered 400: objectId is required" };
+    await feeds.setCursor(PORTAL, "web_events", {
+      sinceMs: refusal.atMs,
+      fromMs: refusal.atMs,
+      lastError: null,
+      lastSuccessMs: null,
+      portalWideRefused: refusal,
+    });
+    const pageViews = await statusOf("page_view");
+    expect(pageViews).toMatchObject({ status: "available" });
+    expect(pageViews?.detail).toContain("one read per contact");
+    expect(pageViews?.detail).toContain(
+      "2026-11-20T00:00:00.000Z (HubSpot answered 400: objectId is required)",
+    );
+    expect((await statusOf("meeting"))?.detail).not.toContain("per contact");
   });
 });
 

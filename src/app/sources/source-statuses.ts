@@ -1,4 +1,5 @@
 import { AppError } from "../../errors.js";
+import type { FeedEventStore, PortalWideRefusal } from "../../ports/feed-event-store.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
 import type { EventSourceName, SourceProblem, SourceStatusStore } from "../../ports/source-status-store.js";
@@ -29,6 +30,8 @@ export interface SourceUnavailableWarning {
 export type SourceStatusDeps = {
   installations: InstallationStore;
   sourceStatus?: SourceStatusStore | undefined;
+  /** The web events feed's cursor: whether event analytics is read portal-wide or per contact. */
+  feeds?: Pick<FeedEventStore, "cursor"> | undefined;
 };
 
 /** The roll-up fallback below Enterprise (docs/hubspot.md §Contact roll-up properties, README "Event sources"). */
@@ -40,6 +43,7 @@ function statusOf(
   info: EventSourceInfo,
   scopes: readonly string[],
   problems: Partial<Record<EventSourceName, SourceProblem>>,
+  webRefusal?: PortalWideRefusal,
 ): EventTypeSourceStatus {
   const row = (status: SourceStatus, detail: string) => ({ eventType, source: info.source, status, detail });
   if (info.scope !== null && !scopes.includes(info.scope))
@@ -56,14 +60,22 @@ function statusOf(
       `the last read failed at ${new Date(problem.atMs).toISOString()}: ${problem.message}`,
     );
   const tier = info.tier === "enterprise" ? " (HubSpot Enterprise only)" : "";
-  return row("available", `read from ${info.source.replaceAll("_", " ")}${tier}`);
+  // docs/decisions.md §Web events feed: where HubSpot refused the portal-wide read, say why.
+  const how =
+    info.source !== "event_analytics"
+      ? ""
+      : webRefusal
+        ? `, one read per contact: HubSpot refused the portal-wide read at ${new Date(webRefusal.atMs).toISOString()} (${webRefusal.message})`
+        : ", portal-wide by the web events poll";
+  return row("available", `read from ${info.source.replaceAll("_", " ")}${tier}${how}`);
 }
 
 async function portalState(deps: SourceStatusDeps, portalId: number) {
   const installation = await deps.installations.get(portalId);
   if (!installation) throw new AppError("not_found", `portal ${portalId} is not installed`);
   const problems = (await deps.sourceStatus?.problems(portalId)) ?? {};
-  return { scopes: installation.scopes, problems };
+  const webRefusal = (await deps.feeds?.cursor(portalId, "web_events"))?.portalWideRefused;
+  return { scopes: installation.scopes, problems, webRefusal };
 }
 
 const eventTypesOf = (definition: ScoreDefinition): string[] => [
@@ -82,14 +94,14 @@ export async function portalSourceStatuses(
   deps: SourceStatusDeps & { scores: ScoreStore },
   portalId: number,
 ): Promise<EventTypeSourceStatus[]> {
-  const { scopes, problems } = await portalState(deps, portalId);
+  const { scopes, problems, webRefusal } = await portalState(deps, portalId);
   const custom = (await deps.scores.list(portalId))
     .flatMap((revision) => eventTypesOf(revision.definition))
     .filter((type) => !EVENT_SOURCES.has(type));
   const types = [...EVENT_SOURCES.keys(), ...[...new Set(custom)].sort()];
   return types.flatMap((type) => {
     const info = sourceOfEventType(type);
-    return info ? [statusOf(type, info, scopes, problems)] : [];
+    return info ? [statusOf(type, info, scopes, problems, webRefusal)] : [];
   });
 }
 
@@ -99,11 +111,11 @@ export async function sourceWarnings(
   portalId: number,
   definition: ScoreDefinition,
 ): Promise<SourceUnavailableWarning[]> {
-  const { scopes, problems } = await portalState(deps, portalId);
+  const { scopes, problems, webRefusal } = await portalState(deps, portalId);
   return eventTypesOf(definition).flatMap((type) => {
     const info = sourceOfEventType(type);
     if (!info) return [];
-    const row = statusOf(type, info, scopes, problems);
+    const row = statusOf(type, info, scopes, problems, webRefusal);
     if (row.status === "available") return [];
     return [
       {
