@@ -110,7 +110,7 @@ describe("web events poller", () => {
     expect(portal.written("contacts", "1", "ls_web")).toBe("20");
   });
 
-  it("polls at once when a contact's page-view roll-up changes (webhook), and rescores what it finds", async () => {
+  it("polls at once when a contact's page-view roll-up changes (webhook), and stores what it finds", async () => {
     const clicks = [{ id: "c1", contactId: "2", at: iso(T0 - 60_000) }];
     mockEventAnalytics(() => clicks);
     await app.deliver([
@@ -123,8 +123,15 @@ describe("web events poller", () => {
       }),
     ]);
     await app.pipeline.worker.drain();
-    await vi.waitFor(() => expect(portal.written("contacts", "2", "ls_web")).toBe("10"));
-    expect(eventCalls.filter((p) => p.includes("objectId="))).toEqual([]);
+    // The worker asked for the poll and went on: the poll reads portal-wide and stores the click.
+    await vi.waitFor(async () =>
+      expect((await app.feeds.events(PORTAL, ["2"])).get("2")?.map((e) => e.key)).toEqual([
+        "e_clicked_cta:c1",
+      ]),
+    );
+    expect(eventCalls.filter((p) => p.startsWith("/events/v3/events/?"))).toEqual([
+      expect.not.stringContaining("objectId="),
+    ]);
   });
 
   it("remembers a refused portal-wide read with HubSpot's reason, asks again only a day later", async () => {

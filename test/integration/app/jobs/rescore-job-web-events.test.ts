@@ -76,4 +76,5 @@ it("reads each contact's clicks when HubSpot refuses the portal-wide read", asyn
   });
   expect((await feeds.cursor(PORTAL, "web_events"))?.portalWideRefused?.message).toContain("objectId");
   expect(reads.filter((p) => p.includes("objectId=")).length).toBe(2);
+  expect(world.written("contacts", "1", "ls_cta")).toBe("10");
 });
