@@ -3,13 +3,15 @@ import pino from "pino";
 import { createLocalRecordLocks } from "../src/adapters/coordination/local-record-locks.js";
 import { createKeyvFeedEventStore } from "../src/adapters/stores/keyv-feed-event-store.js";
 import { createKeyvRecordStore } from "../src/adapters/stores/keyv-record-store.js";
+import { readWebEventsIntoStore } from "../src/app/feeds/poll-web-events.js";
 import { readEmailEventWindow, readFormSubmissionWindow } from "../src/app/feeds/read-feed-windows.js";
 import { storeAddressedEvents } from "../src/app/feeds/store-addressed-events.js";
 import { rescore } from "../src/app/rescore/rescore.js";
 import { parseDefinition } from "../src/scoring/index.js";
 import { createFeedPortalClient } from "./feed-portal-client.js";
 
-// docs/decisions.md §Portal-wide feeds: what the marketing email and form feeds cost in HubSpot calls.
+// docs/decisions.md §Portal-wide feeds, §Web events feed: what the marketing email, form and web events
+// feeds cost in HubSpot calls.
 // The backfill reads the portal-wide logs once (calls per contact fall as the portal grows); a full
 // rescore then takes every contact's feed events from the store: the goal is at most 0.25 calls per
 // contact for these sources, and the figure is 0 by construction. Counted on an in-process portal
@@ -32,6 +34,7 @@ const definition = parseDefinition({
         { event: "marketing_email_open", points: 2, timeframe: { within: { amount: 90, unit: "days" } } },
         { event: "marketing_email_click", points: 5, timeframe: { within: { amount: 90, unit: "days" } } },
         { event: "form_submission", points: 10, timeframe: { within: { amount: 90, unit: "days" } } },
+        { event: "cta_click", points: 3, timeframe: { within: { amount: 90, unit: "days" } } },
       ],
     },
   ],
@@ -56,6 +59,13 @@ export async function measureFeedCalls(options: { contacts: number; emailsPerCon
       retryPending = false;
     });
   }
+  // As the web events poll does (poll-web-events.ts): one portal-wide read per counted type.
+  const logger = pino({ level: "silent" });
+  await readWebEventsIntoStore(
+    { crmFor: () => crm, feeds, logger, now: () => nowMs, sourceStatus: undefined },
+    1,
+    [definition],
+  );
   const backfill = new Map(portal.calls);
   portal.calls.clear();
 
@@ -63,24 +73,45 @@ export async function measureFeedCalls(options: { contacts: number; emailsPerCon
   const deps = {
     crmFor: () => crm,
     records: createKeyvRecordStore(new Keyv()),
-    logger: pino({ level: "silent" }),
+    logger,
     now: () => nowMs,
     dueIndex: { set: async () => {}, lower: async () => {}, remove: async () => {} },
     recordLocks: createLocalRecordLocks(),
     feeds,
   };
   // Passes of 1,000 ids, as the rescore job reads them.
-  for (let at = 0; at < ids.length; at += 1_000)
-    await rescore(deps, {
-      portalId: 1,
-      object: "contacts",
-      ids: ids.slice(at, at + 1_000),
-      definitions: [definition],
-      cause: "update",
-      busy: "wait",
-      due: "lower",
+  const rescoreAll = async () => {
+    for (let at = 0; at < ids.length; at += 1_000)
+      await rescore(deps, {
+        portalId: 1,
+        object: "contacts",
+        ids: ids.slice(at, at + 1_000),
+        definitions: [definition],
+        cause: "update",
+        busy: "wait",
+        due: "lower",
+      });
+    const calls = new Map(portal.calls);
+    portal.calls.clear();
+    return calls;
+  };
+  const rescored = await rescoreAll();
+  // Where HubSpot refuses the portal-wide read, snapshots read each contact's web events instead.
+  const cursor = await feeds.cursor(1, "web_events");
+  if (cursor)
+    await feeds.setCursor(1, "web_events", {
+      ...cursor,
+      portalWideRefused: { atMs: nowMs, message: "bench" },
     });
-  return { ...options, events: portal.events, backfill, rescore: new Map(portal.calls) };
+  const refused = await rescoreAll();
+  return {
+    ...options,
+    events: portal.events,
+    clicks: portal.clicks,
+    backfill,
+    rescore: rescored,
+    refused,
+  };
 }
 
 export function formatFeedCalls(figures: Awaited<ReturnType<typeof measureFeedCalls>>): string[] {
@@ -92,12 +123,16 @@ export function formatFeedCalls(figures: Awaited<ReturnType<typeof measureFeedCa
     "forms page",
     "form submissions page",
     "contacts by email",
+    "event types",
+    "web events page",
+    "contact web events",
   ];
   const feedCallsInRescore = feedMethods.reduce((n, m) => n + (figures.rescore.get(m) ?? 0), 0);
   return [
-    `backfill of ${figures.events.toLocaleString("en-US")} email events and ${figures.contacts.toLocaleString("en-US")} submissions: ${total(figures.backfill)} calls, ${per(total(figures.backfill))} per contact`,
+    `backfill of ${figures.events.toLocaleString("en-US")} email events, ${figures.contacts.toLocaleString("en-US")} submissions and ${figures.clicks.toLocaleString("en-US")} CTA clicks: ${total(figures.backfill)} calls, ${per(total(figures.backfill))} per contact`,
     ...[...figures.backfill].map(([method, n]) => `  ${method}: ${n} (${per(n)} per contact)`),
-    `full rescore of ${figures.contacts.toLocaleString("en-US")} contacts: ${total(figures.rescore)} calls, ${per(total(figures.rescore))} per contact; marketing email and form sources: ${feedCallsInRescore} (${per(feedCallsInRescore)} per contact, goal ≤ 0.25: ${feedCallsInRescore / figures.contacts <= 0.25 ? "met" : "MISSED"})`,
+    `full rescore of ${figures.contacts.toLocaleString("en-US")} contacts: ${total(figures.rescore)} calls, ${per(total(figures.rescore))} per contact; marketing email, form and web sources: ${feedCallsInRescore} (${per(feedCallsInRescore)} per contact, goal ≤ 0.25: ${feedCallsInRescore / figures.contacts <= 0.25 ? "met" : "MISSED"})`,
     ...[...figures.rescore].map(([method, n]) => `  ${method}: ${n} (${per(n)} per contact)`),
+    `the same rescore where HubSpot refused the portal-wide web events read (per-contact fallback): ${per(figures.refused.get("contact web events") ?? 0)} web event calls per contact`,
   ];
 }

@@ -1,16 +1,19 @@
-import type { CrmClient, CrmRecord } from "../src/ports/crm-client.js";
+import type { CrmClient, CrmPortalWebEvent, CrmRecord } from "../src/ports/crm-client.js";
 import type { MarketingEmailEvent } from "../src/ports/crm-feeds.js";
 import { unsupportedCrmMethods } from "./unsupported-crm-methods.js";
 
 // An in-process portal for the feeds bench: `contacts` contacts (c1@bench.test ...), each with
 // `emailsPerContact` marketing emails (delivered, opened, every third clicked) over the last 90 days
-// from 12 campaigns, and one submission of one of 5 forms. It answers the door's feed methods in
-// HubSpot's paging (1,000 email events a page, 50 submissions a page, 100 addresses a lookup) and
+// from 12 campaigns, one submission of one of 5 forms, and 3 CTA clicks. It answers the door's feed
+// methods in HubSpot's paging (1,000 email events a page, 50 submissions a page, 100 addresses a
+// lookup, 10 web events a page: the sandbox's default, as the door sends no limit) and
 // counts every call by method, which is what the bench reports.
 
 const DAY_MS = 86_400_000;
 const CAMPAIGNS = 12;
 const FORMS = 5;
+const CLICKS_PER_CONTACT = 3;
+const WEB_PAGE = 10;
 
 export function createFeedPortalClient(options: {
   contacts: number;
@@ -24,6 +27,7 @@ export function createFeedPortalClient(options: {
   const events: MarketingEmailEvent[] = [];
   const submissions = new Map<string, { conversionId: string; submittedAt: number; email: string }[]>();
   for (let f = 0; f < FORMS; f++) submissions.set(`form-${f}`, []);
+  const clicks: CrmPortalWebEvent[] = [];
   for (let i = 1; i <= options.contacts; i++) {
     properties.set(String(i), { email: emailOf(i) });
     for (let e = 0; e < options.emailsPerContact; e++) {
@@ -45,6 +49,14 @@ export function createFeedPortalClient(options: {
           url: "https://bench.test/pricing",
         });
     }
+    for (let c = 0; c < CLICKS_PER_CONTACT; c++)
+      clicks.push({
+        id: `w${i}-${c}`,
+        contactId: String(i),
+        eventType: "e_clicked_cta",
+        occurredAt: new Date(options.nowMs - ((i * 11 + c * 17) % 90) * DAY_MS - c * 1000).toISOString(),
+        properties: { hs_cta_name: "Book a demo", hs_url: "https://bench.test/pricing" },
+      });
     submissions.get(`form-${i % FORMS}`)?.push({
       conversionId: `s${i}`,
       submittedAt: options.nowMs - (i % 60) * DAY_MS,
@@ -52,6 +64,7 @@ export function createFeedPortalClient(options: {
     });
   }
   events.sort((a, b) => b.created - a.created);
+  clicks.sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
   for (const list of submissions.values()) list.sort((a, b) => b.submittedAt - a.submittedAt);
   // The query of the last page asked and the events it matches: a backfill pages one query through.
   let last: { key: string; matching: MarketingEmailEvent[] } | null = null;
@@ -105,6 +118,23 @@ export function createFeedPortalClient(options: {
       const page = list.slice(from, from + limit).map((s) => ({ ...s, pageUrl: "https://bench.test/" }));
       return { submissions: page, after: from + limit < list.length ? String(from + limit) : null };
     },
+    async readEventTypes() {
+      count("event types");
+      return ["e_visited_page", "e_clicked_cta", "e_ad_interaction"];
+    },
+    async readPortalWebEvents(eventType, occurredAfterMs, after) {
+      count("web events page");
+      const matching = clicks.filter(
+        (c) => c.eventType === eventType && Date.parse(c.occurredAt) >= occurredAfterMs,
+      );
+      const from = Number(after ?? 0);
+      const next = from + WEB_PAGE < matching.length ? String(from + WEB_PAGE) : null;
+      return { events: matching.slice(from, from + WEB_PAGE), after: next };
+    },
+    async readContactWebEvents(contactId, eventType) {
+      count("contact web events");
+      return clicks.filter((c) => c.contactId === contactId && c.eventType === eventType);
+    },
     async findContactIdsByEmail(emails) {
       const unique = [...new Set(emails.map((e) => e.toLowerCase()))];
       for (let at = 0; at < unique.length; at += 100) count("contacts by email");
@@ -116,5 +146,5 @@ export function createFeedPortalClient(options: {
       return found;
     },
   };
-  return { client, calls, events: events.length };
+  return { client, calls, events: events.length, clicks: clicks.length };
 }

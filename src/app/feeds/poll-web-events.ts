@@ -19,6 +19,7 @@ import { rescoreFeedChanges, windowStart } from "./poll-feeds.js";
 // that portal's snapshots read each contact's events as before (load-web-events.ts); it is asked
 // again a day later. A 403 is the tier (needs Enterprise), anything else a failure: the cursor stays.
 
+type WebReadDeps = Pick<FeedReadDeps, "crmFor" | "feeds" | "logger" | "now" | "sourceStatus">;
 const REFUSAL_RETRY_MS = 86_400_000;
 const isRefusal = (status: number | null) => status === 400 || status === 422;
 
@@ -40,7 +41,7 @@ export function webEventTypesRead(definitions: readonly ScoreDefinition[]): Map<
 
 /** Every contact's occurrences of one type since `startMs`, stored page by page; the contacts changed. */
 async function readTypeSince(
-  deps: FeedReadDeps,
+  deps: WebReadDeps,
   portalId: number,
   crm: CrmClient,
   [type, name]: [string, string],
@@ -73,8 +74,8 @@ async function readTypeSince(
  * Reads the web events of the types `definitions` count from the cursor (or the backfill) into the
  * store and moves the cursor on; the contacts whose stored events changed, for the caller to rescore.
  */
-async function readWebEventsIntoStore(
-  deps: FeedReadDeps,
+export async function readWebEventsIntoStore(
+  deps: WebReadDeps,
   portalId: number,
   definitions: readonly ScoreDefinition[],
 ): Promise<Set<string>> {
