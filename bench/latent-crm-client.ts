@@ -53,6 +53,7 @@ export function createLatentCrmClient(options: { latencyMs: number; contacts: nu
     findContactIdsByEmail: unsupported,
     readEventTypes: unsupported,
     readContactWebEvents: unsupported,
+    readStageEntries: unsupported,
   };
   return { client, contacts, writtenAtMs };
 }

@@ -7,6 +7,7 @@ import { adminRoutes } from "./admin-routes.js";
 import { buildOpenApiDocument } from "./build-openapi-document.js";
 import { mountRoutes, PORTAL_PATH } from "./define-route.js";
 import { openApiRoute } from "./openapi-route.js";
+import { performanceRoutes } from "./performance-routes.js";
 import { portalRoutes } from "./portal-routes.js";
 import { recordSearchRoutes } from "./record-search-routes.js";
 import { portalParams } from "./request-schemas.js";
@@ -60,6 +61,7 @@ export function createAdminApi(deps: AdminApiDeps): Router {
   mountRoutes(api, scoreRoutes, deps);
   mountRoutes(api, recordSearchRoutes, deps);
   mountRoutes(api, sourceRoutes, deps);
+  mountRoutes(api, performanceRoutes, deps);
   if (deps.parkedRoutes) api.use(deps.parkedRoutes);
   api.use((_req, res) => {
     sendError(res, 404, {
