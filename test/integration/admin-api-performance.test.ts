@@ -71,7 +71,7 @@ function hubspotKnowsCustomerDates() {
 }
 
 let app: AdminApp;
-const get = (path: string, portalId = PORTAL) =>
+const get = (path: string, portalId = PORTAL): Promise<Response> =>
   fetch(`${app.base}/api/portals/${portalId}${path}`, {
     headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
   });
@@ -98,7 +98,8 @@ describe("GET /api/portals/:portalId/scores/:scoreId/performance", () => {
     const hubspot = hubspotKnowsCustomerDates();
     const res = await get("/scores/lead/performance?to=customer&withinDays=7&days=10");
     expect(res.status).toBe(200);
-    const body = await res.json();
+    // biome-ignore lint/suspicious/noExplicitAny: the answer is walked freely; the assertions check its shape.
+    const body = (await res.json()) as any;
     expect(body.from).toBe("2026-11-13T00:00:00.000Z");
     expect(body.until).toBe(new Date(T0).toISOString());
     // high: 101–104 held it at the start, 111 from day 2. Within 7 days: 101 (day 3), 104 (day 1),
@@ -143,7 +144,7 @@ describe("GET /api/portals/:portalId/scores/:scoreId/performance", () => {
     ] as const) {
       const res = await get(`/scores/lead/performance?${query}`);
       expect(res.status, query).toBe(400);
-      const body = await res.json();
+      const body = (await res.json()) as { error: { path?: string } };
       expect(body.error.path, query).toBe(param);
     }
   });
@@ -151,6 +152,8 @@ describe("GET /api/portals/:portalId/scores/:scoreId/performance", () => {
   it("does not show another portal's score", async () => {
     const res = await get("/scores/lead/performance?to=customer", OTHER_PORTAL);
     expect(res.status).toBe(404);
-    expect((await res.json()).error.message).toContain(`portal ${OTHER_PORTAL} has no score "lead"`);
+    expect(((await res.json()) as { error: { message: string } }).error.message).toContain(
+      `portal ${OTHER_PORTAL} has no score "lead"`,
+    );
   });
 });

@@ -7,7 +7,7 @@ import type { SdkApis } from "./sdk-apis.js";
 // `hs_v2_date_entered_<stage>` answers it in a plain batch read of 100; a portal whose answer lacks the
 // property (HubSpot ignores properties an object does not have) is read again with
 // `propertiesWithHistory=lifecyclestage`, in batches of 50 because the size HubSpot allows with history is
-// unconfirmed (HUBSPOT.md §10.5).
+// unconfirmed (docs/hubspot.md §Lifecycle stage history).
 
 const PLAIN_BATCH = 100;
 const HISTORY_BATCH = 50;
