@@ -10,6 +10,9 @@ export const OAUTH_TOKEN_VERSIONS = ["2026-03", "v1"] as const;
 /** The sandbox's seeds (src/sandbox/seed-portal.ts seedNames; the app does not import the sandbox). */
 export const SANDBOX_SEEDS = ["demo", "small", "none"] as const;
 export type SandboxSeed = (typeof SANDBOX_SEEDS)[number];
+/** The sandbox portal's HubSpot tier (src/sandbox/sandbox-portal.ts sandboxTiers). */
+export const SANDBOX_TIERS = ["enterprise", "professional"] as const;
+export type SandboxTier = (typeof SANDBOX_TIERS)[number];
 export type OAuthTokenVersion = (typeof OAUTH_TOKEN_VERSIONS)[number];
 
 const HEX_KEY = /^[0-9a-fA-F]{64}$/;
@@ -88,6 +91,8 @@ const configSchema = z
       .max(65535)
       .default(0),
     SANDBOX_SEED: z.enum(SANDBOX_SEEDS).default("demo"),
+    // Event analytics is Enterprise only (docs/decisions.md §Sandbox marketing and web sources).
+    SANDBOX_TIER: z.enum(SANDBOX_TIERS).default("enterprise"),
     // HubSpot's own limit is 110 (docs/hubspot.md §Rate limits and batching); tests may raise it, so no upper bound here.
     SANDBOX_RATE_LIMIT_PER_10S: z.coerce.number().int().min(1).default(110),
     // The webhook pipeline (docs/architecture.md §From webhook to written value): freshness where no webhook
@@ -160,7 +165,7 @@ export type Config = {
   adminToken: string | undefined;
   oauthTokenVersion: OAuthTokenVersion;
   /** The local sandbox portal started in sandbox mode (src/sandbox-mode/start-sandbox-mode.ts); 0 = ephemeral port. */
-  sandbox: { port: number; seed: SandboxSeed; ratePer10s: number };
+  sandbox: { port: number; seed: SandboxSeed; ratePer10s: number; tier: SandboxTier };
   pipeline: {
     pollIntervalSec: number;
     listPollIntervalSec: number;
@@ -222,7 +227,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     hubspotTimeoutMs: e.HUBSPOT_TIMEOUT_MS,
     adminToken: e.ADMIN_TOKEN,
     oauthTokenVersion: e.HUBSPOT_OAUTH_TOKEN_VERSION,
-    sandbox: { port: e.SANDBOX_PORT, seed: e.SANDBOX_SEED, ratePer10s: e.SANDBOX_RATE_LIMIT_PER_10S },
+    sandbox: {
+      port: e.SANDBOX_PORT,
+      seed: e.SANDBOX_SEED,
+      ratePer10s: e.SANDBOX_RATE_LIMIT_PER_10S,
+      tier: e.SANDBOX_TIER,
+    },
     pipeline: {
       pollIntervalSec: e.POLL_INTERVAL_SEC,
       listPollIntervalSec: e.LIST_POLL_INTERVAL_SEC,

@@ -3,10 +3,12 @@ import { type Command, InvalidArgumentError } from "commander";
 import { CliError } from "./cli-error.js";
 import { renderSandboxStats, type SandboxStatsView, type WebhookStatsView } from "./render-sandbox-stats.js";
 import { createSandboxClient, resolveSandboxUrl, type SandboxClient } from "./sandbox-client.js";
+import { addSandboxMarketingCommands } from "./sandbox-marketing-commands.js";
 import { addSandboxStartCommand } from "./sandbox-start-command.js";
 
 // `lead-score sandbox start|seed|log-meeting|set-property|associate|dissociate|delete|restore|merge|
-// gdpr-delete|remove-from-list|advance-clock|stats` (docs/decisions.md §Sandbox portal): `start` runs a
+// gdpr-delete|remove-from-list|advance-clock|stats`, and submit-form|open-email|click-email|view-page
+// (sandbox-marketing-commands.ts) (docs/decisions.md §Sandbox portal): `start` runs a
 // sandbox portal in this process; the others act on a running one over its control endpoints, found at
 // --url, SANDBOX_URL or in the record of a running npm start (find-npm-start.ts), as a person using
 // HubSpot's UI would.
@@ -64,6 +66,7 @@ export function registerSandboxCommand(program: Command, io: SandboxCommandIo = 
     );
 
   addSandboxStartCommand(sandbox, io);
+  addSandboxMarketingCommands(acting, clientOf, print);
 
   acting("seed", "add generated companies, contacts, deals and engagements (no webhooks: it is the past)")
     .option("--preset <seed>", "sizes to start from: small or demo", "small")

@@ -16,6 +16,7 @@ export function addSandboxStartCommand(sandbox: Command, io: SandboxCommandIo): 
     .option("--seed <seed>", "seed of a new portal: demo, small or none (SANDBOX_SEED)")
     .option("--data-dir <dir>", "folder of sandbox.sqlite; :memory: keeps nothing (DATA_DIR)")
     .option("--rate-limit <n>", "requests per rolling 10 s (SANDBOX_RATE_LIMIT_PER_10S)")
+    .option("--tier <tier>", "HubSpot tier: enterprise, or professional (no event analytics) (SANDBOX_TIER)")
     .option("--webhook-url <url>", "where to deliver webhooks (default: the installing app's origin)")
     .option(
       "--subscriptions <file>",
@@ -27,6 +28,7 @@ export function addSandboxStartCommand(sandbox: Command, io: SandboxCommandIo): 
         SANDBOX_SEED: options.seed,
         DATA_DIR: options.dataDir,
         SANDBOX_RATE_LIMIT_PER_10S: options.rateLimit,
+        SANDBOX_TIER: options.tier,
         SANDBOX_WEBHOOK_URL: options.webhookUrl,
         SANDBOX_WEBHOOK_SUBSCRIPTIONS: options.subscriptions,
       };

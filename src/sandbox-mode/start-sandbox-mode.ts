@@ -85,6 +85,7 @@ export async function startSandboxMode(config: Config, deps: SandboxModeDeps): P
     dataDir: config.dataDir,
     seed: config.sandbox.seed,
     ratePer10s: config.sandbox.ratePer10s,
+    tier: config.sandbox.tier,
     webhookTargetUrl: `${publicBaseUrl}/webhooks/hubspot`,
     webhookSubscriptions,
     webhooks: {

@@ -47,6 +47,13 @@ const defined: Record<string, PairTypes> = {
   "notes>deals": { unlabeled: 214 },
   "deals>tasks": { unlabeled: 215 },
   "tasks>deals": { unlabeled: 216 },
+  // Tickets (docs/hubspot.md §Tickets; the company and deal ids from the same table, [SDK] src/enums/AssociationTypes.ts).
+  "contacts>tickets": { unlabeled: 15 },
+  "tickets>contacts": { unlabeled: 16 },
+  "companies>tickets": { unlabeled: 340, primary: 25 },
+  "tickets>companies": { unlabeled: 339, primary: 26 },
+  "deals>tickets": { unlabeled: 27 },
+  "tickets>deals": { unlabeled: 28 },
 };
 
 /** The HubSpot-defined types of a direction, or null when HubSpot cannot associate the pair. */

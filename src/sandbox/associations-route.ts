@@ -4,6 +4,7 @@ import type { AssociatedTarget } from "./association-repo.js";
 import { definedTypesOf } from "./association-types.js";
 import { type CrmGuard, requireScopes } from "./crm-guard.js";
 import { batchTooLarge, validationError } from "./hubspot-error.js";
+import { numberedToken } from "./numbered-token.js";
 import { readScopesOf } from "./object-scopes.js";
 import { objectTypeParam, recordIdOf } from "./object-type-param.js";
 import { parseBody } from "./parse-body.js";
@@ -22,13 +23,7 @@ const body = z.object({
   inputs: z.array(z.object({ id: z.union([z.string(), z.number()]), after: z.string().optional() })),
 });
 
-const encodeAfter = (toId: number) => Buffer.from(`to:${toId}`).toString("base64url");
-function decodeAfter(after: string | undefined): number {
-  if (after === undefined) return 0;
-  const match = /^to:(\d+)$/.exec(Buffer.from(after, "base64url").toString());
-  if (!match) throw validationError(`after is not a valid paging token: ${after}`);
-  return Number(match[1]);
-}
+const afterToken = numberedToken("to");
 
 export function createAssociationsRoute(portal: SandboxPortal, guard: CrmGuard): Router {
   const router = Router();
@@ -47,7 +42,13 @@ export function createAssociationsRoute(portal: SandboxPortal, guard: CrmGuard):
       const targets: AssociatedTarget[] =
         fromId === null
           ? []
-          : portal.associations.targets(from, fromId, to, decodeAfter(input.after), ASSOCIATION_PAGE + 1);
+          : portal.associations.targets(
+              from,
+              fromId,
+              to,
+              afterToken.decode(input.after),
+              ASSOCIATION_PAGE + 1,
+            );
       if (targets.length === 0) {
         without.push(String(input.id));
         continue;
@@ -62,7 +63,7 @@ export function createAssociationsRoute(portal: SandboxPortal, guard: CrmGuard):
           associationTypes: t.associationTypes.map(withoutNullLabel),
         })),
         ...(targets.length > ASSOCIATION_PAGE && last
-          ? { paging: { next: { after: encodeAfter(last.toObjectId) } } }
+          ? { paging: { next: { after: afterToken.encode(last.toObjectId) } } }
           : {}),
       });
     }

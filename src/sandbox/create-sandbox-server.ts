@@ -6,9 +6,13 @@ import { createAuthorizeRoutes } from "./authorize-routes.js";
 import { createClockFollowers } from "./clock-followers.js";
 import { createControlRoutes } from "./control-routes.js";
 import { createCrmGuard } from "./crm-guard.js";
+import { createEmailEventsRoutes } from "./email-events-routes.js";
+import { createEventAnalyticsRoutes } from "./event-analytics-routes.js";
+import { createFormsRoutes } from "./forms-routes.js";
 import type { SeedSizes } from "./generate-crm-data.js";
 import { HubSpotError, handleHubSpotErrors, sendHubSpotError } from "./hubspot-error.js";
 import { createListsRoutes } from "./lists-routes.js";
+import { createMarketingControlRoutes } from "./marketing-control-routes.js";
 import { createOAuthTokenRoutes } from "./oauth-token-routes.js";
 import { createObjectsRoutes } from "./objects-routes.js";
 import { openSandboxDb } from "./open-sandbox-db.js";
@@ -17,7 +21,12 @@ import { createPropertiesRoutes } from "./properties-routes.js";
 import { createRateLimiter } from "./rate-limiter.js";
 import { createRecordViewRoute } from "./record-view-route.js";
 import { createSandboxClock, type SandboxClock } from "./sandbox-clock.js";
-import { createSandboxPortal, type OAuthAppCredentials, type SandboxPortal } from "./sandbox-portal.js";
+import {
+  createSandboxPortal,
+  type OAuthAppCredentials,
+  type SandboxPortal,
+  type SandboxTier,
+} from "./sandbox-portal.js";
 import { createSandboxStats, type SandboxStats } from "./sandbox-stats.js";
 import { createSearchRoute } from "./search-route.js";
 import { type SeedName, type SeedReport, seedPortal } from "./seed-portal.js";
@@ -41,6 +50,8 @@ export interface SandboxServerOptions {
   /** The real time under the sandbox clock; injected by tests. */
   now?: () => number;
   portalId?: number;
+  /** SANDBOX_TIER: `professional` answers event analytics as HubSpot does a non-Enterprise portal. */
+  tier?: SandboxTier;
   app?: Partial<OAuthAppCredentials> & { appId?: number };
   /** Sizes of a new portal instead of the named seed's (the benchmark's 10,000 contacts). */
   seedSizes?: SeedSizes;
@@ -88,7 +99,13 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   const db = openSandboxDb(options.dataDir);
   const clock = createSandboxClock(db, options.now);
   const portalId = options.portalId ?? DEFAULT_SANDBOX_PORTAL_ID;
-  const portal = createSandboxPortal(db, clock, portalId, { ...defaultSandboxApp, ...options.app });
+  const portal = createSandboxPortal(
+    db,
+    clock,
+    portalId,
+    { ...defaultSandboxApp, ...options.app },
+    options.tier,
+  );
   const seedReport = seedPortal(portal, options.seed, options.seedSizes);
   const target = createWebhookTarget(db);
   if (options.webhookTargetUrl) target.set(options.webhookTargetUrl);
@@ -119,6 +136,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   );
   app.use(createOAuthTokenRoutes(portal));
   app.use(createControlRoutes(portal, stats, followers));
+  app.use(createMarketingControlRoutes(portal));
   app.use(createRecordViewRoute(portal));
   app.use(createSeedRoute(portal));
   app.use(createWebhookRoutes(webhooks));
@@ -128,6 +146,9 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   app.use(createListsRoutes(portal, guard));
   app.use(createPropertiesRoutes(portal, guard));
   app.use(createActionCallbacksRoute(portal, guard));
+  app.use(createEmailEventsRoutes(portal, guard));
+  app.use(createFormsRoutes(portal, guard));
+  app.use(createEventAnalyticsRoutes(portal, guard));
   app.use((req, res) => {
     sendHubSpotError(
       res,

@@ -27,7 +27,7 @@ export function createSubscriptionFilter(subscriptions?: readonly WebhookSubscri
     if (!subscription.active) continue;
     const [prefix = "", event = ""] = subscription.subscriptionType.split(".");
     const objectType = objectTypeNamed(prefix === "object" ? (subscription.objectType ?? "") : prefix);
-    // Objects the sandbox does not serve (tickets, products, ...) never change here.
+    // Objects the sandbox does not serve (products, line items, ...) never change here.
     if (objectType === null) continue;
     const key = keyOf(objectType, event, subscription.propertyName);
     typesByKey.set(key, (typesByKey.get(key) ?? new Set()).add(subscription.subscriptionType));

@@ -1,9 +1,10 @@
 import { objectTypeIdOf, sandboxObjectTypes, singularOf } from "./object-types.js";
-import { fieldTypeOf, propertyCatalog } from "./property-catalog.js";
+import { fieldTypeOf, multiSelectNames, propertyCatalog, rollupNames } from "./property-catalog.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
 // Every portal starts with HubSpot's own property groups and properties (even SANDBOX_SEED=none):
-// HubSpot-defined, read-only definitions, not archivable (docs/hubspot.md §Score properties).
+// HubSpot-defined, read-only definitions, not archivable (docs/hubspot.md §Score properties); the contact
+// roll-ups' values are read-only too (docs/hubspot.md §Contact roll-up properties).
 
 export function installPropertyCatalog(portal: SandboxPortal, nowMs: number): void {
   const at = new Date(nowMs).toISOString();
@@ -19,7 +20,7 @@ export function installPropertyCatalog(portal: SandboxPortal, nowMs: number): vo
         name,
         label,
         type: kind,
-        fieldType: fieldTypeOf[kind],
+        fieldType: multiSelectNames.has(name) ? "checkbox" : fieldTypeOf[kind],
         groupName,
         description: `${label} (${objectTypeIdOf[type]})`,
         displayOrder: index,
@@ -32,11 +33,15 @@ export function installPropertyCatalog(portal: SandboxPortal, nowMs: number): vo
           displayOrder: order,
           hidden: false,
         })),
-        calculated: false,
+        calculated: rollupNames.has(name),
         externalOptions: false,
         hubspotDefined: true,
         archived: false,
-        modificationMetadata: { archivable: false, readOnlyDefinition: true, readOnlyValue: false },
+        modificationMetadata: {
+          archivable: false,
+          readOnlyDefinition: true,
+          readOnlyValue: rollupNames.has(name),
+        },
         createdAt: at,
         updatedAt: at,
       });

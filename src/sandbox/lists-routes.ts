@@ -2,6 +2,7 @@ import { Router } from "express";
 import { type CrmGuard, requireScopes } from "./crm-guard.js";
 import { HubSpotError, validationError } from "./hubspot-error.js";
 import type { StoredList } from "./list-repo.js";
+import { numberedToken } from "./numbered-token.js";
 import { recordIdOf } from "./object-type-param.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
@@ -26,13 +27,7 @@ function toWireList(list: StoredList) {
   };
 }
 
-const token = (recordId: number) => Buffer.from(`member:${recordId}`).toString("base64url");
-function fromToken(after: unknown): number {
-  if (after === undefined) return 0;
-  const match = /^member:(\d+)$/.exec(Buffer.from(String(after), "base64url").toString());
-  if (!match) throw validationError(`after is not a valid paging token: ${String(after)}`);
-  return Number(match[1]);
-}
+const memberToken = numberedToken("member");
 
 export function createListsRoutes(portal: SandboxPortal, guard: CrmGuard): Router {
   const router = Router();
@@ -80,14 +75,16 @@ export function createListsRoutes(portal: SandboxPortal, guard: CrmGuard): Route
     const limit = Number(req.query.limit ?? 100);
     if (!Number.isInteger(limit) || limit < 1 || limit > MEMBERS_LIMIT)
       throw validationError(`limit must be between 1 and ${MEMBERS_LIMIT}; got ${String(req.query.limit)}`);
-    const page = portal.lists.members(list.listId, fromToken(req.query.after), limit + 1);
+    const page = portal.lists.members(list.listId, memberToken.decode(req.query.after), limit + 1);
     const results = page
       .slice(0, limit)
       .map((m) => ({ recordId: String(m.recordId), membershipTimestamp: iso(m.addedAtMs) }));
     const last = page[limit - 1];
     res.json({
       results,
-      ...(page.length > limit && last ? { paging: { next: { after: token(last.recordId) } } } : {}),
+      ...(page.length > limit && last
+        ? { paging: { next: { after: memberToken.encode(last.recordId) } } }
+        : {}),
     });
   });
 

@@ -25,6 +25,7 @@ export const defaultSearchableProperties: Record<SandboxObjectType, readonly str
   meetings: ["hs_meeting_title", "hs_meeting_body"],
   notes: ["hs_note_body"],
   tasks: ["hs_task_body", "hs_task_subject"],
+  tickets: ["subject", "content", "hs_pipeline_stage", "hs_ticket_category", "hs_ticket_id"],
 };
 
 /** True when no query was given, or one of the record's searchable values contains it. */

@@ -7,6 +7,7 @@ import type { SandboxObjectType } from "./object-types.js";
 const isScored = (type: SandboxObjectType) => type === "contacts" || type === "companies" || type === "deals";
 
 export function readScopesOf(type: SandboxObjectType): string[] {
+  if (type === "tickets") return ["tickets"];
   if (isScored(type)) return [`crm.objects.${type}.read`];
   return type === "emails"
     ? ["crm.objects.contacts.read", "sales-email-read"]
@@ -14,6 +15,7 @@ export function readScopesOf(type: SandboxObjectType): string[] {
 }
 
 export function writeScopesOf(type: SandboxObjectType): string[] {
+  if (type === "tickets") return ["tickets"];
   return [isScored(type) ? `crm.objects.${type}.write` : "crm.objects.contacts.write"];
 }
 
@@ -21,11 +23,13 @@ const schemaObject = (type: SandboxObjectType) => (isScored(type) ? type : "cont
 
 /** Reading definitions: the schema scopes, or reading the object itself. */
 export function schemaReadScopesOf(type: SandboxObjectType): string[] {
+  if (type === "tickets") return ["tickets"];
   const t = schemaObject(type);
   return [`crm.schemas.${t}.read|crm.schemas.${t}.write|crm.objects.${t}.read`];
 }
 
 export function schemaWriteScopesOf(type: SandboxObjectType): string[] {
+  if (type === "tickets") return ["tickets"];
   return [`crm.schemas.${schemaObject(type)}.write`];
 }
 
@@ -44,4 +48,7 @@ export const allSandboxScopes = [
   "crm.lists.read",
   "automation",
   "sales-email-read",
+  "tickets",
+  "content",
+  "forms",
 ];

@@ -1,5 +1,6 @@
-// The CRM object types the sandbox serves (docs/hubspot.md §Engagement objects, §Score properties), the names HubSpot accepts for
-// them in a path (plural, singular, or objectTypeId such as 0-1), and their objectTypeIds.
+// The CRM object types the sandbox serves (docs/hubspot.md §Engagement objects, §Score properties, §Tickets), the
+// names HubSpot accepts for them in a path (plural, singular, or objectTypeId such as 0-1), and their
+// objectTypeIds. The tickets' 0-5 is unconfirmed (docs/hubspot.md §Tickets); the app reads tickets by name.
 
 export const sandboxObjectTypes = [
   "contacts",
@@ -10,6 +11,7 @@ export const sandboxObjectTypes = [
   "emails",
   "notes",
   "tasks",
+  "tickets",
 ] as const;
 
 export type SandboxObjectType = (typeof sandboxObjectTypes)[number];
@@ -23,6 +25,7 @@ export const objectTypeIdOf: Record<SandboxObjectType, string> = {
   meetings: "0-47",
   notes: "0-46",
   tasks: "0-27",
+  tickets: "0-5",
 };
 
 /** The singular name HubSpot uses in legacy webhook subscription types, e.g. `contact.propertyChange`. */
@@ -35,6 +38,7 @@ export const singularOf: Record<SandboxObjectType, string> = {
   emails: "email",
   notes: "note",
   tasks: "task",
+  tickets: "ticket",
 };
 
 const aliases = new Map<string, SandboxObjectType>();
@@ -49,9 +53,10 @@ export function resolveObjectType(segment: string): SandboxObjectType | null {
   return aliases.get(segment.toLowerCase()) ?? null;
 }
 
-/** Legacy subscription types exist for these only; the rest use generic `object.*` (docs/hubspot.md §Webhook subscriptions). */
+/** Legacy subscription types exist for these only; the rest use generic `object.*` (docs/hubspot.md §Webhook subscriptions, §Tickets). */
 export const legacyWebhookObjects: ReadonlySet<SandboxObjectType> = new Set([
   "contacts",
   "companies",
   "deals",
+  "tickets",
 ]);

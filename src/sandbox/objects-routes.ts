@@ -1,5 +1,6 @@
 import { type Request, Router } from "express";
 import { z } from "zod";
+import { findContactIdByEmail } from "./compute-contact-rollups.js";
 import { type CrmGuard, requireScopes } from "./crm-guard.js";
 import { batchTooLarge, HubSpotError, validationError } from "./hubspot-error.js";
 import { readScopesOf, writeScopesOf } from "./object-scopes.js";
@@ -42,7 +43,7 @@ function checkedIds(inputs: { id: string | number }[], type: SandboxObjectType):
   return ids;
 }
 
-function notFound(type: SandboxObjectType, ids: number[]) {
+function notFound(type: SandboxObjectType, ids: (number | string)[]) {
   return {
     status: "error",
     category: "OBJECT_NOT_FOUND",
@@ -65,13 +66,27 @@ export function createObjectsRoutes(portal: SandboxPortal, guard: CrmGuard): Rou
     const type = objectTypeParam(req.params.objectType);
     requireScopes(res, readScopesOf(type));
     const body = parseBody(batchRead, req.body);
-    if (body.idProperty && body.idProperty !== "hs_object_id")
-      throw validationError(`The sandbox reads by hs_object_id only, not by ${body.idProperty}`);
+    // A contact's email is a unique property HubSpot reads by (idProperty), case-insensitively.
+    const byEmail = body.idProperty === "email" && type === "contacts";
+    if (body.idProperty && body.idProperty !== "hs_object_id" && !byEmail)
+      throw validationError(
+        `The sandbox reads by hs_object_id (or a contact's email) only, not by ${body.idProperty}`,
+      );
     const startedAt = stamp(portal.clock.nowMs());
     const live = portal.properties.liveNames(type);
     const results: WireObject[] = [];
-    const missing: number[] = [];
-    for (const recordId of checkedIds(body.inputs, type)) {
+    const missing: (number | string)[] = [];
+    let ids: number[];
+    if (byEmail) {
+      if (body.inputs.length > BATCH_LIMIT) throw batchTooLarge(BATCH_LIMIT, body.inputs.length);
+      ids = [];
+      for (const input of body.inputs) {
+        const found = findContactIdByEmail(portal, String(input.id));
+        if (found === null) missing.push(String(input.id));
+        else if (!ids.includes(found)) ids.push(found);
+      }
+    } else ids = checkedIds(body.inputs, type);
+    for (const recordId of ids) {
       const record = portal.records.get(type, recordId);
       if (record) results.push(recordToWire(record, body.properties, live));
       else missing.push(recordId);

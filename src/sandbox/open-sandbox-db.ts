@@ -5,7 +5,9 @@ import BetterSqlite3, { type Database } from "better-sqlite3";
 // One SQLite file holds the whole portal: records (properties as JSON, one id sequence shared by
 // every object type, as HubSpot ids never repeat across a portal's objects in practice), both
 // directions of every association, property definitions and groups, lists, OAuth grants, the
-// change feed a webhook sender reads, and `meta` (seed name, clock offset).
+// change feed a webhook sender reads, `meta` (seed name, clock offset), and the marketing and web
+// sources (docs/decisions.md §Sandbox marketing and web sources): email campaigns and their events,
+// forms and their submissions, event-analytics occurrences (their ids follow from `seq`).
 
 const schema = `
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -65,6 +67,30 @@ CREATE TABLE IF NOT EXISTS changes (
   property_name TEXT, property_value TEXT, change_source TEXT NOT NULL, occurred_at INTEGER NOT NULL,
   details TEXT
 );
+CREATE TABLE IF NOT EXISTS email_campaigns (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL, subject TEXT NOT NULL, created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS email_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, campaign_id INTEGER NOT NULL,
+  recipient TEXT NOT NULL, type TEXT NOT NULL, created INTEGER NOT NULL, details TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS email_events_by_time ON email_events (created, seq);
+CREATE INDEX IF NOT EXISTS email_events_by_recipient ON email_events (recipient, created);
+CREATE TABLE IF NOT EXISTS forms (
+  guid TEXT PRIMARY KEY, name TEXT NOT NULL, fields TEXT NOT NULL, created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS form_submissions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, form_guid TEXT NOT NULL,
+  submitted_at INTEGER NOT NULL, field_values TEXT NOT NULL, page_url TEXT NOT NULL, email TEXT
+);
+CREATE INDEX IF NOT EXISTS form_submissions_by_form ON form_submissions (form_guid, submitted_at, seq);
+CREATE INDEX IF NOT EXISTS form_submissions_by_email ON form_submissions (email, submitted_at);
+CREATE TABLE IF NOT EXISTS web_events (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, event_type TEXT NOT NULL,
+  object_type TEXT NOT NULL, object_id INTEGER NOT NULL, occurred_at INTEGER NOT NULL, properties TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS web_events_by_object ON web_events (object_type, object_id, occurred_at, seq);
+CREATE INDEX IF NOT EXISTS web_events_by_time ON web_events (occurred_at, seq);
 `;
 
 /** Opens (creating when needed) `<dataDir>/sandbox.sqlite`; ":memory:" keeps everything in memory. */

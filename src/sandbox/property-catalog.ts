@@ -41,6 +41,41 @@ export const dealStages = [
   "closedlost",
 ] as const;
 
+/** HubSpot's default ticket pipeline "0" and its stages (docs/hubspot.md §Tickets: stage ids are portal-specific). */
+export const ticketStages = ["1", "2", "3", "4"] as const;
+export const ticketPriorities = ["LOW", "MEDIUM", "HIGH"] as const;
+export const ticketCategories = [
+  "PRODUCT_ISSUE",
+  "BILLING_ISSUE",
+  "FEATURE_REQUEST",
+  "GENERAL_INQUIRY",
+] as const;
+
+/**
+ * Contact roll-ups of marketing email, form and web activity (docs/hubspot.md §Contact roll-up properties), computed by the
+ * portal from its events (compute-contact-rollups.ts): read-only values, as in HubSpot.
+ */
+export const contactRollups: readonly CatalogEntry[] = [
+  ["hs_email_delivered", "Marketing emails delivered", "number"],
+  ["hs_email_open", "Marketing emails opened", "number"],
+  ["hs_email_click", "Marketing emails clicked", "number"],
+  ["hs_email_bounce", "Marketing emails bounced", "number"],
+  ["hs_email_last_open_date", "Last marketing email open date", "datetime"],
+  ["hs_email_last_click_date", "Last marketing email click date", "datetime"],
+  ["num_conversion_events", "Number of Form Submissions", "number"],
+  ["recent_conversion_date", "Recent Conversion Date", "datetime"],
+  ["recent_conversion_event_name", "Recent Conversion", "string"],
+  ["first_conversion_date", "First Conversion Date", "datetime"],
+  ["first_conversion_event_name", "First Conversion", "string"],
+  ["hs_analytics_num_page_views", "Number of Pageviews", "number"],
+  ["hs_analytics_num_visits", "Number of Sessions", "number"],
+  ["hs_analytics_last_visit_timestamp", "Time of Last Session", "datetime"],
+  ["hs_analytics_last_timestamp", "Time Last Seen", "datetime"],
+];
+export const rollupNames: ReadonlySet<string> = new Set(contactRollups.map(([name]) => name));
+/** Multi-select enumerations (fieldType checkbox): a value is options joined by `;`. */
+export const multiSelectNames: ReadonlySet<string> = new Set(["hs_ticket_category"]);
+
 const timestamp: CatalogEntry = ["hs_timestamp", "Activity date", "datetime"];
 const activityType: CatalogEntry = ["hs_activity_type", "Activity type", "string"];
 
@@ -72,6 +107,7 @@ export const propertyCatalog: Record<SandboxObjectType, readonly CatalogEntry[]>
         "BAD_TIMING",
       ],
     ],
+    ...contactRollups,
   ],
   companies: [
     ["name", "Company name", "string"],
@@ -147,6 +183,16 @@ export const propertyCatalog: Record<SandboxObjectType, readonly CatalogEntry[]>
     ["hs_task_priority", "Priority", "enumeration", ["NONE", "LOW", "MEDIUM", "HIGH"]],
     ["hs_task_type", "Task type", "enumeration", ["EMAIL", "CALL", "TODO"]],
     ["hs_task_completion_date", "Completed at", "datetime"],
+  ],
+  tickets: [
+    ["subject", "Ticket name", "string"],
+    ["content", "Ticket description", "string"],
+    ["hs_pipeline", "Pipeline", "enumeration", ["0"]],
+    ["hs_pipeline_stage", "Ticket status", "enumeration", ticketStages],
+    // Values from third-party integrations, UNCONFIRMED in a primary source (docs/hubspot.md §Tickets).
+    ["hs_ticket_priority", "Priority", "enumeration", ticketPriorities],
+    // A multi-select in HubSpot, its values portal-defined (docs/hubspot.md §Tickets).
+    ["hs_ticket_category", "Category", "enumeration", ticketCategories],
   ],
 };
 

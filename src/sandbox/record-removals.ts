@@ -91,7 +91,15 @@ export function mergeRecords(
 /** Erases a contact for good (HubSpot's GDPR delete); false when there is no such contact. */
 export function privacyDeleteContact(portal: SandboxPortal, id: number, at: ChangeContext): boolean {
   return portal.db.transaction(() => {
-    if (!portal.records.get("contacts", id)) return false;
+    const contact = portal.records.get("contacts", id);
+    if (!contact) return false;
+    // Its marketing and web activity goes too: HubSpot erases everything it holds of the person.
+    const email = contact.properties.email;
+    if (email) {
+      portal.emailEvents.eraseRecipient(email);
+      portal.forms.eraseEmail(email);
+    }
+    portal.webEvents.eraseObject("contacts", id);
     portal.associations.purgeOf("contacts", id, at);
     portal.lists.removeEverywhere(id, objectTypeIdOf.contacts, at.nowMs);
     portal.records.purge("contacts", id);

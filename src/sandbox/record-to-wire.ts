@@ -27,6 +27,15 @@ const defaults: Record<SandboxObjectType, readonly string[]> = {
   emails: [],
   notes: [],
   tasks: [],
+  tickets: [
+    "subject",
+    "content",
+    "hs_pipeline",
+    "hs_pipeline_stage",
+    "hs_ticket_category",
+    "hs_ticket_priority",
+    "createdate",
+  ],
 };
 
 function computedValue(record: StoredRecord, name: string): string {

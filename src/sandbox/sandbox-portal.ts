@@ -1,14 +1,21 @@
 import type { Database } from "better-sqlite3";
 import { type AssociationRepo, createAssociationRepo } from "./association-repo.js";
 import { type ChangeFeed, createChangeFeed } from "./change-feed.js";
+import { createEmailEventRepo, type EmailEventRepo } from "./email-event-repo.js";
+import { createFormRepo, type FormRepo } from "./form-repo.js";
 import { createListRepo, type ListRepo } from "./list-repo.js";
 import { createPropertyRepo, type PropertyRepo } from "./property-repo.js";
 import { createRecordRepo, type RecordRepo } from "./record-repo.js";
 import type { SandboxClock } from "./sandbox-clock.js";
 import { createTokenRepo, type TokenRepo } from "./token-repo.js";
+import { createWebEventRepo, type WebEventRepo } from "./web-event-repo.js";
 
 // Everything one sandbox portal holds, over one SQLite database: what routes, seeds and
 // control endpoints share.
+
+/** HubSpot subscription tier (SANDBOX_TIER): event analytics is Enterprise only (docs/hubspot.md §Event analytics). */
+export const sandboxTiers = ["enterprise", "professional"] as const;
+export type SandboxTier = (typeof sandboxTiers)[number];
 
 export interface OAuthAppCredentials {
   clientId: string;
@@ -18,6 +25,7 @@ export interface OAuthAppCredentials {
 export interface SandboxPortal {
   db: Database;
   portalId: number;
+  tier: SandboxTier;
   app: OAuthAppCredentials & { appId: number };
   clock: SandboxClock;
   records: RecordRepo;
@@ -26,6 +34,9 @@ export interface SandboxPortal {
   lists: ListRepo;
   tokens: TokenRepo;
   changes: ChangeFeed;
+  emailEvents: EmailEventRepo;
+  forms: FormRepo;
+  webEvents: WebEventRepo;
 }
 
 export function createSandboxPortal(
@@ -33,11 +44,13 @@ export function createSandboxPortal(
   clock: SandboxClock,
   portalId: number,
   app: OAuthAppCredentials & { appId: number },
+  tier: SandboxTier = "enterprise",
 ): SandboxPortal {
   const changes = createChangeFeed(db);
   return {
     db,
     portalId,
+    tier,
     app,
     clock,
     records: createRecordRepo(db, changes),
@@ -46,5 +59,8 @@ export function createSandboxPortal(
     lists: createListRepo(db),
     tokens: createTokenRepo(db),
     changes,
+    emailEvents: createEmailEventRepo(db),
+    forms: createFormRepo(db),
+    webEvents: createWebEventRepo(db),
   };
 }

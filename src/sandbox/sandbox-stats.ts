@@ -21,7 +21,9 @@ export interface SandboxStats {
   reset(nowMs: number): void;
 }
 
-const typeParams = new Set(["objectType", "fromObjectType", "toObjectType"]);
+// An email campaign's id is filled in too: the door reads each campaign once and caches it, which
+// the door contract checks by the calls per campaign.
+const typeParams = new Set(["objectType", "fromObjectType", "toObjectType", "campaignId"]);
 
 export function createSandboxStats(nowMs: number): SandboxStats {
   let state: StatsSnapshot = { sinceMs: nowMs, total: 0, calls: {}, statuses: {}, rateLimited: {} };

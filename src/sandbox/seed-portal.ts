@@ -1,11 +1,12 @@
 import { generateCrmData, type SeedSizes } from "./generate-crm-data.js";
+import { generateMarketingData } from "./generate-marketing-data.js";
 import { installPropertyCatalog } from "./install-property-catalog.js";
 import { objectTypeIdOf, sandboxObjectTypes } from "./object-types.js";
 import { createPrng } from "./prng.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
 // SANDBOX_SEED (docs/decisions.md §Sandbox portal): `demo` (hundreds of companies, thousands of contacts,
-// months of engagements), `small` (at most 50 contacts, for tests), `none` (HubSpot's own properties only). A
+// months of engagements, marketing email, forms, web activity and tickets), `small` (at most 50 contacts, for tests), `none` (HubSpot's own properties only). A
 // portal is seeded once: a data dir that holds a seeded portal is reopened as it is.
 
 export const seedNames = ["demo", "small", "none"] as const;
@@ -38,8 +39,12 @@ export function seedPortal(portal: SandboxPortal, seed: SeedName, sizes?: SeedSi
       installPropertyCatalog(portal, nowMs);
       if (seed !== "none") {
         const rng = createPrng(PRNG_SEED);
-        generateCrmData(portal, sizes ?? seedSizes[seed], rng, nowMs);
+        const chosen = sizes ?? seedSizes[seed];
+        generateCrmData(portal, chosen, rng, nowMs);
         seedLists(portal, rng.next, nowMs);
+        // Its own stream, so the CRM records stay what they were before the marketing sources; a
+        // benchmark's portal (`sizes`) keeps to the CRM records it measures.
+        if (!sizes) generateMarketingData(portal, chosen.months, createPrng(PRNG_SEED + 1), nowMs);
       }
       setMeta.run("seed", seed);
       setMeta.run("seeded_at_ms", String(nowMs));

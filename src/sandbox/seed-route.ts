@@ -8,7 +8,8 @@ import type { SandboxPortal } from "./sandbox-portal.js";
 import { seedSizes } from "./seed-portal.js";
 
 // POST /__sandbox/seed (`lead-score sandbox seed`): more companies, contacts, deals and months of
-// engagements in a running portal, the same kind the seeds make. Like the seeds, and unlike edits,
+// engagements in a running portal, the CRM records the seeds make (their marketing and web activity
+// is not added: the submit-form, open-email, click-email and view-page commands add it as news). Like the seeds, and unlike edits,
 // it writes no change rows: it is the portal's past, not news for the app, so no webhooks follow
 // (rescore the score to take the new records in).
 

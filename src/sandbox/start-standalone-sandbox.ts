@@ -3,6 +3,7 @@ import { z } from "zod";
 import { createSandboxServer, defaultSandboxApp } from "./create-sandbox-server.js";
 import { loadWebhookSubscriptions } from "./load-webhook-subscriptions.js";
 import { type WebhookSubscription, WebhookSubscriptionsError } from "./parse-webhook-subscriptions.js";
+import { sandboxTiers } from "./sandbox-portal.js";
 import { seedNames } from "./seed-portal.js";
 
 // The sandbox on its own (`npm run sandbox`, `lead-score sandbox start`): settings from an
@@ -14,6 +15,8 @@ const settingsSchema = z.object({
   SANDBOX_HOST: z.string().default("127.0.0.1"),
   SANDBOX_SEED: z.enum(seedNames).default("demo"),
   SANDBOX_RATE_LIMIT_PER_10S: z.coerce.number().int().min(1).default(110),
+  /** HubSpot tier: `professional` refuses event analytics as HubSpot does (Enterprise only). */
+  SANDBOX_TIER: z.enum(sandboxTiers).default("enterprise"),
   DATA_DIR: z.string().default("./data"),
   SANDBOX_CLIENT_ID: z.string().optional(),
   SANDBOX_CLIENT_SECRET: z.string().optional(),
@@ -43,6 +46,7 @@ export async function startStandaloneSandbox(env: Record<string, string | undefi
     dataDir: s.DATA_DIR,
     seed: s.SANDBOX_SEED,
     ratePer10s: s.SANDBOX_RATE_LIMIT_PER_10S,
+    tier: s.SANDBOX_TIER,
     app: {
       clientId: s.SANDBOX_CLIENT_ID ?? s.HUBSPOT_CLIENT_ID ?? defaultSandboxApp.clientId,
       clientSecret: s.SANDBOX_CLIENT_SECRET ?? s.HUBSPOT_CLIENT_SECRET ?? defaultSandboxApp.clientSecret,
@@ -63,6 +67,7 @@ export async function startStandaloneSandbox(env: Record<string, string | undefi
     seedMs: seedReport.elapsedMs,
     counts: seedReport.counts,
     rateLimitPer10s: s.SANDBOX_RATE_LIMIT_PER_10S,
+    tier: s.SANDBOX_TIER,
     webhooksSent: subscriptions ? `what ${subscriptions.length} subscriptions cover` : "every change",
   };
   return {

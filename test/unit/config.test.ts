@@ -36,7 +36,7 @@ describe("loadConfig", () => {
       hubspotTimeoutMs: 30_000,
       adminToken: undefined,
       oauthTokenVersion: "2026-03",
-      sandbox: { port: 0, seed: "demo", ratePer10s: 110 },
+      sandbox: { port: 0, seed: "demo", ratePer10s: 110, tier: "enterprise" },
       pipeline: {
         pollIntervalSec: 300,
         listPollIntervalSec: 900,
@@ -67,6 +67,11 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ QUEUE_FSYNC: "yes", POLL_INTERVAL_SEC: "5", DUE_CHECK_SEC: "90" })).toThrow(
       /POLL_INTERVAL_SEC: [\s\S]*DUE_CHECK_SEC: must be a whole number of seconds from 1 to 60[\s\S]*QUEUE_FSYNC: must be "0" or "1"/,
     );
+  });
+
+  it("reads SANDBOX_TIER and refuses a tier the sandbox does not know", () => {
+    expect(loadConfig({ SANDBOX_TIER: "professional" }).sandbox.tier).toBe("professional");
+    expect(keysOf({ SANDBOX_TIER: "starter" })).toEqual(["SANDBOX_TIER"]);
   });
 
   it("derives the sandbox PUBLIC_BASE_URL from PORT and the database from DATA_DIR", () => {

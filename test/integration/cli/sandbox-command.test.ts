@@ -149,6 +149,38 @@ describe("lead-score sandbox", () => {
     await running?.close();
   });
 
+  it("start --tier professional (or SANDBOX_TIER) runs a portal whose event analytics answers 403", async () => {
+    for (const [flags, env] of [
+      [["--tier", "professional"], {}],
+      [[], { SANDBOX_TIER: "professional" }],
+    ] as const) {
+      let running: { url: string; close(): Promise<void> } | undefined;
+      const args = ["start", "--port", "0", "--seed", "none", "--data-dir", ":memory:", ...flags];
+      const text = await run(args, {
+        env,
+        started: (r) => {
+          running = r;
+        },
+      });
+      expect(JSON.parse(text.split("\n")[0] ?? "")).toMatchObject({ tier: "professional" });
+      const { accessToken } = (await (
+        await fetch(`${running?.url}/__sandbox/tokens`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        })
+      ).json()) as { accessToken: string };
+      const types = await fetch(`${running?.url}/events/v3/events/event-types`, {
+        headers: { authorization: `Bearer ${accessToken}` },
+      });
+      expect(types.status).toBe(403);
+      await running?.close();
+    }
+    await expect(run(["start", "--tier", "starter", "--data-dir", ":memory:"], { env: {} })).rejects.toThrow(
+      /SANDBOX_TIER/,
+    );
+  });
+
   it("start --subscriptions sends only what the app's webhooks file subscribes to", async () => {
     let running: { url: string; close(): Promise<void> } | undefined;
     const args = ["start", "--port", "0", "--seed", "none", "--data-dir", ":memory:"];

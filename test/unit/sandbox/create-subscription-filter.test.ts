@@ -39,6 +39,18 @@ describe("createSubscriptionFilter", () => {
     ]);
   });
 
+  it("sends ticket changes to a generic ticket subscription and to a legacy ticket.* one", () => {
+    const subscriptions = [
+      generic("propertyChange", "ticket", "hs_pipeline_stage"),
+      { subscriptionType: "ticket.creation", active: true },
+    ];
+    expect(sent(subscriptions, change("tickets", "ticket.propertyChange", "hs_pipeline_stage"))).toEqual([
+      "object.propertyChange",
+    ]);
+    expect(sent(subscriptions, change("tickets", "ticket.creation"))).toEqual(["ticket.creation"]);
+    expect(sent(subscriptions, change("tickets", "ticket.propertyChange", "subject"))).toEqual([]);
+  });
+
   it("sends a property change only for a subscribed (object, property)", () => {
     const subscriptions = [generic("propertyChange", "contact", "jobtitle")];
     expect(sent(subscriptions, change("contacts", "contact.propertyChange", "jobtitle"))).toEqual([
