@@ -1,10 +1,8 @@
 import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { HistoryEntry } from "../../src/ports/record-store.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
-import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
-import { buildBatchRead, buildRecord } from "../fixtures/hubspot/crm-payloads.js";
 import { T0 } from "../fixtures/installation.js";
+import { hubspotKnowsCustomerDates, performanceSeed, seedHistories } from "../fixtures/performance-seed.js";
 import { buildLeadScoreDraft } from "../fixtures/score-drafts.js";
 import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 
@@ -13,63 +11,6 @@ import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 
 const PORTAL = 62515;
 const OTHER_PORTAL = 62516;
-const DAY = 86_400_000;
-/** days=10 before T0 (2026-11-23 12:00 UTC), at the start of that UTC day: 2026-11-13 00:00. */
-const FROM = Date.UTC(2026, 10, 13);
-
-/** Contact id → [ms, score, tier] points of ls_lead, and when it entered "customer" (null: never). */
-const seed: Record<string, { points: [number, number, string][]; customerAt: number | null }> = {
-  "101": { points: [[FROM - DAY, 100, "high"]], customerAt: FROM + 3 * DAY },
-  "102": { points: [[FROM - DAY, 90, "high"]], customerAt: FROM + 8 * DAY },
-  "103": {
-    points: [
-      [FROM - DAY, 80, "high"],
-      [FROM + DAY, 45, "medium"],
-    ],
-    customerAt: null,
-  },
-  "104": { points: [[FROM - DAY, 70, "high"]], customerAt: FROM + DAY },
-  "105": { points: [[FROM - DAY, 60, "medium"]], customerAt: FROM + 2 * DAY },
-  "106": { points: [[FROM - DAY, 50, "medium"]], customerAt: null },
-  "107": { points: [[FROM - DAY, 40, "medium"]], customerAt: null },
-  "108": { points: [[FROM - DAY, 30, "low"]], customerAt: null },
-  "109": { points: [[FROM - DAY, 20, "low"]], customerAt: null },
-  "110": { points: [[FROM - DAY, 10, "low"]], customerAt: null },
-  "111": { points: [[FROM + 2 * DAY, 80, "high"]], customerAt: FROM + 4 * DAY },
-  "112": { points: [[FROM - DAY, 55, "medium"]], customerAt: FROM - 5 * DAY },
-};
-
-function historyOf(points: [number, number, string][]): HistoryEntry[] {
-  return points.map(([atMs, value, threshold], i) => ({
-    property: "ls_lead",
-    old: i === 0 ? null : String(points[i - 1]?.[1]),
-    new: String(value),
-    threshold,
-    atMs,
-    cause: "webhook",
-  }));
-}
-
-/** HubSpot answers hs_v2_date_entered_customer for every contact asked, as an ISO date-time or null. */
-function hubspotKnowsCustomerDates() {
-  return nock(HUBSPOT)
-    .persist()
-    .post("/crm/v3/objects/contacts/batch/read", (body) =>
-      body.properties?.includes("hs_v2_date_entered_customer"),
-    )
-    .reply(200, (_uri, raw) => {
-      const body = raw as { inputs: { id: string }[] };
-      return buildBatchRead(
-        body.inputs.map(({ id }) => {
-          const at = seed[id]?.customerAt ?? null;
-          return buildRecord(id, {
-            hs_v2_date_entered_customer: at === null ? null : new Date(at).toISOString(),
-          });
-        }),
-      );
-    });
-}
-
 let app: AdminApp;
 const get = (path: string, portalId = PORTAL): Promise<Response> =>
   fetch(`${app.base}/api/portals/${portalId}${path}`, {
@@ -85,8 +26,7 @@ beforeEach(async () => {
     body: JSON.stringify(buildLeadScoreDraft()),
   });
   expect(created.status).toBe(201);
-  for (const [recordId, { points }] of Object.entries(seed))
-    await app.records.appendHistory({ portalId: PORTAL, object: "contacts", recordId }, historyOf(points));
+  await seedHistories(app.records, PORTAL, performanceSeed);
 });
 afterEach(async () => {
   nock.cleanAll();
@@ -95,7 +35,7 @@ afterEach(async () => {
 
 describe("GET /api/portals/:portalId/scores/:scoreId/performance", () => {
   it("counts the high tier's conversions and the top decile's by hand", async () => {
-    const hubspot = hubspotKnowsCustomerDates();
+    const hubspot = hubspotKnowsCustomerDates(performanceSeed);
     const res = await get("/scores/lead/performance?to=customer&withinDays=7&days=10");
     expect(res.status).toBe(200);
     // biome-ignore lint/suspicious/noExplicitAny: the answer is walked freely; the assertions check its shape.
@@ -122,7 +62,7 @@ describe("GET /api/portals/:portalId/scores/:scoreId/performance", () => {
   });
 
   it("answers CSV with a row per tier, decile and day", async () => {
-    hubspotKnowsCustomerDates();
+    hubspotKnowsCustomerDates(performanceSeed);
     const res = await get("/scores/lead/performance?to=customer&withinDays=7&days=10&format=csv");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);

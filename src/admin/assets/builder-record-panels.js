@@ -94,7 +94,8 @@ export function attachRecordPanels({ editor, call, portalId, report }) {
   panel("#performance-form", "#performance-result", async (out) => {
     const stage = /** @type {HTMLSelectElement} */ ($("#performance-stage")).value;
     const withinDays = Number(/** @type {HTMLInputElement} */ ($("#performance-within")).value) || 30;
-    const query = `?to=${enc(stage)}&withinDays=${withinDays}`;
+    const days = Number(/** @type {HTMLInputElement} */ ($("#performance-days")).value) || 90;
+    const query = `?to=${enc(stage)}&withinDays=${withinDays}&days=${days}`;
     const path = `/scores/${enc(String(editor.scoreId))}/performance${query}`;
     const performance = /** @type {import("./performance-figures.js").Performance} */ (
       await call("GET", path)

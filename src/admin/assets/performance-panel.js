@@ -94,22 +94,18 @@ function barChart(rows, labelOf, colourOf, xTitle) {
       "aria-label": `Conversion rate per ${xTitle.toLowerCase()}`,
     },
     valueGrid(BAR_SIZE, ticks, y),
-    bars.map((bar) =>
-      s(
+    bars.map((bar) => {
+      const rect = s(
+        "rect",
+        { class: "bar", x: bar.x, y: bar.y, width: bar.width, height: Math.max(bar.height, 0) },
+        s("title", {}, `${labelOf(bar.row)}: ${rateText(bar.row)} converted`),
+      );
+      // Through the CSSOM: the page's CSP refuses style attributes, and .bar's own fill outranks `fill=`.
+      rect.style.fill = colourOf(bar.row);
+      return s(
         "g",
         {},
-        s(
-          "rect",
-          {
-            class: "bar",
-            x: bar.x,
-            y: bar.y,
-            width: bar.width,
-            height: Math.max(bar.height, 0),
-            fill: colourOf(bar.row),
-          },
-          s("title", {}, `${labelOf(bar.row)}: ${rateText(bar.row)} converted`),
-        ),
+        rect,
         bar.row.rate === null
           ? null
           : s(
@@ -122,8 +118,8 @@ function barChart(rows, labelOf, colourOf, xTitle) {
           { x: bar.centre, y: bottom + 16, "text-anchor": "middle", class: "tick" },
           labelOf(bar.row),
         ),
-      ),
-    ),
+      );
+    }),
     frame(BAR_SIZE, xTitle, "Converted %"),
   );
 }
@@ -166,12 +162,18 @@ export function renderPerformance(out, p, definition, asked) {
       "Tier",
     ),
     h("h3", {}, "Lift by score decile"),
-    barChart(
-      p.lift,
-      (r) => `D${r.decile}`,
-      () => "#0b5cad",
-      "Decile of the score at the start (D1 highest)",
-    ),
+    p.lift.some((d) => d.records > 0)
+      ? barChart(
+          p.lift,
+          (r) => `D${r.decile}`,
+          () => "#0b5cad",
+          "Decile of the score at the start (D1 highest)",
+        )
+      : h(
+          "p",
+          { class: "hint" },
+          `No record had a value on ${p.from.slice(0, 10)}, the window's start: a longer window ranks them.`,
+        ),
     h("p", {}, h("a", { href: asked.csvUrl, download: "" }, "Download CSV")),
   );
 }

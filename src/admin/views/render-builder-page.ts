@@ -88,6 +88,8 @@ export function renderBuilderPage(page: BuilderPage): string {
               <select id="performance-stage">${LIFECYCLE_STAGES.map((stage) => html`<option value="${stage}" ${stage === "customer" && "selected"}>${stage}</option>`)}</select>
               <label for="performance-within">within days</label>
               <input id="performance-within" type="number" min="1" max="365" value="30">
+              <label for="performance-days">over the last days</label>
+              <input id="performance-days" type="number" min="1" max="365" value="90">
               <button type="submit">Show performance</button>
             </form>
             <div id="performance-result" aria-live="polite"></div>
