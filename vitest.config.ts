@@ -13,7 +13,8 @@ export default defineConfig({
       {
         test: {
           name: "default",
-          include: ["test/**/*.test.ts"],
+          // .test.tsx: the record card's tests (hubspot-card/, React).
+          include: ["test/**/*.test.ts", "test/**/*.test.tsx"],
           exclude: ["test/system/**"],
           ...budgets,
         },

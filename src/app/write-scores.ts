@@ -1,6 +1,7 @@
 import { AppError } from "../errors.js";
 import type { CrmClient, CrmRecordUpdate } from "../ports/crm-client.js";
 import type {
+  GroupPoints,
   HistoryCause,
   HistoryReason,
   HistoryEntry as RecordHistoryEntry,
@@ -24,6 +25,8 @@ export interface ScoreValues {
   /** Combined scores only. */
   engagement?: number | null;
   fit?: number | null;
+  /** The points behind `score`, kept in its history entry (docs/decisions.md §Record card). */
+  groups?: GroupPoints[];
 }
 
 /** A port history entry, with the record it belongs to. */
@@ -86,7 +89,7 @@ export async function writeScores(crm: CrmClient, input: WriteScoresInput): Prom
       const update = updates.get(values.recordId) ?? { id: values.recordId, properties: {} };
       update.properties[property] = newValue ?? "";
       updates.set(values.recordId, update);
-      history.push({
+      const entry: HistoryEntry = {
         recordId: values.recordId,
         property,
         old: oldValue,
@@ -95,7 +98,9 @@ export async function writeScores(crm: CrmClient, input: WriteScoresInput): Prom
         atMs: input.atMs,
         cause: input.cause,
         ...(reasons.length > 0 ? { reasons: [...reasons] } : {}),
-      });
+      };
+      if (property === values.property && values.groups !== undefined) entry.groups = values.groups;
+      history.push(entry);
     }
   }
   const batch = [...updates.values()];

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { isAcceptedPublicUrl } from "../config.js";
 import { type Descriptors, renderProject } from "../hubspot/render-project.js";
@@ -9,7 +9,27 @@ function readJson(path: string): unknown {
   return JSON.parse(readFileSync(path, "utf8"));
 }
 
-/** Reads app.json, webhooks/webhooks.json and workflow-actions/*.json under `root`. */
+const HSMETA = "-hsmeta.json";
+
+/** The record card's folder: hsmeta files as JSON, every other file (not node_modules) as text. */
+function loadCards(cardDir: string): NonNullable<Descriptors["cards"]> {
+  const names = readdirSync(cardDir, { withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => entry.name)
+    .sort();
+  return {
+    components: Object.fromEntries(
+      names
+        .filter((n) => n.endsWith(HSMETA))
+        .map((n) => [n.slice(0, -HSMETA.length), readJson(join(cardDir, n))]),
+    ),
+    files: Object.fromEntries(
+      names.filter((n) => !n.endsWith(HSMETA)).map((n) => [n, readFileSync(join(cardDir, n), "utf8")]),
+    ),
+  };
+}
+
+/** Reads app.json, webhooks/webhooks.json, workflow-actions/*.json and hubspot-card/ (when there) under `root`. */
 export function loadDescriptors(root: string): Descriptors {
   const actionsDir = join(root, "workflow-actions");
   const workflowActions = Object.fromEntries(
@@ -22,6 +42,7 @@ export function loadDescriptors(root: string): Descriptors {
     app: readJson(join(root, "app.json")),
     webhooks: readJson(join(root, "webhooks", "webhooks.json")),
     workflowActions,
+    ...(existsSync(join(root, "hubspot-card")) ? { cards: loadCards(join(root, "hubspot-card")) } : {}),
   };
 }
 
@@ -47,7 +68,7 @@ export function writeHubSpotProject(options: {
   return files.map((file) => {
     const target = join(resolve(options.out), file.path);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, `${JSON.stringify(file.json, null, 2)}\n`);
+    writeFileSync(target, "text" in file ? file.text : `${JSON.stringify(file.json, null, 2)}\n`);
     return target;
   });
 }

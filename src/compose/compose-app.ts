@@ -27,6 +27,7 @@ import { createActionRoutes } from "../http/action-routes.js";
 import { adminTokenPrincipal, anyPrincipal } from "../http/admin-api/admin-auth.js";
 import { createAdminApi } from "../http/admin-api/create-admin-api.js";
 import { sessionPrincipal } from "../http/admin-session/session-principal.js";
+import { createCardRoutes } from "../http/card-routes.js";
 import { createHttpApp } from "../http/create-http-app.js";
 import type { Installation, InstallationStore } from "../ports/installation-store.js";
 import type { SessionStore } from "../ports/session-store.js";
@@ -230,6 +231,7 @@ export async function composeApp(
         clientSecret,
         publicBaseUrl: config.publicBaseUrl,
       }),
+      createCardRoutes({ ...scoresDeps, clientSecret, publicBaseUrl: config.publicBaseUrl }),
     ],
   });
   const resumed = await jobRunner.resumeUnfinished();

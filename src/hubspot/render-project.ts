@@ -9,9 +9,15 @@ export type Descriptors = {
   webhooks: unknown;
   /** Keyed by file name without extension, e.g. "reset-score". */
   workflowActions: Record<string, unknown>;
+  /**
+   * The record card's folder (hubspot-card/, docs/decisions.md §Record card): its `*-hsmeta.json` keyed by
+   * name without `-hsmeta.json`, and its other files (source, package.json, tsconfig) as text keyed by name.
+   */
+  cards?: { components: Record<string, unknown>; files: Record<string, string> };
 };
 
-export type ProjectFile = { path: string; json: unknown };
+/** An hsmeta or JSON file (`json`), or a card's source file copied as text. */
+export type ProjectFile = { path: string; json: unknown } | { path: string; text: string };
 
 export class ProjectRenderError extends Error {
   constructor(readonly problems: string[]) {
@@ -21,6 +27,20 @@ export class ProjectRenderError extends Error {
 }
 
 const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
+/** In source files `{{ … }}` is also JSX (an object in braces), so only `{{UPPER_CASE}}` is a placeholder there. */
+const SOURCE_PLACEHOLDER = /\{\{([A-Z][A-Z0-9_]*)\}\}/g;
+
+function substituteText(
+  text: string,
+  values: Record<string, string>,
+  report: (where: string, text: string) => void,
+) {
+  return text.replace(SOURCE_PLACEHOLDER, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) report("", whole);
+    return value ?? whole;
+  });
+}
 
 /** Replaces `{{NAME}}` from `values`; throws a ProjectRenderError listing every `{{…}}` left. */
 export function renderProject(
@@ -35,16 +55,24 @@ export function renderProject(
       path: `src/app/workflow-actions/${name}-hsmeta.json`,
       json,
     })),
+    ...Object.entries(descriptors.cards?.components ?? {}).map(([name, json]) => ({
+      path: `src/app/cards/${name}-hsmeta.json`,
+      json,
+    })),
+    ...Object.entries(descriptors.cards?.files ?? {}).map(([name, text]) => ({
+      path: `src/app/cards/${name}`,
+      text,
+    })),
   ];
   const problems: string[] = [];
-  const rendered = files.map((file) => ({
-    path: file.path,
-    json: substitute(file.json, values, cardFields(file.json), (where, text) =>
+  const rendered = files.map((file): ProjectFile => {
+    const report = (where: string, text: string) =>
       problems.push(
-        `${file.path} ${where}: "${text}" has no value (only ${Object.keys(values).join(", ")} are set)`,
-      ),
-    ),
-  }));
+        `${file.path}${where ? ` ${where}` : ""}: "${text}" has no value (only ${Object.keys(values).join(", ")} are set)`,
+      );
+    if ("text" in file) return { path: file.path, text: substituteText(file.text, values, report) };
+    return { path: file.path, json: substitute(file.json, values, cardFields(file.json), report) };
+  });
   if (problems.length > 0) throw new ProjectRenderError(problems);
   return [
     { path: "hsproject.json", json: { name: projectName, srcDir: "src", platformVersion: PLATFORM_VERSION } },

@@ -40,6 +40,11 @@ export interface CrmList {
   size: number | null;
 }
 
+/** A list as the lists search answers it: what a person picks a list by (its name). */
+export interface CrmListSummary extends CrmList {
+  name: string;
+}
+
 export interface CrmPropertyOption {
   label: string;
   value: string;
@@ -63,6 +68,9 @@ export type CrmExistingProperty = Omit<CrmPropertyDefinition, "type" | "fieldTyp
   type: string;
   fieldType: string;
 };
+
+/** A property of the portal as the properties API lists it, hidden ones included. */
+export type CrmPortalProperty = CrmExistingProperty & { hidden: boolean };
 
 export interface CrmPropertyGroup {
   name: string;
@@ -131,6 +139,8 @@ export interface CrmClient extends CrmFeeds {
   readListMemberIds(listId: string): Promise<string[]>;
   /** Lists API v3: the ids of every list one record belongs to. */
   readRecordListIds(objectTypeId: string, recordId: string): Promise<string[]>;
+  /** Lists API v3 search (POST /crm/v3/lists/search): every list whose name contains `query` ("" for all), pages followed. */
+  searchLists(query: string): Promise<CrmListSummary[]>;
   /** Batch update (100 records per call). */
   updateRecords(objectType: CrmObjectType, updates: readonly CrmRecordUpdate[]): Promise<void>;
   /** Every record of an object, a page of up to 100 ids at a time (objects API, no search limit). */
@@ -155,6 +165,8 @@ export interface CrmClient extends CrmFeeds {
   createPropertyGroup(objectType: CrmObjectType, group: CrmPropertyGroup): Promise<boolean>;
   /** Batch read of property definitions; names that do not exist are left out. */
   readProperties(objectType: CrmObjectType, names: readonly string[]): Promise<CrmExistingProperty[]>;
+  /** Every property of an object (GET /crm/v3/properties/{objectType}), for the builder's pickers. */
+  listProperties(objectType: CrmObjectType): Promise<CrmPortalProperty[]>;
   /** Batch create; a name that exists already fails the call with code "conflict". */
   createProperties(objectType: CrmObjectType, properties: readonly CrmPropertyDefinition[]): Promise<void>;
   updateProperty(objectType: CrmObjectType, property: CrmPropertyDefinition): Promise<void>;

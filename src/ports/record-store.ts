@@ -16,6 +16,13 @@ export type HistoryCause =
   | "scope";
 
 /**
+ * The points each group and each of its rules gave a value (rules that gave none left out), kept with
+ * the score's own property entry so the record card explains a value without reading HubSpot
+ * (docs/decisions.md §Record card).
+ */
+export type GroupPoints = { name: string; value: number; rules: { index: number; value: number }[] };
+
+/**
  * What happened, as data (docs/scoring.md §History): the admin page says it in words ("meeting logged",
  * "job title changed", "reset by workflow"). The cause says which path wrote; a reason says why.
  */
@@ -42,6 +49,8 @@ export type HistoryEntry = {
   cause: HistoryCause;
   /** Entries written before reasons were kept have none; their cause alone is shown. */
   reasons?: HistoryReason[];
+  /** Only on the entry of the score's own property (not its threshold or parts), from when it is kept. */
+  groups?: GroupPoints[];
 };
 
 export type RecordRef = { portalId: number; object: ObjectType; recordId: string };

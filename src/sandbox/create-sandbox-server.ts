@@ -3,6 +3,7 @@ import express, { type Express } from "express";
 import { createActionCallbacksRoute } from "./action-callbacks-route.js";
 import { createAssociationsRoute } from "./associations-route.js";
 import { createAuthorizeRoutes } from "./authorize-routes.js";
+import { createCardViewRoute } from "./card-view-route.js";
 import { createClockFollowers } from "./clock-followers.js";
 import { createControlRoutes } from "./control-routes.js";
 import { createCrmGuard } from "./crm-guard.js";
@@ -136,6 +137,7 @@ export function createSandboxServer(options: SandboxServerOptions): SandboxServe
   );
   app.use(createOAuthTokenRoutes(portal));
   app.use(createControlRoutes(portal, stats, followers));
+  app.use(createCardViewRoute(portal, target, clock, followers));
   app.use(createMarketingControlRoutes(portal));
   app.use(createRecordViewRoute(portal));
   app.use(createSeedRoute(portal));

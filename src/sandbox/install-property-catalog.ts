@@ -27,9 +27,9 @@ export function installPropertyCatalog(portal: SandboxPortal, nowMs: number): vo
         hidden: false,
         formField: kind !== "datetime",
         hasUniqueValue: false,
-        options: (options ?? []).map((value, order) => ({
-          label: value,
-          value,
+        options: (options ?? []).map((option, order) => ({
+          value: typeof option === "string" ? option : option[0],
+          label: typeof option === "string" ? option : option[1],
           displayOrder: order,
           hidden: false,
         })),

@@ -27,6 +27,8 @@ export interface ListRepo {
   get(listId: number): StoredList | null;
   /** Members with record id > afterId, by record id. */
   members(listId: number, afterId: number, limit: number): ListMember[];
+  /** Lists whose name contains `query` (any case), by list id, a page from `offset`. */
+  search(query: string, offset: number, count: number): { lists: StoredList[]; total: number };
   /** Every list a record is in, with the time it was added. */
   listsOf(recordId: number, objectTypeId: string): { list: StoredList; addedAtMs: number }[];
 }
@@ -70,6 +72,12 @@ export function createListRepo(db: Database): ListRepo {
     `SELECT l.*, ${withSize}, r.added_at FROM list_members r JOIN lists l ON l.list_id = r.list_id
      WHERE r.record_id = ? AND l.object_type_id = ? ORDER BY l.list_id`,
   );
+  // instr(lower()) rather than LIKE: a list name may hold % or _.
+  const matching = "FROM lists l WHERE instr(lower(l.name), lower(?)) > 0";
+  const searchPage = db.prepare<[string, number, number], ListRow>(
+    `SELECT l.*, ${withSize} ${matching} ORDER BY l.list_id LIMIT ? OFFSET ?`,
+  );
+  const searchTotal = db.prepare<[string], { total: number }>(`SELECT COUNT(*) AS total ${matching}`);
   const addAll = db.transaction((listId: number, recordIds: readonly number[], nowMs: number) => {
     let added = 0;
     for (const id of recordIds) added += addMember.run(listId, id, nowMs).changes;
@@ -103,6 +111,10 @@ export function createListRepo(db: Database): ListRepo {
     },
     members: (listId, afterId, limit) =>
       page.all(listId, afterId, limit).map((row) => ({ recordId: row.record_id, addedAtMs: row.added_at })),
+    search: (query, offset, count) => ({
+      lists: searchPage.all(query, count, offset).map(toList),
+      total: searchTotal.get(query)?.total ?? 0,
+    }),
     listsOf: (recordId, objectTypeId) =>
       ofRecord.all(recordId, objectTypeId).map((row) => ({ list: toList(row), addedAtMs: row.added_at })),
   };

@@ -1,16 +1,27 @@
 import { Router } from "express";
+import { z } from "zod";
 import { type CrmGuard, requireScopes } from "./crm-guard.js";
 import { HubSpotError, validationError } from "./hubspot-error.js";
 import type { StoredList } from "./list-repo.js";
 import { numberedToken } from "./numbered-token.js";
 import { recordIdOf } from "./object-type-param.js";
+import { parseBody } from "./parse-body.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
 // Lists API v3 (scope crm.lists.read; [SDK] codegen/crm/lists): lists by ids (GET /crm/v3/lists/
 // ?listIds=…, unknown ids left out), members of a list in pages of at most 250, and the lists of
-// one record.
+// one record; the search by name (POST /crm/v3/lists/search, an empty query pages through every
+// list, with hs_list_size among the default additionalProperties as HubSpot answers it).
 
 const MEMBERS_LIMIT = 250;
+const SEARCH_LIMIT = 500;
+const searchBody = z.object({
+  query: z.string().default(""),
+  offset: z.number().int().min(0).default(0),
+  count: z.number().int().min(1).max(SEARCH_LIMIT).default(20),
+  processingTypes: z.array(z.string()).optional(),
+  additionalProperties: z.array(z.string()).optional(),
+});
 const iso = (ms: number) => new Date(ms).toISOString();
 
 function toWireList(list: StoredList) {
@@ -47,6 +58,27 @@ export function createListsRoutes(portal: SandboxPortal, guard: CrmGuard): Route
       return list ? [toWireList(list)] : [];
     });
     res.json({ lists });
+  });
+
+  router.post("/crm/v3/lists/search", guard("api"), (req, res) => {
+    requireScopes(res, ["crm.lists.read"]);
+    const body = parseBody(searchBody, req.body);
+    const { lists, total } = portal.lists.search(body.query, body.offset, body.count);
+    const wanted = body.processingTypes;
+    const shown = wanted ? lists.filter((list) => wanted.includes(list.processingType)) : lists;
+    const next = body.offset + lists.length;
+    res.json({
+      lists: shown.map((list) => {
+        const { size, ...wire } = toWireList(list);
+        return {
+          ...wire,
+          additionalProperties: { hs_list_size: String(size), hs_list_reference_count: "0" },
+        };
+      }),
+      hasMore: next < total,
+      offset: next,
+      total,
+    });
   });
 
   router.get("/crm/v3/lists/records/:objectTypeId/:recordId/memberships", guard("api"), (req, res) => {

@@ -1,5 +1,5 @@
-// The one file of src/sandbox that imports app code, and only pure protocol: HubSpot signs its
-// deliveries, so the sandbox signs them with the same algorithm (docs/hubspot.md §Webhook signatures (v3)).
+// One of the two files of src/sandbox that import app code (with card-view-route.ts), and only pure
+// protocol: HubSpot signs its deliveries, so the sandbox signs them with the same algorithm (docs/hubspot.md §Webhook signatures (v3)).
 import { signWebhookV3 } from "../hubspot/sign-webhook-v3.js";
 
 /** HubSpot counts a delivery slower than 5 seconds as failed and retries it (docs/hubspot.md §Webhook delivery). */

@@ -5,7 +5,14 @@ import type { SandboxObjectType } from "./object-types.js";
 // their values; hs_meeting_outcome's values other than SCHEDULED are UNCONFIRMED there).
 
 export type CatalogType = "string" | "number" | "datetime" | "enumeration";
-export type CatalogEntry = [name: string, label: string, type: CatalogType, options?: readonly string[]];
+/** An option whose label is its value, or [value, label] when HubSpot shows another label. */
+export type CatalogOption = string | readonly [value: string, label: string];
+export type CatalogEntry = [
+  name: string,
+  label: string,
+  type: CatalogType,
+  options?: readonly CatalogOption[],
+];
 
 export const lifecycleStages = [
   "subscriber",
@@ -30,6 +37,16 @@ export const companyIndustries = [
   "TELECOMMUNICATIONS",
 ] as const;
 export const meetingOutcomes = ["SCHEDULED", "COMPLETED", "RESCHEDULED", "NO_SHOW", "CANCELED"] as const;
+const meetingOutcomeLabels = ["Scheduled", "Completed", "Rescheduled", "No show", "Canceled"];
+/** Call outcomes are GUIDs; their names are the property's option labels (docs/hubspot.md §Engagement objects). */
+export const callDispositionOptions = [
+  ["9d9162e7-6cf3-4944-bf63-4dff82258764", "Busy"],
+  ["f240bbac-87c9-4f6e-bf70-924b57d47db7", "Connected"],
+  ["a4c4c377-d246-4b32-a13b-75a56a4cd0ff", "Left live message"],
+  ["b2cf5968-551e-4856-9783-52b3da59a7d0", "Left voicemail"],
+  ["73a0d17f-1163-4015-bdd5-ec830791da20", "No answer"],
+  ["17b47fee-58de-441e-a44c-c6300d46f273", "Wrong number"],
+] as const;
 export const taskStatuses = ["NOT_STARTED", "IN_PROGRESS", "WAITING", "COMPLETED", "DEFERRED"] as const;
 export const dealStages = [
   "appointmentscheduled",
@@ -135,7 +152,12 @@ export const propertyCatalog: Record<SandboxObjectType, readonly CatalogEntry[]>
     ["hs_meeting_body", "Meeting description", "string"],
     ["hs_meeting_start_time", "Start time", "datetime"],
     ["hs_meeting_end_time", "End time", "datetime"],
-    ["hs_meeting_outcome", "Meeting outcome", "enumeration", meetingOutcomes],
+    [
+      "hs_meeting_outcome",
+      "Meeting outcome",
+      "enumeration",
+      meetingOutcomes.map((value, i) => [value, meetingOutcomeLabels[i] ?? value] as const),
+    ],
   ],
   calls: [
     timestamp,
@@ -158,7 +180,7 @@ export const propertyCatalog: Record<SandboxObjectType, readonly CatalogEntry[]>
         "RINGING",
       ],
     ],
-    ["hs_call_disposition", "Call outcome", "string"],
+    ["hs_call_disposition", "Call outcome", "enumeration", callDispositionOptions],
     ["hs_call_direction", "Call direction", "enumeration", ["INBOUND", "OUTBOUND"]],
     ["hs_call_duration", "Call duration", "number"],
   ],

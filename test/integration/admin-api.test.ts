@@ -225,7 +225,16 @@ describe("lifecycle against HubSpot (nock)", () => {
     expect(world.contacts["2"]).toMatchObject({ ls_lead: "0", ls_lead_threshold: "low" });
     const history = await call("GET", portal("/records/contacts/1/history"));
     expect(history.body.history).toEqual([
-      { property: "ls_lead", old: null, new: "15", threshold: "medium", atMs: T0, cause: "enable" },
+      {
+        property: "ls_lead",
+        old: null,
+        new: "15",
+        threshold: "medium",
+        atMs: T0,
+        cause: "enable",
+        // The points behind the value, kept for the record card (docs/decisions.md §Record card).
+        groups: [{ name: "Meetings", value: 15, rules: [{ index: 0, value: 15 }] }],
+      },
       {
         property: "ls_lead_threshold",
         old: null,

@@ -3,6 +3,7 @@ import nock from "nock";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OPTIONAL_SCOPES, REQUIRED_SCOPES } from "../../src/hubspot/scopes.js";
+import { refusePickerCatalog } from "../fixtures/admin/mock-picker-catalog.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
 import { createDummyInstallation } from "../fixtures/installation.js";
 import { closeAdminSuite, collectPageErrors, launchChromium } from "./support/launch-chromium.js";
@@ -37,6 +38,8 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   nock.disableNetConnect();
   nock.enableNetConnect("127.0.0.1");
+  // The builder's pickers fall back to free text (admin-builder-pickers.test.ts picks from catalogs).
+  refusePickerCatalog();
   app = await startAdminApp();
   // Every scope granted: no rule of the example reads a source the portal lacks (the last case takes one away).
   const everyScope = [...REQUIRED_SCOPES, ...OPTIONAL_SCOPES];

@@ -3,6 +3,7 @@ import nock from "nock";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HistoryEntry } from "../../src/ports/record-store.js";
+import { refusePickerCatalog } from "../fixtures/admin/mock-picker-catalog.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
 import { buildRecord } from "../fixtures/hubspot/crm-payloads.js";
@@ -128,6 +129,8 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   nock.disableNetConnect();
   nock.enableNetConnect("127.0.0.1");
+  // The builder's pickers fall back to free text (admin-builder-pickers.test.ts picks from catalogs).
+  refusePickerCatalog();
   mockCrmWorld({ contacts, meetings, contactProperties: new Set(["jobtitle"]) });
   nock(HUBSPOT)
     .persist()

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import nock from "nock";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { refusePickerCatalog } from "../fixtures/admin/mock-picker-catalog.js";
 import { createDummyParkedEntry } from "../fixtures/admin/parked-entries.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
@@ -46,6 +47,9 @@ beforeAll(async () => {
     },
     contactProperties: new Set(["jobtitle"]),
   });
+  // The builder's pickers fall back to free text: this suite types internal names
+  // (admin-builder-pickers.test.ts picks them).
+  refusePickerCatalog();
   // "Test a record" finds contacts by name through CRM search's `query`.
   nock(HUBSPOT)
     .persist()
@@ -154,7 +158,7 @@ describe("the admin page in Chromium", () => {
     await page.getByLabel("Property name").fill("ls_company");
     await page.getByLabel("Thresholds", { exact: true }).selectOption("letters");
     await page.getByLabel("Scope", { exact: true }).selectOption("lists");
-    await page.getByLabel("Include list ids (comma-separated)").fill("12, 13");
+    await page.getByLabel("Include members of").fill("12, 13");
     await page.getByLabel("Choose which contacts count and how their points combine").check();
     await page.getByLabel("Combine per rule").selectOption("avg");
     await page.getByLabel("Timeframe").selectOption("within");

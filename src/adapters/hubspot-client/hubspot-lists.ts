@@ -9,8 +9,16 @@ import type { SdkApis } from "./sdk-apis.js";
 // of the last one; load-list-memberships.ts picks the cheaper of the two per call.
 
 const MEMBERS_PAGE = 250;
+/** Lists per search page; HubSpot's example asks 100 (POST /crm/v3/lists/search). */
+const SEARCH_PAGE = 100;
 
-type ListsPart = Pick<CrmClient, "readLists" | "readListMemberIds" | "readRecordListIds">;
+type ListsPart = Pick<CrmClient, "readLists" | "readListMemberIds" | "readRecordListIds" | "searchLists">;
+
+/** hs_list_size is one of the additionalProperties the search answers by default, as a string. */
+function sizeOf(additional: Record<string, string> | undefined): number | null {
+  const size = Number(additional?.hs_list_size ?? Number.NaN);
+  return Number.isFinite(size) ? size : null;
+}
 
 export function createHubSpotLists(apis: SdkApis, pacer: PortalPacer): ListsPart {
   return {
@@ -39,6 +47,26 @@ export function createHubSpotLists(apis: SdkApis, pacer: PortalPacer): ListsPart
         after = next ? cursors.next(`list ${listId}`, next) : undefined;
       } while (after);
       return ids;
+    },
+
+    async searchLists(query) {
+      const lists: Awaited<ReturnType<ListsPart["searchLists"]>> = [];
+      let offset = 0;
+      for (;;) {
+        const page = await pacer.run("api", "lists search", (signal) =>
+          apis.lists.doSearch({ query, offset, count: SEARCH_PAGE }, apis.callOptions(signal)),
+        );
+        for (const list of page.lists)
+          lists.push({
+            listId: String(list.listId),
+            name: list.name,
+            objectTypeId: list.objectTypeId,
+            size: sizeOf(list.additionalProperties),
+          });
+        // An offset that does not move on would page forever: stop there as on the last page.
+        if (!page.hasMore || page.offset <= offset) return lists;
+        offset = page.offset;
+      }
     },
 
     async readRecordListIds(objectTypeId, recordId) {

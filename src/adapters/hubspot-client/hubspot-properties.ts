@@ -7,7 +7,7 @@ import type {
   PropertyUpdateTypeEnum,
 } from "@hubspot/api-client/lib/codegen/crm/properties/models/PropertyUpdate.js";
 import { AppError } from "../../errors.js";
-import type { CrmClient, CrmPropertyDefinition } from "../../ports/crm-client.js";
+import type { CrmClient, CrmExistingProperty, CrmPropertyDefinition } from "../../ports/crm-client.js";
 import type { PortalPacer } from "./portal-pacer.js";
 import type { SdkApis } from "./sdk-apis.js";
 
@@ -16,8 +16,42 @@ import type { SdkApis } from "./sdk-apis.js";
 
 type PropertiesPart = Pick<
   CrmClient,
-  "createPropertyGroup" | "readProperties" | "createProperties" | "updateProperty" | "archiveProperties"
+  | "createPropertyGroup"
+  | "readProperties"
+  | "listProperties"
+  | "createProperties"
+  | "updateProperty"
+  | "archiveProperties"
 >;
+
+/** The SDK's Property, as much of it as we read. */
+type SdkProperty = {
+  name: string;
+  label: string;
+  type: string;
+  fieldType: string;
+  groupName: string;
+  description?: string;
+  hidden?: boolean;
+  options?: { label: string; value: string; displayOrder?: number; hidden: boolean }[];
+};
+
+function fromSdkProperty(property: SdkProperty): CrmExistingProperty {
+  return {
+    name: property.name,
+    label: property.label,
+    type: property.type,
+    fieldType: property.fieldType,
+    groupName: property.groupName,
+    description: property.description ?? "",
+    options: (property.options ?? []).map((option) => ({
+      label: option.label,
+      value: option.value,
+      displayOrder: option.displayOrder ?? 0,
+      hidden: option.hidden,
+    })),
+  };
+}
 
 function toSdkProperty(property: CrmPropertyDefinition) {
   return {
@@ -59,19 +93,17 @@ export function createHubSpotProperties(apis: SdkApis, pacer: PortalPacer): Prop
           apis.callOptions(signal, { dataSensitivity: "non_sensitive" }),
         ),
       );
+      return answer.results.map(fromSdkProperty);
+    },
+
+    async listProperties(objectType) {
+      // One call answers every property of the object, unpaged (GET /crm/v3/properties/{objectType}).
+      const answer = await pacer.run("api", `${objectType} properties list`, (signal) =>
+        apis.propertiesCore.getAll(objectType, false, undefined, apis.callOptions(signal)),
+      );
       return answer.results.map((property) => ({
-        name: property.name,
-        label: property.label,
-        type: property.type,
-        fieldType: property.fieldType,
-        groupName: property.groupName,
-        description: property.description ?? "",
-        options: (property.options ?? []).map((option) => ({
-          label: option.label,
-          value: option.value,
-          displayOrder: option.displayOrder ?? 0,
-          hidden: option.hidden,
-        })),
+        ...fromSdkProperty(property),
+        hidden: property.hidden ?? false,
       }));
     },
 

@@ -1,9 +1,12 @@
-import { sets, splitTrimmed } from "./builder-edits.js";
-import { button, field, h, inputValue, numberInput, select, textInput } from "./dom.js";
+import { optionSelect, optionsOf, propertyField, valuesChecklist } from "./builder-condition-pickers.js";
+import { sets } from "./builder-edits.js";
+import { button, field, h, numberInput, select, textInput } from "./dom.js";
+import { dayInput } from "./picker-inputs.js";
 
 /** @typedef {import("./types.js").DraftCondition} DraftCondition */
 /** @typedef {import("./types.js").FormContext} FormContext */
 /** @typedef {import("./types.js").Operator} Operator */
+/** @typedef {import("./types.js").PropertySource} PropertySource */
 /** @typedef {"none" | "text" | "texts" | "number" | "numberRange" | "date" | "dateRange"} Operand */
 
 // docs/scoring.md §Property operators: every operator, and the operand each one takes.
@@ -25,8 +28,8 @@ export const OPERATORS = [
   ["before", "is before (date)", "date"],
   ["after", "is after (date)", "date"],
   ["betweenDates", "is between (dates)", "dateRange"],
-  ["inList", "is in list (ids)", "texts"],
-  ["notInList", "is not in list (ids)", "texts"],
+  ["inList", "is in one of the lists", "texts"],
+  ["notInList", "is in none of the lists", "texts"],
 ];
 /**
  * The operand an operator takes; "text" for an operator the page does not know.
@@ -37,16 +40,30 @@ export const operandOf = (operator) => OPERATORS.find(([op]) => op === operator)
 /** Whether the operator takes a list of texts (the values points by value are keyed by). */
 export const takesTexts = (/** @type {string | undefined} */ operator) => operandOf(operator) === "texts";
 
+/** Whether an operator makes a list rule, on the record's list memberships. */
+export const isListOperator = (/** @type {string | undefined} */ operator) =>
+  operator === "inList" || operator === "notInList";
 /**
- * On an operator change, keep `value`/`values` only when the new operator takes the same operand.
+ * The property a list rule names: the engine reads the record's lists, not a property, for it
+ * (docs/scoring.md §Property rules); the builder writes this name and shows no property picker.
+ */
+export const LIST_RULE_PROPERTY = "lists";
+
+/**
+ * On an operator change, keep `value`/`values` only when the new operator takes the same operand, and
+ * list ids only between list operators.
  * @param {DraftCondition} condition
  * @param {Operator} operator
  */
 export function changeOperator(condition, operator) {
   const before = operandOf(condition.operator);
+  const wasList = isListOperator(condition.operator);
   condition.operator = operator;
   const after = operandOf(operator);
-  if (before === after) return;
+  const isList = isListOperator(operator);
+  if (isList) condition.property = LIST_RULE_PROPERTY;
+  else if (wasList && condition.property === LIST_RULE_PROPERTY) condition.property = "";
+  if (before === after && wasList === isList) return;
   delete condition.value;
   delete condition.values;
   if (after === "texts") condition.values = [];
@@ -67,41 +84,33 @@ export function setRangeEnd(condition, index, value) {
 }
 
 /**
- * The operand inputs of a condition (or a fit rule, which is a condition with points).
+ * The operand inputs of a condition (or a fit rule, which is a condition with points): the property's
+ * options to choose or tick when HubSpot lists some, the portal's lists for a list rule, a date
+ * picker for dates, free text otherwise.
  * @param {DraftCondition} condition
  * @param {string} path
  * @param {FormContext} ctx
  * @param {() => void} [onValuesChanged]
+ * @param {PropertySource} [source]
  */
-export function operandFields(condition, path, ctx, onValuesChanged) {
+export function operandFields(condition, path, ctx, onValuesChanged, source = { object: "self" }) {
   const operand = operandOf(condition.operator);
+  const property = optionsOf(condition, ctx, source);
+  const isListRule = isListOperator(condition.operator);
   switch (operand) {
     case "none":
       return null;
     case "text":
+      return property
+        ? optionSelect(condition, path, ctx, property)
+        : field("Value", `${path}.value`, textInput(condition.value, sets(condition, "value", ctx)));
     case "date":
-      return field(
-        operand === "date" ? "Date (ISO 8601, e.g. 2026-01-31)" : "Value",
-        `${path}.value`,
-        textInput(condition.value, sets(condition, "value", ctx)),
-      );
+      return field("Date", `${path}.value`, dayInput(condition.value, sets(condition, "value", ctx)));
     case "number":
       return field("Number", `${path}.value`, numberInput(condition.value, sets(condition, "value", ctx)));
     case "texts":
-      return field(
-        "Values, one per line",
-        `${path}.values`,
-        h("textarea", {
-          rows: 3,
-          value: (condition.values ?? []).join("\n"),
-          onInput: (e) => {
-            condition.values = splitTrimmed(inputValue(e), "\n");
-            ctx.changed();
-          },
-          // Points by value are keyed by these values: rebuild them once the list is edited.
-          onChange: () => onValuesChanged?.(),
-        }),
-      );
+      // Points by value are keyed by these values: rebuild them once the list is edited.
+      return valuesChecklist(condition, path, ctx, { property, lists: isListRule, source }, onValuesChanged);
     default: {
       const pair = condition.values ?? [];
       const isNumber = operand === "numberRange";
@@ -114,7 +123,7 @@ export function operandFields(condition, path, ctx, onValuesChanged) {
       const input = (i, label) =>
         isNumber
           ? numberInput(pair[i], (v) => set(i, v), { "aria-label": label })
-          : textInput(pair[i], (v) => set(i, v), { "aria-label": label, placeholder: "2026-01-31" });
+          : dayInput(pair[i], (v) => set(i, v), { "aria-label": label });
       return h(
         "div",
         { class: "field", dataset: { path: `${path}.values` } },
@@ -131,14 +140,11 @@ export function operandFields(condition, path, ctx, onValuesChanged) {
  * @param {string} path
  * @param {FormContext} ctx
  * @param {() => void} [onValuesChanged]
+ * @param {PropertySource} [source] whose properties it names: the scored object's by default
  */
-export function conditionFields(condition, path, ctx, onValuesChanged) {
+export function conditionFields(condition, path, ctx, onValuesChanged, source = { object: "self" }) {
   return [
-    field(
-      "Property",
-      `${path}.property`,
-      textInput(condition.property, sets(condition, "property", ctx), { placeholder: "e.g. form_name" }),
-    ),
+    isListOperator(condition.operator) ? null : propertyField(condition, path, ctx, source),
     field(
       "Operator",
       `${path}.operator`,
@@ -151,7 +157,7 @@ export function conditionFields(condition, path, ctx, onValuesChanged) {
         },
       ),
     ),
-    operandFields(condition, path, ctx, onValuesChanged),
+    operandFields(condition, path, ctx, onValuesChanged, source),
   ];
 }
 
@@ -162,8 +168,9 @@ export function conditionFields(condition, path, ctx, onValuesChanged) {
  * @param {FormContext} ctx
  * @param {string} legend
  * @param {() => void} [onValuesChanged]
+ * @param {PropertySource} [source] whose properties the conditions name
  */
-export function conditionList(list, path, ctx, legend, onValuesChanged) {
+export function conditionList(list, path, ctx, legend, onValuesChanged, source) {
   return h(
     "fieldset",
     { class: "conditions", dataset: { path } },
@@ -172,7 +179,7 @@ export function conditionList(list, path, ctx, legend, onValuesChanged) {
       h(
         "div",
         { class: "row condition" },
-        conditionFields(condition, `${path}[${i}]`, ctx, onValuesChanged),
+        conditionFields(condition, `${path}[${i}]`, ctx, onValuesChanged, source),
         button(
           "Remove condition",
           () => {

@@ -1,6 +1,7 @@
 import { definitionToSend, newDefinition } from "./builder-definition.js";
 import { focusByKey } from "./builder-focus.js";
 import { renderDefinitionForm } from "./builder-form.js";
+import { createPickerCatalog, redrawKeepingFocus } from "./picker-catalog.js";
 
 // The form and the JSON view edit one definition object (docs/decisions.md §One definition object). The
 // editor holds it with what the page knows of it: the saved score's id (null until the first save), its
@@ -51,9 +52,10 @@ export function viewAt(definition, places) {
  *   jsonView: HTMLTextAreaElement,
  *   scoreId: string | null,
  *   onRender: () => void,
- * }} parts
+ *   call?: import("./types.js").PortalCall,
+ * }} parts `call` reads the portal's catalogs for the pickers (picker-catalog.js)
  */
-export function createDefinitionEditor({ form, jsonView, scoreId, onRender }) {
+export function createDefinitionEditor({ form, jsonView, scoreId, onRender, call }) {
   /** Parts drawn from the definition that follow every edit in place (summaries, warnings, derived ids). */
   /** @type {(() => void)[]} */
   let liveParts = [];
@@ -136,8 +138,18 @@ export function createDefinitionEditor({ form, jsonView, scoreId, onRender }) {
     if (document.activeElement !== jsonView) jsonView.value = editor.toJson();
   }
 
+  // A catalog that arrives draws the form again, the focus and what is being typed staying where they are.
+  const pickers =
+    call &&
+    createPickerCatalog(
+      call,
+      () => redrawKeepingFocus(form, (key) => editor.render(key)),
+      () => editor.definition.object,
+    );
+
   /** What the form's parts see (builder-form.js). @type {import("./types.js").FormContext} */
   const ctx = {
+    pickers,
     get isSaved() {
       return editor.scoreId !== null;
     },

@@ -1,5 +1,6 @@
 import { sets } from "./builder-edits.js";
-import { h, numberInput, select, textInput, uid } from "./dom.js";
+import { h, numberInput, select, uid } from "./dom.js";
+import { dayInput, withUnit } from "./picker-inputs.js";
 
 // docs/scoring.md §Event rules: timeframe and frequency.
 
@@ -96,19 +97,13 @@ function timeframeDetail(tf, ctx) {
     return h(
       "div",
       { class: "pair" },
-      textInput(tf.between[0], sets(tf.between, 0, ctx), {
-        "aria-label": "From date",
-        placeholder: "2026-01-01",
-      }),
-      textInput(tf.between[1], sets(tf.between, 1, ctx), {
-        "aria-label": "To date",
-        placeholder: "2026-12-31",
-      }),
+      dayInput(tf.between[0], sets(tf.between, 0, ctx), { "aria-label": "From date" }),
+      dayInput(tf.between[1], sets(tf.between, 1, ctx), { "aria-label": "To date" }),
     );
-  const attrs = { "aria-label": "Date", placeholder: "2026-01-31" };
+  const attrs = { "aria-label": "Date" };
   return "before" in tf
-    ? textInput(tf.before, sets(tf, "before", ctx), attrs)
-    : textInput(tf.after, sets(tf, "after", ctx), attrs);
+    ? dayInput(tf.before, sets(tf, "before", ctx), attrs)
+    : dayInput(tf.after, sets(tf, "after", ctx), attrs);
 }
 
 /**
@@ -142,7 +137,7 @@ function frequencyDetail(fq, ctx) {
    * @param {string} label
    */
   const count = (obj, key, label) =>
-    numberInput(obj[key], sets(obj, key, ctx), { min: 0, step: 1, "aria-label": label });
+    withUnit(numberInput(obj[key], sets(obj, key, ctx), { min: 0, step: 1, "aria-label": label }), "times");
   if ("between" in fq)
     return h("div", { class: "pair" }, count(fq.between, 0, "At least"), count(fq.between, 1, "At most"));
   // A frequency other than `between` has one key, its kind.

@@ -1,11 +1,13 @@
 import { conditionFields, conditionList } from "./builder-conditions.js";
-import { commaListInput, sets, setsOrDeletes } from "./builder-edits.js";
+import { commaListInput, setsOrDeletes } from "./builder-edits.js";
+import { eventTypeField } from "./builder-event-type.js";
 import { pointsFields, syncPointsByValue } from "./builder-points.js";
 import { frequencyFields, timeframeFields } from "./builder-rule-filters.js";
 import { sourceNotice } from "./builder-sources.js";
-import { button, field, h, numberInput, select, textInput } from "./dom.js";
+import { button, field, h, numberInput, select } from "./dom.js";
 import { foldToggle } from "./fold-toggle.js";
-import { ruleSummary } from "./rule-summary.js";
+import { catalogNames } from "./picker-catalog.js";
+import { namedRuleSummary } from "./rule-summary.js";
 
 // One rule's editor: event rules (engagement groups) and property rules (fit groups), docs/scoring.md
 // §Event rules, §Scoring several values, §Property operators. A rule is one line until it is opened,
@@ -13,20 +15,6 @@ import { ruleSummary } from "./rule-summary.js";
 
 /** @typedef {import("./types.js").FormContext} FormContext */
 
-const EVENT_TYPES = [
-  "meeting",
-  "call",
-  "email",
-  "note",
-  "task",
-  "form_submission",
-  "page_view",
-  "marketing_email_open",
-  "marketing_email_click",
-  "cta_click",
-  "ad_interaction",
-  "ticket",
-];
 /**
  * @param {import("./types.js").DraftEventRule} rule
  * @param {string} path
@@ -35,16 +23,12 @@ const EVENT_TYPES = [
  */
 function eventRuleFields(rule, path, ctx, valuesChanged) {
   rule.where ??= [];
-  const listId = `${path}-events`;
   return [
-    field("Event type", `${path}.event`, textInput(rule.event, sets(rule, "event", ctx), { list: listId })),
-    h(
-      "datalist",
-      { id: listId },
-      EVENT_TYPES.map((t) => h("option", { value: t })),
-    ),
+    eventTypeField(rule, path, ctx),
     sourceNotice(rule.event),
-    conditionList(rule.where, `${path}.where`, ctx, "Where (all must hold)", valuesChanged),
+    conditionList(rule.where, `${path}.where`, ctx, "Where (all must hold)", valuesChanged, {
+      event: rule.event,
+    }),
     timeframeFields(rule, path, ctx),
     frequencyFields(rule, path, ctx),
     field(
@@ -85,7 +69,7 @@ function propertyRuleFields(rule, path, ctx, valuesChanged) {
         `${path}.of.labels`,
         commaListInput(of.labels, setsOrDeletes(of, "labels", ctx)),
       ),
-    conditionFields(rule, path, ctx, valuesChanged),
+    conditionFields(rule, path, ctx, valuesChanged, { object: of?.association ?? "self" }),
   ];
 }
 
@@ -126,7 +110,7 @@ export function ruleEditor(group, index, path, ctx, bounds) {
     path,
     open,
     number: `${index + 1}.`,
-    summarize: () => ruleSummary(rule),
+    summarize: () => namedRuleSummary(rule, (source) => catalogNames(ctx.pickers, source)),
     flip: () => {
       ctx.view.openRule = open ? null : rule;
     },

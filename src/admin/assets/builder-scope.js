@@ -1,5 +1,6 @@
+import { listsField } from "./builder-condition-pickers.js";
 import { conditionList } from "./builder-conditions.js";
-import { commaListInput, sets, setsOrDeletes } from "./builder-edits.js";
+import { commaListInput, setsOrDeletes } from "./builder-edits.js";
 import { checkedOf, field, h, select } from "./dom.js";
 
 // docs/scoring.md §Scopes, and §Companies and deals: association aggregation.
@@ -39,16 +40,12 @@ export function scope(d, ctx) {
         ),
       ),
       r.mode === "lists" &&
-        field(
-          "Include list ids (comma-separated)",
-          "records.include",
-          commaListInput(r.include, sets(r, "include", ctx)),
-        ),
-      field(
-        "Exclude list ids (comma-separated; exclusion wins)",
-        "records.exclude",
-        commaListInput(r.exclude, sets(r, "exclude", ctx)),
-      ),
+        listsField(r.include, "Include members of", "records.include", ctx, (ids) => {
+          r.include = ids;
+        }),
+      listsField(r.exclude, "Exclude members of (exclusion wins)", "records.exclude", ctx, (ids) => {
+        r.exclude = ids;
+      }),
     ),
   );
 }
@@ -123,7 +120,16 @@ export function association(d, ctx) {
             ),
           ),
         ),
-        conditionList(ownWhere(a), "association.where", ctx, "Contact conditions (all must hold)"),
+        conditionList(
+          ownWhere(a),
+          "association.where",
+          ctx,
+          "Contact conditions (all must hold)",
+          undefined,
+          {
+            object: "contacts",
+          },
+        ),
       ),
   );
 }

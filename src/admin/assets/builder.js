@@ -24,6 +24,7 @@ const editor = createDefinitionEditor({
   jsonView,
   scoreId: main.dataset.scoreId || null,
   onRender: () => updateButtons(editor),
+  call,
 });
 
 /**

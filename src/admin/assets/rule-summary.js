@@ -5,6 +5,11 @@ import { OPERATORS, operandOf } from "./builder-conditions.js";
 // replaced). Names are shown as a person reads them; the exact ones are in the unfolded rule.
 
 /** @typedef {import("./types.js").DraftCondition} DraftCondition */
+/**
+ * HubSpot's own labels where the portal's catalogs gave them (picker-catalog.js catalogNames): a
+ * property's, an option's, an event type's, a list's. Without them names are spelled out as below.
+ * @typedef {import("./types.js").CatalogNames} CatalogNames
+ */
 
 // HubSpot's labels for the default properties rules most often read, where the internal name does not
 // spell them ("jobtitle"); any other name is spelled out from its words.
@@ -50,15 +55,21 @@ export function propertyLabel(property, event) {
  * HubSpot's internal option values read as words ("NO_SHOW" → "No show", "COMPLETED" → "Completed");
  * short capitals are acronyms ("CEO") and stay, as does any value typed in another way.
  */
-export const valueLabel = (/** @type {unknown} */ value) => {
+export const valueLabel = (/** @type {unknown} */ value) => spelledValue(value);
+
+/** @param {unknown} value */
+function spelledValue(value) {
   const text = String(value ?? "");
   const internal = /^[A-Z][A-Z0-9_]*$/.test(text) && (text.includes("_") || text.length >= 6);
   return internal ? spelled(text.toLowerCase()) : text;
-};
+}
 
-/** @param {readonly unknown[]} values */
-function listed(values) {
-  const shown = values.slice(0, MORE_THAN).map(valueLabel).join(", ");
+/**
+ * @param {readonly unknown[]} values
+ * @param {(value: unknown) => string} [label]
+ */
+function listed(values, label = valueLabel) {
+  const shown = values.slice(0, MORE_THAN).map(label).join(", ");
   return values.length > MORE_THAN ? `${shown} and ${values.length - MORE_THAN} more` : shown;
 }
 
@@ -66,9 +77,12 @@ function listed(values) {
  * "outcome is Completed", "Number of employees is between 50 and 5000".
  * @param {DraftCondition} condition
  * @param {string} [event]
+ * @param {CatalogNames} [names]
  */
-export function conditionSummary(condition, event) {
-  const who = propertyLabel(condition.property, event);
+export function conditionSummary(condition, event, names = {}) {
+  const who = names.property?.(condition.property) ?? propertyLabel(condition.property, event);
+  const valueLabel = (/** @type {unknown} */ value) =>
+    names.value?.(condition, String(value ?? "")) ?? spelledValue(value);
   const values = condition.values ?? [];
   const operand = operandOf(condition.operator);
   const label = OPERATORS.find(([op]) => op === condition.operator)?.[1] ?? condition.operator;
@@ -78,7 +92,11 @@ export function conditionSummary(condition, event) {
   if (condition.operator === "neq") return `${who} is not ${valueLabel(condition.value ?? "…")}`;
   const verb = label.replace(/ \((numbers|dates?|ids)\)$/, "");
   if (operand === "none") return `${who} ${verb}`;
-  if (operand === "texts") return `${who} ${verb} ${values.length ? listed(values) : "…"}`;
+  const items = values.length ? listed(values, valueLabel) : "…";
+  // A list rule reads no property (docs/scoring.md §Property rules): "Is in one of the lists Customers".
+  if (condition.operator === "inList" || condition.operator === "notInList")
+    return `${spelled(verb)} ${items}`;
+  if (operand === "texts") return `${who} ${verb} ${items}`;
   if (operand === "numberRange" || operand === "dateRange")
     return `${who} ${verb} ${values[0] ?? "…"} and ${values[1] ?? "…"}`;
   return `${who} ${verb} ${condition.value === undefined || condition.value === "" ? "…" : valueLabel(condition.value)}`;
@@ -125,15 +143,23 @@ function filtersSummary(rule) {
 }
 
 /**
- * The one line that stands for a rule in the folded builder.
+ * The one line that stands for a rule in the folded builder, names spelled out from the rule alone.
  * @param {import("./types.js").DraftRule} rule
  */
-export function ruleSummary(rule) {
+export const ruleSummary = (rule) => namedRuleSummary(rule, () => ({}));
+
+/**
+ * The one line of a rule, with HubSpot's labels where the catalogs give them.
+ * @param {import("./types.js").DraftRule} rule
+ * @param {(source: import("./types.js").PropertySource) => CatalogNames} namesFor the catalogs' labels
+ */
+export function namedRuleSummary(rule, namesFor) {
   if ("event" in rule) {
     const event = rule.event || "(no event type)";
+    const names = namesFor({ event: rule.event });
     return [
-      spelled(event),
-      ...(rule.where ?? []).map((c) => conditionSummary(c, rule.event)),
+      names.event?.(rule.event) ?? spelled(event),
+      ...(rule.where ?? []).map((c) => conditionSummary(c, rule.event, names)),
       ...filtersSummary(rule),
       pointsSummary(rule),
       rule.cap !== undefined && `at most ${rule.cap}`,
@@ -142,5 +168,6 @@ export function ruleSummary(rule) {
       .join(" · ");
   }
   const of = rule.of && rule.of !== "self" ? `Associated ${rule.of.association}: ` : "";
-  return `${of}${conditionSummary(rule)} · ${pointsSummary(rule)}`;
+  const names = namesFor({ object: rule.of && rule.of !== "self" ? rule.of.association : "self" });
+  return `${of}${conditionSummary(rule, undefined, names)} · ${pointsSummary(rule)}`;
 }

@@ -88,9 +88,64 @@ export type DraftDefinition = {
   groups: DraftGroup[];
 };
 
+/** One of GET /properties/:objectType (the pickers' catalog, docs/decisions.md §Builder pickers). */
+export type PickerProperty = {
+  name: string;
+  label: string;
+  type: string;
+  fieldType: string;
+  group: string;
+  options: { value: string; label: string }[];
+};
+/** One of GET /event-types/:objectType. */
+export type PickerEventType = {
+  type: string;
+  label: string;
+  source: string;
+  available: boolean;
+  reason?: string;
+  properties: PickerProperty[];
+};
+/** One of GET /lists. */
+export type PickerList = { id: string; name: string; objectType: string; size: number | null };
+
+/** A picker's catalog: asked and not answered yet, answered, failed, or none to ask (free text). */
+export type CatalogState<T> =
+  | { status: "loading" }
+  | { status: "ready"; data: T }
+  | { status: "failed"; message: string }
+  | { status: "none" };
+
+/** The portal's catalogs (picker-catalog.js); each is asked the first time it is read. */
+export type Pickers = {
+  scoredObject(): ObjectType;
+  properties(objectType: string): CatalogState<PickerProperty[]>;
+  eventTypes(): CatalogState<PickerEventType[]>;
+  /** The lists of an object: the scored object's when none is named. */
+  lists(objectType?: ObjectType): CatalogState<PickerList[]>;
+};
+
+/**
+ * One choice of a picker: the internal value saved, the label shown, a hint beside it; `unavailable`
+ * shows it greyed, still pickable (an event type whose events do not reach the app).
+ */
+export type PickOption = { value: string; label: string; hint?: string; unavailable?: boolean };
+
+/** Labels the catalogs give, for the rules' one-line summaries (rule-summary.js); undefined: not known. */
+export type CatalogNames = {
+  property?(name: string): string | undefined;
+  value?(condition: DraftCondition, value: string): string | undefined;
+  event?(type: string): string | undefined;
+};
+
+/** Whose properties a condition names: an object's ("self": the scored one), or an event type's. */
+export type PropertySource = { object: ObjectType | "self" } | { event: string };
+
 /** What the form's parts see of the editor (builder-editor.js). */
 export type FormContext = {
   readonly isSaved: boolean;
+  /** The portal's catalogs for the pickers; absent where no portal is at hand (free text). */
+  readonly pickers?: Pickers;
   /** A value changed: the JSON view follows and the score counts as unsaved. */
   changed(): void;
   /**

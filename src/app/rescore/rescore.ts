@@ -13,6 +13,7 @@ import type { SnapshotWarning } from "../snapshot-needs.js";
 import { type ScoreValues, writeScores } from "../write-scores.js";
 import { type DueIndexing, indexDueTimes } from "./index-due-times.js";
 import { RECORD_LOCK_MS, recordKey } from "./record-key.js";
+import { summarizeGroupPoints } from "./summarize-group-points.js";
 
 // The one way a record is rescored (docs/architecture.md §Rescore): webhooks, decay, pollers, sweep,
 // enable jobs, resets and the reset workflow action all come here. Two rescores of one record at once could read the same data
@@ -182,6 +183,7 @@ async function rescoreNow(
         score: result?.score ?? null,
         threshold: result?.threshold ?? null,
       };
+      if (result) value.groups = summarizeGroupPoints(result.groups);
       if (definition.type === "combined")
         Object.assign(value, { engagement: result?.engagement, fit: result?.fit });
       return value;

@@ -2,6 +2,7 @@ import type { RouteDoc } from "./define-route.js";
 import { openApiRoute } from "./openapi-route.js";
 import { parkedRoutes } from "./parked-routes.js";
 import { performanceRoutes } from "./performance-routes.js";
+import { pickerRoutes } from "./picker-routes.js";
 import { portalRoutes } from "./portal-routes.js";
 import { recordSearchRoutes } from "./record-search-routes.js";
 import { scoreRoutes } from "./score-routes.js";
@@ -14,6 +15,7 @@ export const adminRoutes: readonly RouteDoc[] = [
   ...portalRoutes,
   ...scoreRoutes,
   ...recordSearchRoutes,
+  ...pickerRoutes,
   ...sourceRoutes,
   ...performanceRoutes,
   ...parkedRoutes,

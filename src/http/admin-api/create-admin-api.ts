@@ -1,5 +1,7 @@
 import express, { Router } from "express";
 import type { Logger } from "pino";
+import { createPortalForms } from "../../app/pickers/portal-forms.js";
+import { createPortalProperties } from "../../app/pickers/portal-properties.js";
 import type { ErasePortalDeps } from "../../app/portals/erase-portal.js";
 import type { ScoresDeps } from "../../app/scores/scores-deps.js";
 import { type AdminPrincipal, canSeePortal, type ResolvePrincipal, requireAdmin } from "./admin-auth.js";
@@ -8,6 +10,7 @@ import { buildOpenApiDocument } from "./build-openapi-document.js";
 import { mountRoutes, PORTAL_PATH } from "./define-route.js";
 import { openApiRoute } from "./openapi-route.js";
 import { performanceRoutes } from "./performance-routes.js";
+import { pickerRoutes } from "./picker-routes.js";
 import { portalRoutes } from "./portal-routes.js";
 import { recordSearchRoutes } from "./record-search-routes.js";
 import { portalParams } from "./request-schemas.js";
@@ -62,6 +65,10 @@ export function createAdminApi(deps: AdminApiDeps): Router {
   mountRoutes(api, recordSearchRoutes, deps);
   mountRoutes(api, sourceRoutes, deps);
   mountRoutes(api, performanceRoutes, deps);
+  // Kept in this process's memory (docs/decisions.md §Builder pickers): one API per app, so one cache.
+  const properties = createPortalProperties({ crmFor: deps.crmFor, now: deps.now });
+  const forms = createPortalForms({ crmFor: deps.crmFor, now: deps.now });
+  mountRoutes(api, pickerRoutes, { ...deps, properties, forms });
   if (deps.parkedRoutes) api.use(deps.parkedRoutes);
   api.use((_req, res) => {
     sendError(res, 404, {

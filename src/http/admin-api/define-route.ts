@@ -91,10 +91,13 @@ export function defineRoute<Deps, const S extends RequestSchemas>(route: {
     status,
     handler: (deps) => async (req, res: Response) => {
       // In the order the handlers checked them before: the path, then the query, then the body.
+      // reportInput: zod 4 leaves the input out of an issue otherwise, and format-issues.ts reads a
+      // missing input as "required" where the value was there but not one of the allowed ones.
+      const options = { reportInput: true };
       const input = {
-        params: params?.parse(req.params),
-        query: query?.parse(req.query),
-        body: body ? body.parse(req.body) : req.body,
+        params: params?.parse(req.params, options),
+        query: query?.parse(req.query, options),
+        body: body ? body.parse(req.body, options) : req.body,
         principal: res.locals.principal as AdminPrincipal,
       } as RouteInput<S>;
       const result = await handle(deps, input);

@@ -71,3 +71,31 @@ export const performanceQuery = z.object({
   days: z.coerce.number().int().min(1).max(365).default(90),
   format: z.enum(["json", "csv"]).default("json"),
 });
+
+/** The objects whose properties a rule reads: scored objects, associated ones (`of`), engagements. */
+export const propertiesParams = portalParams.extend({
+  objectType: z.enum([
+    "contacts",
+    "companies",
+    "deals",
+    "meetings",
+    "calls",
+    "emails",
+    "notes",
+    "tasks",
+    "tickets",
+  ]),
+});
+/** `?refresh=1` reads HubSpot again instead of the properties kept for a while. */
+export const refreshQuery = z.object({
+  refresh: z
+    .enum(["1", "0", "true", "false"], { error: "refresh is 1 or 0" })
+    .optional()
+    .transform((v) => v === "1" || v === "true"),
+});
+export const eventTypesParams = recordSearchParams;
+/** GET /lists: a part of the name ("" for every list) and the object the lists hold. */
+export const listsQuery = z.object({
+  q: z.string().trim().max(200).default(""),
+  objectType: z.enum(["contacts", "companies", "deals"]).optional(),
+});

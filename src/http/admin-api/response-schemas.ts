@@ -59,6 +59,31 @@ export const foundRecords = z.object({
   ),
 });
 
+/** A property as the builder's pickers show it (src/app/pickers/portal-properties.ts). */
+export const pickerProperty = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.string(),
+  fieldType: z.string(),
+  group: z.string(),
+  options: z.array(z.object({ value: z.string(), label: z.string() })),
+});
+
+export const pickerEventTypes = z.array(
+  z.object({
+    type: z.string(),
+    label: z.string(),
+    source: z.string(),
+    available: z.boolean(),
+    reason: z.string().optional(),
+    properties: z.array(pickerProperty),
+  }),
+);
+
+export const pickerLists = z.array(
+  z.object({ id: z.string(), name: z.string(), objectType: z.string(), size: z.number().nullable() }),
+);
+
 export const namedRecords = z.object({
   portalId: z.number().int(),
   objectType: z.string(),

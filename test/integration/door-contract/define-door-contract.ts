@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CrmPropertyDefinition } from "../../../src/ports/crm-client.js";
 import { defineFeedCases } from "./define-feed-cases.js";
+import { definePickerCases } from "./define-picker-cases.js";
 import { defineSearchCases } from "./define-search-cases.js";
 import { defineWebEventCases } from "./define-web-event-cases.js";
 import { type DoorTarget, meetingProperties, tinyWorld } from "./tiny-world.js";
@@ -92,6 +93,7 @@ export function defineDoorContract(target: { name: string; start: () => Promise<
     });
 
     defineSearchCases(() => t);
+    definePickerCases(() => t);
     defineWebEventCases(() => t);
 
     defineFeedCases(() => t);

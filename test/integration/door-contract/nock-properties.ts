@@ -5,12 +5,27 @@ import type { NockWorldRecords } from "./nock-world-records.js";
 
 // Property groups and properties v3 in the nock world (docs/hubspot.md §Score properties): groups (409 for a taken
 // name), batch read (names it lacks are 207 errors; `dataSensitivity` required), batch create (a taken name is a 207 error),
-// update one, and batch archive (204). An archived property is gone from reads of definitions and
+// update one, batch archive (204), and the list of an object's properties, where calls hold HubSpot's call
+// outcome property (GUID values named by their labels, docs/hubspot.md §Engagement objects). An archived property is gone from reads of definitions and
 // of records, and writing it fails as for any property the portal lacks.
 
 type Property = ReturnType<typeof buildProperty>;
 
-const typeOf = (uri: string) => uri.split("/")[4] ?? "";
+const typeOf = (uri: string) => (uri.split("/")[4] ?? "").split("?")[0] ?? "";
+
+/** The calls' outcome property as HubSpot defines it. */
+export const callDisposition = buildProperty({
+  name: "hs_call_disposition",
+  label: "Call outcome",
+  type: "enumeration",
+  fieldType: "select",
+  groupName: "callinformation",
+  description: "The outcome of the call",
+  options: [
+    { value: "f240bbac-87c9-4f6e-bf70-924b57d47db7", label: "Connected", displayOrder: 1, hidden: false },
+    { value: "73a0d17f-1163-4015-bdd5-ec830791da20", label: "No answer", displayOrder: 4, hidden: false },
+  ],
+});
 const batchError = (category: string, message: string, name: string) => ({
   status: "error",
   category,
@@ -27,6 +42,7 @@ export function mockNockProperties(scope: Scope, world: NockWorldRecords, groups
     properties.set(type, found);
     return found;
   };
+  propertiesOf("calls").set(callDisposition.name, callDisposition);
 
   scope.post(/^\/crm\/v3\/properties\/\w+\/groups$/).reply((uri, body) => {
     const type = typeOf(uri);
@@ -42,6 +58,9 @@ export function mockNockProperties(scope: Scope, world: NockWorldRecords, groups
     groups.set(type, existing.add(group.name));
     return [201, { displayOrder: -1, ...group, archived: false }];
   });
+  scope
+    .get(/^\/crm\/v3\/properties\/\w+(\?.*)?$/)
+    .reply((uri) => [200, { results: [...propertiesOf(typeOf(uri)).values()] }]);
   scope.post(/^\/crm\/v3\/properties\/\w+\/batch\/read$/).reply((uri, body) => {
     const defined = propertiesOf(typeOf(uri));
     const { inputs, dataSensitivity } = body as { inputs: { name: string }[]; dataSensitivity?: unknown };

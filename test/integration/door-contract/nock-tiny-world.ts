@@ -2,6 +2,7 @@ import nock from "nock";
 import { HUBSPOT } from "../../fixtures/hubspot/create-test-crm-client.js";
 import { buildBatchRead, buildErrorBody } from "../../fixtures/hubspot/crm-payloads.js";
 import {
+  buildListSearchPage,
   buildListsById,
   buildMembersPage,
   buildRecordMemberships,
@@ -231,6 +232,19 @@ export function mockTinyWorld() {
     .reply((uri) => {
       const asked = new URL(uri, HUBSPOT).searchParams.getAll("listIds");
       return [200, buildListsById(asked.includes(listId) ? [{ listId, size: listMembers.length }] : [])];
+    })
+    .post("/crm/v3/lists/search")
+    .reply((_uri, body) => {
+      const { query = "", offset = 0 } = body as { query?: string; offset?: number };
+      const { name } = tinyWorld.list;
+      const found = name.toLowerCase().includes(query.toLowerCase())
+        ? [{ listId, name, size: listMembers.length }]
+        : [];
+      const lists = found.slice(offset);
+      return [
+        200,
+        buildListSearchPage(lists, { offset: offset + lists.length, hasMore: false, total: found.length }),
+      ];
     })
     .get(/^\/crm\/v3\/lists\/records\/0-1\/\d+\/memberships$/)
     .reply((uri) => {

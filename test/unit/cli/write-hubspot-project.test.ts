@@ -12,12 +12,19 @@ describe("writeHubSpotProject", () => {
       out,
       publicBaseUrl: "https://ls.example.com/",
     });
-    expect(written.map((p) => relative(out, p))).toEqual([
+    expect(written.map((p) => relative(out, p)).filter((p) => !p.startsWith("src/app/cards/"))).toEqual([
       "hsproject.json",
       "src/app/app-hsmeta.json",
       "src/app/webhooks/webhooks-hsmeta.json",
       "src/app/workflow-actions/reset-score-hsmeta.json",
     ]);
+    // The card's source is copied as it is, but for the base URL it fetches from.
+    expect(readFileSync(join(out, "src/app/cards/record-scores-card.tsx"), "utf8")).toBe(
+      readFileSync("hubspot-card/record-scores-card.tsx", "utf8"),
+    );
+    expect(readFileSync(join(out, "src/app/cards/app-base-url.ts"), "utf8")).toContain(
+      '"https://ls.example.com"',
+    );
     const webhooks = JSON.parse(readFileSync(join(out, "src/app/webhooks/webhooks-hsmeta.json"), "utf8"));
     expect(webhooks.config.settings.targetUrl).toBe("https://ls.example.com/webhooks/hubspot");
   });

@@ -7,7 +7,7 @@ const descriptors = loadDescriptors(process.cwd());
 
 function renderedByPath(): Record<string, unknown> {
   const files = renderProject(descriptors, { PUBLIC_BASE_URL: BASE });
-  return Object.fromEntries(files.map((f) => [f.path, f.json]));
+  return Object.fromEntries(files.map((f) => [f.path, "json" in f ? f.json : f.text]));
 }
 
 /** The value at a dotted path ("config.inputFields.0.typeDefinition.name") of parsed JSON. */
@@ -23,6 +23,17 @@ describe("renderProject", () => {
       "src/app/app-hsmeta.json",
       "src/app/webhooks/webhooks-hsmeta.json",
       "src/app/workflow-actions/reset-score-hsmeta.json",
+      "src/app/cards/record-scores-hsmeta.json",
+      "src/app/cards/app-base-url.ts",
+      "src/app/cards/card-answer.ts",
+      "src/app/cards/combined-grid.tsx",
+      "src/app/cards/fetch-record-scores.ts",
+      "src/app/cards/package.json",
+      "src/app/cards/record-scores-card.tsx",
+      "src/app/cards/record-scores-entry.tsx",
+      "src/app/cards/score-section.tsx",
+      "src/app/cards/score-sparkline.tsx",
+      "src/app/cards/tsconfig.json",
     ]);
     expect(files["hsproject.json"]).toEqual({
       name: "lead-score",
@@ -78,6 +89,26 @@ describe("renderProject", () => {
         'src/app/workflow-actions/act-hsmeta.json config.labels.en.actionCardContent: "{{score}}" has no value (only PUBLIC_BASE_URL are set)',
       ]);
     }
+  });
+
+  it("copies the record card: its hsmeta, and its source with PUBLIC_BASE_URL as the fetch base and permitted URL", () => {
+    const files = renderedByPath();
+    expect(files["src/app/cards/record-scores-hsmeta.json"]).toMatchObject({
+      type: "card",
+      config: {
+        entrypoint: "/app/cards/record-scores-entry.tsx",
+        objectTypes: ["contacts", "companies", "deals"],
+      },
+    });
+    expect(files["src/app/cards/app-base-url.ts"]).toContain(`export const APP_BASE_URL = "${BASE}";`);
+    expect(dig(files["src/app/app-hsmeta.json"], "config.permittedUrls.fetch")).toEqual([BASE]);
+  });
+
+  it("names a card source file that keeps a {{…}} without a value", () => {
+    const cards = { components: {}, files: { "x.ts": 'const a = "{{OTHER}}";' } };
+    expect(() => renderProject({ ...descriptors, cards }, { PUBLIC_BASE_URL: BASE })).toThrowError(
+      'src/app/cards/x.ts: "{{OTHER}}" has no value',
+    );
   });
 
   it("fails when PUBLIC_BASE_URL itself is not given", () => {
