@@ -1,4 +1,5 @@
 import type { CrmClient, CrmRecord } from "../src/ports/crm-client.js";
+import { unsupportedCrmMethods } from "./unsupported-crm-methods.js";
 
 // An in-process portal for the webhook-to-written bench: contacts only, every call answered after
 // `latencyMs` (HubSpot's batch endpoints answer in roughly 100–300 ms from Europe; docs/hubspot.md §Rate limits and batching
@@ -9,10 +10,8 @@ export function createLatentCrmClient(options: { latencyMs: number; contacts: nu
   for (let i = 1; i <= options.contacts; i++) contacts.set(String(i), { jobtitle: "Intern" });
   const writtenAtMs = new Map<string, number[]>();
   const wait = () => new Promise<void>((resolve) => setTimeout(resolve, options.latencyMs));
-  const unsupported = async (): Promise<never> => {
-    throw new Error("not used by the bench");
-  };
   const client: CrmClient = {
+    ...unsupportedCrmMethods("webhook latency"),
     portalId: "1",
     async readRecords(_type, ids, properties) {
       await wait();
@@ -36,26 +35,9 @@ export function createLatentCrmClient(options: { latencyMs: number; contacts: nu
     readLists: async () => [],
     readListMemberIds: async () => [],
     readRecordListIds: async () => [],
-    searchLists: unsupported,
     listRecordIds: async () => ({ ids: [], after: null }),
     countRecords: async () => contacts.size,
     searchModifiedSince: async () => ({ ids: [], after: null }),
-    findRecords: unsupported,
-    createPropertyGroup: unsupported,
-    readProperties: unsupported,
-    listProperties: unsupported,
-    createProperties: unsupported,
-    updateProperty: unsupported,
-    completeActionCallback: unsupported,
-    archiveProperties: unsupported,
-    readMarketingEmailEvents: unsupported,
-    readEmailCampaign: unsupported,
-    listForms: unsupported,
-    readFormSubmissions: unsupported,
-    findContactIdsByEmail: unsupported,
-    readEventTypes: unsupported,
-    readContactWebEvents: unsupported,
-    readStageEntries: unsupported,
   };
   return { client, contacts, writtenAtMs };
 }

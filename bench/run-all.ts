@@ -2,6 +2,7 @@ import { mkdirSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { fileURLToPath } from "node:url";
 import { benchDefinition } from "./bench-definition.js";
+import { formatFeedCalls, measureFeedCalls } from "./feed-calls.js";
 import { benchNow, generateExport } from "./generate-export.js";
 import { evaluateArgs, measureNode, parseOnlyArgs } from "./measure-cli.js";
 import { measureEvaluator } from "./measure-evaluator.js";
@@ -126,6 +127,12 @@ for (const coalesceMs of [0, 2_000]) {
     `webhook → written (${l.events} events, COALESCE_MS=${l.coalesceMs}, CRM answering in ${l.callLatencyMs} ms): p50 ${fixed(l.p50Ms)} ms, p95 ${fixed(l.p95Ms)} ms, max ${fixed(l.maxMs)} ms`,
   );
 }
+
+// docs/decisions.md §Portal-wide feeds: HubSpot calls of the marketing email and form feeds, backfill
+// and a full rescore, per contact.
+log("\nportal-wide feeds (2,000 contacts × 10 marketing emails and a form submission):");
+for (const line of formatFeedCalls(await measureFeedCalls({ contacts: 2_000, emailsPerContact: 10 })))
+  log(line);
 
 // docs/decisions.md §Read only what scores need: a full snapshot-and-write pass over a 10,000-contact sandbox
 // portal at the real rate limit (about 2–4 minutes). BENCH_SKIP_SANDBOX=1 leaves it out.

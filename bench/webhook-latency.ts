@@ -8,6 +8,7 @@ import { Keyv } from "keyv";
 import { pino } from "pino";
 import { openSqliteDueIndex } from "../src/adapters/queue/sqlite-due-index.js";
 import { openSqliteInbox } from "../src/adapters/queue/sqlite-inbox.js";
+import { createKeyvFeedEventStore } from "../src/adapters/stores/keyv-feed-event-store.js";
 import { createKeyvInstallationStore } from "../src/adapters/stores/keyv-installation-store.js";
 import { createKeyvPollStateStore } from "../src/adapters/stores/keyv-poll-state-store.js";
 import { createKeyvRecordStore } from "../src/adapters/stores/keyv-record-store.js";
@@ -90,6 +91,8 @@ export async function measureWebhookLatency(
     options: {
       pollIntervalSec: 3600,
       listPollIntervalSec: 3600,
+      emailEventsPollMs: 3_600_000,
+      formSubmissionsPollMs: 3_600_000,
       coalesceMs,
       historyRetentionDays: 90,
       webhook: { clientSecret: SECRET, publicBaseUrl: BASE_URL },
@@ -101,6 +104,7 @@ export async function measureWebhookLatency(
       records: createKeyvRecordStore(new Keyv()),
       dueIndex,
       pollState: createKeyvPollStateStore(new Keyv()),
+      feeds: createKeyvFeedEventStore(new Keyv()),
     },
     crmFor: () => crm.client,
     logger: pino({ level: "silent" }),

@@ -99,6 +99,18 @@ const configSchema = z
     // covers a change, and durability.
     POLL_INTERVAL_SEC: z.coerce.number().int().min(30).default(300),
     LIST_POLL_INTERVAL_SEC: z.coerce.number().int().min(60).default(900),
+    // The portal-wide feeds (docs/decisions.md §Portal-wide feeds): marketing email events and form
+    // submissions have no webhook. At least 10 s: each poll costs a few calls per portal.
+    EMAIL_EVENTS_POLL_MS: z.coerce
+      .number({ error: "must be a whole number of milliseconds from 10000" })
+      .int("must be a whole number of milliseconds from 10000")
+      .min(10_000, "must be a whole number of milliseconds from 10000")
+      .default(180_000),
+    FORM_SUBMISSIONS_POLL_MS: z.coerce
+      .number({ error: "must be a whole number of milliseconds from 10000" })
+      .int("must be a whole number of milliseconds from 10000")
+      .min(10_000, "must be a whole number of milliseconds from 10000")
+      .default(180_000),
     COALESCE_MS: z.coerce.number().int().min(0).max(60_000).default(2000),
     HISTORY_RETENTION_DAYS: z.coerce.number().int().min(1).default(90),
     // How often records whose nextChangeAt has passed are rescored: 60 is cron's every minute; tests
@@ -169,6 +181,8 @@ export type Config = {
   pipeline: {
     pollIntervalSec: number;
     listPollIntervalSec: number;
+    emailEventsPollMs: number;
+    formSubmissionsPollMs: number;
     coalesceMs: number;
     historyRetentionDays: number;
     dueCheckSec: number;
@@ -236,6 +250,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     pipeline: {
       pollIntervalSec: e.POLL_INTERVAL_SEC,
       listPollIntervalSec: e.LIST_POLL_INTERVAL_SEC,
+      emailEventsPollMs: e.EMAIL_EVENTS_POLL_MS,
+      formSubmissionsPollMs: e.FORM_SUBMISSIONS_POLL_MS,
       coalesceMs: e.COALESCE_MS,
       historyRetentionDays: e.HISTORY_RETENTION_DAYS,
       dueCheckSec: e.DUE_CHECK_SEC,

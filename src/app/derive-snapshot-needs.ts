@@ -1,6 +1,8 @@
+import type { FeedName } from "../ports/feed-event-store.js";
 import { parseInstant, type ScoreDefinition, timeframeUnitMs } from "../scoring/index.js";
 import type { Timeframe } from "../scoring/rule-schema.js";
 import { type EngagementObject, eventTypeOf } from "./build-engagement-event.js";
+import { feedOfEventType } from "./feeds/feed-event-types.js";
 import type { AssociatedNeeds, EventNeeds, EventWindow, SnapshotNeeds } from "./snapshot-needs.js";
 import { hubspotEventName } from "./sources/web-event-types.js";
 
@@ -17,11 +19,13 @@ type Needs = {
   lists: Set<string>;
   events: Map<EngagementObject, Set<string>>;
   web: Map<string, EventWindow[]>;
+  feeds: Set<FeedName>;
 };
 const emptyNeeds = (): Needs => ({
   properties: new Set(),
   lists: new Set(),
   events: new Map(),
+  feeds: new Set(),
   web: new Map(),
 });
 
@@ -56,6 +60,8 @@ export function deriveSnapshotNeeds(definitions: readonly ScoreDefinition[]): Sn
         continue;
       }
       for (const rule of group.rules) {
+        const feed = feedOfEventType(rule.event);
+        if (feed !== undefined) eventHolder.feeds.add(feed);
         // Event analytics types (docs/decisions.md §Web events mapping): read per contact, as far back as rules look.
         if (hubspotEventName(rule.event) !== undefined) {
           eventHolder.web.set(rule.event, [
@@ -98,12 +104,13 @@ function addCondition(
 }
 
 function toEventNeeds(needs: Needs): EventNeeds | undefined {
-  if (needs.events.size === 0 && needs.web.size === 0) return undefined;
+  if (needs.events.size === 0 && needs.web.size === 0 && needs.feeds.size === 0) return undefined;
   const objects = [...needs.events.keys()].sort();
   const properties: EventNeeds["properties"] = {};
   for (const object of objects) properties[object] = [...(needs.events.get(object) ?? [])].sort();
   const events: EventNeeds = { objects, properties };
   if (needs.web.size > 0)
     events.web = Object.fromEntries([...needs.web].sort(([a], [b]) => a.localeCompare(b)));
+  if (needs.feeds.size > 0) events.feeds = [...needs.feeds].sort();
   return events;
 }

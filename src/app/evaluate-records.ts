@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { CrmClient } from "../ports/crm-client.js";
+import type { FeedEventStore } from "../ports/feed-event-store.js";
 import type { RecordStore } from "../ports/record-store.js";
 import type { SourceStatusStore } from "../ports/source-status-store.js";
 import {
@@ -20,6 +21,8 @@ export type EvaluateDeps = {
   crm: CrmClient;
   records: RecordStore;
   logger: Logger;
+  /** Contacts' stored marketing email events and form submissions; without it, a warning says so. */
+  feeds?: Pick<FeedEventStore, "events">;
   /** Each event source's outcome per portal (docs/decisions.md §Sources status). */
   sourceStatus?: SourceStatusStore | undefined;
 };
@@ -41,6 +44,11 @@ function compileOnce(definition: ScoreDefinition): CompiledScore {
   return score;
 }
 
+function feedReaderOf(deps: EvaluateDeps, portalId: number) {
+  const feeds = deps.feeds;
+  return feeds ? (contactIds: readonly string[]) => feeds.events(portalId, contactIds) : undefined;
+}
+
 /**
  * Reads records of one object with everything `definitions` need (and their own properties, so
  * callers can tell what changed), applies the app's resets, and evaluates at `atMs`. Writes nothing.
@@ -55,10 +63,16 @@ export async function evaluateRecords(
 ): Promise<EvaluatedRecords> {
   if (ids.length === 0 || definitions.length === 0) return { records: [], skipped: [], warnings: [] };
   const needs = deriveSnapshotNeeds(definitions);
+  const reader = feedReaderOf(deps, portalId);
   const own = definitions.flatMap((d) => scorePropertyNames(d.property.name, d.type));
   needs.properties = [...new Set([...needs.properties, ...own])];
   const [{ snapshots, warnings }, resets] = await Promise.all([
-    loadSnapshots(deps.crm, object, ids, needs, { portalId, store: deps.sourceStatus, atMs: options.atMs }),
+    loadSnapshots(deps.crm, object, ids, needs, {
+      portalId,
+      store: deps.sourceStatus,
+      atMs: options.atMs,
+      ...(reader ? { feedEvents: reader } : {}),
+    }),
     deps.records.resets(portalId, object, ids),
   ]);
   const records: EvaluatedRecord[] = [];

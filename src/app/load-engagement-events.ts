@@ -7,6 +7,7 @@ import {
   engagementObjects,
   type SnapshotEvent,
 } from "./build-engagement-event.js";
+import { loadFeedEvents } from "./feeds/load-feed-events.js";
 import { loadWebEvents } from "./load-web-events.js";
 import type { EventNeeds, SnapshotWarning } from "./snapshot-needs.js";
 import { type SourceContext, sourceProblem, sourceRead } from "./sources/source-context.js";
@@ -62,6 +63,10 @@ export async function loadEngagementEvents(
     from === "contacts" && needs.web
       ? loadWebEvents(crm, ids, needs.web, context)
       : Promise.resolve(undefined);
+  const feeds =
+    from === "contacts" && needs.feeds
+      ? loadFeedEvents(context?.feedEvents, ids, needs)
+      : Promise.resolve(undefined);
   const engagements = Promise.all(
     objects.map(async (object) => {
       try {
@@ -88,10 +93,11 @@ export async function loadEngagementEvents(
     }),
   );
   // Awaited together: a failing source must never be left as an unhandled rejection while the other waits.
-  const [loaded, webEvents] = await Promise.all([engagements, web]);
-  if (webEvents) {
-    loaded.push(webEvents.byRecord);
-    warnings.push(...webEvents.warnings);
+  const [loaded, webEvents, feedEvents] = await Promise.all([engagements, web, feeds]);
+  for (const extra of [webEvents, feedEvents]) {
+    if (!extra) continue;
+    loaded.push(extra.byRecord);
+    warnings.push(...extra.warnings);
   }
   for (const perObject of loaded) {
     for (const [recordId, events] of perObject) byRecord.get(recordId)?.push(...events);

@@ -1,3 +1,4 @@
+import type { FeedName } from "../ports/feed-event-store.js";
 import type { EngagementObject } from "./build-engagement-event.js";
 
 // What loadSnapshots reads: a plain object (derived from enabled score definitions elsewhere),
@@ -18,6 +19,8 @@ export interface EventNeeds {
   objects?: EngagementObject[];
   /** Extra properties per engagement object, beyond baseEngagementProperties (for `where` rules). */
   properties?: Partial<Record<EngagementObject, string[]>>;
+  /** Portal-wide feeds whose stored events to merge (contacts; docs/decisions.md §Portal-wide feeds). */
+  feeds?: FeedName[];
   /** Event analytics types (page_view, custom behavioural events …) and their windows; none when absent. */
   web?: WebEventNeeds;
 }

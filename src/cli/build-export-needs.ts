@@ -1,5 +1,6 @@
 import { deriveSnapshotNeeds } from "../app/derive-snapshot-needs.js";
 import type { SnapshotNeeds } from "../app/snapshot-needs.js";
+import type { FeedName } from "../ports/feed-event-store.js";
 import type { ScoreDefinition } from "../scoring/index.js";
 
 export type ExportExtras = {
@@ -21,7 +22,11 @@ export function buildExportNeeds(
   const needs = deriveSnapshotNeeds(definitions);
   const properties = [...new Set([...needs.properties, ...extras.properties])].sort();
   if (!extras.events) return { ...needs, properties };
-  // EventNeeds without `objects` reads all five engagement objects; keep the `where` properties.
-  const whereProperties = needs.events?.properties;
-  return { ...needs, properties, events: whereProperties ? { properties: whereProperties } : {} };
+  // EventNeeds without `objects` reads all five engagement objects; keep the `where` properties and the
+  // event analytics types the scores count (docs/scoring.md §Event types), so the file scores offline as
+  // the portal does. The stored feed events come along too: they cost no HubSpot call (docs/decisions.md
+  // §Portal-wide feeds).
+  const { objects: _everyObject, ...scored } = needs.events ?? {};
+  const feeds: FeedName[] = ["email_events", "form_submissions"];
+  return { ...needs, properties, events: { ...scored, feeds } };
 }

@@ -70,6 +70,11 @@ async function exportAction(context: ExportContext, options: ExportCommandOption
       crm: context.crmFor(portal),
       needs,
       resets: (ids) => context.records.resets(portal, object, ids),
+      sources: {
+        portalId: portal,
+        atMs: Date.now(),
+        feedEvents: (ids: readonly string[]) => context.feeds.events(portal, ids),
+      },
       out: context.out,
       err: context.err,
     },

@@ -1,4 +1,5 @@
 import type { Writable } from "node:stream";
+import { createKeyvFeedEventStore } from "../adapters/stores/keyv-feed-event-store.js";
 import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
 import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
@@ -7,6 +8,7 @@ import { composeDoor } from "../compose/compose-door.js";
 import { ConfigError, loadConfig } from "../config.js";
 import { createLogger } from "../logger.js";
 import type { CrmClient } from "../ports/crm-client.js";
+import type { FeedEventStore } from "../ports/feed-event-store.js";
 import type { Installation, InstallationStore } from "../ports/installation-store.js";
 import type { RecordStore } from "../ports/record-store.js";
 import type { ScoreStore } from "../ports/score-store.js";
@@ -19,6 +21,8 @@ export type ExportContext = {
   scores: Pick<ScoreStore, "list">;
   /** The resets the app keeps per record, written into each snapshot (docs/scoring.md §Resets). */
   records: Pick<RecordStore, "resets">;
+  /** Contacts' marketing email events and form submissions, as the app's feed pollers stored them. */
+  feeds: Pick<FeedEventStore, "events">;
   crmFor(portalId: number): CrmClient;
   /** Where the app is installed from, for the "not installed" message. */
   installUrl: string;
@@ -58,6 +62,10 @@ export async function openExportContext(
     config.databaseUrl,
     "records",
   );
+  const feedsKeyv: Parameters<typeof createKeyvFeedEventStore>[0] = await openKeyv(
+    config.databaseUrl,
+    "feed-events",
+  );
   const installations = createKeyvInstallationStore(installationsKeyv);
   // With REDIS_URL the export spends the portal's budget from the same window as the running instances.
   // Loaded only then: ioredis adds tens of ms to every start of the CLI, `evaluate` included.
@@ -77,6 +85,7 @@ export async function openExportContext(
     installations,
     scores: createKeyvScoreStore(scoresKeyv),
     records: createKeyvRecordStore(recordsKeyv),
+    feeds: createKeyvFeedEventStore(feedsKeyv),
     crmFor: door.crmFor,
     installUrl: `${found?.appUrl ?? config.publicBaseUrl}/oauth/install`,
     ...(found ? { defaultPortalId: found.portalId } : {}),
@@ -87,6 +96,7 @@ export async function openExportContext(
         installationsKeyv.disconnect(),
         scoresKeyv.disconnect(),
         recordsKeyv.disconnect(),
+        feedsKeyv.disconnect(),
         sharedRateWindow?.close(),
       ]);
     },

@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { Writable } from "node:stream";
 import { loadSnapshots } from "../app/load-snapshots.js";
 import type { SnapshotNeeds } from "../app/snapshot-needs.js";
+import type { SourceContext } from "../app/sources/source-context.js";
 import type { CrmClient } from "../ports/crm-client.js";
 import type { ObjectType } from "../scoring/index.js";
 import type { SnapshotInput } from "../scoring/snapshot-schema.js";
@@ -22,6 +23,8 @@ export type ExportDeps = {
   needs: SnapshotNeeds;
   /** The app's resets of these records (RecordStore.resets): per record id, score id → instant in ms. */
   resets: (ids: readonly string[]) => Promise<ReadonlyMap<string, Readonly<Record<string, number>>>>;
+  /** Contacts' stored marketing email events and form submissions (docs/decisions.md §Portal-wide feeds). */
+  sources?: SourceContext;
   out: Writable;
   err: Writable;
 };
@@ -77,7 +80,13 @@ export async function runExport(options: ExportOptions, deps: ExportDeps): Promi
   try {
     for await (const page of await pagesOf(options, deps.crm)) {
       if (page.ids.length > 0) {
-        const { snapshots, warnings } = await loadSnapshots(deps.crm, object, page.ids, deps.needs);
+        const { snapshots, warnings } = await loadSnapshots(
+          deps.crm,
+          object,
+          page.ids,
+          deps.needs,
+          deps.sources,
+        );
         const resets = await deps.resets(snapshots.map((s) => String(s.id)));
         const lines = snapshots.map((s) => JSON.stringify(withResets(s, resets.get(String(s.id)))));
         if (lines.length > 0) await writeChunk(deps.out, `${lines.join("\n")}\n`);

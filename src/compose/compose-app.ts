@@ -7,6 +7,7 @@ import { createLocalJobQueue } from "../adapters/queue/local-job-queue.js";
 import { openSqliteDueIndex } from "../adapters/queue/sqlite-due-index.js";
 import { openSqliteInbox } from "../adapters/queue/sqlite-inbox.js";
 import { createKeyvActionStore } from "../adapters/stores/keyv-action-store.js";
+import { createKeyvFeedEventStore } from "../adapters/stores/keyv-feed-event-store.js";
 import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
 import { createKeyvJobStore } from "../adapters/stores/keyv-job-store.js";
 import { createKeyvOAuthStateStore } from "../adapters/stores/keyv-oauth-state-store.js";
@@ -92,6 +93,7 @@ export async function composeApp(
   const oauthStates = createKeyvOAuthStateStore(await open("oauth-states"), wallNow);
   const actions = createKeyvActionStore(await open("actions"));
   const pollState = createKeyvPollStateStore(await open("poll-state"));
+  const feeds = createKeyvFeedEventStore(await open("feed-events"));
   const sourceStatus = createKeyvSourceStatusStore(await open("source-status"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
   // by every instance (docs/decisions.md §Several instances).
@@ -143,6 +145,7 @@ export async function composeApp(
     logger,
     dueIndex,
     recordLocks,
+    feeds,
     sourceStatus,
   };
   const jobRunner = createJobRunner({
@@ -173,7 +176,7 @@ export async function composeApp(
   const pipeline = composePipeline({
     options: { ...config.pipeline, webhook: { clientSecret, publicBaseUrl: config.publicBaseUrl } },
     inbox,
-    stores: { installations, scores, records, dueIndex, pollState, sourceStatus },
+    stores: { installations, scores, records, dueIndex, pollState, feeds, sourceStatus },
     crmFor: door.crmFor,
     logger,
     now,

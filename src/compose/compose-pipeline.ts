@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import { createLocalRecordLocks } from "../adapters/coordination/local-record-locks.js";
 import { DONE_RETENTION_MS } from "../adapters/queue/sqlite-inbox.js";
 import { createNodeCronScheduler } from "../adapters/scheduling/node-cron-scheduler.js";
+import { pollEmailEvents, pollFormSubmissions } from "../app/feeds/poll-feeds.js";
 import { compactHistory } from "../app/pipeline/compact-history.js";
 import type { PipelineDeps } from "../app/pipeline/pipeline-deps.js";
 import { createPipelineMetrics, type PipelineMetrics } from "../app/pipeline/pipeline-metrics.js";
@@ -24,6 +25,10 @@ export type PipelineOptions = {
   pollIntervalSec: number;
   /** LIST_POLL_INTERVAL_SEC (900): list memberships. */
   listPollIntervalSec: number;
+  /** EMAIL_EVENTS_POLL_MS (180000): the marketing email events log. */
+  emailEventsPollMs: number;
+  /** FORM_SUBMISSIONS_POLL_MS (180000): every form's submissions. */
+  formSubmissionsPollMs: number;
   /** COALESCE_MS (2000): how long a record waits for more events. */
   coalesceMs: number;
   /** HISTORY_RETENTION_DAYS (90): every change kept, then one point per day. */
@@ -41,7 +46,7 @@ export type ComposePipelineDeps = {
   inbox: Inbox;
   stores: Pick<
     PipelineDeps,
-    "installations" | "scores" | "records" | "dueIndex" | "pollState" | "sourceStatus"
+    "installations" | "scores" | "records" | "dueIndex" | "pollState" | "feeds" | "sourceStatus"
   >;
   /** The door's shared, paced clients (compose-door.ts): the pipeline shares each portal's budget. */
   crmFor: (portalId: number) => CrmClient;
@@ -94,6 +99,9 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
     metrics,
     stopping: () => stopping,
     recordLocks: deps.recordLocks ?? createLocalRecordLocks(),
+    // The scheduler exists by the time the worker hears a signal (it starts after composition).
+    requestFeedPoll: (feed) =>
+      void scheduler.run(feed === "email_events" ? "poll-email-events" : "poll-form-submissions"),
   };
   const worker = createPipelineWorker(shared, { coalesceMs: options.coalesceMs });
   const scheduler = createPipelineScheduler(
@@ -113,6 +121,16 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
         name: "poll-lists",
         everyMs: options.listPollIntervalSec * 1000,
         run: () => pollListMemberships(shared),
+      },
+      {
+        name: "poll-email-events",
+        everyMs: options.emailEventsPollMs,
+        run: () => pollEmailEvents(shared),
+      },
+      {
+        name: "poll-form-submissions",
+        everyMs: options.formSubmissionsPollMs,
+        run: () => pollFormSubmissions(shared),
       },
       { name: "sweep", cron: "17 3 * * *", periodMs: DAY_MS, run: () => sweepRecords(shared) },
       {

@@ -35,6 +35,14 @@ export interface FeedError {
 export interface FeedCursor {
   /** The instant (epoch ms) up to which the feed has been read; the next poll starts a little before. */
   sinceMs: number;
+  /** The earliest instant read (the first poll's backfill): a score reading further back widens it. */
+  fromMs: number;
+  /**
+   * Keys of the events the last poll read within FEED_OVERLAP_MS of its end: the next poll reads them
+   * again and skips them, so an address that changed hands meanwhile does not give them to its new
+   * holder. Absent before the first success.
+   */
+  recentKeys?: string[];
   /** The last poll's failure; null once a poll succeeds again. The cursor did not move past it. */
   lastError: FeedError | null;
   /** Epoch ms of the last poll that succeeded; null before the first. */

@@ -130,7 +130,7 @@ describe("OAuth install, end to end", () => {
     expect(url.searchParams.get("client_id")).toBe("client-id-1");
     expect(url.searchParams.get("redirect_uri")).toBe("https://ls.example.com/oauth/callback");
     expect(url.searchParams.get("scope")?.split(" ")).toContain("crm.schemas.deals.write");
-    expect(url.searchParams.get("optional_scope")).toBe("sales-email-read tickets");
+    expect(url.searchParams.get("optional_scope")).toBe("sales-email-read tickets content forms");
     expect(url.searchParams.get("state")).toMatch(/^[\w-]+\.[\w-]+$/);
   });
 

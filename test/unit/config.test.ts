@@ -40,6 +40,8 @@ describe("loadConfig", () => {
       pipeline: {
         pollIntervalSec: 300,
         listPollIntervalSec: 900,
+        emailEventsPollMs: 180_000,
+        formSubmissionsPollMs: 180_000,
         coalesceMs: 2000,
         historyRetentionDays: 90,
         dueCheckSec: 60,

@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { RecordLocks } from "../../ports/cluster-locks.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { DueIndex } from "../../ports/due-index.js";
+import type { FeedEventStore, FeedName } from "../../ports/feed-event-store.js";
 import type { Inbox } from "../../ports/inbox.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
 import type { PollStateStore } from "../../ports/poll-state-store.js";
@@ -18,6 +19,10 @@ export type PipelineDeps = {
   records: RecordStore;
   dueIndex: DueIndex;
   pollState: PollStateStore;
+  /** The portal-wide feeds' events per contact, cursors and errors (docs/decisions.md §Portal-wide feeds). */
+  feeds: FeedEventStore;
+  /** Runs a feed's poll now, joining one in progress (a roll-up property said it has news). */
+  requestFeedPoll?: (feed: FeedName) => void;
   /** Each event source's last problem per portal (docs/decisions.md §Sources status). */
   sourceStatus?: SourceStatusStore;
   crmFor: (portalId: number) => CrmClient;

@@ -1,6 +1,7 @@
 import type { InboxEntry } from "../../ports/inbox.js";
+import { actOnFeedSignal, feedSignalOf } from "../feeds/feed-signals.js";
 import { applyRecordAction } from "./apply-record-action.js";
-import { loadPortalScoring } from "./load-portal-scoring.js";
+import { loadPortalScoring, type PortalScoring } from "./load-portal-scoring.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
 import { increment } from "./pipeline-metrics.js";
 import { type FanOutPlan, planFanOut } from "./plan-fan-out.js";
@@ -10,6 +11,26 @@ import { resolveReaches, type ScoredRef } from "./resolve-reaches.js";
 export type PlannedEntry = { entry: InboxEntry; targets: ScoredRef[]; error?: string };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Roll-up properties of the portal-wide feeds (feed-signals.ts): each contact's signal is acted on
+ * once per batch, and the records it moves join the entry's targets. A failed read fails the entry,
+ * which the inbox retries.
+ */
+async function addFeedSignalTargets(deps: PipelineDeps, scoring: PortalScoring, planned: PlannedEntry[]) {
+  const acted = new Set<string>();
+  for (const item of planned) {
+    const feed = feedSignalOf(item.entry.event);
+    const key = `${feed}:${item.entry.event.objectId}`;
+    if (!feed || item.error || acted.has(key)) continue;
+    acted.add(key);
+    try {
+      item.targets.push(...(await actOnFeedSignal(deps, scoring, feed, item.entry.event.objectId)));
+    } catch (error) {
+      item.error = message(error);
+    }
+  }
+}
 
 /** Plans, applies record actions and resolves associations for one portal's entries. */
 async function planPortal(
@@ -55,6 +76,7 @@ async function planPortal(
   } catch {
     planned.push(...(await Promise.all(plain.map(resolveOne))));
   }
+  await addFeedSignalTargets(deps, scoring, planned);
   return planned;
 }
 

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import { AppError } from "../../errors.js";
 import type { ActionStore } from "../../ports/action-store.js";
+import type { FeedEventStore } from "../../ports/feed-event-store.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
 import type { JobStore } from "../../ports/job-store.js";
 import type { OAuthClient } from "../../ports/oauth-client.js";
@@ -19,6 +20,8 @@ export type ErasePortalDeps = {
   actions?: ActionStore;
   /** What went wrong reading the portal's event sources. */
   sourceStatus?: SourceStatusStore;
+  /** Contacts' marketing email events and form submissions, and the feeds' cursors. */
+  feeds?: FeedEventStore;
   cipher: TokenCipher;
   /** Absent in sandbox mode without HubSpot credentials: nothing to revoke at HubSpot then. */
   oauth: OAuthClient | undefined;
@@ -50,6 +53,7 @@ export async function erasePortal(deps: ErasePortalDeps, portalId: number) {
     deps.jobs.deletePortal(portalId),
     deps.actions?.deletePortal(portalId),
     deps.sourceStatus?.deletePortal(portalId),
+    deps.feeds?.deletePortal(portalId),
   ]);
   await deps.installations.delete(portalId);
   deps.logger.info({ portalId, revoked }, "portal erased");

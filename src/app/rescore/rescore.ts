@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { RecordLocks } from "../../ports/cluster-locks.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { DueIndex } from "../../ports/due-index.js";
+import type { FeedEventStore } from "../../ports/feed-event-store.js";
 import type { HistoryCause, HistoryEntry, HistoryReason, RecordStore } from "../../ports/record-store.js";
 import type { SourceStatusStore } from "../../ports/source-status-store.js";
 import type { ObjectType, ScoreDefinition } from "../../scoring/index.js";
@@ -64,6 +65,8 @@ export type RescoreDeps = {
   /** The pipeline's /metrics counters by cause; jobs and resets report their own progress and are not counted. */
   metrics?: Pick<PipelineMetrics, "rescored" | "updated">;
   waitClock?: WaitClock;
+  /** Contacts' stored feed events (docs/decisions.md §Portal-wide feeds). */
+  feeds?: Pick<FeedEventStore, "events">;
   /** Each event source's outcome per portal (docs/decisions.md §Sources status). */
   sourceStatus?: SourceStatusStore | undefined;
 };
@@ -164,7 +167,13 @@ async function rescoreNow(
   const crm = deps.crmFor(portalId);
   const atMs = deps.now();
   const evaluated = await evaluateRecords(
-    { crm, records: deps.records, logger: deps.logger, sourceStatus: deps.sourceStatus },
+    {
+      crm,
+      records: deps.records,
+      logger: deps.logger,
+      sourceStatus: deps.sourceStatus,
+      ...(deps.feeds ? { feeds: deps.feeds } : {}),
+    },
     portalId,
     object,
     ids,

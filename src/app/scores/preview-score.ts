@@ -77,6 +77,7 @@ export async function previewScore(
     crm: deps.crmFor(portalId),
     records: deps.records,
     logger: deps.logger,
+    ...(deps.feeds ? { feeds: deps.feeds } : {}),
     sourceStatus: deps.sourceStatus,
   };
   const atMs = deps.now();
@@ -145,6 +146,7 @@ export function createPreviewJob(deps: JobHandlerDeps): JobHandler {
       crm: deps.crmFor(job.portalId),
       records: deps.records,
       logger: deps.logger,
+      ...(deps.feeds ? { feeds: deps.feeds } : {}),
       sourceStatus: deps.sourceStatus,
     };
     const atMs = deps.now();

@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
 import type { RecordLocks } from "../../ports/cluster-locks.js";
 import type { CrmClient } from "../../ports/crm-client.js";
+import type { FeedEventStore } from "../../ports/feed-event-store.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
 import type { Job, JobKind } from "../../ports/job-store.js";
 import type { RecordStore } from "../../ports/record-store.js";
@@ -24,6 +25,8 @@ export type ScoresDeps = {
   dueIndex: RescoreDeps["dueIndex"];
   /** Shared with the pipeline: enable jobs and resets wait for a record another rescore holds. */
   recordLocks: RecordLocks;
+  /** Contacts' stored marketing email events and form submissions, read by every evaluation. */
+  feeds?: FeedEventStore;
   /** Each event source's last problem per portal (docs/decisions.md §Sources status); tests may leave it out. */
   sourceStatus?: SourceStatusStore;
 };

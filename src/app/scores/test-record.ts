@@ -24,6 +24,7 @@ export async function testRecord(
     crm: deps.crmFor(portalId),
     records: deps.records,
     logger: deps.logger,
+    ...(deps.feeds ? { feeds: deps.feeds } : {}),
     sourceStatus: deps.sourceStatus,
   };
   const evaluated = await evaluateRecords(

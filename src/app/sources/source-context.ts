@@ -4,6 +4,7 @@ import type {
   SourceProblemKind,
   SourceStatusStore,
 } from "../../ports/source-status-store.js";
+import type { FeedEventReader } from "../feeds/load-feed-events.js";
 import type { SnapshotWarning } from "../snapshot-needs.js";
 
 // Where the snapshot loaders report how each source read went (docs/decisions.md §Sources status): the
@@ -14,6 +15,8 @@ export type SourceContext = {
   store?: SourceStatusStore;
   /** The time of evaluation (ms): problems are stamped with it, rule windows end at it. */
   atMs: number;
+  /** Contacts' stored marketing email events and form submissions (docs/decisions.md §Portal-wide feeds). */
+  feedEvents?: FeedEventReader;
 };
 
 /** The source was read: an earlier problem is forgotten. */

@@ -26,6 +26,8 @@ export type E2eOptions = {
   exampleScores?: readonly unknown[];
   /** Seconds between list membership polls; the configuration's floor (60) is too slow for a test. */
   listPollIntervalSec?: number;
+  /** More settings as `npm start` reads them (SANDBOX_TIER, EMAIL_EVENTS_POLL_MS, ...). */
+  env?: Record<string, string>;
 };
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON answers are walked freely; assertions check their shape.
@@ -42,6 +44,7 @@ export async function startE2eApp(options: E2eOptions = {}) {
     ADMIN_TOKEN,
     COALESCE_MS: "50",
     DUE_CHECK_SEC: "1",
+    ...options.env,
   });
   const config = options.listPollIntervalSec
     ? { ...loaded, pipeline: { ...loaded.pipeline, listPollIntervalSec: options.listPollIntervalSec } }

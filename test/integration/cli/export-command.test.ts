@@ -5,6 +5,7 @@ import { Command } from "commander";
 import { Keyv } from "keyv";
 import nock from "nock";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createKeyvFeedEventStore } from "../../../src/adapters/stores/keyv-feed-event-store.js";
 import { createKeyvInstallationStore } from "../../../src/adapters/stores/keyv-installation-store.js";
 import { createKeyvRecordStore } from "../../../src/adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../../../src/adapters/stores/keyv-score-store.js";
@@ -30,6 +31,12 @@ import { definition, fitScore } from "../../support/scoring-builders.js";
 // and once with the app's own wiring (config, SQLite stores, composeDoor) against nock.
 
 const PORTAL = 62515;
+const contactUs = {
+  key: "conversion-1",
+  type: "form_submission",
+  occurredAt: "2026-09-01T00:00:00.000Z",
+  properties: { form_id: "g-1", form_name: "Contact us", page_url: "https://acme.test/" },
+};
 const meta = { savedBy: "ops@example.com", savedAtMs: T0, change: "enable" };
 const jobtitleScore = fitScore([{ property: "jobtitle", operator: "eq", value: "CTO", points: 5 }], {
   id: "fit",
@@ -43,10 +50,13 @@ async function contextWith(installation: Installation | undefined, scores: Score
   const err = captureStream();
   let closed = false;
   const crm = createTestCrmClient().client;
+  const feeds = createKeyvFeedEventStore(new Keyv());
+  await feeds.add(PORTAL, "form_submissions", new Map([["8", [contactUs]]]));
   const context: ExportContext = {
     installations,
     scores,
     records: createKeyvRecordStore(new Keyv()),
+    feeds,
     crmFor: () => crm,
     installUrl: "https://ls.example.com/oauth/install",
     out: out.stream,
@@ -105,7 +115,7 @@ describe("lead-score export (commander)", () => {
     expect(wasClosed()).toBe(true);
   });
 
-  it("includes every engagement event of contacts by default", async () => {
+  it("includes every engagement event and stored feed event of contacts by default", async () => {
     const { context, out } = await contextWith(
       createDummyInstallation({ portalId: PORTAL }),
       await scoresOf(jobtitleScore),
@@ -117,7 +127,11 @@ describe("lead-score export (commander)", () => {
     ];
     await exportCli(context, "--portal", "62515", "--object", "contacts", "--after", "7");
     for (const scope of scopes) scope.done();
-    expect(parseSnapshot(JSON.parse(out.text())).events.map((e) => e.type)).toEqual(["note"]);
+    // With the form submission the app's poller stored for contact 8 (no HubSpot call for it).
+    expect(parseSnapshot(JSON.parse(out.text())).events.map((e) => e.type)).toEqual([
+      "form_submission",
+      "note",
+    ]);
   });
 
   it("says when no enabled score covers the object", async () => {

@@ -7,8 +7,9 @@ import {
   buildMembersPage,
   buildRecordMemberships,
 } from "../../fixtures/hubspot/list-payloads.js";
+import { mockNockFeeds } from "../../fixtures/hubspot/mock-feed-endpoints.js";
 import { createNockCrmSearch, type SearchBody } from "./nock-crm-search.js";
-import { mockNockFeeds } from "./nock-feeds.js";
+
 import { mockNockProperties } from "./nock-properties.js";
 import { mockNockWebEvents } from "./nock-web-events.js";
 import { createNockWorldRecords } from "./nock-world-records.js";

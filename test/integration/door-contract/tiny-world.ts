@@ -1,4 +1,7 @@
 import type { CrmClient, CrmPropertyGroup } from "../../../src/ports/crm-client.js";
+import type { SentEmailEvent, SubmittedForm } from "../../fixtures/hubspot/feed-payloads.js";
+
+export type { SentEmailEvent, SubmittedForm };
 
 // The tiny portal both targets of the door contract hold (docs/decisions.md §Door contract tests): three
 // contacts, one company with a Primary and a labelled ("Decision maker") association, two
@@ -77,25 +80,6 @@ export interface WorldIds {
 export interface CompletedCallback {
   callbackId: string;
   outputFields: Record<string, string>;
-}
-
-/** A marketing email event as the portal logs it (docs/hubspot.md §Marketing email events), at the portal's present. */
-export interface SentEmailEvent {
-  recipient: string;
-  campaignId: string;
-  /** HubSpot's type: DELIVERED, OPEN, CLICK, BOUNCE, STATUSCHANGE ... */
-  type: string;
-  /** CLICK: the link followed. */
-  url?: string;
-  /** STATUSCHANGE: the recipient's portal-wide subscription status afterwards, e.g. UNSUBSCRIBED. */
-  portalSubscriptionStatus?: string;
-}
-
-/** A form submission at the portal's present (docs/hubspot.md §Form submissions): the fields a visitor filled. */
-export interface SubmittedForm {
-  pageUrl: string;
-  /** Field name → value; `email` is the one that links it to a contact. */
-  values: Record<string, string>;
 }
 
 /** One target of the contract: the app's real door, pointed at a portal holding the tiny world. */

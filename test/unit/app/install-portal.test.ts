@@ -43,7 +43,7 @@ describe("installPortal", () => {
     expect(result).toEqual({
       portalId: 62515,
       scopes: ["oauth", "automation"],
-      missingOptionalScopes: ["sales-email-read", "tickets"],
+      missingOptionalScopes: ["sales-email-read", "tickets", "content", "forms"],
       reinstalled: false,
     });
     const saved = await store.get(62515);
@@ -70,7 +70,10 @@ describe("installPortal", () => {
     });
     await installPortal("code-1", deps(["oauth"]));
     await store.markDisconnected(62515, T0, "invalid_grant");
-    const again = await installPortal("code-2", deps(["oauth", "sales-email-read", "tickets"]));
+    const again = await installPortal(
+      "code-2",
+      deps(["oauth", "sales-email-read", "tickets", "content", "forms"]),
+    );
     expect(again).toMatchObject({ reinstalled: true, missingOptionalScopes: [] });
     const saved = await store.get(62515);
     expect(saved?.status).toBe("connected");

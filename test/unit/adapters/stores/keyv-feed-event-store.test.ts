@@ -59,6 +59,7 @@ describe("keyv feed event store on SQLite", () => {
   it("keeps cursors, errors and pending events per portal and feed; erases a contact and a portal", async () => {
     const cursor = {
       sinceMs: 5,
+      fromMs: 1,
       lastError: { atMs: 6, code: "forbidden", message: "no scope" },
       lastSuccessMs: null,
     };

@@ -1,0 +1,154 @@
+import { AppError } from "../../errors.js";
+import type { FeedCursor, FeedName } from "../../ports/feed-event-store.js";
+import type { EventSourceName } from "../../ports/source-status-store.js";
+import type { ObjectType } from "../../scoring/index.js";
+import { loadScoredPortals, type PortalScoring } from "../pipeline/load-portal-scoring.js";
+import type { PipelineDeps } from "../pipeline/pipeline-deps.js";
+import { rescoreTargets } from "../pipeline/rescore-targets.js";
+import { resolveReaches } from "../pipeline/resolve-reaches.js";
+import { feedBackfillMs, feedReach } from "./feed-reach.js";
+import {
+  type FeedWindow,
+  readEmailEventWindow,
+  readFormSubmissionWindow,
+  type StorePage,
+} from "./read-feed-windows.js";
+import { storeAddressedEvents } from "./store-addressed-events.js";
+
+// The portal-wide feeds' pollers (docs/decisions.md §Portal-wide feeds), one per feed, each on its own
+// interval (EMAIL_EVENTS_POLL_MS, FORM_SUBMISSIONS_POLL_MS), only for portals with an enabled score
+// that reads the feed. Each poll reads from its durable cursor, FEED_OVERLAP_MS early because HubSpot's
+// logs are eventually consistent (events are deduped by identity in the store), to now; stores the
+// events with their contacts and rescores the records they move (cause "poll", busy "skip"). The
+// first poll backfills (feed-reach.ts). A failed poll keeps its cursor and records its error there,
+// for the sources status: it delays events, never loses them.
+
+export const FEED_OVERLAP_MS = 10 * 60 * 1000;
+/** A send to a whole database can log more events within the overlap; past this, dedupe alone holds. */
+const MAX_RECENT_KEYS = 20_000;
+/** The feed's name in the sources status (docs/decisions.md §Sources status). */
+const sourceOf: Record<FeedName, EventSourceName> = {
+  email_events: "marketing_email_events",
+  form_submissions: "form_submissions",
+};
+/** The optional scope each feed needs (src/hubspot/scopes.ts). */
+const scopeOf: Record<FeedName, string> = { email_events: "content", form_submissions: "forms" };
+
+type ReadWindow = (
+  crm: ReturnType<PipelineDeps["crmFor"]>,
+  window: FeedWindow,
+  store: StorePage,
+) => Promise<void>;
+
+/** Rescores the records a change of these contacts' feed events moves. */
+export async function rescoreFeedChanges(
+  deps: PipelineDeps,
+  scoring: PortalScoring,
+  reach: readonly ObjectType[][],
+  contactIds: readonly string[],
+): Promise<void> {
+  if (contactIds.length === 0) return;
+  const crm = deps.crmFor(scoring.portalId);
+  const found = await resolveReaches(
+    crm,
+    contactIds.flatMap((id) => reach.map((hops) => ({ object: "contacts" as const, id, hops }))),
+  );
+  await rescoreTargets(deps, scoring, found.flat(), "poll");
+}
+
+/** Where this poll starts: the cursor less the overlap, or the backfill when none or it grew. */
+function windowStart(cursor: FeedCursor | undefined, nowMs: number, backfillMs: number): number {
+  const backfillFrom = nowMs - backfillMs;
+  if (!cursor) return backfillFrom;
+  return Math.min(cursor.sinceMs - FEED_OVERLAP_MS, backfillFrom < cursor.fromMs ? backfillFrom : Infinity);
+}
+
+/**
+ * A portal that declined the feed's scope would answer 403 to every read: it is not asked at all (the
+ * sources status shows the scope missing from the granted ones, docs/decisions.md §Sources status).
+ */
+export async function feedScopeGranted(
+  deps: Pick<PipelineDeps, "installations">,
+  portalId: number,
+  feed: FeedName,
+): Promise<boolean> {
+  const installation = await deps.installations.get(portalId);
+  return installation?.scopes.includes(scopeOf[feed]) ?? false;
+}
+
+async function pollFeed(deps: PipelineDeps, scoring: PortalScoring, feed: FeedName, read: ReadWindow) {
+  const reach = feedReach(scoring.definitions, feed);
+  if (reach.length === 0) return;
+  const { portalId } = scoring;
+  if (!(await feedScopeGranted(deps, portalId, feed))) return;
+  const crm = deps.crmFor(portalId);
+  const nowMs = deps.now();
+  const cursor = await deps.feeds.cursor(portalId, feed);
+  const startMs = windowStart(cursor, nowMs, feedBackfillMs(scoring.definitions, feed));
+  const fromMs = Math.min(startMs, cursor?.fromMs ?? startMs);
+  const changed = new Set<string>();
+  const seen = new Set(cursor?.recentKeys ?? []);
+  const recentKeys: string[] = [];
+  const known = new Map<string, string[]>();
+  let retried = false;
+  const store = async (page: Parameters<StorePage>[0]) => {
+    for (const a of page)
+      if (Date.parse(a.event.occurredAt) >= nowMs - FEED_OVERLAP_MS && recentKeys.length < MAX_RECENT_KEYS)
+        recentKeys.push(a.event.key);
+    const addressed = page.filter((a) => !seen.has(a.event.key));
+    if (addressed.length === 0 && retried) return;
+    const storeDeps = { crm, feeds: deps.feeds, now: deps.now };
+    const ids = await storeAddressedEvents(storeDeps, portalId, feed, addressed, {
+      retryPending: !retried,
+      known,
+    });
+    retried = true;
+    for (const id of ids) changed.add(id);
+  };
+  try {
+    await read(crm, { startMs, endMs: nowMs }, store);
+    if (!retried) await store([]);
+    await deps.feeds.setCursor(portalId, feed, {
+      sinceMs: nowMs,
+      fromMs,
+      recentKeys,
+      lastError: null,
+      lastSuccessMs: nowMs,
+    });
+    await deps.sourceStatus?.recordSuccess(portalId, sourceOf[feed]);
+  } catch (error) {
+    const code = error instanceof AppError ? error.code : "internal";
+    const message = error instanceof Error ? error.message : String(error);
+    deps.logger.warn({ portalId, feed, code, err: error }, "feed poll failed: its cursor stays");
+    await deps.feeds.setCursor(portalId, feed, {
+      sinceMs: cursor?.sinceMs ?? startMs + FEED_OVERLAP_MS,
+      fromMs: cursor?.fromMs ?? fromMs,
+      ...(cursor?.recentKeys ? { recentKeys: cursor.recentKeys } : {}),
+      lastError: { atMs: nowMs, code, message },
+      lastSuccessMs: cursor?.lastSuccessMs ?? null,
+    });
+    await deps.sourceStatus?.recordProblem(portalId, sourceOf[feed], {
+      kind: "failing",
+      message,
+      atMs: nowMs,
+    });
+  }
+  // Events stored before a failure are rescored too: the next poll finds them held already.
+  try {
+    await rescoreFeedChanges(deps, scoring, reach, [...changed]);
+  } catch (error) {
+    deps.logger.warn({ portalId, feed, contacts: changed.size, err: error }, "feed rescore failed");
+  }
+}
+
+async function pollEveryPortal(deps: PipelineDeps, feed: FeedName, read: ReadWindow): Promise<void> {
+  for (const scoring of await loadScoredPortals(deps)) {
+    if (deps.stopping()) return;
+    await pollFeed(deps, scoring, feed, read);
+  }
+}
+
+export const pollEmailEvents = (deps: PipelineDeps) =>
+  pollEveryPortal(deps, "email_events", readEmailEventWindow);
+export const pollFormSubmissions = (deps: PipelineDeps) =>
+  pollEveryPortal(deps, "form_submissions", readFormSubmissionWindow);
