@@ -1,16 +1,21 @@
 import { AppError } from "../../errors.js";
 import type { LifecycleStage } from "../../ports/crm-client.js";
+import type { StageEntryStore } from "../../ports/stage-entry-store.js";
 import { thresholdOptionValues } from "../../scoring/index.js";
 import { requireScore } from "../scores/save-score.js";
 import type { ScoresDeps } from "../scores/scores-deps.js";
 import { buildScorePerformance, type ScorePerformance } from "./build-score-performance.js";
+import { loadStageEntries } from "./load-stage-entries.js";
 import { buildPerformanceWindow } from "./performance-window.js";
 import { type DailyTierCounts, type RecordSummary, tallyRecordHistory } from "./tally-record-history.js";
 
 // A score's performance (docs/scoring.md §Score performance): its tiers day by day from the stored
 // history, and how often records of each tier and each score decile reached a lifecycle stage.
 
-export type PerformanceDeps = Pick<ScoresDeps, "scores" | "records" | "crmFor" | "now">;
+export type PerformanceDeps = Pick<ScoresDeps, "scores" | "records" | "crmFor" | "now"> & {
+  /** When records entered each stage, as last read; without it HubSpot is read every time. */
+  stageEntries?: StageEntryStore;
+};
 
 export type PerformanceQuery = {
   /** The lifecycle stage a record converts by reaching. */
@@ -43,7 +48,8 @@ export async function scorePerformance(
     const summary = tallyRecordHistory(recordId, entries, definition.property.name, window, daily);
     if (summary) summaries.push(summary);
   });
-  const stageEntries = await deps.crmFor(portalId).readStageEntries(
+  const stageEntries = await loadStageEntries(
+    { crm: deps.crmFor(portalId), store: deps.stageEntries, nowMs: window.untilMs, portalId },
     object,
     summaries.map((s) => s.recordId),
     query.to,
