@@ -2,15 +2,18 @@ import { mkdirSync } from "node:fs";
 import nock from "nock";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CALL_OUTCOMES, mockPickerCatalog } from "../fixtures/admin/mock-picker-catalog.js";
+import { CALL_OUTCOMES } from "../fixtures/admin/mock-picker-catalog.js";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
 import { createDummyInstallation } from "../fixtures/installation.js";
 import { closeAdminSuite, collectPageErrors, launchChromium } from "./support/launch-chromium.js";
+import { ADA, mockPickersJourneyPortal } from "./support/pickers-journey-portal.js";
 
 // The builder's pickers in Debian's headless Chromium (docs/decisions.md §Builder pickers): a combined
 // contact score built from scratch by choosing labels, ticking options and lists and picking dates,
-// never typing an internal name; the saved definition holds the internal names, GUIDs and list ids.
-// Screenshots at two laptop sizes go to test-artifacts/ for a person to look at.
+// never typing an internal name; the saved definition holds the internal names, GUIDs and list ids. Then, on
+// that score, "Test a record" by a contact's full name (docs/decisions.md §Test a record search), Enable, the
+// rescore to its end and the contact's history. Screenshots at two laptop sizes go to test-artifacts/ for a
+// person to look at.
 
 const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url).pathname;
 const PORTAL = 62516;
@@ -19,13 +22,14 @@ const outcome = (label: string) => CALL_OUTCOMES.find(([, l]) => l === label)?.[
 let app: AdminApp;
 let browser: Browser;
 let page: Page;
+let portal: ReturnType<typeof mockPickersJourneyPortal>;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   nock.disableNetConnect();
   nock.enableNetConnect("127.0.0.1");
-  mockPickerCatalog();
+  portal = mockPickersJourneyPortal();
   app = await startAdminApp();
   await app.installations.save(createDummyInstallation({ portalId: PORTAL }));
   browser = await launchChromium();
@@ -172,6 +176,79 @@ describe("the builder's pickers in Chromium", () => {
     await page.screenshot({ path: `${ARTIFACTS}10-event-picker-open-1024x768.png` });
     await page.keyboard.press("Escape");
     await page.screenshot({ path: `${ARTIFACTS}11-pickers-1024x768.png`, fullPage: true });
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
+
+  // The same score, saved by the test above: a person tests a contact by the name they know it by, enables
+  // the score and finds the value in the contact's history.
+  it("tests a contact by full name, enables the score and shows the rescored value in its history", async () => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goto(`${app.base}/admin/portals/${PORTAL}/scores/contact-lead`);
+    const finder = page.getByLabel("Email, name or record id");
+    await finder.fill(`${ADA.firstname} ${ADA.lastname}`);
+    await finder.press("Enter");
+    // CRM search's `query` finds no contact by "First Last"; the full-name filter groups find Ada alone.
+    const matches = page.locator("#test-matches button");
+    await expect.poll(() => matches.count()).toBe(1);
+    expect(await matches.textContent()).toContain("Ada Lovelace · ada@example.com");
+    await matches.click();
+
+    // What the admin API's test endpoint answers for that contact, asked as an API client would.
+    const tested = await fetch(`${app.base}/api/portals/${PORTAL}/scores/contact-lead/test`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify({ recordId: ADA.id }),
+    });
+    expect(tested.status).toBe(200);
+    const expected = (await tested.json()) as { result: { score: number; engagement: number; fit: number } };
+    // Two connected calls since 1 September (the no-answer one and the August one do not count) meet "at
+    // least 2 times": 10; a sales qualified lead (10) in Customers (10): 20.
+    expect(expected.result).toMatchObject({ score: 30, engagement: 10, fit: 20 });
+    const facts = page.getByTestId("test-facts");
+    await expect.poll(() => facts.textContent()).toContain(`Score${expected.result.score}`);
+    expect(await facts.textContent()).toContain(`Engagement part${expected.result.engagement}`);
+    expect(await facts.textContent()).toContain(`Fit part${expected.result.fit}`);
+    expect(await page.getByTestId("tested-record").textContent()).toContain(
+      `${ADA.firstname} ${ADA.lastname}`,
+    );
+    expect(await page.locator("#test-result .result-group h4").allTextContents()).toEqual([
+      `Engagement: ${expected.result.engagement}`,
+      `Fit: ${expected.result.fit}`,
+    ]);
+    expect(await page.locator("#test-result table.events tbody tr").textContent()).toContain(
+      "call2026-10-20 10:00 UTC",
+    );
+    await page.screenshot({ path: `${ARTIFACTS}12-test-record-1440x900.png`, fullPage: true });
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.screenshot({ path: `${ARTIFACTS}13-test-record-1024x768.png`, fullPage: true });
+
+    await page.getByRole("button", { name: "Enable" }).click();
+    await expect
+      .poll(() => page.locator("#job-progress").textContent(), { timeout: 15_000 })
+      .toContain("rescored 3 records at 2026-11-23 12:00 UTC: 2 updated");
+    await expect.poll(() => page.locator("#score-status").textContent()).toBe("enabled");
+    await page.getByLabel("Record id", { exact: true }).fill(ADA.id);
+    await page.getByRole("button", { name: "Show history" }).click();
+    await expect.poll(() => page.locator("#history-result svg circle.point").count()).toBe(1);
+    // The newsletter subscriber is out of scope: only Ada and Zoe (in Customers) get a value in HubSpot.
+    expect(portal.objects.contacts?.[ADA.id]?.ls_contact_lead).toBe(String(expected.result.score));
+    expect(portal.objects.contacts?.["3"]?.ls_contact_lead).toBe("20");
+    expect(portal.objects.contacts?.["2"]?.ls_contact_lead).toBeUndefined();
+    expect(await page.getByTestId("history-record").textContent()).toContain(
+      `${ADA.firstname} ${ADA.lastname}`,
+    );
+    expect(await page.locator("#history-result table.history-changes tbody tr").textContent()).toContain(
+      `—${expected.result.score}—score enabled`,
+    );
+    // At 1024 px the side panels' tables keep to their panels, and the page to the window.
+    const overflows = async (selector: string) =>
+      page.locator(selector).evaluate((element) => element.scrollWidth > element.clientWidth);
+    expect(await overflows("#test-result")).toBe(false);
+    expect(await overflows("#history-result")).toBe(false);
+    expect(await overflows("html")).toBe(false);
+    await page.screenshot({ path: `${ARTIFACTS}14-enabled-score-1024x768.png`, fullPage: true });
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.screenshot({ path: `${ARTIFACTS}15-enabled-score-1440x900.png`, fullPage: true });
     expect(pageErrors).toEqual([]);
   }, 90_000);
 });
