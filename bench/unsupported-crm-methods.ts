@@ -34,5 +34,6 @@ export function unsupportedCrmMethods(bench: string): Omit<CrmClient, "portalId"
     findContactIdsByEmail: unsupported,
     readEventTypes: unsupported,
     readContactWebEvents: unsupported,
+    readStageEntries: unsupported,
   };
 }

@@ -1,5 +1,6 @@
 import { $, h } from "./dom.js";
 import { renderHistory } from "./history-panel.js";
+import { renderPerformance } from "./performance-panel.js";
 import { renderPreview } from "./preview-panel.js";
 import { attachRecordFinder } from "./record-finder.js";
 import { loadRecordNames } from "./record-names.js";
@@ -15,10 +16,11 @@ const enc = encodeURIComponent;
  * @param {{
  *   editor: import("./builder-editor.js").DefinitionEditor,
  *   call: import("./types.js").PortalCall,
+ *   portalId: string,
  *   report: (error: unknown, where?: HTMLElement) => void,
  * }} parts
  */
-export function attachRecordPanels({ editor, call, report }) {
+export function attachRecordPanels({ editor, call, portalId, report }) {
   /**
    * @param {HTMLElement} out
    * @param {(out: HTMLElement) => Promise<void>} run
@@ -88,5 +90,17 @@ export function attachRecordPanels({ editor, call, report }) {
       loadRecordNames(call, object, [id]),
     ]);
     renderHistory(out, history, editor.definition, { recordId: id, names });
+  });
+  panel("#performance-form", "#performance-result", async (out) => {
+    const stage = /** @type {HTMLSelectElement} */ ($("#performance-stage")).value;
+    const withinDays = Number(/** @type {HTMLInputElement} */ ($("#performance-within")).value) || 30;
+    const days = Number(/** @type {HTMLInputElement} */ ($("#performance-days")).value) || 90;
+    const query = `?to=${enc(stage)}&withinDays=${withinDays}&days=${days}`;
+    const path = `/scores/${enc(String(editor.scoreId))}/performance${query}`;
+    const performance = /** @type {import("./performance-figures.js").Performance} */ (
+      await call("GET", path)
+    );
+    const csvUrl = `/api/portals/${enc(portalId)}${path}&format=csv`;
+    renderPerformance(out, performance, editor.definition, { stage, withinDays, csvUrl });
   });
 }
