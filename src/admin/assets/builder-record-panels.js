@@ -59,7 +59,7 @@ export function attachRecordPanels({ editor, call, report }) {
           loadRecordNames(call, editor.definition.object, [ids.record]),
           loadRecordNames(call, "contacts", ids.contacts),
         ]);
-        renderTestResult(out, response, editor.definition, { record, contacts });
+        renderTestResult(out, response, editor.definition, { record, contacts }, editor.ruleNames);
         // The record just tested is the one whose history a person looks at next.
         const historyId = /** @type {HTMLInputElement} */ ($("#history-record-id"));
         if (!historyId.value) historyId.value = recordId;
