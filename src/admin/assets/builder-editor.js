@@ -74,6 +74,8 @@ export function createDefinitionEditor({ form, jsonView, scoreId, onRender, call
      * @param {import("./types.js").PropertySource} source
      */
     ruleNames: (source) => catalogNames(pickers, source),
+    /** Runs when a catalog arrives (or fails), after the form is drawn again: the test panel's rule lines. */
+    onCatalog: () => {},
     /** @param {string} [key] the control to focus once drawn (builder-focus.js) */
     render(key) {
       liveParts = [];
@@ -148,7 +150,10 @@ export function createDefinitionEditor({ form, jsonView, scoreId, onRender, call
     call &&
     createPickerCatalog(
       call,
-      () => redrawKeepingFocus(form, (key) => editor.render(key)),
+      () => {
+        redrawKeepingFocus(form, (key) => editor.render(key));
+        editor.onCatalog();
+      },
       () => editor.definition.object,
     );
 

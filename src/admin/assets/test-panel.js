@@ -109,11 +109,19 @@ export const eventColumns = (perContact) => [
 ];
 
 /**
+ * An event's type by the label the event type picker shows ("Call"), its internal name until loaded.
+ * @param {string} type
+ * @param {RuleNames} [ruleNames]
+ */
+export const eventLabel = (type, ruleNames = NO_LABELS) => ruleNames({ event: type }).event?.(type) ?? type;
+
+/**
  * @param {NonNullable<import("./types.js").RuleResult["events"]>} events
  * @param {RecordNames} contactNames
  * @param {boolean} perContact
+ * @param {RuleNames} ruleNames
  */
-function eventsTable(events, contactNames, perContact) {
+function eventsTable(events, contactNames, perContact, ruleNames) {
   return h(
     "table",
     { class: "events" },
@@ -134,7 +142,7 @@ function eventsTable(events, contactNames, perContact) {
         h(
           "tr",
           {},
-          h("td", {}, e.type),
+          h("td", {}, eventLabel(e.type, ruleNames)),
           h("td", {}, formatDate(e.occurredAt)),
           perContact && h("td", {}, e.contact === undefined ? "—" : recordName(e.contact, contactNames)),
           h("td", {}, num(e.points)),
@@ -194,7 +202,11 @@ function groupBlock(group, definitionGroup, seen) {
               ? h(
                   "tr",
                   {},
-                  h("td", { colspan: 3 }, eventsTable(r.events, seen.contacts, r.contacts !== undefined)),
+                  h(
+                    "td",
+                    { colspan: 3 },
+                    eventsTable(r.events, seen.contacts, r.contacts !== undefined, seen.ruleNames),
+                  ),
                 )
               : null,
           ];

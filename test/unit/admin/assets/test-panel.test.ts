@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   eventColumns,
+  eventLabel,
   matchesText,
   resultFacts,
   ruleLine,
@@ -187,6 +188,14 @@ describe("valueText", () => {
       "-5",
     );
     expect(valueText({ index: 0, value: 20, matches: 3, capHit: true }, undefined)).toBe("20 (cap reached)");
+  });
+});
+
+describe("eventLabel", () => {
+  it("names a listed event by its type's label, by its internal name until the catalog is loaded", () => {
+    expect(eventLabel("call", labels)).toBe("Call");
+    expect(eventLabel("form_submission", labels)).toBe("form_submission");
+    expect(eventLabel("call")).toBe("call");
   });
 });
 
