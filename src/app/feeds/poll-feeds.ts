@@ -1,7 +1,7 @@
 import { AppError } from "../../errors.js";
 import type { FeedCursor, FeedName } from "../../ports/feed-event-store.js";
 import type { EventSourceName } from "../../ports/source-status-store.js";
-import type { ObjectType } from "../../scoring/index.js";
+import type { ObjectType, ScoreDefinition } from "../../scoring/index.js";
 import { loadScoredPortals, type PortalScoring } from "../pipeline/load-portal-scoring.js";
 import type { PipelineDeps } from "../pipeline/pipeline-deps.js";
 import { rescoreTargets } from "../pipeline/rescore-targets.js";
@@ -76,17 +76,31 @@ export async function feedScopeGranted(
   return installation?.scopes.includes(scopeOf[feed]) ?? false;
 }
 
-async function pollFeed(deps: PipelineDeps, scoring: PortalScoring, feed: FeedName, read: ReadWindow) {
-  const reach = feedReach(scoring.definitions, feed);
-  if (reach.length === 0) return;
+/** What reading a feed into the store needs: the pollers and the rescore job both have it. */
+export type FeedReadDeps = Pick<
+  PipelineDeps,
+  "crmFor" | "feeds" | "installations" | "logger" | "now" | "sourceStatus"
+>;
+
+/**
+ * Reads a feed from its cursor (or its backfill) into the store and moves the cursor on; answers the
+ * contacts whose stored events changed, for the caller to rescore. A failure keeps the cursor and is
+ * recorded with it and in the sources status: events are delayed, never lost.
+ */
+async function readFeedIntoStore(
+  deps: FeedReadDeps,
+  scoring: PortalScoring,
+  feed: FeedName,
+  read: ReadWindow,
+): Promise<Set<string>> {
+  const changed = new Set<string>();
   const { portalId } = scoring;
-  if (!(await feedScopeGranted(deps, portalId, feed))) return;
+  if (!(await feedScopeGranted(deps, portalId, feed))) return changed;
   const crm = deps.crmFor(portalId);
   const nowMs = deps.now();
   const cursor = await deps.feeds.cursor(portalId, feed);
   const startMs = windowStart(cursor, nowMs, feedBackfillMs(scoring.definitions, feed));
   const fromMs = Math.min(startMs, cursor?.fromMs ?? startMs);
-  const changed = new Set<string>();
   const seen = new Set(cursor?.recentKeys ?? []);
   const recentKeys: string[] = [];
   const known = new Map<string, string[]>();
@@ -133,10 +147,18 @@ async function pollFeed(deps: PipelineDeps, scoring: PortalScoring, feed: FeedNa
       atMs: nowMs,
     });
   }
+  return changed;
+}
+
+async function pollFeed(deps: PipelineDeps, scoring: PortalScoring, feed: FeedName, read: ReadWindow) {
+  const reach = feedReach(scoring.definitions, feed);
+  if (reach.length === 0) return;
+  const changed = await readFeedIntoStore(deps, scoring, feed, read);
   // Events stored before a failure are rescored too: the next poll finds them held already.
   try {
     await rescoreFeedChanges(deps, scoring, reach, [...changed]);
   } catch (error) {
+    const { portalId } = scoring;
     deps.logger.warn({ portalId, feed, contacts: changed.size, err: error }, "feed rescore failed");
   }
 }
@@ -145,6 +167,24 @@ async function pollEveryPortal(deps: PipelineDeps, feed: FeedName, read: ReadWin
   for (const scoring of await loadScoredPortals(deps)) {
     if (deps.stopping()) return;
     await pollFeed(deps, scoring, feed, read);
+  }
+}
+
+const readers: Record<FeedName, ReadWindow> = {
+  email_events: readEmailEventWindow,
+  form_submissions: readFormSubmissionWindow,
+};
+
+/**
+ * Before an enable or update job rescores every record (docs/decisions.md §Portal-wide feeds): the
+ * feeds its score reads are read up to now, backfill included, so the job's values already hold the
+ * marketing events instead of the first poll rescoring every contact a second time. Nothing is
+ * rescored here: the job that called it rescores every record next.
+ */
+export async function catchUpFeeds(deps: FeedReadDeps, scoring: PortalScoring, score: ScoreDefinition) {
+  for (const feed of Object.keys(readers) as FeedName[]) {
+    if (feedReach([score], feed).length === 0) continue;
+    await readFeedIntoStore(deps, scoring, feed, readers[feed]);
   }
 }
 

@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 import { createPagingCursors } from "../../hubspot/paging-cursors.js";
 import type { CrmClient, CrmObjectType } from "../../ports/crm-client.js";
 import type { HistoryCause } from "../../ports/record-store.js";
+import { catchUpFeeds } from "../feeds/poll-feeds.js";
+import { loadPortalScoring } from "../pipeline/load-portal-scoring.js";
 import { rescore } from "../rescore/rescore.js";
 import type { JobHandlerDeps } from "../scores/scores-deps.js";
 import type { JobHandler } from "./job-runner.js";
@@ -43,6 +45,12 @@ export function createRescoreJob(deps: JobHandlerDeps): JobHandler {
       total = await countOrNull(crm, definition.object, log);
       // Shown at once: a first pass of 1,000 records can take a while on a busy portal.
       await report({ progress: { done, total }, cursor });
+    }
+    // A fresh job first reads the feeds its score reads up to now (docs/decisions.md §Portal-wide feeds).
+    const { feeds } = deps;
+    if (feeds && done === 0 && cursor === null) {
+      const scoring = await loadPortalScoring(deps, job.portalId);
+      if (scoring) await catchUpFeeds({ ...deps, feeds }, scoring, definition);
     }
     let updated = 0;
     const skipped: string[] = [];
