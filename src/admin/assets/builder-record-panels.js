@@ -50,8 +50,9 @@ export function attachRecordPanels({ editor, call, portalId, report }) {
       const path = `/records/${editor.definition.object}/search?q=${enc(query)}`;
       return /** @type {{records: import("./types.js").FoundRecord[]}} */ (await call("GET", path)).records;
     },
-    test: (recordId) =>
-      runIn($("#test-result"), async (out) => {
+    test: (recordId) => {
+      editor.onCatalog = () => {};
+      return runIn($("#test-result"), async (out) => {
         const body = { recordId, definition: editor.toSend() };
         const response = /** @type {import("./types.js").TestResponse} */ (
           await call("POST", `/scores/${enc(String(editor.scoreId))}/test`, body)
@@ -61,11 +62,17 @@ export function attachRecordPanels({ editor, call, portalId, report }) {
           loadRecordNames(call, editor.definition.object, [ids.record]),
           loadRecordNames(call, "contacts", ids.contacts),
         ]);
-        renderTestResult(out, response, editor.definition, { record, contacts });
+        // The definition as tested, for a catalog that arrives later to name its rules anew (the form
+        // may change meanwhile): the rules read as the builder's once their labels are there.
+        const tested = structuredClone(editor.definition);
+        const draw = () => renderTestResult(out, response, tested, { record, contacts }, editor.ruleNames);
+        draw();
+        editor.onCatalog = draw;
         // The record just tested is the one whose history a person looks at next.
         const historyId = /** @type {HTMLInputElement} */ ($("#history-record-id"));
         if (!historyId.value) historyId.value = recordId;
-      }),
+      });
+    },
     onError: (error) => report(error, $("#test-result")),
   });
   panel("#preview-form", "#preview-result", async (out) => {
