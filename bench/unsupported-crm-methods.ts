@@ -35,5 +35,6 @@ export function unsupportedCrmMethods(bench: string): Omit<CrmClient, "portalId"
     readEventTypes: unsupported,
     readContactWebEvents: unsupported,
     readPortalWebEvents: unsupported,
+    readStageEntries: unsupported,
   };
 }

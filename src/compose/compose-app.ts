@@ -16,6 +16,7 @@ import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { createKeyvSessionStore } from "../adapters/stores/keyv-session-store.js";
 import { createKeyvSourceStatusStore } from "../adapters/stores/keyv-source-status-store.js";
+import { createKeyvStageEntryStore } from "../adapters/stores/keyv-stage-entry-store.js";
 import { openKeyv } from "../adapters/stores/open-keyv.js";
 import { resumeOwedCallbacks } from "../app/actions/reset-action.js";
 import { createAfterInstall } from "../app/after-install.js";
@@ -95,6 +96,7 @@ export async function composeApp(
   const pollState = createKeyvPollStateStore(await open("poll-state"));
   const feeds = createKeyvFeedEventStore(await open("feed-events"));
   const sourceStatus = createKeyvSourceStatusStore(await open("source-status"));
+  const stageEntries = createKeyvStageEntryStore(await open("stage-entries"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
   // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
@@ -192,6 +194,7 @@ export async function composeApp(
       ...scoresDeps,
       jobs,
       actions,
+      stageEntries,
       cipher,
       oauth: oauthClient,
       parkedRoutes: pipeline.parkedRoutes,

@@ -112,6 +112,15 @@ export interface CrmPortalWebEventPage {
   after: string | null;
 }
 
+/**
+ * A lifecycle stage's internal value: HubSpot's (`lead`, `customer`, …) or a portal's own stage id
+ * (docs/hubspot.md §Lifecycle stage history).
+ */
+export type LifecycleStage = string;
+
+/** The objects with a lifecycle stage. */
+export type LifecycleObjectType = "contacts" | "companies";
+
 /** The objects a score can be for: the ones a person finds records of in "Test a record". */
 export type ScoredObjectType = "contacts" | "companies" | "deals";
 
@@ -200,6 +209,15 @@ export interface CrmClient extends CrmFeeds {
     occurredAfterMs: number,
     after: string | null,
   ): Promise<CrmPortalWebEventPage>;
+  /**
+   * When each record first entered a lifecycle stage (docs/hubspot.md §Lifecycle stage history): epoch ms,
+   * or null when it never did. Ids HubSpot does not know are left out of the answer.
+   */
+  readStageEntries(
+    objectType: LifecycleObjectType,
+    ids: readonly string[],
+    stage: LifecycleStage,
+  ): Promise<Map<string, number | null>>;
   /** Batch archive of properties (a deleted score's); names that do not exist are ignored. */
   archiveProperties(objectType: CrmObjectType, names: readonly string[]): Promise<void>;
 }

@@ -76,6 +76,15 @@ export interface RecordStore {
    * surviving one (its own resets win; histories interleave by time), then the merged record is forgotten.
    */
   moveRecord(from: RecordRef, toRecordId: string): Promise<void>;
+  /**
+   * Visits every history of the portal's records of one object, one record at a time, so a caller holds
+   * one history in memory rather than all of them (score performance, docs/scoring.md §Score performance).
+   */
+  forEachHistory(
+    portalId: number,
+    object: ObjectType,
+    visit: (recordId: string, entries: HistoryEntry[]) => void,
+  ): Promise<void>;
   /** Replaces each history of the portal by `rewrite(entries)` (retention); returns how many changed. */
   rewriteHistories(portalId: number, rewrite: (entries: HistoryEntry[]) => HistoryEntry[]): Promise<number>;
   deletePortal(portalId: number): Promise<void>;

@@ -4,6 +4,7 @@ import {
   type EngagementKind,
   engagementObjectOf,
 } from "./engagement-defaults.js";
+import { seededStage } from "./lifecycle-dates.js";
 import type { SandboxObjectType } from "./object-types.js";
 import type { Prng } from "./prng.js";
 import { companyIndustries, dealStages, lifecycleStages, meetingOutcomes } from "./property-catalog.js";
@@ -111,7 +112,7 @@ export function generateCrmData(portal: SandboxPortal, sizes: SeedSizes, rng: Pr
         country,
         numberofemployees: String(employees),
         annualrevenue: String(employees * (50_000 + rng.int(150_000))),
-        lifecyclestage: rng.pick(lifecycleStages),
+        ...seededStage(rng.pick(lifecycleStages), createdAtMs, nowMs),
         type: "PROSPECT",
       },
       { ...quiet(createdAtMs), createdAtMs },
@@ -149,7 +150,7 @@ export function generateCrmData(portal: SandboxPortal, sizes: SeedSizes, rng: Pr
         state,
         country,
         numberofemployees: company ? String(company.employees) : null,
-        lifecyclestage: rng.pick(lifecycleStages),
+        ...seededStage(rng.pick(lifecycleStages), createdAtMs, nowMs),
       },
       { ...quiet(createdAtMs), createdAtMs },
     );

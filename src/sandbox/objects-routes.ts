@@ -88,7 +88,7 @@ export function createObjectsRoutes(portal: SandboxPortal, guard: CrmGuard): Rou
     } else ids = checkedIds(body.inputs, type);
     for (const recordId of ids) {
       const record = portal.records.get(type, recordId);
-      if (record) results.push(recordToWire(record, body.properties, live));
+      if (record) results.push(recordToWire(record, body.properties, live, body.propertiesWithHistory));
       else missing.push(recordId);
     }
     const completedAt = stamp(portal.clock.nowMs());

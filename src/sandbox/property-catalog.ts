@@ -93,6 +93,13 @@ export const rollupNames: ReadonlySet<string> = new Set(contactRollups.map(([nam
 /** Multi-select enumerations (fieldType checkbox): a value is options joined by `;`. */
 export const multiSelectNames: ReadonlySet<string> = new Set(["hs_ticket_category"]);
 
+/** HubSpot's calculated entry date of each lifecycle stage (docs/hubspot.md §Lifecycle stage history). */
+const stageEntered: CatalogEntry[] = lifecycleStages.map((stage) => [
+  `hs_v2_date_entered_${stage}`,
+  `Date entered "${stage}" (Lifecycle Stage Pipeline)`,
+  "datetime",
+]);
+
 const timestamp: CatalogEntry = ["hs_timestamp", "Activity date", "datetime"];
 const activityType: CatalogEntry = ["hs_activity_type", "Activity type", "string"];
 
@@ -109,6 +116,7 @@ export const propertyCatalog: Record<SandboxObjectType, readonly CatalogEntry[]>
     ["country", "Country/Region", "string"],
     ["numberofemployees", "Number of Employees", "number"],
     ["lifecyclestage", "Lifecycle Stage", "enumeration", lifecycleStages],
+    ...stageEntered,
     [
       "hs_lead_status",
       "Lead Status",
@@ -136,6 +144,7 @@ export const propertyCatalog: Record<SandboxObjectType, readonly CatalogEntry[]>
     ["numberofemployees", "Number of Employees", "number"],
     ["annualrevenue", "Annual Revenue", "number"],
     ["lifecyclestage", "Lifecycle Stage", "enumeration", lifecycleStages],
+    ...stageEntered,
     ["type", "Type", "enumeration", ["PROSPECT", "PARTNER", "RESELLER", "VENDOR", "OTHER"]],
   ],
   deals: [

@@ -1,5 +1,6 @@
 import type { Database } from "better-sqlite3";
 import type { ChangeFeed } from "./change-feed.js";
+import { withStageEntry } from "./lifecycle-dates.js";
 import type { SandboxObjectType } from "./object-types.js";
 
 // CRM records. Stored properties hold only set values; HubSpot clears a property written as ""
@@ -100,8 +101,8 @@ export function createRecordRepo(db: Database, changes: ChangeFeed): RecordRepo 
   return {
     create(type, values, options) {
       const properties: StoredProperties = {};
-      applyValues(properties, values);
       const createdAtMs = options.createdAtMs ?? options.nowMs;
+      applyValues(properties, withStageEntry(properties, values, createdAtMs));
       const id = Number(
         insert.run(type, JSON.stringify(properties), createdAtMs, options.nowMs).lastInsertRowid,
       );
@@ -122,7 +123,10 @@ export function createRecordRepo(db: Database, changes: ChangeFeed): RecordRepo 
     update(type, id, values, options) {
       const record = get(type, id);
       if (!record) return null;
-      const changed = applyValues(record.properties, values);
+      const changed = applyValues(
+        record.properties,
+        withStageEntry(record.properties, values, options.nowMs),
+      );
       if (changed.length === 0) return record;
       record.updatedAtMs = options.nowMs;
       save.run(JSON.stringify(record.properties), options.nowMs, id);

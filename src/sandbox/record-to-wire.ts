@@ -1,4 +1,5 @@
 import type { SimplePublicObject } from "@hubspot/api-client/lib/codegen/crm/objects/models/SimplePublicObject.js";
+import { lifecycleHistory } from "./lifecycle-dates.js";
 import type { SandboxObjectType } from "./object-types.js";
 import type { StoredRecord } from "./record-repo.js";
 import type { Wire } from "./wire.js";
@@ -44,10 +45,30 @@ function computedValue(record: StoredRecord, name: string): string {
   return new Date(at).toISOString();
 }
 
+/**
+ * `propertiesWithHistory` as HubSpot answers it: lifecyclestage's stages from their entry dates, any other
+ * property its current value since the record's last change (the sandbox keeps no older values).
+ */
+function historyOf(record: StoredRecord, names: readonly string[], liveNames: ReadonlySet<string>) {
+  const out: Record<string, { value: string; timestamp: string; sourceType: string }[]> = {};
+  for (const name of names) {
+    if (!liveNames.has(name)) continue;
+    const value = record.properties[name];
+    if (name === "lifecyclestage") out[name] = lifecycleHistory(record.properties);
+    else
+      out[name] =
+        value === undefined
+          ? []
+          : [{ value, timestamp: new Date(record.updatedAtMs).toISOString(), sourceType: "CRM_UI" }];
+  }
+  return out;
+}
+
 export function recordToWire(
   record: StoredRecord,
   requested: readonly string[] | undefined,
   liveNames: ReadonlySet<string>,
+  withHistory: readonly string[] = [],
 ): WireObject {
   const names = requested && requested.length > 0 ? requested : defaults[record.objectType];
   const properties: Record<string, string | null> = {};
@@ -61,5 +82,6 @@ export function recordToWire(
     createdAt: new Date(record.createdAtMs).toISOString(),
     updatedAt: new Date(record.updatedAtMs).toISOString(),
     archived: false,
+    ...(withHistory.length > 0 ? { propertiesWithHistory: historyOf(record, withHistory, liveNames) } : {}),
   };
 }

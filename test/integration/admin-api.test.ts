@@ -1,13 +1,16 @@
 import type { AddressInfo } from "node:net";
 import express from "express";
+import { Keyv } from "keyv";
 import nock from "nock";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createHubSpotOAuthClient } from "../../src/adapters/hubspot-client/oauth-client.js";
+import { createKeyvStageEntryStore } from "../../src/adapters/stores/keyv-stage-entry-store.js";
 import type { JobRunner } from "../../src/app/jobs/job-runner.js";
 import { adminTokenPrincipal, anyPrincipal } from "../../src/http/admin-api/admin-auth.js";
 import { createAdminApi } from "../../src/http/admin-api/create-admin-api.js";
 import type { Job } from "../../src/ports/job-store.js";
+import type { StageEntryStore } from "../../src/ports/stage-entry-store.js";
 import { createTestScoresDeps } from "../fixtures/app/create-test-scores-deps.js";
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
 import { type CrmWorld, meeting, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
@@ -37,6 +40,7 @@ let runner: JobRunner;
 let world: CrmWorld;
 let crm: ReturnType<typeof mockCrmWorld>;
 let installations: ReturnType<typeof createMemoryInstallationStore>;
+let stageEntries: StageEntryStore;
 
 const call = async (method: string, path: string, body?: unknown, token: string | null = ADMIN) => {
   const res = await fetch(`${base}/api${path}`, {
@@ -78,11 +82,13 @@ beforeEach(async () => {
     apiBaseUrl: HUBSPOT,
     tokenVersion: "2026-03",
   });
+  stageEntries = createKeyvStageEntryStore(new Keyv());
   const app = express().use(
     "/api",
     createAdminApi({
       ...deps,
       jobs,
+      stageEntries,
       cipher: createTestCipher(),
       oauth,
       resolvePrincipal: anyPrincipal(adminTokenPrincipal(ADMIN), portalNineOnly),
@@ -360,9 +366,12 @@ describe("lifecycle against HubSpot (nock)", () => {
       })
       .reply(200);
     await call("POST", portal("/scores"), leadScore);
+    const entered = new Map([["1", { enteredAtMs: T0, readAtMs: T0 }]]);
+    await stageEntries.put(PORTAL, "contacts", "customer", entered);
     expect((await call("DELETE", portal())).body).toEqual({ erased: PORTAL, refreshTokenRevoked: true });
     revoke.done();
     expect(await installations.get(PORTAL)).toBeUndefined();
+    expect((await stageEntries.get(PORTAL, "contacts", "customer", ["1"])).size).toBe(0);
     expect((await call("GET", portal("/scores"))).status).toBe(404);
   });
 });

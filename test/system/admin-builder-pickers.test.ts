@@ -183,6 +183,16 @@ describe("the builder's pickers in Chromium", () => {
   // the score and finds the value in the contact's history.
   it("tests a contact by full name, enables the score and shows the rescored value in its history", async () => {
     await page.setViewportSize({ width: 1440, height: 900 });
+    // The event types' catalog (the call outcomes' names) is held until the test's answer is shown: the
+    // panel names the rule by internal values first, and by labels once the catalog arrives.
+    let releaseEventTypes = () => {};
+    const eventTypesHeld = new Promise<void>((resolve) => {
+      releaseEventTypes = resolve;
+    });
+    await page.route("**/event-types/*", async (route) => {
+      await eventTypesHeld;
+      await route.continue();
+    });
     await page.goto(`${app.base}/admin/portals/${PORTAL}/scores/contact-lead`);
     const finder = page.getByLabel("Email, name or record id");
     await finder.fill(`${ADA.firstname} ${ADA.lastname}`);
@@ -215,9 +225,37 @@ describe("the builder's pickers in Chromium", () => {
       `Engagement: ${expected.result.engagement}`,
       `Fit: ${expected.result.fit}`,
     ]);
-    expect(await page.locator("#test-result table.events tbody tr").textContent()).toContain(
-      "call2026-10-20 10:00 UTC",
+    const firstRule = page.locator("#test-result .result-group td").first();
+    expect(await firstRule.textContent()).toContain(
+      `disposition is any of ${outcome("Connected")}, ${outcome("Left voicemail")}`,
     );
+    releaseEventTypes();
+    await expect.poll(() => firstRule.textContent()).toContain("Call outcome is any of Connected");
+    await page.unroute("**/event-types/*");
+    expect(await page.locator("#test-result table.events tbody tr").textContent()).toContain(
+      "Call2026-10-20 10:00 UTC",
+    );
+    // Each rule reads as the builder's folded rule, by HubSpot's names; a frequency rule lists its latest
+    // call only, and says why. Events go by their type's label, and a contact's own events name no contact.
+    const ruleRows = page.locator("#test-result .result-group > table > tbody > tr:has(> td:nth-child(3))");
+    const rows = await ruleRows.evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((td) => td.textContent ?? "")),
+    );
+    expect(rows).toEqual([
+      [
+        "Call · Call outcome is any of Connected, Left voicemail · after 2026-09-01 · at least 2 times · +10",
+        "2; points once, for the latest match",
+        "10",
+      ],
+      ["Lifecycle Stage is any of Sales Qualified Lead, Opportunity, partner · +10", "1", "10"],
+      ["Is in one of the lists Customers · +10", "1", "10"],
+    ]);
+    expect(await page.locator("#test-result table.events thead th").allTextContents()).toEqual([
+      "Event",
+      "When",
+      "Points",
+      "After decay",
+    ]);
     await page.screenshot({ path: `${ARTIFACTS}12-test-record-1440x900.png`, fullPage: true });
     await page.setViewportSize({ width: 1024, height: 768 });
     await page.screenshot({ path: `${ARTIFACTS}13-test-record-1024x768.png`, fullPage: true });

@@ -184,7 +184,7 @@ describe("what the admin page shows people, in Chromium", () => {
     await shots("job-last-run", "table.scores");
   });
 
-  it("names the tested record, its id on hover", async () => {
+  it("names the tested record, its id on hover, and its rules as the builder does", async () => {
     await page.goto(`${app.base}/admin/portals/${PORTAL}/scores/lead`);
     await page.getByLabel("Email, name or record id").fill("ada");
     await page.getByLabel("Email, name or record id").press("Enter");
@@ -194,6 +194,15 @@ describe("what the admin page shows people, in Chromium", () => {
       "Ada Lovelace · ada.lovelace1@example.com (record 1)",
     );
     expect(await page.getByLabel("Record id", { exact: true }).inputValue()).toBe("1");
+    // The rule reads as the builder's folded rule; a contact's own events name no contact.
+    const rule = page.locator("#test-result .result-group td").first();
+    expect(await rule.textContent()).toMatch(/^Meeting · .*is Completed · \+10$/);
+    expect(await page.locator("#test-result table.events thead th").allTextContents()).toEqual([
+      "Event",
+      "When",
+      "Points",
+      "After decay",
+    ]);
     await shots("test-panel", "#test-result");
   });
 

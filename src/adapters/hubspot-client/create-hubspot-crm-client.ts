@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { CrmClient } from "../../ports/crm-client.js";
 import { createHubSpotEvents } from "./hubspot-events.js";
 import { createHubSpotFeeds } from "./hubspot-feeds.js";
+import { createHubSpotLifecycle } from "./hubspot-lifecycle.js";
 import { createHubSpotLists } from "./hubspot-lists.js";
 import { createHubSpotProperties } from "./hubspot-properties.js";
 import { createHubSpotRecords } from "./hubspot-records.js";
@@ -57,6 +58,7 @@ export function createHubSpotCrmClient(options: HubSpotCrmClientOptions): CrmCli
     ...createHubSpotProperties(apis, pacer),
     ...createHubSpotEvents(apis, pacer),
     ...createHubSpotFeeds(apis, pacer),
+    ...createHubSpotLifecycle(apis, pacer),
     async completeActionCallback(callbackId, outputFields) {
       // docs/hubspot.md §Workflow action callbacks: the v4 endpoint, authorised by the installing portal's token. HubSpot's spec
       // requires `typedOutputs`, which the SDK's model lacks; its examples send {} (docs/decisions.md

@@ -12,6 +12,15 @@ type Value = Record<string, number> | HistoryEntry[];
 export function createKeyvRecordStore(keyv: Keyv<Value>): RecordStore {
   const exclusive = serializeByKey();
   const key = (r: RecordRef, kind: "resets" | "history") => `${r.portalId}:${r.object}:${r.recordId}:${kind}`;
+  /** Keys only: the histories themselves are read one at a time. */
+  async function historyKeys(prefix: string): Promise<string[]> {
+    if (keyv.iterator === undefined) throw new Error("this keyv store cannot list its entries");
+    const keys: string[] = [];
+    for await (const [k] of keyv.iterator(undefined)) {
+      if (typeof k === "string" && k.startsWith(prefix) && k.endsWith(":history")) keys.push(k);
+    }
+    return keys;
+  }
   return {
     async resets(portalId, object, recordIds) {
       const keys = recordIds.map((recordId) => key({ portalId, object, recordId }, "resets"));
@@ -64,12 +73,15 @@ export function createKeyvRecordStore(keyv: Keyv<Value>): RecordStore {
       });
       await keyv.deleteMany([key(from, "resets"), key(from, "history")]);
     },
-    async rewriteHistories(portalId, rewrite) {
-      if (keyv.iterator === undefined) throw new Error("this keyv store cannot list its entries");
-      const keys: string[] = [];
-      for await (const [k] of keyv.iterator(undefined)) {
-        if (typeof k === "string" && k.startsWith(`${portalId}:`) && k.endsWith(":history")) keys.push(k);
+    async forEachHistory(portalId, object, visit) {
+      const prefix = `${portalId}:${object}:`;
+      for (const k of await historyKeys(prefix)) {
+        const entries = (await keyv.get(k)) as HistoryEntry[] | undefined;
+        if (entries) visit(k.slice(prefix.length, -":history".length), entries);
       }
+    },
+    async rewriteHistories(portalId, rewrite) {
+      const keys = await historyKeys(`${portalId}:`);
       let changed = 0;
       for (const k of keys) {
         await exclusive(k, async () => {

@@ -1,7 +1,7 @@
 import { definitionToSend, newDefinition } from "./builder-definition.js";
 import { focusByKey } from "./builder-focus.js";
 import { renderDefinitionForm } from "./builder-form.js";
-import { createPickerCatalog, redrawKeepingFocus } from "./picker-catalog.js";
+import { catalogNames, createPickerCatalog, redrawKeepingFocus } from "./picker-catalog.js";
 
 // The form and the JSON view edit one definition object (docs/decisions.md §One definition object). The
 // editor holds it with what the page knows of it: the saved score's id (null until the first save), its
@@ -69,6 +69,13 @@ export function createDefinitionEditor({ form, jsonView, scoreId, onRender, call
     view: { openRule: null, closedGroups: new WeakSet() },
     toSend: () => definitionToSend(editor.definition),
     toJson: () => JSON.stringify(editor.toSend(), null, 2),
+    /**
+     * HubSpot's labels for a rule's names from the catalogs loaded so far, as the folded rules show them.
+     * @param {import("./types.js").PropertySource} source
+     */
+    ruleNames: (source) => catalogNames(pickers, source),
+    /** Runs when a catalog arrives (or fails), after the form is drawn again: the test panel's rule lines. */
+    onCatalog: () => {},
     /** @param {string} [key] the control to focus once drawn (builder-focus.js) */
     render(key) {
       liveParts = [];
@@ -143,7 +150,10 @@ export function createDefinitionEditor({ form, jsonView, scoreId, onRender, call
     call &&
     createPickerCatalog(
       call,
-      () => redrawKeepingFocus(form, (key) => editor.render(key)),
+      () => {
+        redrawKeepingFocus(form, (key) => editor.render(key));
+        editor.onCatalog();
+      },
       () => editor.definition.object,
     );
 

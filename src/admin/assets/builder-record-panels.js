@@ -1,5 +1,6 @@
 import { $, h } from "./dom.js";
 import { renderHistory } from "./history-panel.js";
+import { renderPerformance } from "./performance-panel.js";
 import { renderPreview } from "./preview-panel.js";
 import { attachRecordFinder } from "./record-finder.js";
 import { loadRecordNames } from "./record-names.js";
@@ -15,10 +16,11 @@ const enc = encodeURIComponent;
  * @param {{
  *   editor: import("./builder-editor.js").DefinitionEditor,
  *   call: import("./types.js").PortalCall,
+ *   portalId: string,
  *   report: (error: unknown, where?: HTMLElement) => void,
  * }} parts
  */
-export function attachRecordPanels({ editor, call, report }) {
+export function attachRecordPanels({ editor, call, portalId, report }) {
   /**
    * @param {HTMLElement} out
    * @param {(out: HTMLElement) => Promise<void>} run
@@ -48,8 +50,9 @@ export function attachRecordPanels({ editor, call, report }) {
       const path = `/records/${editor.definition.object}/search?q=${enc(query)}`;
       return /** @type {{records: import("./types.js").FoundRecord[]}} */ (await call("GET", path)).records;
     },
-    test: (recordId) =>
-      runIn($("#test-result"), async (out) => {
+    test: (recordId) => {
+      editor.onCatalog = () => {};
+      return runIn($("#test-result"), async (out) => {
         const body = { recordId, definition: editor.toSend() };
         const response = /** @type {import("./types.js").TestResponse} */ (
           await call("POST", `/scores/${enc(String(editor.scoreId))}/test`, body)
@@ -59,11 +62,17 @@ export function attachRecordPanels({ editor, call, report }) {
           loadRecordNames(call, editor.definition.object, [ids.record]),
           loadRecordNames(call, "contacts", ids.contacts),
         ]);
-        renderTestResult(out, response, editor.definition, { record, contacts });
+        // The definition as tested, for a catalog that arrives later to name its rules anew (the form
+        // may change meanwhile): the rules read as the builder's once their labels are there.
+        const tested = structuredClone(editor.definition);
+        const draw = () => renderTestResult(out, response, tested, { record, contacts }, editor.ruleNames);
+        draw();
+        editor.onCatalog = draw;
         // The record just tested is the one whose history a person looks at next.
         const historyId = /** @type {HTMLInputElement} */ ($("#history-record-id"));
         if (!historyId.value) historyId.value = recordId;
-      }),
+      });
+    },
     onError: (error) => report(error, $("#test-result")),
   });
   panel("#preview-form", "#preview-result", async (out) => {
@@ -88,5 +97,17 @@ export function attachRecordPanels({ editor, call, report }) {
       loadRecordNames(call, object, [id]),
     ]);
     renderHistory(out, history, editor.definition, { recordId: id, names });
+  });
+  panel("#performance-form", "#performance-result", async (out) => {
+    const stage = /** @type {HTMLSelectElement} */ ($("#performance-stage")).value;
+    const withinDays = Number(/** @type {HTMLInputElement} */ ($("#performance-within")).value) || 30;
+    const days = Number(/** @type {HTMLInputElement} */ ($("#performance-days")).value) || 90;
+    const query = `?to=${enc(stage)}&withinDays=${withinDays}&days=${days}`;
+    const path = `/scores/${enc(String(editor.scoreId))}/performance${query}`;
+    const performance = /** @type {import("./performance-figures.js").Performance} */ (
+      await call("GET", path)
+    );
+    const csvUrl = `/api/portals/${enc(portalId)}${path}&format=csv`;
+    renderPerformance(out, performance, editor.definition, { stage, withinDays, csvUrl });
   });
 }

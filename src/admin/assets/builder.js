@@ -64,7 +64,7 @@ const showRevisions = () =>
   }).catch((error) => showMessage($("#revisions"), error.message));
 
 attachLifecycleButtons({ editor, call, portalId, main, form, messages, loaded, report });
-attachRecordPanels({ editor, call, report });
+attachRecordPanels({ editor, call, portalId, report });
 attachJsonControls({ editor, jsonView, messages });
 
 // Which event types the portal cannot supply: their rules are marked once this is known.

@@ -1,5 +1,6 @@
 import { fill, formatDate, h } from "./dom.js";
 import { recordName } from "./record-names.js";
+import { namedRuleSummary } from "./rule-summary.js";
 
 // "Test a record": the score and its breakdown down to each event, with decay (docs/scoring.md §Result).
 
@@ -11,6 +12,12 @@ import { recordName } from "./record-names.js";
  */
 /** @type {TestNames} */
 const NO_NAMES = { record: new Map(), contacts: new Map() };
+/**
+ * HubSpot's labels for a rule's names, from the builder's catalogs (picker-catalog.js catalogNames).
+ * @typedef {(source: import("./types.js").PropertySource) => import("./types.js").CatalogNames} RuleNames
+ */
+/** @type {RuleNames} */
+const NO_LABELS = () => ({});
 
 /**
  * The ids a result shows: the record, and every contact whose events it lists.
@@ -21,23 +28,6 @@ export function testedIds(r) {
     g.rules.flatMap((rule) => (rule.events ?? []).map((e) => e.contact)),
   );
   return { record: r.id, contacts: [...new Set(contacts.filter((c) => c !== undefined))] };
-}
-
-/**
- * A condition in words: "jobtitle in CTO, CEO", "phone known" (no operand).
- * @param {import("./types.js").DraftCondition} c
- */
-const describeCondition = (c) =>
-  [c.property, c.operator, c.values?.join(", ") ?? c.value ?? ""].filter((part) => part !== "").join(" ");
-
-/**
- * A rule in a line: "meeting where hs_meeting_outcome in COMPLETED", "jobtitle in CTO, CEO".
- * @param {import("./types.js").DraftRule} rule
- */
-export function describeRule(rule) {
-  if (!("event" in rule)) return describeCondition(rule);
-  const where = (rule.where ?? []).map(describeCondition);
-  return `${rule.event}${where.length ? ` where ${where.join(" and ")}` : ""}`;
 }
 
 const num = (/** @type {number | null | undefined} */ v) => (v === null || v === undefined ? "—" : String(v));
@@ -62,11 +52,76 @@ export function resultFacts(r) {
   ];
 }
 
+const plural = (/** @type {number} */ n, /** @type {string} */ noun) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+/** How an aggregated rule's value comes from its contacts' (docs/scoring.md §Companies and deals). */
+const AGGREGATED = { avg: "the average", min: "the lowest", max: "the highest" };
+
+/**
+ * The Matches cell: how many events matched (over how many contacts), and why fewer events are listed
+ * than matched. A frequency rule gives its points once, for the latest match, and none when the count
+ * misses (docs/scoring.md §Frequency); a company or deal rule's value may be one contact's, or an
+ * average, rather than the sum of the events listed (docs/scoring.md §Companies and deals).
+ * @param {import("./types.js").RuleResult} result
+ * @param {import("./types.js").DraftRule | undefined} rule
+ * @param {import("./types.js").DraftDefinition["association"]} [association]
+ */
+export function matchesText(result, rule, association) {
+  const perContact = result.contacts !== undefined;
+  const notes = [`${result.matches}${perContact ? ` (${plural(result.contacts ?? 0, "contact")})` : ""}`];
+  const listed = result.events?.length;
+  if (listed !== undefined && listed < result.matches && rule && "event" in rule && rule.frequency)
+    notes.push(
+      listed === 0
+        ? "frequency not met: no points"
+        : perContact
+          ? "points once per contact meeting the frequency, for its latest match"
+          : "points once, for the latest match",
+    );
+  const aggregation = association?.aggregation;
+  if (perContact && result.contacts && aggregation && aggregation !== "sum")
+    notes.push(`value is ${AGGREGATED[aggregation]} of the contacts'`);
+  return notes.join("; ");
+}
+
+/**
+ * The Value cell, with the cap that clamped it (docs/scoring.md §Cap).
+ * @param {import("./types.js").RuleResult} result
+ * @param {import("./types.js").DraftRule | undefined} rule
+ */
+export function valueText(result, rule) {
+  if (!result.capHit) return String(result.value);
+  const cap = rule && "cap" in rule ? rule.cap : undefined;
+  return `${result.value} (${cap === undefined ? "cap" : `cap of ${cap}`} reached)`;
+}
+
+/**
+ * The events table's columns: a contact score's events are all its own, so only a company or deal score
+ * (its associated contacts' events) names each event's contact.
+ * @param {boolean} perContact
+ */
+export const eventColumns = (perContact) => [
+  "Event",
+  "When",
+  ...(perContact ? ["Contact"] : []),
+  "Points",
+  "After decay",
+];
+
+/**
+ * An event's type by the label the event type picker shows ("Call"), its internal name until loaded.
+ * @param {string} type
+ * @param {RuleNames} [ruleNames]
+ */
+export const eventLabel = (type, ruleNames = NO_LABELS) => ruleNames({ event: type }).event?.(type) ?? type;
+
 /**
  * @param {NonNullable<import("./types.js").RuleResult["events"]>} events
  * @param {RecordNames} contactNames
+ * @param {boolean} perContact
+ * @param {RuleNames} ruleNames
  */
-function eventsTable(events, contactNames) {
+function eventsTable(events, contactNames, perContact, ruleNames) {
   return h(
     "table",
     { class: "events" },
@@ -77,7 +132,7 @@ function eventsTable(events, contactNames) {
       h(
         "tr",
         {},
-        ["Event", "When", "Contact", "Points", "After decay"].map((c) => h("th", { scope: "col" }, c)),
+        eventColumns(perContact).map((c) => h("th", { scope: "col" }, c)),
       ),
     ),
     h(
@@ -87,9 +142,9 @@ function eventsTable(events, contactNames) {
         h(
           "tr",
           {},
-          h("td", {}, e.type),
+          h("td", {}, eventLabel(e.type, ruleNames)),
           h("td", {}, formatDate(e.occurredAt)),
-          h("td", {}, e.contact === undefined ? "—" : recordName(e.contact, contactNames)),
+          perContact && h("td", {}, e.contact === undefined ? "—" : recordName(e.contact, contactNames)),
           h("td", {}, num(e.points)),
           h("td", {}, num(e.afterDecay)),
         ),
@@ -99,11 +154,21 @@ function eventsTable(events, contactNames) {
 }
 
 /**
+ * A rule's line: the builder's folded summary with HubSpot's labels where the catalogs are loaded
+ * (rule-summary.js namedRuleSummary), so the panel and the builder name a rule alike.
+ * @param {import("./types.js").DraftRule | undefined} rule
+ * @param {number} index
+ * @param {RuleNames} [ruleNames]
+ */
+export const ruleLine = (rule, index, ruleNames = NO_LABELS) =>
+  rule ? namedRuleSummary(rule, ruleNames) : `rule ${index + 1}`;
+
+/**
  * @param {import("./types.js").GroupResult} group
  * @param {import("./types.js").DraftGroup | undefined} definitionGroup
- * @param {RecordNames} contactNames
+ * @param {{contacts: RecordNames, ruleNames: RuleNames, association: import("./types.js").DraftDefinition["association"]}} seen
  */
-function groupBlock(group, definitionGroup, contactNames) {
+function groupBlock(group, definitionGroup, seen) {
   return h(
     "section",
     { class: "result-group" },
@@ -129,12 +194,20 @@ function groupBlock(group, definitionGroup, contactNames) {
             h(
               "tr",
               {},
-              h("td", {}, rule ? describeRule(rule) : `rule ${r.index + 1}`),
-              h("td", {}, `${r.matches}${r.contacts === undefined ? "" : ` (${r.contacts} contacts)`}`),
-              h("td", {}, `${r.value}${r.capHit ? " (cap reached)" : ""}`),
+              h("td", {}, ruleLine(rule, r.index, seen.ruleNames)),
+              h("td", {}, matchesText(r, rule, seen.association)),
+              h("td", {}, valueText(r, rule)),
             ),
             r.events?.length
-              ? h("tr", {}, h("td", { colspan: 3 }, eventsTable(r.events, contactNames)))
+              ? h(
+                  "tr",
+                  {},
+                  h(
+                    "td",
+                    { colspan: 3 },
+                    eventsTable(r.events, seen.contacts, r.contacts !== undefined, seen.ruleNames),
+                  ),
+                )
               : null,
           ];
         }),
@@ -148,8 +221,9 @@ function groupBlock(group, definitionGroup, contactNames) {
  * @param {import("./types.js").TestResponse} response
  * @param {import("./types.js").DraftDefinition} definition
  * @param {TestNames} [names]
+ * @param {RuleNames} [ruleNames] HubSpot's labels for the rules' names, from the builder's catalogs
  */
-export function renderTestResult(container, response, definition, names = NO_NAMES) {
+export function renderTestResult(container, response, definition, names = NO_NAMES, ruleNames = NO_LABELS) {
   const r = response.result;
   const facts = resultFacts(r);
   fill(
@@ -170,6 +244,12 @@ export function renderTestResult(container, response, definition, names = NO_NAM
     (response.warnings ?? []).map((w) =>
       h("p", { class: "warning" }, typeof w === "string" ? w : (w.message ?? JSON.stringify(w))),
     ),
-    r.groups.map((g, i) => groupBlock(g, definition.groups[i], names.contacts)),
+    r.groups.map((g, i) =>
+      groupBlock(g, definition.groups[i], {
+        contacts: names.contacts,
+        ruleNames,
+        association: definition.association,
+      }),
+    ),
   );
 }

@@ -8,6 +8,7 @@ import type { OAuthClient } from "../../ports/oauth-client.js";
 import type { RecordStore } from "../../ports/record-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
 import type { SourceStatusStore } from "../../ports/source-status-store.js";
+import type { StageEntryStore } from "../../ports/stage-entry-store.js";
 import type { TokenCipher } from "../../ports/token-cipher.js";
 import { tokenContext } from "../seal-grant.js";
 
@@ -22,6 +23,8 @@ export type ErasePortalDeps = {
   sourceStatus?: SourceStatusStore;
   /** Contacts' marketing email events and form submissions, and the feeds' cursors. */
   feeds?: FeedEventStore;
+  /** When records entered lifecycle stages, as last read (score performance). */
+  stageEntries?: StageEntryStore;
   cipher: TokenCipher;
   /** Absent in sandbox mode without HubSpot credentials: nothing to revoke at HubSpot then. */
   oauth: OAuthClient | undefined;
@@ -54,6 +57,7 @@ export async function erasePortal(deps: ErasePortalDeps, portalId: number) {
     deps.actions?.deletePortal(portalId),
     deps.sourceStatus?.deletePortal(portalId),
     deps.feeds?.deletePortal(portalId),
+    deps.stageEntries?.deletePortal(portalId),
   ]);
   await deps.installations.delete(portalId);
   deps.logger.info({ portalId, revoked }, "portal erased");

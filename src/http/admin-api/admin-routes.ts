@@ -1,6 +1,7 @@
 import type { RouteDoc } from "./define-route.js";
 import { openApiRoute } from "./openapi-route.js";
 import { parkedRoutes } from "./parked-routes.js";
+import { performanceRoutes } from "./performance-routes.js";
 import { pickerRoutes } from "./picker-routes.js";
 import { portalRoutes } from "./portal-routes.js";
 import { recordSearchRoutes } from "./record-search-routes.js";
@@ -16,6 +17,7 @@ export const adminRoutes: readonly RouteDoc[] = [
   ...recordSearchRoutes,
   ...pickerRoutes,
   ...sourceRoutes,
+  ...performanceRoutes,
   ...parkedRoutes,
   ...signInLinkRoutes,
 ];

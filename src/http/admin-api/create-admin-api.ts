@@ -9,6 +9,7 @@ import { adminRoutes } from "./admin-routes.js";
 import { buildOpenApiDocument } from "./build-openapi-document.js";
 import { mountRoutes, PORTAL_PATH } from "./define-route.js";
 import { openApiRoute } from "./openapi-route.js";
+import { performanceRoutes } from "./performance-routes.js";
 import { pickerRoutes } from "./picker-routes.js";
 import { portalRoutes } from "./portal-routes.js";
 import { recordSearchRoutes } from "./record-search-routes.js";
@@ -63,6 +64,7 @@ export function createAdminApi(deps: AdminApiDeps): Router {
   mountRoutes(api, scoreRoutes, deps);
   mountRoutes(api, recordSearchRoutes, deps);
   mountRoutes(api, sourceRoutes, deps);
+  mountRoutes(api, performanceRoutes, deps);
   // Kept in this process's memory (docs/decisions.md §Builder pickers): one API per app, so one cache.
   const properties = createPortalProperties({ crmFor: deps.crmFor, now: deps.now });
   const forms = createPortalForms({ crmFor: deps.crmFor, now: deps.now });

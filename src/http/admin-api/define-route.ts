@@ -38,6 +38,15 @@ export class RouteReply {
   ) {}
 }
 
+/** A reply that is not JSON (a CSV download): its media type, a file name to save it as, and its text. */
+export class FileReply {
+  constructor(
+    readonly contentType: string,
+    readonly fileName: string,
+    readonly body: string,
+  ) {}
+}
+
 /** What /api/openapi.json says of a route; everything but the handler. */
 export type RouteDoc = {
   method: Method;
@@ -93,6 +102,8 @@ export function defineRoute<Deps, const S extends RequestSchemas>(route: {
       } as RouteInput<S>;
       const result = await handle(deps, input);
       if (result instanceof RouteReply) res.status(result.status).json(result.body);
+      else if (result instanceof FileReply)
+        res.status(status).type(result.contentType).attachment(result.fileName).send(result.body);
       else res.status(status).json(result);
     },
   };

@@ -59,6 +59,19 @@ export const resetBody = z.union(
 
 export const restoreBody = z.strictObject({ revision: z.number().int().positive() });
 
+/** GET /scores/:scoreId/performance (docs/scoring.md §Score performance). */
+export const performanceQuery = z.object({
+  to: z
+    .string()
+    .regex(
+      /^[a-z0-9_]{1,100}$/,
+      "expected a lifecycle stage's internal value, like customer or salesqualifiedlead",
+    ),
+  withinDays: z.coerce.number().int().min(1).max(365).default(30),
+  days: z.coerce.number().int().min(1).max(365).default(90),
+  format: z.enum(["json", "csv"]).default("json"),
+});
+
 /** The objects whose properties a rule reads: scored objects, associated ones (`of`), engagements. */
 export const propertiesParams = portalParams.extend({
   objectType: z.enum([

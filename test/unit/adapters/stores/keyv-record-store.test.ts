@@ -49,4 +49,21 @@ describe("keyv record store: deletion, merge and retention", () => {
     expect((await store.history(ref("1"))).map((e) => e.new)).toEqual(["b"]);
     expect(await store.history(ref("1", 2))).toHaveLength(2);
   });
+
+  it("forEachHistory visits each history of one portal and object, by record id, and no other", async () => {
+    const store = createKeyvRecordStore(new Keyv());
+    await store.appendHistory(ref("1"), [entry(1, "a"), entry(2, "b")]);
+    await store.appendHistory(ref("22"), [entry(3, "c")]);
+    await store.appendHistory(ref("1", 2), [entry(1, "x")]);
+    await store.appendHistory({ portalId: 1, object: "companies", recordId: "7" }, [entry(1, "y")]);
+    await store.setReset(ref("3"), "s", 5);
+    const seen: [string, (string | null)[]][] = [];
+    await store.forEachHistory(1, "contacts", (recordId, entries) => {
+      seen.push([recordId, entries.map((e) => e.new)]);
+    });
+    expect(seen.sort()).toEqual([
+      ["1", ["a", "b"]],
+      ["22", ["c"]],
+    ]);
+  });
 });
