@@ -18,6 +18,11 @@ export function readsFeed(type: string, feed: FeedName): boolean {
   return feed === "web_events" ? hubspotEventName(type) !== undefined : feedOfEventType(type) === feed;
 }
 
+/** The feed a stored event of this type belongs to: the email and form feeds' types, or a web type. */
+export function storedFeedOf(type: string): FeedName | undefined {
+  return feedOfEventType(type) ?? (hubspotEventName(type) !== undefined ? "web_events" : undefined);
+}
+
 /**
  * The hops from a contact to the records to rescore: `[]` the contact itself, `["companies"]` its
  * companies ... Empty when no enabled score reads the feed: the feed is not polled at all.

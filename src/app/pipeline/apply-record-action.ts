@@ -1,5 +1,5 @@
 import type { FeedEvent, FeedName } from "../../ports/feed-event-store.js";
-import { feedOfEventType } from "../feeds/feed-event-types.js";
+import { storedFeedOf } from "../feeds/feed-reach.js";
 import type { PipelineDeps } from "./pipeline-deps.js";
 import type { RecordAction } from "./plan-fan-out.js";
 
@@ -26,7 +26,7 @@ export async function applyRecordAction(
       const held = (await feeds.events(portalId, [action.from])).get(action.from) ?? [];
       const byFeed = new Map<FeedName, FeedEvent[]>();
       for (const event of held) {
-        const feed = feedOfEventType(event.type);
+        const feed = storedFeedOf(event.type);
         if (feed) byFeed.set(feed, [...(byFeed.get(feed) ?? []), event]);
       }
       for (const [feed, events] of byFeed) await feeds.add(portalId, feed, new Map([[action.to, events]]));

@@ -136,6 +136,13 @@ describe("a contact's stored feed events", () => {
 
   it("move to the survivor of a merge, which is rescored with them", async () => {
     await app.feeds.add(PORTAL, "form_submissions", new Map([["2", [submission("c-2")]]]));
+    const click = {
+      key: "e_clicked_cta:w-2",
+      type: "cta_click",
+      occurredAt: new Date(T0 - minute).toISOString(),
+      properties: {},
+    };
+    await app.feeds.add(PORTAL, "web_events", new Map([["2", [click]]]));
     await app.deliver([
       createDummyPropertyChange({
         eventId: eventId++,
@@ -148,7 +155,12 @@ describe("a contact's stored feed events", () => {
     ]);
     await app.pipeline.worker.drain();
     const held = await app.feeds.events(PORTAL, ["1", "2"]);
-    expect(held.get("1")?.map((e) => e.key)).toEqual(["c-2"]);
+    expect(
+      held
+        .get("1")
+        ?.map((e) => e.key)
+        .sort(),
+    ).toEqual(["c-2", "e_clicked_cta:w-2"]);
     expect(held.has("2")).toBe(false);
     expect(portal.written("contacts", "1", "ls_feeds")).toBe("20");
   });
