@@ -58,7 +58,10 @@ export async function rescoreFeedChanges(
     crm,
     contactIds.flatMap((id) => reach.map((hops) => ({ object: "contacts" as const, id, hops }))),
   );
-  await rescoreTargets(deps, scoring, found.flat(), "poll");
+  const leftAlone = await rescoreTargets(deps, scoring, found.flat(), "poll", { retryLeftAlone: true });
+  // A record another rescore held (a webhook's, say) may have read the store before these events were
+  // in it: rescored once more when it is free, or the events would wait for its next rescore.
+  if (leftAlone.length > 0) await rescoreTargets(deps, scoring, leftAlone, "poll", { busy: "wait" });
 }
 
 /** Where this poll starts: the cursor less the overlap, or the backfill when none or it grew. */

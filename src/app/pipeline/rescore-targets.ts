@@ -11,14 +11,15 @@ import type { ScoredRef } from "./resolve-reaches.js";
  * rescored elsewhere right now (rescore.ts, `busy: "skip"`). A failed batch is logged and counted, not
  * thrown: the next run or the daily sweep covers it. Returns the failed ids, and with `retryLeftAlone`
  * the ids left alone too: a caller whose change the other rescore may have read too early (a list
- * membership has no webhook to bring it again) tries those once more at its next run.
+ * membership has no webhook to bring it again) tries those once more at its next run. With `busy: "wait"`
+ * the records are rescored once the other rescore lets go of them instead.
  */
 export async function rescoreTargets(
   deps: PipelineDeps,
   scoring: PortalScoring,
   targets: readonly ScoredRef[],
   cause: HistoryCause,
-  options: { retryLeftAlone?: boolean } = {},
+  options: { retryLeftAlone?: boolean; busy?: "skip" | "wait" } = {},
 ): Promise<ScoredRef[]> {
   const byObject = new Map<ObjectType, Set<string>>();
   for (const t of targets) byObject.set(t.object, (byObject.get(t.object) ?? new Set()).add(t.id));
@@ -34,7 +35,7 @@ export async function rescoreTargets(
           ids: batch,
           definitions: scoring.definitions,
           cause,
-          busy: "skip",
+          busy: options.busy ?? "skip",
           due: "exact",
         });
         if (options.retryLeftAlone) failed.push(...report.leftAlone.map((id) => ({ object, id })));
