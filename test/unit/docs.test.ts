@@ -181,8 +181,9 @@ describe("documentation", () => {
     expect(citing).toEqual([]);
   });
 
-  it("is never an issue number: src/, test/, bench/ and .ci/ cite docs instead", () => {
-    const citing = [...sources, ...filesUnder(".ci")].filter((file) => /issue ?#?[0-9]/i.test(read(file)));
+  it("is never an issue number: src/, test/, bench/, .ci/, docs/ and .env.example cite docs instead", () => {
+    const others = [...filesUnder(".ci"), ...filesUnder("docs"), join(root, ".env.example")];
+    const citing = [...sources, ...others].filter((file) => /issue ?#?[0-9]/i.test(read(file)));
     expect(citing.map((file) => relative(root, file))).toEqual([]);
   });
 });
