@@ -74,6 +74,9 @@ async function exportAction(context: ExportContext, options: ExportCommandOption
         portalId: portal,
         atMs: Date.now(),
         feedEvents: (ids: readonly string[]) => context.feeds.events(portal, ids),
+        // Web events come from the web feed's store too, unless HubSpot refused its portal-wide read
+        // (docs/decisions.md §Web events feed): no call per contact.
+        webFeedCursor: () => context.feeds.cursor(portal, "web_events"),
       },
       out: context.out,
       err: context.err,

@@ -22,7 +22,7 @@ export type ExportContext = {
   /** The resets the app keeps per record, written into each snapshot (docs/scoring.md §Resets). */
   records: Pick<RecordStore, "resets">;
   /** Contacts' marketing email events and form submissions, as the app's feed pollers stored them. */
-  feeds: Pick<FeedEventStore, "events">;
+  feeds: Pick<FeedEventStore, "events" | "cursor">;
   crmFor(portalId: number): CrmClient;
   /** Where the app is installed from, for the "not installed" message. */
   installUrl: string;
