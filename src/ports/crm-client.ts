@@ -1,3 +1,5 @@
+import type { crmObjectTypes } from "../hubspot/crm-object-types.js";
+
 // The one door to a portal's CRM (docs/decisions.md §One door to HubSpot): our own narrow types, no SDK types leak past
 // src/adapters/hubspot-client/. Every method batches and pages on its own (docs/hubspot.md §Rate limits and batching):
 // callers pass any number of ids and get everything back.
@@ -8,16 +10,7 @@ import type { CrmFeeds } from "./crm-feeds.js";
  * CRM object types this app reads or writes: scored objects, engagement objects (docs/hubspot.md
  * §Engagement objects) and tickets (docs/hubspot.md §Tickets).
  */
-export type CrmObjectType =
-  | "contacts"
-  | "companies"
-  | "deals"
-  | "meetings"
-  | "calls"
-  | "emails"
-  | "notes"
-  | "tasks"
-  | "tickets";
+export type CrmObjectType = (typeof crmObjectTypes)[number];
 
 /** HubSpot answers property values as strings (or null when unset). */
 export type CrmProperties = Record<string, string | null>;

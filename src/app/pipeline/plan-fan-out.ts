@@ -1,3 +1,4 @@
+import { crmObjectTypes } from "../../hubspot/crm-object-types.js";
 import type { WebhookEvent } from "../../hubspot/webhook-event.js";
 import type { CrmObjectType } from "../../ports/crm-client.js";
 import type { ObjectType } from "../../scoring/index.js";
@@ -14,17 +15,7 @@ export type RecordAction =
   | { kind: "move"; object: ObjectType; from: string; to: string };
 export type FanOutPlan = { reaches: Reach[]; actions: RecordAction[]; dropped?: string };
 
-const CRM_OBJECTS = new Set<string>([
-  "contacts",
-  "companies",
-  "deals",
-  "meetings",
-  "calls",
-  "emails",
-  "notes",
-  "tasks",
-  "tickets",
-]);
+const CRM_OBJECTS = new Set<string>(crmObjectTypes);
 const SCORABLE = new Set<string>(["contacts", "companies", "deals"]);
 const isCrmObject = (o: string | null): o is CrmObjectType => o !== null && CRM_OBJECTS.has(o);
 const isScorable = (o: string): o is ObjectType => SCORABLE.has(o);

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_NAMED } from "../../app/records/name-records.js";
+import { crmObjectTypes } from "../../hubspot/crm-object-types.js";
 
 // Every admin API input, validated at the edge (docs/architecture.md §Errors) and described in /api/openapi.json.
 
@@ -74,17 +75,7 @@ export const performanceQuery = z.object({
 
 /** The objects whose properties a rule reads: scored objects, associated ones (`of`), engagements. */
 export const propertiesParams = portalParams.extend({
-  objectType: z.enum([
-    "contacts",
-    "companies",
-    "deals",
-    "meetings",
-    "calls",
-    "emails",
-    "notes",
-    "tasks",
-    "tickets",
-  ]),
+  objectType: z.enum(crmObjectTypes),
 });
 /** `?refresh=1` reads HubSpot again instead of the properties kept for a while. */
 export const refreshQuery = z.object({

@@ -1,12 +1,8 @@
-import { Keyv } from "keyv";
 import nock from "nock";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { createKeyvFeedEventStore } from "../../../../src/adapters/stores/keyv-feed-event-store.js";
-import { createRescoreJob } from "../../../../src/app/jobs/rescore-job.js";
-import type { Job } from "../../../../src/ports/job-store.js";
 import { parseDefinition } from "../../../../src/scoring/index.js";
-import { createTestScoresDeps } from "../../../fixtures/app/create-test-scores-deps.js";
-import { createDummyInstallation, T0 } from "../../../fixtures/installation.js";
+import { prepareEnableJob } from "../../../fixtures/app/run-enable-job.js";
+import { T0 } from "../../../fixtures/installation.js";
 import { mockAcmeFeedWorld } from "../../../fixtures/pipeline/mock-feed-world.js";
 import { allowOnlyLocalhost } from "../../../support/allow-only-localhost.js";
 
@@ -29,35 +25,18 @@ const emailScore = parseDefinition({
   groups: [{ name: "Email", kind: "engagement", rules: [{ event: "marketing_email_open", points: 5 }] }],
 });
 
-const freshJob = (): Job => ({
-  id: "job-1",
-  portalId: PORTAL,
-  kind: "rescore",
-  scoreId: emailScore.id,
-  status: "running",
-  progress: { done: 0, total: null },
-  cursor: null,
-  createdAtMs: T0,
-  updatedAtMs: T0,
-  input: { cause: "enable" },
-});
-
 beforeEach(() => nock.cleanAll());
 afterEach(() => nock.cleanAll());
 
 async function setUp(scopes: string[]) {
-  const { deps, clock } = await createTestScoresDeps(PORTAL);
-  await deps.installations.save(createDummyInstallation({ portalId: PORTAL, scopes }));
-  await deps.scores.save(PORTAL, emailScore, { savedAtMs: T0, savedBy: "test", change: "enable" });
-  const feeds = createKeyvFeedEventStore(new Keyv());
+  const { clock, feeds, run } = await prepareEnableJob(PORTAL, emailScore, scopes);
   const world = mockAcmeFeedWorld(() => clock.nowMs, { "1": "ann@acme.test", "2": "bo@acme.test" });
   const campaignId = world.feeds.createEmailCampaign({ name: "Launch", subject: "We launched" });
   clock.nowMs = T0 - 3 * DAY_MS;
   world.feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
   world.feeds.sendMarketingEmailEvent({ recipient: "ann@acme.test", campaignId, type: "OPEN" });
   clock.nowMs = T0;
-  const job = createRescoreJob({ ...deps, feeds });
-  await job(freshJob(), async () => {});
+  await run();
   return { world, feeds };
 }
 

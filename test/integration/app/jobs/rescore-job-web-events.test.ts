@@ -1,13 +1,9 @@
-import { Keyv } from "keyv";
 import nock from "nock";
 import { afterEach, beforeEach, expect, it } from "vitest";
-import { createKeyvFeedEventStore } from "../../../../src/adapters/stores/keyv-feed-event-store.js";
-import { createRescoreJob } from "../../../../src/app/jobs/rescore-job.js";
-import type { Job } from "../../../../src/ports/job-store.js";
 import { parseDefinition } from "../../../../src/scoring/index.js";
-import { createTestScoresDeps } from "../../../fixtures/app/create-test-scores-deps.js";
+import { prepareEnableJob } from "../../../fixtures/app/run-enable-job.js";
 import { mockPortalWebEvents } from "../../../fixtures/hubspot/mock-portal-web-events.js";
-import { createDummyInstallation, T0 } from "../../../fixtures/installation.js";
+import { T0 } from "../../../fixtures/installation.js";
 import { mockAcmeFeedWorld } from "../../../fixtures/pipeline/mock-feed-world.js";
 import { allowOnlyLocalhost } from "../../../support/allow-only-localhost.js";
 
@@ -30,32 +26,16 @@ const ctaScore = parseDefinition({
   groups: [{ name: "Web", kind: "engagement", rules: [{ event: "cta_click", points: 10 }] }],
 });
 
-const freshJob = (): Job => ({
-  id: "job-1",
-  portalId: PORTAL,
-  kind: "rescore",
-  scoreId: ctaScore.id,
-  status: "running",
-  progress: { done: 0, total: null },
-  cursor: null,
-  createdAtMs: T0,
-  updatedAtMs: T0,
-  input: { cause: "enable" },
-});
-
 beforeEach(() => nock.cleanAll());
 afterEach(() => nock.cleanAll());
 
 async function enable(refuse?: Parameters<typeof mockPortalWebEvents>[2]) {
-  const { deps, clock } = await createTestScoresDeps(PORTAL);
-  await deps.installations.save(createDummyInstallation({ portalId: PORTAL }));
-  await deps.scores.save(PORTAL, ctaScore, { savedAtMs: T0, savedBy: "test", change: "enable" });
-  const feeds = createKeyvFeedEventStore(new Keyv());
+  const { clock, feeds, run } = await prepareEnableJob(PORTAL, ctaScore);
   const world = mockAcmeFeedWorld(() => clock.nowMs, { "1": "ann@acme.test", "2": "bo@acme.test" });
   const calls: string[] = [];
   const at = new Date(T0 - 3 * DAY_MS).toISOString();
   mockPortalWebEvents(calls, () => [{ id: "c1", contactId: "1", at }], refuse);
-  await createRescoreJob({ ...deps, feeds })(freshJob(), async () => {});
+  await run();
   const reads = calls.filter((p) => p.startsWith("/events/v3/events/?"));
   return { world, feeds, reads };
 }
