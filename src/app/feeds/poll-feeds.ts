@@ -1,27 +1,21 @@
 import { AppError } from "../../errors.js";
 import type { FeedCursor, FeedName } from "../../ports/feed-event-store.js";
 import type { EventSourceName } from "../../ports/source-status-store.js";
-import type { ObjectType, ScoreDefinition } from "../../scoring/index.js";
-import { loadScoredPortals, type PortalScoring } from "../pipeline/load-portal-scoring.js";
+import type { ObjectType } from "../../scoring/index.js";
+import type { PortalScoring } from "../pipeline/load-portal-scoring.js";
 import type { PipelineDeps } from "../pipeline/pipeline-deps.js";
 import { rescoreTargets } from "../pipeline/rescore-targets.js";
 import { resolveReaches } from "../pipeline/resolve-reaches.js";
-import { feedBackfillMs, feedReach } from "./feed-reach.js";
-import {
-  type FeedWindow,
-  readEmailEventWindow,
-  readFormSubmissionWindow,
-  type StorePage,
-} from "./read-feed-windows.js";
+import { feedBackfillMs } from "./feed-reach.js";
+import type { FeedWindow, StorePage } from "./read-feed-windows.js";
 import { storeAddressedEvents } from "./store-addressed-events.js";
 
-// The portal-wide feeds' pollers (docs/decisions.md §Portal-wide feeds), one per feed, each on its own
-// interval (EMAIL_EVENTS_POLL_MS, FORM_SUBMISSIONS_POLL_MS), only for portals with an enabled score
-// that reads the feed. Each poll reads from its durable cursor, FEED_OVERLAP_MS early because HubSpot's
-// logs are eventually consistent (events are deduped by identity in the store), to now; stores the
-// events with their contacts and rescores the records they move (cause "poll", busy "skip"). The
-// first poll backfills (feed-reach.ts). A failed poll keeps its cursor and records its error there,
-// for the sources status: it delays events, never loses them.
+// Reading the feeds addressed by email (docs/decisions.md §Portal-wide feeds) into the store; the
+// scheduled polls and the enable job's catch-up are in feed-polls.ts. Each read goes from the durable
+// cursor, FEED_OVERLAP_MS early because HubSpot's logs are eventually consistent (events are deduped
+// by identity in the store), to now, and stores the events with their contacts. The first read
+// backfills (feed-reach.ts). A failed read keeps its cursor and records its error there, for the
+// sources status: it delays events, never loses them.
 
 export const FEED_OVERLAP_MS = 10 * 60 * 1000;
 /** A send to a whole database can log more events within the overlap; past this, dedupe alone holds. */
@@ -97,7 +91,7 @@ export type FeedReadDeps = Pick<
  * contacts whose stored events changed, for the caller to rescore. A failure keeps the cursor and is
  * recorded with it and in the sources status: events are delayed, never lost.
  */
-async function readFeedIntoStore(
+export async function readFeedIntoStore(
   deps: FeedReadDeps,
   scoring: PortalScoring,
   feed: FeedName,
@@ -159,47 +153,3 @@ async function readFeedIntoStore(
   }
   return changed;
 }
-
-async function pollFeed(deps: PipelineDeps, scoring: PortalScoring, feed: FeedName, read: ReadWindow) {
-  const reach = feedReach(scoring.definitions, feed);
-  if (reach.length === 0) return;
-  const changed = await readFeedIntoStore(deps, scoring, feed, read);
-  // Events stored before a failure are rescored too: the next poll finds them held already.
-  try {
-    await rescoreFeedChanges(deps, scoring, reach, [...changed]);
-  } catch (error) {
-    const { portalId } = scoring;
-    deps.logger.warn({ portalId, feed, contacts: changed.size, err: error }, "feed rescore failed");
-  }
-}
-
-async function pollEveryPortal(deps: PipelineDeps, feed: FeedName, read: ReadWindow): Promise<void> {
-  for (const scoring of await loadScoredPortals(deps)) {
-    if (deps.stopping()) return;
-    await pollFeed(deps, scoring, feed, read);
-  }
-}
-
-/** The feeds addressed by email; web events are read by poll-web-events.ts (catchUpWebEvents). */
-const readers: Record<Exclude<FeedName, "web_events">, ReadWindow> = {
-  email_events: readEmailEventWindow,
-  form_submissions: readFormSubmissionWindow,
-};
-
-/**
- * Before an enable or update job rescores every record (docs/decisions.md §Portal-wide feeds): the
- * feeds its score reads are read up to now, backfill included, so the job's values already hold the
- * marketing events instead of the first poll rescoring every contact a second time. Nothing is
- * rescored here: the job that called it rescores every record next.
- */
-export async function catchUpFeeds(deps: FeedReadDeps, scoring: PortalScoring, score: ScoreDefinition) {
-  for (const feed of Object.keys(readers) as (keyof typeof readers)[]) {
-    if (feedReach([score], feed).length === 0) continue;
-    await readFeedIntoStore(deps, scoring, feed, readers[feed]);
-  }
-}
-
-export const pollEmailEvents = (deps: PipelineDeps) =>
-  pollEveryPortal(deps, "email_events", readEmailEventWindow);
-export const pollFormSubmissions = (deps: PipelineDeps) =>
-  pollEveryPortal(deps, "form_submissions", readFormSubmissionWindow);

@@ -3,13 +3,11 @@ import { createPagingCursors } from "../../hubspot/paging-cursors.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { FeedCursor, FeedEvent } from "../../ports/feed-event-store.js";
 import type { ScoreDefinition } from "../../scoring/index.js";
-import { loadScoredPortals, type PortalScoring } from "../pipeline/load-portal-scoring.js";
-import type { PipelineDeps } from "../pipeline/pipeline-deps.js";
 import { hubspotStatusOf } from "../sources/source-context.js";
 import { hubspotEventName, toWebSnapshotEvent } from "../sources/web-event-types.js";
-import { feedBackfillMs, feedReach, readsFeed } from "./feed-reach.js";
+import { feedBackfillMs, readsFeed } from "./feed-reach.js";
 import type { FeedReadDeps } from "./poll-feeds.js";
-import { rescoreFeedChanges, windowStart } from "./poll-feeds.js";
+import { windowStart } from "./poll-feeds.js";
 
 // The web events feed (docs/decisions.md §Web events feed): per event analytics type the portal's
 // enabled scores count, one portal-wide read (no objectId) of every contact's occurrences since the
@@ -131,37 +129,4 @@ export async function readWebEventsIntoStore(
     }
   }
   return changed;
-}
-
-async function pollPortalWebEvents(deps: PipelineDeps, scoring: PortalScoring): Promise<void> {
-  const { portalId, definitions } = scoring;
-  const reach = feedReach(definitions, "web_events");
-  if (reach.length === 0) return;
-  const changed = await readWebEventsIntoStore(deps, portalId, definitions);
-  try {
-    await rescoreFeedChanges(deps, scoring, reach, [...changed]);
-  } catch (error) {
-    deps.logger.warn(
-      { portalId, feed: "web_events", contacts: changed.size, err: error },
-      "feed rescore failed",
-    );
-  }
-}
-
-/**
- * Before an enable or update job rescores every record (docs/decisions.md §Web events feed): the web
- * events its score counts are read up to now, so the job's values hold them at once. Nothing is
- * rescored here: the job rescores every record next.
- */
-export async function catchUpWebEvents(deps: FeedReadDeps, scoring: PortalScoring, score: ScoreDefinition) {
-  if (feedReach([score], "web_events").length === 0) return;
-  await readWebEventsIntoStore(deps, scoring.portalId, scoring.definitions);
-}
-
-/** WEB_EVENTS_POLL_MS: every portal with an enabled score that counts a web event type. */
-export async function pollWebEvents(deps: PipelineDeps): Promise<void> {
-  for (const scoring of await loadScoredPortals(deps)) {
-    if (deps.stopping()) return;
-    await pollPortalWebEvents(deps, scoring);
-  }
 }

@@ -2,8 +2,7 @@ import type { Logger } from "pino";
 import { createPagingCursors } from "../../hubspot/paging-cursors.js";
 import type { CrmClient, CrmObjectType } from "../../ports/crm-client.js";
 import type { HistoryCause } from "../../ports/record-store.js";
-import { catchUpFeeds } from "../feeds/poll-feeds.js";
-import { catchUpWebEvents } from "../feeds/poll-web-events.js";
+import { catchUpFeeds } from "../feeds/feed-polls.js";
 import { loadPortalScoring } from "../pipeline/load-portal-scoring.js";
 import { rescore } from "../rescore/rescore.js";
 import type { JobHandlerDeps } from "../scores/scores-deps.js";
@@ -53,7 +52,6 @@ export function createRescoreJob(deps: JobHandlerDeps): JobHandler {
       const scoring = await loadPortalScoring(deps, job.portalId);
       if (scoring) {
         await catchUpFeeds({ ...deps, feeds }, scoring, definition);
-        await catchUpWebEvents({ ...deps, feeds }, scoring, definition);
       }
     }
     let updated = 0;
