@@ -17,6 +17,8 @@ const KEYV_AND_DATABASES = ["keyv", "@keyv/sqlite", "@keyv/redis", "@keyv/postgr
 const rules: Readonly<Record<string, Rule>> = {
   // The engine is pure: no I/O, no clock (see the clock test below), no other layer.
   scoring: { runtime: ["zod"] },
+  // Suggested scores: pure like the engine, whose definitions they emit and whose results they rank by.
+  suggest: { runtime: ["scoring", "zod"] },
   // HubSpot's protocol as computation: signatures hash, nothing else leaves the process.
   hubspot: { runtime: ["zod", "node:crypto", "errors.ts"] },
   // Interfaces only: a port names the types it speaks in and imports no code.
@@ -25,7 +27,7 @@ const rules: Readonly<Record<string, Rule>> = {
   // infrastructure package. pino's Logger is the logging interface they are handed (never created
   // here), so its type is allowed; node:crypto gives job ids.
   app: {
-    runtime: ["scoring", "hubspot", "ports", "errors.ts", "serialize-by-key.ts", "node:crypto"],
+    runtime: ["scoring", "suggest", "hubspot", "ports", "errors.ts", "serialize-by-key.ts", "node:crypto"],
     types: ["pino"],
   },
   // The ports' implementations and their libraries; only hubspot-client runs the SDK (test below).
@@ -60,6 +62,7 @@ const rules: Readonly<Record<string, Rule>> = {
     runtime: [
       "app",
       "scoring",
+      "suggest",
       "hubspot",
       "admin",
       "errors.ts",
@@ -78,6 +81,7 @@ const rules: Readonly<Record<string, Rule>> = {
   cli: {
     runtime: [
       "scoring",
+      "suggest",
       "hubspot",
       "app",
       "adapters",
@@ -294,9 +298,9 @@ describe("architecture", () => {
     expect(Object.keys(rules).filter((layer) => !layers.has(layer))).toEqual([]);
   });
 
-  it("src/scoring reads no clock and no environment", () => {
+  it("src/scoring and src/suggest read no clock and no environment", () => {
     const offending = sourceFiles
-      .filter((path) => layerOf(path) === "scoring")
+      .filter((path) => layerOf(path) === "scoring" || layerOf(path) === "suggest")
       .filter((path) =>
         /Date\.now\(|new Date\(\)|process\.|performance\.now/.test(readFileSync(join(src, path), "utf8")),
       );
