@@ -6,6 +6,9 @@ import type { RecordSnapshot, ScoreDefinition } from "../scoring/index.js";
 
 export type SuggestType = "engagement" | "fit";
 
+/** How a property's values become features: by value, in quantile bins, or by its frequent values. */
+export type PropertyKind = "enumeration" | "bool" | "number" | "text" | "date";
+
 /** One labelled record: did it reach the end stage in time, judged from its decision instant. */
 export type Outcome = {
   id: string;
@@ -22,6 +25,14 @@ export type SuggestInput = {
   outcomes: readonly Outcome[];
   /** Fixes the 70/30 split (and anything else random): the same input and seed give the same draft. */
   seed: number;
+  /**
+   * What the portal says each property is, where known (the app reads HubSpot's property definitions);
+   * properties not named here are judged from their values (the offline CLI). Labels name features in words.
+   */
+  properties?: Record<
+    string,
+    { kind: PropertyKind; label?: string; options?: { value: string; label: string }[] }
+  >;
   /** The draft's id, name and property name; derived from the type and object when absent. */
   naming?: { id: string; name: string; propertyName: string };
 };
