@@ -74,8 +74,12 @@ const rules: Readonly<Record<string, Rule>> = {
     types: ["ports", "pino", "node:http"],
   },
   // The admin page's views: pure render functions sharing the HTTP views' HTML escaping. Its browser
-  // scripts' JSDoc types (assets/types.d.ts) name the API's answers with the engine's and ports' types.
-  admin: { runtime: ["http/views/escape-html.ts", "node:fs", "node:url"], types: ["ports", "scoring"] },
+  // scripts' JSDoc types (assets/types.d.ts) name the API's answers with the engine's, ports' and
+  // suggestions' types.
+  admin: {
+    runtime: ["http/views/escape-html.ts", "node:fs", "node:url"],
+    types: ["ports", "scoring", "suggest"],
+  },
   // The lead-score command: the engine and use cases; `export` opens the stores and the door itself
   // (cli/open-export-context.ts), `sandbox start` runs the sandbox. Never the HTTP edges.
   cli: {

@@ -2,6 +2,7 @@ import { definitionToSend, newDefinition } from "./builder-definition.js";
 import { focusByKey } from "./builder-focus.js";
 import { renderDefinitionForm } from "./builder-form.js";
 import { catalogNames, createPickerCatalog, redrawKeepingFocus } from "./picker-catalog.js";
+import { ruleEvidenceAt, rulePlace } from "./rule-evidence.js";
 
 // The form and the JSON view edit one definition object (docs/decisions.md §One definition object). The
 // editor holds it with what the page knows of it: the saved score's id (null until the first save), its
@@ -67,6 +68,11 @@ export function createDefinitionEditor({ form, jsonView, scoreId, onRender, call
     definition: newDefinition(),
     /** @type {import("./types.js").BuilderView} */
     view: { openRule: null, closedGroups: new WeakSet() },
+    /**
+     * The suggestion this score came from, once read (builder-suggestion.js): its rules' evidence.
+     * @type {import("./rule-evidence.js").HeldSuggestion | null}
+     */
+    suggestion: null,
     toSend: () => definitionToSend(editor.definition),
     toJson: () => JSON.stringify(editor.toSend(), null, 2),
     /**
@@ -184,6 +190,14 @@ export function createDefinitionEditor({ form, jsonView, scoreId, onRender, call
     live(refresh) {
       liveParts.push(refresh);
       refresh();
+    },
+    get ruleEvidence() {
+      const suggestion = editor.suggestion;
+      if (!suggestion) return undefined;
+      return (/** @type {string} */ path) => {
+        const place = rulePlace(path);
+        return place && ruleEvidenceAt(suggestion, editor.definition, ...place);
+      };
     },
   };
   return editor;

@@ -2,6 +2,7 @@ import { conditionFields, conditionList } from "./builder-conditions.js";
 import { commaListInput, setsOrDeletes } from "./builder-edits.js";
 import { eventTypeField } from "./builder-event-type.js";
 import { pointsFields, syncPointsByValue } from "./builder-points.js";
+import { ruleEvidenceNote } from "./builder-rule-evidence.js";
 import { frequencyFields, timeframeFields } from "./builder-rule-filters.js";
 import { sourceNotice } from "./builder-sources.js";
 import { button, field, h, numberInput, select } from "./dom.js";
@@ -140,7 +141,10 @@ export function ruleEditor(group, index, path, ctx, bounds) {
   );
   // A rule on an event type the portal cannot supply says so folded too (docs/decisions.md §Sources status).
   const unavailable = "event" in rule && sourceNotice(rule.event);
-  if (!open) return h("div", { class: "rule folded", dataset: { path } }, toggle, actions, unavailable);
+  // A suggested rule's evidence, or that it was edited since (docs/decisions.md §Evidence beside suggested rules).
+  const evidence = ruleEvidenceNote(ctx, path);
+  if (!open)
+    return h("div", { class: "rule folded", dataset: { path } }, toggle, actions, evidence, unavailable);
 
   const points = pointsFields(rule, path, ctx, bounds);
   // Points by value are keyed by the values: their inputs follow an edited list in place.
@@ -153,6 +157,7 @@ export function ruleEditor(group, index, path, ctx, bounds) {
     "fieldset",
     { class: "rule open", dataset: { path } },
     h("legend", {}, toggle),
+    evidence,
     "event" in rule
       ? eventRuleFields(rule, path, ctx, valuesChanged)
       : propertyRuleFields(rule, path, ctx, valuesChanged),

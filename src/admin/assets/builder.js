@@ -4,6 +4,7 @@ import { attachJsonControls } from "./builder-json.js";
 import { attachLifecycleButtons, updateButtons } from "./builder-lifecycle.js";
 import { attachRecordPanels } from "./builder-record-panels.js";
 import { setSourceStatuses } from "./builder-sources.js";
+import { showSuggestion } from "./builder-suggestion.js";
 import { $, h } from "./dom.js";
 import { showMessage, showProblems } from "./field-errors.js";
 import { renderRevisions } from "./revisions-panel.js";
@@ -76,9 +77,13 @@ call("GET", "/sources").then(
   (error) => showMessage(messages, `The sources status could not be read: ${error.message}`),
 );
 
-if (editor.scoreId)
-  call("GET", `/scores/${encodeURIComponent(editor.scoreId)}`).then(
-    (revision) => loaded(/** @type {import("./types.js").ScoreRevision} */ (revision)),
-    report,
-  );
+const scoreId = editor.scoreId;
+if (scoreId)
+  call("GET", `/scores/${encodeURIComponent(scoreId)}`).then((revision) => {
+    loaded(/** @type {import("./types.js").ScoreRevision} */ (revision));
+    // A suggested draft: its evidence, once the form holds the definition it compares with.
+    return showSuggestion({ call, editor, scoreId, panel: $("#suggestion") }).catch((error) =>
+      showMessage(messages, `The suggestion's evidence could not be read: ${error.message}`),
+    );
+  }, report);
 else editor.render("name");

@@ -76,13 +76,15 @@ function overTimeChart(p, colours) {
 }
 
 /**
+ * Conversion rate bars with their percentages, labels under them and each one's counts on hover; the
+ * suggestion's evidence draws its tiers and deciles with it too (suggestion-evidence.js).
  * @template {{records: number, converted: number, rate: number | null}} Row
  * @param {readonly Row[]} rows
  * @param {(row: Row) => string} labelOf
  * @param {(row: Row) => string} colourOf
  * @param {string} xTitle
  */
-function barChart(rows, labelOf, colourOf, xTitle) {
+export function barChart(rows, labelOf, colourOf, xTitle) {
   const { bars, y, ticks } = rateBars(rows, BAR_SIZE);
   const bottom = BAR_SIZE.height - BAR_SIZE.margin.bottom;
   return s(

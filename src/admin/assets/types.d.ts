@@ -6,6 +6,7 @@
 import type { Operator } from "../../scoring/condition-schema.js";
 import type { ScoreResult } from "../../scoring/result.js";
 import type { DistributionSummary } from "../../scoring/summarize-distribution.js";
+import type { SuggestionEvidence } from "../../suggest/suggestion.js";
 
 export type { Job } from "../../ports/job-store.js";
 export type { HistoryEntry, HistoryReason } from "../../ports/record-store.js";
@@ -13,7 +14,26 @@ export type { ScoreRevision } from "../../ports/score-store.js";
 /** A problem of a definition as the API reports it, with its field path ("groups[1].rules[0].points"). */
 export type { FieldProblem } from "../../scoring/format-issues.js";
 export type { GroupResult, RuleResult, ScoreResult } from "../../scoring/result.js";
+export type { RuleEvidence, SuggestionEvidence } from "../../suggest/suggestion.js";
 export type { DistributionSummary, Operator };
+
+/** The body of POST /scores/suggest (docs/scoring.md §Suggested scores). */
+export type SuggestRequest = {
+  object: "contacts" | "companies";
+  type: "engagement" | "fit";
+  from: string;
+  to: string;
+  withinDays: number;
+};
+/** GET /scores/:id/suggestion: what was asked, by which job, and the evidence. */
+export type Suggestion = {
+  request: SuggestRequest;
+  jobId: string;
+  createdAt: string;
+  evidence: SuggestionEvidence;
+};
+/** A suggest job's result once done. */
+export type SuggestJobResult = { scoreId: string; evidence: SuggestionEvidence };
 
 export type ObjectType = "contacts" | "companies" | "deals";
 export type ScoreType = "engagement" | "fit" | "combined";
@@ -162,6 +182,11 @@ export type FormContext = {
    * derived id): run now and after each changed(), until the next render.
    */
   live(refresh: () => void): void;
+  /**
+   * A suggested score's evidence for the rule at a path ("groups[0].rules[1]"), or that it was edited
+   * since (rule-evidence.js); absent when the score was not suggested.
+   */
+  readonly ruleEvidence?: (path: string) => import("./rule-evidence.js").RuleEvidenceState;
 };
 
 /**

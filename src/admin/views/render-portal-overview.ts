@@ -55,7 +55,9 @@ export function renderPortalOverview(page: PortalOverview): string {
       </section>
       <section aria-labelledby="scores-h">
         <h2 id="scores-h">Scores</h2>
-        <p><a class="button primary" href="/admin/portals/${p}/scores/new">New score</a></p>
+        <p class="buttons"><a class="button primary" href="/admin/portals/${p}/scores/new">New score</a>
+          <a class="button" href="/admin/portals/${p}/suggest">Suggest a score</a>
+          <span class="hint">from the portal's own conversions, with the evidence for every rule</span></p>
         ${
           page.scores.length === 0
             ? html`<p>No score yet.</p>`

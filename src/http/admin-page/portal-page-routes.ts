@@ -4,6 +4,7 @@ import { renderBuilderPage } from "../../admin/views/render-builder-page.js";
 import { renderPortalList } from "../../admin/views/render-portal-list.js";
 import { renderPortalOverview } from "../../admin/views/render-portal-overview.js";
 import { renderAdminMessage } from "../../admin/views/render-sign-in-page.js";
+import { renderSuggestPage } from "../../admin/views/render-suggest-page.js";
 import { portalStatus } from "../../app/portals/portal-status.js";
 import { canSessionSee, requirePageSession, sessionOf } from "../admin-session/require-page-session.js";
 import { createInviteLink } from "../admin-session/sign-in-links.js";
@@ -13,7 +14,7 @@ import { sendPage } from "./send-page.js";
 const inviteForm = z.object({ email: z.email().max(254) });
 const portalIdOf = (req: Request) => Number(req.params.portalId);
 
-/** The signed-in pages: portals, a portal's overview and invites, the builder. */
+/** The signed-in pages: portals, a portal's overview and invites, "Suggest a score", the builder. */
 export function createPortalPageRoutes(deps: AdminPageDeps): Router {
   const router = Router();
   const signedIn = requirePageSession(deps);
@@ -95,6 +96,9 @@ export function createPortalPageRoutes(deps: AdminPageDeps): Router {
   });
   router.get("/admin/portals/:portalId/scores/new", signedIn, visiblePortal, (req, res) => {
     sendPage(res, 200, renderBuilderPage({ session: who(res), portalId: portalIdOf(req) }));
+  });
+  router.get("/admin/portals/:portalId/suggest", signedIn, visiblePortal, (req, res) => {
+    sendPage(res, 200, renderSuggestPage({ session: who(res), portalId: portalIdOf(req) }));
   });
   router.get("/admin/portals/:portalId/scores/:scoreId", signedIn, visiblePortal, async (req, res) => {
     const portalId = portalIdOf(req);

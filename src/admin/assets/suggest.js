@@ -1,0 +1,99 @@
+import { portalApi } from "./api.js";
+import { $, fill, h } from "./dom.js";
+import { watchJob } from "./job-progress.js";
+import { createSuggestForm } from "./suggest-form.js";
+import { tooFewLabelsAdvice } from "./suggest-sentences.js";
+import { droppedFeatures, evidenceCharts, evidenceSummary, rulesTable } from "./suggestion-evidence.js";
+
+// "Suggest a score" (docs/scoring.md §Suggested scores): the form starts a suggest job
+// (POST /scores/suggest), the page follows it with the jobs' progress bar, then shows its evidence and
+// a link to the draft in the builder; too few labels says the counts found and what to try.
+
+const main = $("main");
+const portalId = main.dataset.portalId ?? "";
+const call = portalApi(portalId);
+const form = /** @type {HTMLFormElement} */ ($("#suggest-form"));
+const submit = /** @type {HTMLButtonElement} */ ($("#suggest-submit"));
+const section = $("#suggest-progress");
+const progress = $("#suggest-job");
+const result = $("#suggest-result");
+const suggest = createSuggestForm(form, call);
+
+/**
+ * What the ended job found: the evidence and the way to the draft, or why there is none.
+ * @param {import("./types.js").Job} job
+ * @param {import("./types.js").SuggestRequest} request
+ */
+function showOutcome(job, request) {
+  if (job.status === "done") {
+    const { scoreId, evidence } = /** @type {import("./types.js").SuggestJobResult} */ (job.result);
+    const href = `/admin/portals/${portalId}/scores/${encodeURIComponent(scoreId)}`;
+    fill(
+      result,
+      h("div", { class: "evidence" }, evidenceSummary(evidence, request, suggest.labelOf)),
+      h("p", {}, h("a", { class: "button primary", href }, "Open the draft in the builder")),
+      h("div", { class: "evidence-charts" }, evidenceCharts(evidence)),
+      h("h3", {}, "The rules and what they are based on"),
+      rulesTable(evidence, request.object),
+      droppedFeatures(evidence, request.object),
+    );
+    return;
+  }
+  if (job.status === "paused") {
+    fill(
+      result,
+      h(
+        "p",
+        { class: "notice" },
+        "The suggestion is paused: the portal is disconnected. It goes on once the app is installed again.",
+      ),
+    );
+    return;
+  }
+  const tooFew = job.errorCode === "too_few_labels";
+  fill(
+    result,
+    h(
+      "div",
+      { class: tooFew ? "notice too-few" : "error" },
+      h(
+        "p",
+        {},
+        tooFew
+          ? `Too few records to learn from: ${job.error ?? ""}`
+          : `The suggestion failed: ${job.error ?? job.status}`,
+      ),
+      tooFew && h("p", {}, tooFewLabelsAdvice(request, suggest.labelOf)),
+    ),
+  );
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  suggest.clearProblems();
+  const request = suggest.request();
+  submit.disabled = true;
+  try {
+    const { job } = /** @type {{job: import("./types.js").Job}} */ (
+      await call("POST", "/scores/suggest", request)
+    );
+    section.hidden = false;
+    result.replaceChildren();
+    progress.replaceChildren(
+      h(
+        "div",
+        { class: "job", dataset: { jobId: job.id } },
+        h("progress", { "aria-label": "Suggestion progress" }),
+        h("span", { class: "job-text", role: "status" }, "suggest queued"),
+      ),
+    );
+    section.scrollIntoView({ block: "start" });
+    showOutcome(await watchJob(call, job.id, progress), request);
+  } catch (error) {
+    suggest.showError(error);
+  } finally {
+    submit.disabled = false;
+  }
+});
+
+suggest.loadStages();
