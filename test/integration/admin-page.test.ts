@@ -221,4 +221,19 @@ describe("pages and assets", () => {
     const jobs = await browser.request("GET", `/admin/portals/${PORTAL}/jobs.json`);
     expect(JSON.parse(jobs.text)).toEqual({ jobs: [] });
   });
+
+  it('opens "Suggest a score" from the overview for a signed-in session, for its portals only', async () => {
+    expect(
+      (await createBrowserClient(app.base).request("GET", `/admin/portals/${PORTAL}/suggest`)).status,
+    ).toBe(303);
+    const { browser } = await signedIn();
+    const overview = await browser.request("GET", `/admin/portals/${PORTAL}`);
+    expect(overview.text).toContain(`href="/admin/portals/${PORTAL}/suggest"`);
+    const page = await browser.request("GET", `/admin/portals/${PORTAL}/suggest`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('<form id="suggest-form"');
+    expect(page.text).toContain(`data-portal-id="${PORTAL}"`);
+    expect((await browser.request("GET", "/admin/portals/424242/suggest")).status).toBe(404);
+    expect((await fetch(`${app.base}/admin/assets/suggest.js`)).status).toBe(200);
+  });
 });

@@ -42,7 +42,7 @@ export function suggestionSentence(request, labelOf) {
       : `how often each kind of activity happened in the 7, 30 and 90 days before they reached ${from}`;
   return (
     `lead-score compares the ${object} that went from ${from} to ${to} within ${within} with those that did not, ` +
-    `and drafts a ${type} score from what tells them apart: ${read}. ` +
+    `and drafts ${type === "fit" ? "a fit" : "an engagement"} score from what tells them apart: ${read}. ` +
     `${object === "companies" ? "Companies" : "Contacts"} still within their ${within} are left out; ` +
     "it needs at least 50, of which 25 converted and 25 did not. " +
     "The draft changes nothing in HubSpot until you enable it."

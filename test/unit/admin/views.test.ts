@@ -4,6 +4,7 @@ import { html } from "../../../src/admin/views/html.js";
 import { renderBuilderPage } from "../../../src/admin/views/render-builder-page.js";
 import { renderPortalOverview } from "../../../src/admin/views/render-portal-overview.js";
 import { renderAdminMessage, renderSignInPage } from "../../../src/admin/views/render-sign-in-page.js";
+import { renderSuggestPage } from "../../../src/admin/views/render-suggest-page.js";
 import type { Job } from "../../../src/ports/job-store.js";
 import type { ScoreRevision } from "../../../src/ports/score-store.js";
 import { parseDefinition } from "../../../src/scoring/index.js";
@@ -140,6 +141,12 @@ describe("builder page", () => {
     expect(renderBuilderPage({ session, portalId: 9 })).toContain('data-score-id=""');
   });
 
+  it("keeps a hidden place above the form for a saved score's suggestion, none for a new score", () => {
+    const panel = '<section id="suggestion" class="suggestion-panel" aria-labelledby="suggestion-h" hidden>';
+    expect(renderBuilderPage({ session, portalId: 9, score: revision("Lead") })).toContain(panel);
+    expect(renderBuilderPage({ session, portalId: 9 })).not.toContain(panel);
+  });
+
   it("finds the record to test with a labelled search box, a spoken match count and a list of matches", () => {
     const page = renderBuilderPage({ session, portalId: 9 });
     expect(page).toContain(
@@ -149,6 +156,32 @@ describe("builder page", () => {
     expect(page).toMatch(/<input id="test-query" type="search" required[^>]*aria-controls="test-matches">/);
     expect(page).toContain('<p id="test-found" class="hint" role="status"></p>');
     expect(page).toContain('<ul id="test-matches" class="matches" aria-label="Matching records"></ul>');
+  });
+});
+
+describe("suggest page", () => {
+  it("renders the form with a field per request key, the sentence and the job's place (snapshot)", () => {
+    expect(renderSuggestPage({ session, portalId: 62515 })).toMatchSnapshot();
+  });
+
+  it("labels every control, escapes the signed-in name and loads its script", () => {
+    const page = renderSuggestPage({ session, portalId: 62515 });
+    expect(page).not.toContain("<script>alert");
+    for (const [key, id, label] of [
+      ["object", "suggest-object", "Object"],
+      ["type", "suggest-type", "Type"],
+      ["from", "suggest-from", "From stage"],
+      ["to", "suggest-to", "To stage"],
+      ["withinDays", "suggest-within", "Within days"],
+    ])
+      expect(page).toContain(`<div class="field" data-path="${key}"><label for="${id}">${label}</label>`);
+    expect(page).toContain('<input id="suggest-within" name="withinDays" type="number" min="1" max="365"');
+    expect(page).toContain('<script type="module" src="/admin/assets/suggest.js"></script>');
+  });
+
+  it("is reached from the overview's scores", () => {
+    const page = renderPortalOverview({ session, portal, scores: [], jobs: [] });
+    expect(page).toContain('<a class="button" href="/admin/portals/62515/suggest">Suggest a score</a>');
   });
 });
 
