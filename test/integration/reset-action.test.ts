@@ -25,7 +25,7 @@ import { createTestScoresDeps } from "../fixtures/app/create-test-scores-deps.js
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
 import { type CrmWorld, meeting, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import { T0 } from "../fixtures/installation.js";
-import { buildLeadScoreDraft, combinedThresholds } from "../fixtures/score-drafts.js";
+import { buildEngagementAndCombinedDrafts } from "../fixtures/score-drafts.js";
 import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 
 const SECRET = "client-secret-for-actions";
@@ -33,19 +33,7 @@ const PUBLIC = "https://ls.example.com";
 const PORTAL = 62515;
 const day = 86_400_000;
 
-const engagement = buildLeadScoreDraft({ name: "Lead engagement", thresholds: { high: 20, medium: 10 } });
-const combined = {
-  ...engagement,
-  id: "combo",
-  name: "Combined lead",
-  type: "combined",
-  thresholds: combinedThresholds(),
-  property: { name: "ls_combo" },
-  groups: [
-    ...engagement.groups,
-    { name: "Fit", kind: "fit", rules: [{ property: "jobtitle", operator: "eq", value: "CTO", points: 25 }] },
-  ],
-};
+const { engagement, combined } = buildEngagementAndCombinedDrafts();
 const fitOnly = {
   id: "fit",
   name: "Fit only",
