@@ -11,7 +11,7 @@ import { signWebhookV3 } from "../../src/hubspot/sign-webhook-v3.js";
 import { createTestScoresDeps } from "../fixtures/app/create-test-scores-deps.js";
 import { meeting, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import { createDummyInstallation, T0 } from "../fixtures/installation.js";
-import { buildLeadScoreDraft, combinedThresholds } from "../fixtures/score-drafts.js";
+import { buildEngagementAndCombinedDrafts } from "../fixtures/score-drafts.js";
 import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 
 // GET /cards/record-scores (docs/decisions.md §Record card): HubSpot's proxy calls it for the record
@@ -22,19 +22,7 @@ const PUBLIC = "https://ls.example.com";
 const PORTAL = 62515;
 const OTHER_PORTAL = 77001;
 
-const engagement = buildLeadScoreDraft({ name: "Lead engagement", thresholds: { high: 20, medium: 10 } });
-const combined = {
-  ...engagement,
-  id: "combo",
-  name: "Combined lead",
-  type: "combined",
-  thresholds: combinedThresholds(),
-  property: { name: "ls_combo" },
-  groups: [
-    ...engagement.groups,
-    { name: "Fit", kind: "fit", rules: [{ property: "jobtitle", operator: "eq", value: "CTO", points: 25 }] },
-  ],
-};
+const { engagement, combined } = buildEngagementAndCombinedDrafts();
 
 let base: string;
 let close: () => Promise<void>;
