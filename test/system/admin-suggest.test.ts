@@ -66,6 +66,8 @@ beforeAll(async () => {
   browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
   collectPageErrors(page, pageErrors);
+  // A step that cannot happen fails within 15 s with its call log, not at the test's timeout.
+  page.setDefaultTimeout(15_000);
   await page.goto(`${running.appUrl}/admin/sign-in`);
   await page.getByLabel("ADMIN_TOKEN of this installation").fill(ADMIN_TOKEN);
   await page.getByRole("button", { name: "Sign in" }).click();
@@ -93,6 +95,8 @@ describe("Suggest a score in Chromium", () => {
     expect(await page.locator("#suggest-sentence").textContent()).toMatch(
       /^lead-score compares the contacts that went from \S+ to \S+ within 30 days with those that did not, and drafts a fit score/,
     );
+
+    await shots("suggest-00-form");
 
     // A time frame over a year: refused by the API, said beside the field.
     await page.getByLabel("Within days").fill("400");
@@ -135,7 +139,7 @@ describe("Suggest a score in Chromium", () => {
     await result.scrollIntoViewIfNeeded();
     await shots("suggest-02-evidence");
     expect(pageErrors).toEqual([]);
-  });
+  }, 180_000);
 
   it("opens the draft with the overall evidence on top and each rule's own, until the rule is edited; saves and enables it", async () => {
     await page.getByRole("link", { name: "Open the draft in the builder" }).click();
@@ -178,7 +182,7 @@ describe("Suggest a score in Chromium", () => {
       .poll(() => page.locator("#job-progress .job").getAttribute("data-status"), { timeout: 60_000 })
       .toBe("done");
     expect(pageErrors).toEqual([]);
-  });
+  }, 180_000);
 
   it("refuses a stage pair nobody makes for too few labels, with the counts and what to try", async () => {
     await page.goto(`${running.appUrl}/admin/portals/${running.portalId}/suggest`);
@@ -194,5 +198,5 @@ describe("Suggest a score in Chromium", () => {
     await expectNoJson();
     await shots("suggest-05-too-few");
     expect(pageErrors).toEqual([]);
-  });
+  }, 180_000);
 });

@@ -24,7 +24,11 @@ export const DEFAULT_STAGES = [
  */
 export function stageOptions(properties) {
   const options = properties?.find((p) => p.name === "lifecyclestage")?.options ?? [];
-  return options.length > 0 ? options.map(({ value, label }) => ({ value, label })) : DEFAULT_STAGES;
+  if (options.length === 0) return DEFAULT_STAGES;
+  // An option "labelled" with its internal name has no label a person gave it: a default stage gets HubSpot's.
+  const labelOf = (/** @type {StageOption} */ o) =>
+    (o.label === o.value && DEFAULT_STAGES.find((d) => d.value === o.value)?.label) || o.label;
+  return options.map((o) => ({ value: o.value, label: labelOf(o) }));
 }
 
 /**

@@ -39,6 +39,17 @@ describe("stageOptions", () => {
     ]);
   });
 
+  it("gives a default stage whose label is its internal name HubSpot's label, and leaves a custom one as it is", () => {
+    const bare = [
+      { value: "salesqualifiedlead", label: "salesqualifiedlead" },
+      { value: "x9", label: "x9" },
+    ];
+    expect(stageOptions([{ name: "lifecyclestage", options: bare }])).toEqual([
+      { value: "salesqualifiedlead", label: "Sales Qualified Lead" },
+      { value: "x9", label: "x9" },
+    ]);
+  });
+
   it("labels a stage by its option, and by its value when the portal no longer has it", () => {
     const options = stageOptions(catalog);
     expect(stageLabel(options, "1234567")).toBe("Demo booked");
