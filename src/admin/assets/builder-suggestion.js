@@ -1,6 +1,6 @@
 import { ApiError } from "./api.js";
 import { fill, h } from "./dom.js";
-import { stageLabel, stageOptions } from "./lifecycle-stages.js";
+import { DEFAULT_STAGES, stageLabel, stageOptions } from "./lifecycle-stages.js";
 import { droppedFeatures, evidenceCharts, evidenceSummary } from "./suggestion-evidence.js";
 
 // A suggested score's evidence in the builder (docs/decisions.md §Evidence beside suggested rules): the
@@ -36,10 +36,10 @@ export async function showSuggestion({ call, editor, scoreId, panel }) {
     editor.suggestion = { evidence, suggested: first.definition, object: request.object };
     editor.render();
   }
-  // The stages by the portal's labels; their internal names when the portal's cannot be read.
+  // The stages by the portal's labels; HubSpot's default ones when the portal's cannot be read.
   const stages = await call("GET", `/properties/${request.object}`).then(
     (properties) => stageOptions(/** @type {import("./types.js").PickerProperty[]} */ (properties)),
-    () => [],
+    () => DEFAULT_STAGES,
   );
   const labelOf = (/** @type {string} */ value) => stageLabel(stages, value);
   panel.hidden = false;
@@ -54,9 +54,9 @@ export async function showSuggestion({ call, editor, scoreId, panel }) {
     h("div", { class: "evidence" }, evidenceSummary(evidence, request, labelOf)),
     h(
       "details",
-      { class: "evidence-charts" },
+      { class: "evidence-figures" },
       h("summary", {}, "Conversion by tier and by score decile"),
-      evidenceCharts(evidence),
+      h("div", { class: "evidence-charts" }, evidenceCharts(evidence)),
     ),
     droppedFeatures(evidence, request.object),
   );

@@ -72,7 +72,8 @@ export function createSuggestForm(form, call) {
           "The portal's lifecycle stage has no options: HubSpot's default stages are shown.";
     } catch (error) {
       stages = DEFAULT_STAGES;
-      stagesNote.textContent = `The portal's stages could not be read (${error instanceof Error ? error.message : error}): HubSpot's default stages are shown.`;
+      stagesNote.textContent = "The portal's stages could not be read: HubSpot's default stages are shown.";
+      stagesNote.title = error instanceof Error ? error.message : String(error);
     }
     fillStages(from, "marketingqualifiedlead");
     fillStages(to, "salesqualifiedlead");

@@ -50,23 +50,32 @@ export function evidenceSummary(evidence, request, labelOf) {
 }
 
 /**
- * Holdout conversion per tier (best first) and per score decile, as bars with their percentages.
+ * Holdout conversion per tier (best first) and per score decile, as bars with their percentages, side by
+ * side where there is room.
  * @param {SuggestionEvidence} evidence
  */
 export const evidenceCharts = (evidence) => [
-  h("h3", {}, "Conversion by tier, on the held-out records"),
-  barChart(
-    evidence.tiers,
-    (r) => r.tier,
-    (r) => bandFill({}, evidence.tiers.indexOf(r)),
-    "Tier",
+  h(
+    "figure",
+    { class: "evidence-chart" },
+    h("figcaption", {}, "Conversion by tier, on the held-out records"),
+    barChart(
+      evidence.tiers,
+      (r) => r.tier,
+      (r) => bandFill({}, evidence.tiers.indexOf(r)),
+      "Tier",
+    ),
   ),
-  h("h3", {}, "Lift by score decile, on the held-out records"),
-  barChart(
-    evidence.lift,
-    (r) => `D${r.decile}`,
-    () => "#0b5cad",
-    "Decile of the draft's score (D1 highest)",
+  h(
+    "figure",
+    { class: "evidence-chart" },
+    h("figcaption", {}, "Lift by score decile, on the held-out records"),
+    barChart(
+      evidence.lift,
+      (r) => `D${r.decile}`,
+      () => "#0b5cad",
+      "Decile of the draft's score (D1 highest)",
+    ),
   ),
 ];
 
