@@ -78,7 +78,7 @@ export const labelledText = (metrics, object) =>
 export const splitText = (metrics) =>
   `${formatCount(metrics.training)} to learn from, ${formatCount(metrics.holdout)} held out to check it`;
 
-/** "still_in_timeframe" → "still in timeframe". */
+/** "repeatedRecord" → "repeated record", "other_object" → "other object". */
 const reasonWords = (/** @type {string} */ reason) =>
   reason
     .replace(/([a-z])([A-Z])/g, "$1 $2")
@@ -86,16 +86,33 @@ const reasonWords = (/** @type {string} */ reason) =>
     .toLowerCase();
 
 /**
- * The records the suggestion could not use, by reason, most first: "40 still in timeframe, 3 no
- * snapshot"; "none".
- * @param {Record<string, number>} leftOut
+ * A reason a record was left out, in words: the labelling's own reasons (docs/scoring.md §Suggested
+ * scores) with the request's stages and days; any other spelled out.
+ * @param {string} reason
+ * @param {SuggestRequest} request
+ * @param {(stage: string) => string} labelOf
  */
-export function leftOutText(leftOut) {
+function reasonText(reason, request, labelOf) {
+  if (reason === "never_reached_start") return `never reached ${labelOf(request.from)}`;
+  if (reason === "inside_time_frame") return `still inside their ${days(request.withinDays)}`;
+  if (reason === "reached_end_first") return `reached ${labelOf(request.to)} before ${labelOf(request.from)}`;
+  if (reason === "noSnapshot") return "could not be read";
+  return reasonWords(reason);
+}
+
+/**
+ * The records the suggestion could not use, by reason, most first: "40 never reached Marketing Qualified
+ * Lead, 3 still inside their 30 days"; "none".
+ * @param {Record<string, number>} leftOut
+ * @param {SuggestRequest} request
+ * @param {(stage: string) => string} labelOf
+ */
+export function leftOutText(leftOut, request, labelOf) {
   const rows = Object.entries(leftOut).filter(([, n]) => n > 0);
   if (rows.length === 0) return "none";
   return rows
     .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
-    .map(([reason, n]) => `${formatCount(n)} ${reasonWords(reason)}`)
+    .map(([reason, n]) => `${formatCount(n)} ${reasonText(reason, request, labelOf)}`)
     .join(", ");
 }
 

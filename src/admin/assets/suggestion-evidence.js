@@ -42,7 +42,7 @@ export function evidenceSummary(evidence, request, labelOf) {
       h("dt", {}, "Checked on"),
       h("dd", {}, splitText(m)),
       h("dt", {}, "Left out"),
-      h("dd", {}, leftOutText(m.leftOut)),
+      h("dd", {}, leftOutText(m.leftOut, request, labelOf)),
       h("dt", {}, "Time span"),
       h("dd", {}, spanText(m, labelOf(request.from))),
     ),

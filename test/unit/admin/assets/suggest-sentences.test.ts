@@ -35,7 +35,14 @@ const metrics: SuggestionEvidence["metrics"] = {
   notConverted: 728,
   training: 728,
   holdout: 312,
-  leftOut: { still_in_timeframe: 40, noSnapshot: 3, other: 0 },
+  leftOut: {
+    never_reached_start: 40,
+    inside_time_frame: 3,
+    reached_end_first: 2,
+    noSnapshot: 2,
+    repeatedRecord: 1,
+    other: 0,
+  },
   from: "2026-05-02T10:00:00.000Z",
   until: "2026-11-01T08:00:00.000Z",
   seed: 1,
@@ -98,8 +105,11 @@ describe("the evidence in words", () => {
     expect(spanText(metrics, "Marketing Qualified Lead")).toBe(
       "reached Marketing Qualified Lead from 2026-05-02 to 2026-11-01 (UTC)",
     );
-    expect(leftOutText(metrics.leftOut)).toBe("40 still in timeframe, 3 no snapshot");
-    expect(leftOutText({})).toBe("none");
+    expect(leftOutText(metrics.leftOut, request, labelOf)).toBe(
+      "40 never reached Marketing Qualified Lead, 3 still inside their 30 days, 2 could not be read, " +
+        "2 reached Sales Qualified Lead before Marketing Qualified Lead, 1 repeated record",
+    );
+    expect(leftOutText({}, request, labelOf)).toBe("none");
   });
 
   it("gives a rule's records and its conversion with versus without the feature", () => {
