@@ -138,6 +138,12 @@ describe("Suggest a score in Chromium", () => {
     expect(draftUrl).toMatch(new RegExp(`^/admin/portals/${running.portalId}/scores/[\\w-]+$`));
     await result.scrollIntoViewIfNeeded();
     await shots("suggest-02-evidence");
+    // The address names the job: a reload shows the same suggestion again, the form as it was asked.
+    expect(new URL(page.url()).searchParams.get("type")).toBe("fit");
+    await page.reload();
+    await open.waitFor();
+    expect(await page.getByLabel("Type").inputValue()).toBe("fit");
+    expect(await open.getAttribute("href")).toBe(draftUrl);
     expect(pageErrors).toEqual([]);
   }, 180_000);
 

@@ -126,5 +126,28 @@ export function createSuggestForm(form, call) {
   fillStages(from, "marketingqualifiedlead");
   fillStages(to, "salesqualifiedlead");
   describe();
-  return { request, labelOf, loadStages, showError, clearProblems };
+  /**
+   * The form as it was when a suggestion was asked (suggest-query.js): the object's stages read first.
+   * @param {SuggestRequest} asked
+   */
+  async function setRequest(asked) {
+    if (object) object.value = asked.object;
+    if (type) type.value = asked.type;
+    if (within) within.value = String(asked.withinDays);
+    if (from) from.value = asked.from;
+    if (to) to.value = asked.to;
+    await loadStages();
+    // A stage the portal's options lack (since removed) is still shown as it was asked.
+    for (const [select, value] of /** @type {const} */ ([
+      [from, asked.from],
+      [to, asked.to],
+    ])) {
+      if (!(select instanceof HTMLSelectElement)) continue;
+      if (![...select.options].some((o) => o.value === value)) select.append(h("option", { value }, value));
+      select.value = value;
+    }
+    describe();
+  }
+
+  return { request, labelOf, loadStages, setRequest, showError, clearProblems };
 }

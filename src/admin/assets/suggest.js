@@ -2,6 +2,7 @@ import { portalApi } from "./api.js";
 import { $, fill, h } from "./dom.js";
 import { watchJob } from "./job-progress.js";
 import { createSuggestForm } from "./suggest-form.js";
+import { parseSuggestQuery, suggestQuery } from "./suggest-query.js";
 import { tooFewLabelsAdvice } from "./suggest-sentences.js";
 import { droppedFeatures, evidenceCharts, evidenceSummary, rulesTable } from "./suggestion-evidence.js";
 
@@ -68,6 +69,26 @@ function showOutcome(job, request) {
   );
 }
 
+/**
+ * Follows a suggest job with the progress bar to its end, then shows what it found.
+ * @param {string} jobId
+ * @param {import("./types.js").SuggestRequest} request
+ */
+async function follow(jobId, request) {
+  section.hidden = false;
+  result.replaceChildren();
+  progress.replaceChildren(
+    h(
+      "div",
+      { class: "job", dataset: { jobId } },
+      h("progress", { "aria-label": "Suggestion progress" }),
+      h("span", { class: "job-text", role: "status" }, "suggest queued"),
+    ),
+  );
+  section.scrollIntoView({ block: "start" });
+  showOutcome(await watchJob(call, jobId, progress), request);
+}
+
 form.addEventListener("submit", async (event) => {
   event.preventDefault();
   suggest.clearProblems();
@@ -77,18 +98,9 @@ form.addEventListener("submit", async (event) => {
     const { job } = /** @type {{job: import("./types.js").Job}} */ (
       await call("POST", "/scores/suggest", request)
     );
-    section.hidden = false;
-    result.replaceChildren();
-    progress.replaceChildren(
-      h(
-        "div",
-        { class: "job", dataset: { jobId: job.id } },
-        h("progress", { "aria-label": "Suggestion progress" }),
-        h("span", { class: "job-text", role: "status" }, "suggest queued"),
-      ),
-    );
-    section.scrollIntoView({ block: "start" });
-    showOutcome(await watchJob(call, job.id, progress), request);
+    // A reload, or the way back from the draft, follows this job again.
+    history.replaceState(null, "", suggestQuery(job.id, request));
+    await follow(job.id, request);
   } catch (error) {
     suggest.showError(error);
   } finally {
@@ -96,4 +108,10 @@ form.addEventListener("submit", async (event) => {
   }
 });
 
-suggest.loadStages();
+const asked = parseSuggestQuery(location.search);
+if (asked)
+  suggest
+    .setRequest(asked.request)
+    .then(() => follow(asked.jobId, asked.request))
+    .catch((error) => suggest.showError(error));
+else suggest.loadStages();
