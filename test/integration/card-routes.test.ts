@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import express from "express";
 import nock from "nock";
 import { pino } from "pino";
@@ -13,6 +12,7 @@ import { meeting, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import { createDummyInstallation, T0 } from "../fixtures/installation.js";
 import { buildEngagementAndCombinedDrafts } from "../fixtures/score-drafts.js";
 import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
+import { listenOnPort0 } from "../support/listen-on-port-0.js";
 
 // GET /cards/record-scores (docs/decisions.md §Record card): HubSpot's proxy calls it for the record
 // card, signed with v3 over the full URL and its query.
@@ -61,10 +61,7 @@ beforeEach(async () => {
       logger: pino({ level: "silent" }),
     }),
   );
-  const server = app.listen(0);
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  ({ base, close: close } = await listenOnPort0(app));
 });
 afterEach(async () => {
   await close();
