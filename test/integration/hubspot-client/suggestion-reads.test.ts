@@ -178,7 +178,7 @@ describe("readPropertyHistories", () => {
                       { value: "Software", timestamp: "2026-10-01T00:00:00.000Z", sourceType: "IMPORT" },
                     ],
                   }
-                : {},
+                : { industry: [] },
           })),
         ),
       );
