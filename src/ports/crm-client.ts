@@ -62,8 +62,12 @@ export type CrmExistingProperty = Omit<CrmPropertyDefinition, "type" | "fieldTyp
   fieldType: string;
 };
 
-/** A property of the portal as the properties API lists it, hidden ones included. */
-export type CrmPortalProperty = CrmExistingProperty & { hidden: boolean };
+/**
+ * A property of the portal as the properties API lists it, hidden ones included; `readOnly` (a value no
+ * one may set, HubSpot's modificationMetadata.readOnlyValue) and `calculated` as HubSpot says, false when
+ * it does not.
+ */
+export type CrmPortalProperty = CrmExistingProperty & { hidden: boolean; readOnly: boolean; calculated: boolean };
 
 export interface CrmPropertyGroup {
   name: string;
