@@ -46,6 +46,8 @@ export function generateConversions(options: {
   seed: number;
   process: ConversionProcess;
   firstId?: number;
+  /** One decision instant for every record (to score them all with one `--now`); default: spread over 2026. */
+  decisionAt?: string;
 }): GeneratedRecords {
   const random = createPrng(options.seed);
   const poisson = (mean: number) => {
@@ -57,7 +59,8 @@ export function generateConversions(options: {
   const out: GeneratedRecords = { snapshots: [], outcomes: [], logOdds: [] };
   for (let n = 0; n < options.records; n++) {
     const id = String((options.firstId ?? 1) + n);
-    const atMs = firstDecisionMs + Math.floor(random() * 270) * dayMs + Math.floor(random() * dayMs);
+    const spreadMs = firstDecisionMs + Math.floor(random() * 270) * dayMs + Math.floor(random() * dayMs);
+    const atMs = options.decisionAt === undefined ? spreadMs : Date.parse(options.decisionAt);
     const before = (maxDays: number) => new Date(atMs - random() * maxDays * dayMs).toISOString();
     const properties: Record<string, unknown> = {
       favorite_color: pick(random, ["Red", "Green", "Blue", "Yellow"]),
