@@ -67,7 +67,11 @@ export type CrmExistingProperty = Omit<CrmPropertyDefinition, "type" | "fieldTyp
  * one may set, HubSpot's modificationMetadata.readOnlyValue) and `calculated` as HubSpot says, false when
  * it does not.
  */
-export type CrmPortalProperty = CrmExistingProperty & { hidden: boolean; readOnly: boolean; calculated: boolean };
+export type CrmPortalProperty = CrmExistingProperty & {
+  hidden: boolean;
+  readOnly: boolean;
+  calculated: boolean;
+};
 
 export interface CrmPropertyGroup {
   name: string;

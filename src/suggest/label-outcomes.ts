@@ -11,24 +11,24 @@ const DAY_MS = 86_400_000;
 export type StageEntryPair = { id: string; startAtMs: number | null; endAtMs: number | null };
 
 /** Why a record gives no label. */
-export type LeftOutReason = "never_reached_start" | "inside_time_frame" | "reached_end_first";
+export type LeftOutReason = "neverReachedStart" | "insideTimeFrame" | "reachedEndFirst";
 
 export type Labelled = { outcome: Outcome } | { leftOut: LeftOutReason };
 
 /** One record's label, or why it has none. */
 export function labelOutcome(entry: StageEntryPair, withinDays: number, nowMs: number): Labelled {
   const { startAtMs, endAtMs } = entry;
-  if (startAtMs === null) return { leftOut: "never_reached_start" };
+  if (startAtMs === null) return { leftOut: "neverReachedStart" };
   // Its conversion happened before its decision instant: nothing known at the start stage could have
   // predicted it, and it cannot be counted as a record that did not convert either.
-  if (endAtMs !== null && endAtMs < startAtMs) return { leftOut: "reached_end_first" };
+  if (endAtMs !== null && endAtMs < startAtMs) return { leftOut: "reachedEndFirst" };
   const deadlineMs = startAtMs + withinDays * DAY_MS;
   if (endAtMs !== null && endAtMs <= deadlineMs)
     return { outcome: { id: entry.id, converted: true, atMs: startAtMs } };
   // Reached the end stage only after its time frame, or the time frame is over without it.
   if (endAtMs !== null || nowMs > deadlineMs)
     return { outcome: { id: entry.id, converted: false, atMs: startAtMs } };
-  return { leftOut: "inside_time_frame" };
+  return { leftOut: "insideTimeFrame" };
 }
 
 /** What labelling a set of records found: the labels, and how many were left out by reason. */
@@ -39,7 +39,7 @@ export type LabelCounts = {
 
 export const emptyLabelCounts = (): LabelCounts => ({
   outcomes: [],
-  leftOut: { never_reached_start: 0, inside_time_frame: 0, reached_end_first: 0 },
+  leftOut: { neverReachedStart: 0, insideTimeFrame: 0, reachedEndFirst: 0 },
 });
 
 /** Labels records into `into` (so pages of records can be labelled one after another). */

@@ -36,7 +36,10 @@ async function loadFit(
   atMsById: Map<string, number>,
 ): Promise<RecordSnapshot[]> {
   const own = await readValuesAsOf(deps.crm, plan.object, atMsById, plan.properties);
-  const companiesOf = new Map<string, { id: string; labels: string[]; properties: Record<string, string | null> }[]>();
+  const companiesOf = new Map<
+    string,
+    { id: string; labels: string[]; properties: Record<string, string | null> }[]
+  >();
   if (plan.object === "contacts" && plan.companyProperties.length > 0) {
     const links = await deps.crm.readAssociations("contacts", "companies", [...own.keys()]);
     const companyIds = [...new Set([...links.values()].flat().map((link) => link.id))];

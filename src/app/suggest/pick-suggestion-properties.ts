@@ -1,28 +1,14 @@
 import type { CrmPortalProperty } from "../../ports/crm-client.js";
+import { isExcludedProperty } from "../../suggest/is-excluded-property.js";
 import type { PropertyKind, SuggestInput } from "../../suggest/suggestion.js";
 import { SCORE_GROUP } from "../provision-properties.js";
 
 // Which portal properties a suggested fit score may weigh (docs/decisions.md §Suggested scores from HubSpot):
 // what a person or an import sets on a record, read as of the decision instant. Left out: what HubSpot
 // calculates or keeps read-only (roll-ups, analytics), its `hs_` internals, dates (a date says when, not
-// what kind of record: the engine's date rules are about recency), lead-score's own scores, the lifecycle
-// stage itself (it is the outcome being predicted), and values that name one record only.
+// what kind of record), free text, lead-score's own scores, and what the core never reads (the label and
+// ids, is-excluded-property.ts), so their histories are not read at all.
 
-const IDENTIFYING = new Set([
-  "email",
-  "firstname",
-  "lastname",
-  "phone",
-  "mobilephone",
-  "fax",
-  "address",
-  "zip",
-  "website",
-  "domain",
-  "name",
-  "message",
-  "lifecyclestage",
-]);
 const FREE_TEXT_FIELDS = new Set(["textarea", "html", "file", "phonenumber"]);
 
 /** The kind of feature a property gives; undefined when it gives none. */
@@ -39,9 +25,10 @@ export type SuggestionProperties = NonNullable<SuggestInput["properties"]>;
 /** The candidate properties, keyed by internal name, with their kind, label and visible options. */
 export function pickSuggestionProperties(all: readonly CrmPortalProperty[]): SuggestionProperties {
   const picked: SuggestionProperties = {};
+  const names = new Set(all.map((property) => property.name));
   for (const property of all) {
     if (property.hidden || property.readOnly || property.calculated) continue;
-    if (property.name.startsWith("hs_") || IDENTIFYING.has(property.name)) continue;
+    if (property.name.startsWith("hs_") || isExcludedProperty(property.name, names)) continue;
     if (property.groupName === SCORE_GROUP.name) continue;
     const kind = kindOf(property);
     if (kind === undefined) continue;

@@ -7,8 +7,8 @@ import type { SuggestionLoadPlan } from "./load-suggestion-records.js";
 import { pickSuggestionProperties, type SuggestionProperties } from "./pick-suggestion-properties.js";
 
 // What a suggestion reads (docs/decisions.md §Suggested scores from HubSpot). A fit score weighs the
-// portal's own properties of the object (and, for contacts, of their companies, named `company.<name>` for
-// the core); an engagement score counts every event source the app has: the CRM engagements and tickets,
+// portal's own properties of the object (and, for contacts, of their companies: the core reads a name the
+// same way on both, so the record's own description of a name wins); an engagement score counts every event source the app has: the CRM engagements and tickets,
 // the marketing email and form feeds, and web events where the web events feed holds them (reading them
 // contact by contact would cost a call per contact and type).
 
@@ -43,8 +43,7 @@ export async function planSuggestionLoad(
   const own = pickSuggestionProperties(await crm.listProperties(request.object));
   const companies =
     request.object === "contacts" ? pickSuggestionProperties(await crm.listProperties("companies")) : {};
-  const properties: SuggestionProperties = { ...own };
-  for (const [name, about] of Object.entries(companies)) properties[`company.${name}`] = about;
+  const properties: SuggestionProperties = { ...companies, ...own };
   return {
     plan: {
       type: "fit",

@@ -7,7 +7,8 @@ import type { CrmClient, CrmValueSince, LifecycleObjectType } from "../../ports/
 
 /** The value held at `atMs` from a history newest first; null when none was held yet. */
 export function valueAsOf(history: readonly CrmValueSince[] | undefined, atMs: number): string | null {
-  for (const entry of history ?? []) if (entry.sinceMs <= atMs) return entry.value === "" ? null : entry.value;
+  for (const entry of history ?? [])
+    if (entry.sinceMs <= atMs) return entry.value === "" ? null : entry.value;
   return null;
 }
 

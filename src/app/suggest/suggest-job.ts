@@ -1,6 +1,8 @@
 import { AppError } from "../../errors.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { RecordSnapshot } from "../../scoring/index.js";
+import { minimumLabels, suggestScore } from "../../suggest/index.js";
+import type { LabelCounts } from "../../suggest/label-outcomes.js";
 import type { Outcome } from "../../suggest/suggestion.js";
 import type { JobHandler } from "../jobs/job-runner.js";
 import { createScore } from "../scores/save-score.js";
@@ -18,6 +20,27 @@ import type { SuggestJobDeps, SuggestJobInput } from "./suggest-deps.js";
 const LOAD_PAGE = 200;
 /** The split's seed: the same portal data gives the same draft (docs/scoring.md §Suggested scores). */
 const SEED = 1;
+
+/** Refused before loading anything: the core would refuse the same counts (docs/scoring.md §Suggested scores). */
+function refuseTooFew({ outcomes, leftOut }: LabelCounts): void {
+  const converted = outcomes.filter((outcome) => outcome.converted).length;
+  const notConverted = outcomes.length - converted;
+  if (
+    outcomes.length >= minimumLabels.labelled &&
+    converted >= minimumLabels.perClass &&
+    notConverted >= minimumLabels.perClass
+  )
+    return;
+  const left = Object.entries(leftOut)
+    .map(([reason, count]) => `${count} ${reason}`)
+    .join(", ");
+  throw new AppError(
+    "too_few_labels",
+    `too few labelled records: ${outcomes.length} labelled (${converted} converted, ${notConverted} not; left out: ${left}); ` +
+      `a suggestion needs at least ${minimumLabels.labelled}, with at least ${minimumLabels.perClass} of each`,
+    { counts: { labelled: outcomes.length, converted, notConverted } },
+  );
+}
 
 async function countOrNull(crm: CrmClient, object: "contacts" | "companies"): Promise<number | null> {
   try {
@@ -40,6 +63,7 @@ export function createSuggestJob(deps: SuggestJobDeps): JobHandler {
     const labels = await readStageLabels(crm, request, atMs, (read) =>
       report({ progress: { done: read, total: Math.max(total ?? 0, read) }, cursor: null }),
     );
+    refuseTooFew(labels);
     const read = Object.values(labels.leftOut).reduce((sum, n) => sum + n, labels.outcomes.length);
     const { plan, properties } = await planSuggestionLoad(crm, deps.feeds, job.portalId, request);
     const records: RecordSnapshot[] = [];
@@ -50,11 +74,15 @@ export function createSuggestJob(deps: SuggestJobDeps): JobHandler {
       const page = outcomes.slice(start, start + LOAD_PAGE);
       const loadDeps = { crm, portalId: job.portalId, atMs, sourceStatus: deps.sourceStatus };
       records.push(
-        ...(await loadSuggestionRecords(deps.feeds ? { ...loadDeps, feeds: deps.feeds } : loadDeps, plan, page)),
+        ...(await loadSuggestionRecords(
+          deps.feeds ? { ...loadDeps, feeds: deps.feeds } : loadDeps,
+          plan,
+          page,
+        )),
       );
       await report({ progress: { done: read + start + page.length, total: progressTotal }, cursor: null });
     }
-    const result = deps.suggestScore({
+    const result = suggestScore({
       object: request.object,
       type: request.type,
       records,

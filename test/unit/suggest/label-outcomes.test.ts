@@ -35,19 +35,19 @@ describe("labelOutcome", () => {
 
   it("leaves out a record whose time frame ends exactly now, and labels it one millisecond later", () => {
     const entry = { id: "3", startAtMs: T0, endAtMs: null };
-    expect(labelOutcome(entry, 30, T0 + 30 * DAY)).toEqual({ leftOut: "inside_time_frame" });
+    expect(labelOutcome(entry, 30, T0 + 30 * DAY)).toEqual({ leftOut: "insideTimeFrame" });
     expect(labelOutcome(entry, 30, T0 + 30 * DAY + 1)).toMatchObject({ outcome: { converted: false } });
   });
 
   it("leaves out a record that never reached the start stage, even if it reached the end stage", () => {
     expect(labelOutcome({ id: "4", startAtMs: null, endAtMs: T0 }, 30, NOW)).toEqual({
-      leftOut: "never_reached_start",
+      leftOut: "neverReachedStart",
     });
   });
 
   it("leaves out a record that reached the end stage before the start stage", () => {
     expect(labelOutcome({ id: "5", startAtMs: T0, endAtMs: T0 - 1 }, 30, NOW)).toEqual({
-      leftOut: "reached_end_first",
+      leftOut: "reachedEndFirst",
     });
   });
 
@@ -83,6 +83,6 @@ describe("labelOutcomes", () => {
       ["1", true],
       ["3", false],
     ]);
-    expect(both.leftOut).toEqual({ never_reached_start: 1, inside_time_frame: 1, reached_end_first: 1 });
+    expect(both.leftOut).toEqual({ neverReachedStart: 1, insideTimeFrame: 1, reachedEndFirst: 1 });
   });
 });
