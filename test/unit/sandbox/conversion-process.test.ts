@@ -8,6 +8,7 @@ import {
   FROM_STAGE,
   fitSignals,
   noiseSignals,
+  signalWindowMs,
   TO_STAGE,
   trueCoefficients,
 } from "../../../src/sandbox/conversion-process.js";
@@ -69,6 +70,31 @@ describe("the lifecycle the small seed gets from the process", () => {
     } finally {
       a.close();
       b.close();
+    }
+  });
+
+  it("plants the nurture emails' events, which only qualifying contacts get, in the 30 days before T", () => {
+    const s = open();
+    try {
+      const events = s.portal.db
+        .prepare(
+          `SELECT e.recipient AS recipient, e.type AS type, e.created AS created FROM email_events e
+           JOIN email_campaigns c ON c.id = e.campaign_id WHERE c.name LIKE 'Nurture:%'`,
+        )
+        .all() as { recipient: string; type: string; created: number }[];
+      const decisionOf = new Map(
+        s.portal.records
+          .page("contacts", 0, 1_000)
+          .map((c) => [c.properties.email?.toLowerCase(), dated(c.properties, FROM_STAGE)]),
+      );
+      expect(events.filter((e) => e.type === "CLICK").length).toBeGreaterThan(25);
+      for (const event of events) {
+        const decisionAtMs = decisionOf.get(event.recipient) ?? Number.NaN;
+        expect(event.created).toBeLessThan(decisionAtMs);
+        expect(event.created).toBeGreaterThanOrEqual(decisionAtMs - signalWindowMs);
+      }
+    } finally {
+      s.close();
     }
   });
 
