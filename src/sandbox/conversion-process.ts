@@ -1,3 +1,5 @@
+import { seniorJobTitles } from "./seed-pools.js";
+
 // The known process behind the seeds' lifecycle transitions (docs/decisions.md §Sandbox conversion
 // process): a share of the seeded contacts become marketing qualified leads at a decision instant T, and
 // each of them becomes a sales qualified lead within 30 days of T with probability
@@ -19,15 +21,7 @@ export const FROM_STAGE = "marketingqualifiedlead";
 export const TO_STAGE = "salesqualifiedlead";
 
 /** Job titles (of the seed's pool) that count as senior: C-level, VPs, heads and directors. */
-export const seniorTitles: ReadonlySet<string> = new Set([
-  "CEO",
-  "CTO",
-  "CFO",
-  "VP of Sales",
-  "VP Marketing",
-  "Head of Operations",
-  "Director of Engineering",
-]);
+export const seniorTitles: ReadonlySet<string> = new Set(seniorJobTitles);
 /** The primary company's `industry` values that convert more. */
 export const targetIndustries: ReadonlySet<string> = new Set(["COMPUTER_SOFTWARE", "FINANCIAL_SERVICES"]);
 /** A primary company's `numberofemployees` from which it counts as large. */

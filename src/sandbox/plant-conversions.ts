@@ -15,7 +15,7 @@ import {
 import type { Prng } from "./prng.js";
 import type { StoredRecord } from "./record-repo.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
-import { jobTitles } from "./seed-pools.js";
+import { jobTitles, seniorJobTitles } from "./seed-pools.js";
 
 // The seeded contacts' lifecycle, from the known conversion process (docs/decisions.md §Sandbox conversion
 // process). A share of the contacts qualify: lead at creation, marketingqualifiedlead at T (7 to 60 days
@@ -30,7 +30,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const quiet = (nowMs: number) => ({ nowMs, changeSource: null });
 const juniorTitles = jobTitles.filter((title) => !seniorTitles.has(title));
-const seniorPool = jobTitles.filter((title) => seniorTitles.has(title));
 
 /** Qualifying contacts whose job title changed after T, to a title of the other seniority. */
 const TITLE_CHANGED_SHARE = 0.25;
@@ -84,7 +83,7 @@ function plantTitleChange(
   const current = contact.properties.jobtitle;
   const changedAtMs = decisionAtMs + 14 * DAY + rng.int(166 * DAY);
   if (current === undefined || changedAtMs >= nowMs || !rng.chance(TITLE_CHANGED_SHARE)) return current;
-  const before = rng.pick(seniorTitles.has(current) ? juniorTitles : seniorPool);
+  const before = rng.pick(seniorTitles.has(current) ? juniorTitles : seniorJobTitles);
   portal.records.plantHistory("contacts", contact.id, "jobtitle", [
     { value: before, atMs: contact.createdAtMs },
     { value: current, atMs: changedAtMs },

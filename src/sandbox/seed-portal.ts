@@ -7,7 +7,7 @@ import { createPrng } from "./prng.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
 // SANDBOX_SEED (docs/decisions.md §Sandbox portal): `demo` (hundreds of companies, thousands of contacts,
-// months of engagements, marketing email, forms, web activity and tickets), `small` (at most 50 contacts, for tests), `none` (HubSpot's own properties only). A
+// months of engagements, marketing email, forms, web activity and tickets), `small` (140 contacts, for tests), `none` (HubSpot's own properties only). A
 // portal is seeded once: a data dir that holds a seeded portal is reopened as it is.
 
 export const seedNames = ["demo", "small", "none"] as const;
