@@ -19,7 +19,7 @@ export type SuggestionLoadDeps = {
   portalId: number;
   /** The time the job reads at: sources' problems are stamped with it. */
   atMs: number;
-  feeds?: Pick<FeedEventStore, "events" | "cursor">;
+  feeds?: Pick<FeedEventStore, "events">;
   sourceStatus?: SourceStatusStore | undefined;
 };
 
@@ -83,12 +83,8 @@ async function loadEngagement(
     portalId: deps.portalId,
     store: deps.sourceStatus,
     atMs: deps.atMs,
-    ...(feeds
-      ? {
-          feedEvents: (ids: readonly string[]) => feeds.events(deps.portalId, ids),
-          webFeedCursor: () => feeds.cursor(deps.portalId, "web_events"),
-        }
-      : {}),
+    // No web feed cursor: web events are read contact by contact (plan-suggestion-load.ts).
+    ...(feeds ? { feedEvents: (ids: readonly string[]) => feeds.events(deps.portalId, ids) } : {}),
   });
   return snapshots.map((snapshot: SnapshotInput) => {
     const before = isBefore(atMsById.get(String(snapshot.id)) as number);

@@ -65,7 +65,7 @@ export function createSuggestJob(deps: SuggestJobDeps): JobHandler {
     );
     refuseTooFew(labels);
     const read = Object.values(labels.leftOut).reduce((sum, n) => sum + n, labels.outcomes.length);
-    const { plan, properties } = await planSuggestionLoad(crm, deps.feeds, job.portalId, request);
+    const { plan, properties } = await planSuggestionLoad(crm, deps.feeds !== undefined, request);
     const records: RecordSnapshot[] = [];
     const outcomes: Outcome[] = labels.outcomes;
     const progressTotal = read + outcomes.length;
