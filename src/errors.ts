@@ -9,6 +9,8 @@ export type ErrorCode =
   | "rate_limited"
   | "upstream_failed"
   | "disconnected"
+  /** A suggested score found too few labelled records (docs/scoring.md §Suggested scores). */
+  | "too_few_labels"
   | "internal";
 
 export class AppError extends Error {

@@ -17,6 +17,7 @@ import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { createKeyvSessionStore } from "../adapters/stores/keyv-session-store.js";
 import { createKeyvSourceStatusStore } from "../adapters/stores/keyv-source-status-store.js";
 import { createKeyvStageEntryStore } from "../adapters/stores/keyv-stage-entry-store.js";
+import { createKeyvSuggestionStore } from "../adapters/stores/keyv-suggestion-store.js";
 import { openKeyv } from "../adapters/stores/open-keyv.js";
 import { resumeOwedCallbacks } from "../app/actions/reset-action.js";
 import { createAfterInstall } from "../app/after-install.js";
@@ -24,6 +25,7 @@ import { createJobRunner, type JobRunner } from "../app/jobs/job-runner.js";
 import { createRescoreJob } from "../app/jobs/rescore-job.js";
 import { createPreviewJob } from "../app/scores/preview-score.js";
 import type { JobHandlerDeps, ScoresDeps } from "../app/scores/scores-deps.js";
+import { createSuggestJob } from "../app/suggest/suggest-job.js";
 import type { HubSpotModeConfig } from "../config.js";
 import { createActionRoutes } from "../http/action-routes.js";
 import { adminTokenPrincipal, anyPrincipal } from "../http/admin-api/admin-auth.js";
@@ -97,6 +99,7 @@ export async function composeApp(
   const feeds = createKeyvFeedEventStore(await open("feed-events"));
   const sourceStatus = createKeyvSourceStatusStore(await open("source-status"));
   const stageEntries = createKeyvStageEntryStore(await open("stage-entries"));
+  const suggestions = createKeyvSuggestionStore(await open("suggestions"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
   // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
@@ -149,10 +152,15 @@ export async function composeApp(
     recordLocks,
     feeds,
     sourceStatus,
+    suggestions,
   };
   const jobRunner = createJobRunner({
     jobs,
-    handlers: { rescore: createRescoreJob(handlerDeps), preview: createPreviewJob(handlerDeps) },
+    handlers: {
+      rescore: createRescoreJob(handlerDeps),
+      preview: createPreviewJob(handlerDeps),
+      suggest: createSuggestJob({ ...handlerDeps, suggestions }),
+    },
     now,
     logger,
     openQueue: shared?.openJobQueue ?? ((run) => createLocalJobQueue(run)),
@@ -192,6 +200,7 @@ export async function composeApp(
     oauth: oauth.routes,
     adminApi: createAdminApi({
       ...scoresDeps,
+      suggestions,
       jobs,
       actions,
       stageEntries,

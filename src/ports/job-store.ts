@@ -1,7 +1,7 @@
-// Background jobs of a portal (docs/decisions.md §Background jobs): retroactive rescoring and whole-portal
-// previews.
+// Background jobs of a portal (docs/decisions.md §Background jobs): retroactive rescoring, whole-portal
+// previews and suggested scores.
 
-export type JobKind = "rescore" | "preview";
+export type JobKind = "rescore" | "preview" | "suggest";
 /**
  * "paused": the portal is disconnected (docs/decisions.md §Disconnected portals pause); the job
  * keeps its cursor and runs again after a reinstall (JobRunner.resumePortal) or a restart.

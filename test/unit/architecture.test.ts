@@ -18,11 +18,11 @@ const rules: Readonly<Record<string, Rule>> = {
   // The engine is pure: no I/O, no clock (see the clock test below), no other layer.
   scoring: { runtime: ["zod"] },
   // Suggested scores: pure like the engine, whose definitions they emit and whose results they rank by.
-  suggest: { runtime: ["scoring", "zod"] },
+  suggest: { runtime: ["scoring", "zod", "ml-matrix"] },
   // HubSpot's protocol as computation: signatures hash, nothing else leaves the process.
   hubspot: { runtime: ["zod", "node:crypto", "errors.ts"] },
   // Interfaces only: a port names the types it speaks in and imports no code.
-  ports: { runtime: [], types: ["scoring", "hubspot"] },
+  ports: { runtime: [], types: ["scoring", "suggest", "hubspot"] },
   // Use cases reach the world through ports only: no adapter, no HTTP, CLI or sandbox, no
   // infrastructure package. pino's Logger is the logging interface they are handed (never created
   // here), so its type is allowed; node:crypto gives job ids.

@@ -9,6 +9,7 @@ import type { RecordStore } from "../../ports/record-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
 import type { SourceStatusStore } from "../../ports/source-status-store.js";
 import type { StageEntryStore } from "../../ports/stage-entry-store.js";
+import type { SuggestionStore } from "../../ports/suggestion-store.js";
 import type { TokenCipher } from "../../ports/token-cipher.js";
 import { tokenContext } from "../seal-grant.js";
 
@@ -25,6 +26,8 @@ export type ErasePortalDeps = {
   feeds?: FeedEventStore;
   /** When records entered lifecycle stages, as last read (score performance). */
   stageEntries?: StageEntryStore;
+  /** Suggested drafts' evidence. */
+  suggestions?: SuggestionStore;
   cipher: TokenCipher;
   /** Absent in sandbox mode without HubSpot credentials: nothing to revoke at HubSpot then. */
   oauth: OAuthClient | undefined;
@@ -58,6 +61,7 @@ export async function erasePortal(deps: ErasePortalDeps, portalId: number) {
     deps.sourceStatus?.deletePortal(portalId),
     deps.feeds?.deletePortal(portalId),
     deps.stageEntries?.deletePortal(portalId),
+    deps.suggestions?.deletePortal(portalId),
   ]);
   await deps.installations.delete(portalId);
   deps.logger.info({ portalId, revoked }, "portal erased");

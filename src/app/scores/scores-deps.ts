@@ -7,6 +7,7 @@ import type { Job, JobKind } from "../../ports/job-store.js";
 import type { RecordStore } from "../../ports/record-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
 import type { SourceStatusStore } from "../../ports/source-status-store.js";
+import type { SuggestionStore } from "../../ports/suggestion-store.js";
 import type { RescoreDeps } from "../rescore/rescore.js";
 
 /** Starts a background job and returns it as first saved (see src/app/jobs/job-runner.ts). */
@@ -29,6 +30,8 @@ export type ScoresDeps = {
   feeds?: FeedEventStore;
   /** Each event source's last problem per portal (docs/decisions.md §Sources status); tests may leave it out. */
   sourceStatus?: SourceStatusStore;
+  /** Suggested drafts' evidence (docs/decisions.md §Suggested scores from HubSpot), deleted with their score. */
+  suggestions?: SuggestionStore;
 };
 
 /** What a job's handler needs: the same, less startJob, so the handlers exist before the job runner. */

@@ -23,6 +23,7 @@ import {
   signInLinkRoutes,
 } from "./sign-in-link-routes.js";
 import { sourceRoutes } from "./source-routes.js";
+import { suggestRoutes } from "./suggest-routes.js";
 
 export type AdminApiDeps = ScoresDeps &
   ErasePortalDeps & {
@@ -61,6 +62,9 @@ export function createAdminApi(deps: AdminApiDeps): Router {
     next();
   });
   mountRoutes(api, portalRoutes, deps);
+  // compose-app.ts always gives the suggestion store; tests of other routes may not.
+  const { suggestions } = deps;
+  if (suggestions) mountRoutes(api, suggestRoutes, { ...deps, suggestions });
   mountRoutes(api, scoreRoutes, deps);
   mountRoutes(api, recordSearchRoutes, deps);
   mountRoutes(api, sourceRoutes, deps);
