@@ -93,10 +93,12 @@ const reasonWords = (/** @type {string} */ reason) =>
  * @param {(stage: string) => string} labelOf
  */
 function reasonText(reason, request, labelOf) {
-  if (reason === "never_reached_start") return `never reached ${labelOf(request.from)}`;
-  if (reason === "inside_time_frame") return `still inside their ${days(request.withinDays)}`;
-  if (reason === "reached_end_first") return `reached ${labelOf(request.to)} before ${labelOf(request.from)}`;
-  if (reason === "noSnapshot") return "could not be read";
+  // The labelling's reasons are camelCase (src/suggest/label-outcomes.ts); snake_case reads the same.
+  const key = reason.replace(/[_-]/g, "").toLowerCase();
+  if (key === "neverreachedstart") return `never reached ${labelOf(request.from)}`;
+  if (key === "insidetimeframe") return `still inside their ${days(request.withinDays)}`;
+  if (key === "reachedendfirst") return `reached ${labelOf(request.to)} before ${labelOf(request.from)}`;
+  if (key === "nosnapshot") return "could not be read";
   return reasonWords(reason);
 }
 

@@ -8,7 +8,7 @@ import { droppedFeatures, evidenceCharts, evidenceSummary, rulesTable } from "./
 
 // "Suggest a score" (docs/scoring.md §Suggested scores): the form starts a suggest job
 // (POST /scores/suggest), the page follows it with the jobs' progress bar, then shows its evidence and
-// a link to the draft in the builder; too few labels says the counts found and what to try.
+// a link to the draft in the builder; a refusal (too few labels) says the counts found and what to try.
 
 const main = $("main");
 const portalId = main.dataset.portalId ?? "";
@@ -51,20 +51,24 @@ function showOutcome(job, request) {
     );
     return;
   }
-  const tooFew = job.errorCode === "too_few_labels";
+  // The outcome below says why in full: the bar, which would say it again, goes.
+  progress.replaceChildren();
+  // The suggestion refuses (too_few_labels) when too few records were labelled, and when nothing it weighed
+  // tells converters apart; its message says which, with the counts.
+  const refused = job.errorCode === "too_few_labels";
   fill(
     result,
     h(
       "div",
-      { class: tooFew ? "notice too-few" : "error" },
+      { class: refused ? "notice no-draft" : "error" },
       h(
         "p",
         {},
-        tooFew
-          ? `Too few records to learn from: ${job.error ?? ""}`
+        refused
+          ? `No draft from these records: ${job.error ?? ""}`
           : `The suggestion failed: ${job.error ?? job.status}`,
       ),
-      tooFew && h("p", {}, tooFewLabelsAdvice(request, suggest.labelOf)),
+      refused && h("p", {}, tooFewLabelsAdvice(request, suggest.labelOf)),
     ),
   );
 }

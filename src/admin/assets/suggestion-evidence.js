@@ -21,6 +21,10 @@ import {
 /** @typedef {import("./types.js").SuggestionEvidence} SuggestionEvidence */
 /** @typedef {import("./types.js").SuggestRequest} SuggestRequest */
 
+/** "1 suggested rule", "3 suggested rules". */
+const plural = (/** @type {number} */ n, /** @type {string} */ noun) =>
+  `${formatCount(n)} ${noun}${n === 1 ? "" : "s"}`;
+
 /** "+15", "−5". */
 const signed = (/** @type {number} */ n) => (n < 0 ? `−${-n}` : `+${n}`);
 
@@ -88,7 +92,7 @@ export function rulesTable(evidence, object) {
   return h(
     "table",
     { class: "evidence-rules" },
-    h("caption", {}, `${evidence.rules.length} suggested rules`),
+    h("caption", {}, plural(evidence.rules.length, "suggested rule")),
     h(
       "thead",
       {},
@@ -139,7 +143,7 @@ export const droppedFeatures = (evidence, object) =>
     h(
       "summary",
       {},
-      `${evidence.dropped.length} features left out of the draft (weighed, but they did not tell ${object} apart well enough)`,
+      `${plural(evidence.dropped.length, "feature")} left out of the draft (weighed, but they did not tell ${object} apart well enough)`,
     ),
     h(
       "ul",
