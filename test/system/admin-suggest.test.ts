@@ -168,6 +168,10 @@ describe("Suggest a score in Chromium", () => {
     expect(await notes.first().getAttribute("title")).toMatch(
       /^Suggested: .+\. \d+ of \d+ contacts have it: /,
     );
+    const ctoRule = page.locator(".rule.folded").filter({ hasText: "CTO" });
+    expect(await ctoRule.locator(".rule-evidence").textContent()).toBe(
+      "40 contacts · 80\u00a0% vs 20\u00a0% converted",
+    );
     await expectNoJson();
     await shots("suggest-03-builder");
 
