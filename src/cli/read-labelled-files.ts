@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { formatIssues } from "../scoring/format-issues.js";
 import { parseInstant, type RecordSnapshot, SnapshotError } from "../scoring/index.js";
 import { parseSnapshotFast } from "../scoring/parse-snapshot-fast.js";
 import type { Outcome } from "../suggest/index.js";
@@ -33,17 +34,12 @@ export async function readSnapshotsFile(path: string): Promise<RecordSnapshot[]>
 
 export async function readOutcomesFile(path: string): Promise<Outcome[]> {
   return readLines<Outcome>(path, (json) => {
-    const parsed = outcomeSchema.safeParse(json);
+    const parsed = outcomeSchema.safeParse(json, { reportInput: true });
     if (parsed.success) {
       const { id, converted, at } = parsed.data;
       return { value: { id, converted, atMs: parseInstant(at) } };
     }
-    return {
-      problems: parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String).join("."),
-        message: issue.code === "invalid_type" && issue.input === undefined ? "required" : issue.message,
-      })),
-    };
+    return { problems: formatIssues(parsed.error.issues) };
   });
 }
 
