@@ -164,6 +164,41 @@ describe("suggestScore", () => {
     ).toBe(false);
   });
 
+  it("suggests company scores: engagement from associated contacts' events, fit from the company's properties", () => {
+    const records: RecordSnapshot[] = [];
+    const outcomes: Outcome[] = [];
+    for (let i = 0; i < 300; i++) {
+      const converted = i % 2 === 0;
+      const met = converted ? i % 10 !== 0 : i % 10 === 1;
+      const meetings = met
+        ? [{ type: "meeting", occurredAt: new Date(decisionMs - 3 * dayMs).toISOString() }]
+        : [];
+      const industry = (converted ? i % 10 !== 2 : i % 10 === 3) ? "Software" : "Retail";
+      records.push(
+        parseSnapshot({
+          id: `co${i}`,
+          object: "companies",
+          properties: { industry },
+          associations: { contacts: [{ id: `p${i}`, properties: {}, events: meetings }] },
+        }),
+      );
+      outcomes.push({ id: `co${i}`, converted, atMs: decisionMs });
+    }
+    const engagement = suggestScore({ object: "companies", type: "engagement", seed: 1, records, outcomes });
+    if (!engagement.ok) throw new Error(engagement.message);
+    expect(engagement.definition.groups[0]?.rules[0]).toMatchObject({
+      event: "meeting",
+      frequency: { atLeast: 1 },
+    });
+    expect(engagement.definition.id).toBe("suggested-company-engagement");
+    const fit = suggestScore({ object: "companies", type: "fit", seed: 1, records, outcomes });
+    if (!fit.ok) throw new Error(fit.message);
+    // Software and Retail are complements: either is the rule, with points of the right sign.
+    const rule = fit.definition.groups[0]?.rules[0] as { property: string; values: string[]; points: number };
+    expect(rule.property).toBe("industry");
+    expect(rule.values[0] === "Software" ? rule.points > 0 : rule.points < 0).toBe(true);
+  });
+
   it("reports evidence that agrees with the engine's scores of the labelled records", () => {
     const result = suggestScore(input("fit", 800));
     if (!result.ok) throw new Error(result.message);
