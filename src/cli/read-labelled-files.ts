@@ -1,7 +1,6 @@
-import { z } from "zod";
-import { parseInstant, type RecordSnapshot, SnapshotError } from "../scoring/index.js";
+import { type RecordSnapshot, SnapshotError } from "../scoring/index.js";
 import { parseSnapshotFast } from "../scoring/parse-snapshot-fast.js";
-import type { Outcome } from "../suggest/index.js";
+import { type Outcome, parseOutcome } from "../suggest/index.js";
 import { CliError, fileError, problemLines } from "./cli-error.js";
 import { openRecordsFile } from "./open-records-file.js";
 import { readJsonl } from "./read-jsonl.js";
@@ -9,14 +8,6 @@ import { readJsonl } from "./read-jsonl.js";
 // `lead-score suggest`'s inputs (docs/scoring.md §Offline CLI): snapshots and outcomes, every line checked.
 // A suggestion from part of the data would mislead, so any bad line refuses the whole run (exit 1),
 // after every bad line has been reported as `file:LINE: path: problem`.
-
-const outcomeSchema = z.strictObject({
-  id: z.union([z.string().min(1), z.number().int()]).transform(String),
-  converted: z.boolean(),
-  at: z
-    .union([z.string(), z.number()])
-    .refine((v) => !Number.isNaN(parseInstant(v)), "expected a date (ISO 8601 or epoch milliseconds)"),
-});
 
 type Problem = { path: string; message: string };
 
@@ -33,17 +24,8 @@ export async function readSnapshotsFile(path: string): Promise<RecordSnapshot[]>
 
 export async function readOutcomesFile(path: string): Promise<Outcome[]> {
   return readLines<Outcome>(path, (json) => {
-    const parsed = outcomeSchema.safeParse(json);
-    if (parsed.success) {
-      const { id, converted, at } = parsed.data;
-      return { value: { id, converted, atMs: parseInstant(at) } };
-    }
-    return {
-      problems: parsed.error.issues.map((issue) => ({
-        path: issue.path.map(String).join("."),
-        message: issue.code === "invalid_type" && issue.input === undefined ? "required" : issue.message,
-      })),
-    };
+    const parsed = parseOutcome(json);
+    return "outcome" in parsed ? { value: parsed.outcome } : parsed;
   });
 }
 

@@ -55,8 +55,9 @@ export function buildEvidence(input: EvidenceInput): SuggestionEvidence {
       training: input.training,
       holdout: holdout.length,
       leftOut: input.leftOut,
-      from: new Date(Math.min(...instants)).toISOString(),
-      until: new Date(Math.max(...instants)).toISOString(),
+      // A reduce, not Math.min(...instants): a spread of a million arguments overflows the stack.
+      from: new Date(instants.reduce((a, b) => Math.min(a, b))).toISOString(),
+      until: new Date(instants.reduce((a, b) => Math.max(a, b))).toISOString(),
       seed: input.seed,
     },
     rules,

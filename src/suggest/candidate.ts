@@ -1,6 +1,6 @@
 import type { ScoreDefinition } from "../scoring/index.js";
 
-// A candidate is one SCORING.md rule that a feature stands for (docs/scoring.md §Suggested scores):
+// A candidate is one rule of docs/scoring.md that a feature stands for (docs/scoring.md §Suggested scores):
 // the model weighs its value, and a kept candidate becomes a draft rule with points. Candidates of one
 // family are steps or values of one thing (one property, one event count).
 
