@@ -11,6 +11,8 @@ export type ErrorCode =
   | "disconnected"
   /** A suggested score found too few labelled records (docs/scoring.md §Suggested scores). */
   | "too_few_labels"
+  /** Enough labelled records, but no feature of them predicts the conversion (docs/scoring.md §Suggested scores). */
+  | "no_signal"
   | "internal";
 
 export class AppError extends Error {

@@ -6,6 +6,7 @@ import type { LabelCounts } from "../../suggest/label-outcomes.js";
 import type { Outcome } from "../../suggest/suggestion.js";
 import type { JobHandler } from "../jobs/job-runner.js";
 import { createScore } from "../scores/save-score.js";
+import { catchUpSuggestionFeeds } from "./catch-up-suggestion-feeds.js";
 import { loadSuggestionRecords } from "./load-suggestion-records.js";
 import { planSuggestionLoad } from "./plan-suggestion-load.js";
 import { readStageLabels } from "./read-stage-labels.js";
@@ -65,6 +66,8 @@ export function createSuggestJob(deps: SuggestJobDeps): JobHandler {
     );
     refuseTooFew(labels);
     const read = Object.values(labels.leftOut).reduce((sum, n) => sum + n, labels.outcomes.length);
+    if (request.type === "engagement" && deps.feeds)
+      await catchUpSuggestionFeeds(deps, deps.feeds, job.portalId);
     const { plan, properties } = await planSuggestionLoad(crm, deps.feeds !== undefined, request);
     const records: RecordSnapshot[] = [];
     const outcomes: Outcome[] = labels.outcomes;
@@ -91,7 +94,10 @@ export function createSuggestJob(deps: SuggestJobDeps): JobHandler {
       naming,
       ...(properties ? { properties } : {}),
     });
-    if (!result.ok) throw new AppError("too_few_labels", result.message, { counts: result.counts });
+    if (!result.ok) {
+      // The counts passed refuseTooFew: the core found records enough, but nothing that predicts.
+      throw new AppError("no_signal", result.message, { counts: result.counts });
+    }
     const evidence = {
       ...result.evidence,
       metrics: {

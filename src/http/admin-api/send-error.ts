@@ -14,6 +14,7 @@ const statusOf: Record<ErrorCode, number> = {
   conflict: 409,
   disconnected: 409,
   too_few_labels: 422,
+  no_signal: 422,
   rate_limited: 429,
   upstream_failed: 502,
   internal: 500,
