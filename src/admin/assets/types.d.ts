@@ -3,6 +3,7 @@
 // the definition the builder edits is looser than docs/scoring.md §Score definition, because the
 // form holds it half-typed (an empty name, a rule without points) until the API checks it on save.
 
+import type { StoredSuggestion, SuggestionRequest } from "../../ports/suggestion-store.js";
 import type { Operator } from "../../scoring/condition-schema.js";
 import type { ScoreResult } from "../../scoring/result.js";
 import type { DistributionSummary } from "../../scoring/summarize-distribution.js";
@@ -18,20 +19,9 @@ export type { RuleEvidence, SuggestionEvidence } from "../../suggest/suggestion.
 export type { DistributionSummary, Operator };
 
 /** The body of POST /scores/suggest (docs/scoring.md §Suggested scores). */
-export type SuggestRequest = {
-  object: "contacts" | "companies";
-  type: "engagement" | "fit";
-  from: string;
-  to: string;
-  withinDays: number;
-};
-/** GET /scores/:id/suggestion: what was asked, by which job, and the evidence. */
-export type Suggestion = {
-  request: SuggestRequest;
-  jobId: string;
-  createdAt: string;
-  evidence: SuggestionEvidence;
-};
+export type SuggestRequest = SuggestionRequest;
+/** GET /scores/:id/suggestion: what was asked, by which job, and the evidence, its time as ISO. */
+export type Suggestion = Omit<StoredSuggestion, "createdAtMs"> & { createdAt: string };
 /** A suggest job's result once done. */
 export type SuggestJobResult = { scoreId: string; evidence: SuggestionEvidence };
 

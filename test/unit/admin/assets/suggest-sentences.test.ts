@@ -13,6 +13,7 @@ import {
   tooFewLabelsAdvice,
 } from "../../../../src/admin/assets/suggest-sentences.js";
 import type { RuleEvidence, SuggestionEvidence } from "../../../../src/admin/assets/types.js";
+import { createDummyEvidence } from "../../../fixtures/suggest/suggestion.js";
 
 // What a suggestion says in words (docs/scoring.md §Suggested scores).
 
@@ -28,7 +29,9 @@ const request = {
   to: "salesqualifiedlead",
   withinDays: 30,
 };
+const dummy = createDummyEvidence();
 const metrics: SuggestionEvidence["metrics"] = {
+  ...dummy.metrics,
   auc: 0.7849,
   labelled: 1040,
   converted: 312,
@@ -36,23 +39,18 @@ const metrics: SuggestionEvidence["metrics"] = {
   training: 728,
   holdout: 312,
   leftOut: {
-    never_reached_start: 40,
+    neverReachedStart: 40,
     inside_time_frame: 3,
-    reached_end_first: 2,
+    reachedEndFirst: 2,
     noSnapshot: 2,
     repeatedRecord: 1,
     other: 0,
   },
   from: "2026-05-02T10:00:00.000Z",
   until: "2026-11-01T08:00:00.000Z",
-  seed: 1,
 };
 const rule: RuleEvidence = {
-  group: 0,
-  rule: 1,
-  feature: "jobtitle is CTO",
-  points: 12,
-  coefficient: 0.8,
+  ...(dummy.rules[0] as RuleEvidence),
   withFeature: { records: 212, converted: 87, rate: 87 / 212 },
   withoutFeature: { records: 828, converted: 100, rate: 100 / 828 },
 };
