@@ -117,7 +117,7 @@ describe("Suggest a score in Chromium", () => {
     // A failure shows its words here: the job's text and what the page said of it.
     expect(await page.locator("#suggest-progress").textContent()).toContain("Open the draft in the builder");
     expect(await job.locator(".job-text").textContent()).toMatch(
-      /^suggest done at .+ UTC: \d+ of \d+ records$/,
+      /^suggested a draft at .+ UTC from 80 labelled records$/,
     );
     const result = page.locator("#suggest-result");
     expect(await result.locator("p.auc").textContent()).toMatch(

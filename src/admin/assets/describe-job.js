@@ -55,6 +55,14 @@ function waiting(job) {
 const isRescoreResult = (result) =>
   typeof result === "object" && result !== null && "evaluated" in result && result.evaluated !== undefined;
 
+/**
+ * A suggestion's result: the draft's id and its evidence (docs/scoring.md §Suggested scores).
+ * @param {unknown} result
+ * @returns {result is {scoreId: string, evidence: {metrics: {labelled: number}}}}
+ */
+const isSuggestResult = (result) =>
+  typeof result === "object" && result !== null && "evidence" in result && "scoreId" in result;
+
 /** "120 of 3,000 records", "5 records" while the total is unknown. */
 const doneOf = (/** @type {import("./types.js").Job} */ job) =>
   `${formatCount(job.progress.done)}${job.progress.total === null ? "" : ` of ${formatCount(job.progress.total)}`} records`;
@@ -70,6 +78,9 @@ export function describeJob(job, nowMs = Date.now()) {
   const at = formatWhen(job.updatedAtMs, nowMs);
   if (job.status === "done" && job.kind === "rescore" && isRescoreResult(job.result))
     return `rescored ${formatCount(job.result.evaluated)} records at ${at}: ${formatCount(job.result.updated)} updated`;
+  // A suggestion reads every record's stages, then the labelled ones: its count of records is both.
+  if (job.status === "done" && job.kind === "suggest" && isSuggestResult(job.result))
+    return `suggested a draft at ${at} from ${formatCount(job.result.evidence.metrics.labelled)} labelled records`;
   if (job.status === "done") return `${job.kind} done at ${at}: ${doneOf(job)}`;
   if (job.status === "failed")
     return `${job.kind} failed at ${at} after ${doneOf(job)}${job.error ? ` — ${job.error}` : ""}`;

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { describeJob, formatDuration, formatWhen } from "../../../../src/admin/assets/describe-job.js";
 import type { Job } from "../../../../src/ports/job-store.js";
 import { createDummyJob } from "../../../fixtures/job.js";
+import { createDummyEvidence } from "../../../fixtures/suggest/suggestion.js";
 
 const job = (overrides: Partial<Job>): Job =>
   createDummyJob({ updatedAtMs: Date.UTC(2026, 11, 6, 14, 2, 30), ...overrides });
@@ -68,6 +69,13 @@ describe("describeJob", () => {
 });
 
 describe("describeJob while waiting out HubSpot", () => {
+  it("says from how many labelled records a suggestion drafted its score", () => {
+    const result = { scoreId: "suggested-fit", evidence: createDummyEvidence() };
+    expect(
+      describeJob(job({ kind: "suggest", status: "done", progress: { done: 260, total: 260 }, result }), NOW),
+    ).toBe("suggested a draft at 14:02 UTC from 120 labelled records");
+  });
+
   it("says why and until when, without a rate that does not hold while it waits", () => {
     const waiting = job({
       progress: { done: 120, total: 3000, ratePerSec: 12.5, etaSec: 230 },
