@@ -224,6 +224,7 @@ export async function composeApp(
       installations,
       scores,
       jobs,
+      suggestions,
       adminToken: config.adminToken,
       publicBaseUrl: config.publicBaseUrl,
       now: wallNow,

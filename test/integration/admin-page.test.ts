@@ -217,6 +217,8 @@ describe("pages and assets", () => {
     const builder = await browser.request("GET", `/admin/portals/${PORTAL}/scores/lead`);
     expect(builder.status).toBe(200);
     expect(builder.text).toContain('data-score-id="lead"');
+    // A score that was not suggested has no place for a suggestion's evidence, and asks for none.
+    expect(builder.text).not.toContain('id="suggestion"');
     expect((await browser.request("GET", `/admin/portals/${PORTAL}/scores/nope`)).status).toBe(404);
     const jobs = await browser.request("GET", `/admin/portals/${PORTAL}/jobs.json`);
     expect(JSON.parse(jobs.text)).toEqual({ jobs: [] });

@@ -5,8 +5,8 @@ import { droppedFeatures, evidenceCharts, evidenceSummary } from "./suggestion-e
 
 // A suggested score's evidence in the builder (docs/decisions.md §Evidence beside suggested rules): the
 // overall figures in a panel above the form, and each rule's evidence under its line while it is as
-// suggested. The draft as suggested is the score's first revision; a score that was not suggested has no
-// suggestion (404) and shows nothing.
+// suggested. The page has the panel only for a suggested score (render-builder-page.ts); the draft as
+// suggested is the score's first revision. A suggestion deleted since the page was drawn (404) shows nothing.
 
 /**
  * Reads the score's suggestion; when it has one, fills `panel` and gives the editor the rules' evidence.

@@ -81,8 +81,11 @@ const scoreId = editor.scoreId;
 if (scoreId)
   call("GET", `/scores/${encodeURIComponent(scoreId)}`).then((revision) => {
     loaded(/** @type {import("./types.js").ScoreRevision} */ (revision));
-    // A suggested draft: its evidence, once the form holds the definition it compares with.
-    return showSuggestion({ call, editor, scoreId, panel: $("#suggestion") }).catch((error) =>
+    // A suggested draft (the page has a place for its evidence): the evidence, once the form holds
+    // the definition it compares with.
+    const panel = document.querySelector("#suggestion");
+    if (!(panel instanceof HTMLElement)) return;
+    return showSuggestion({ call, editor, scoreId, panel }).catch((error) =>
       showMessage(messages, `The suggestion's evidence could not be read: ${error.message}`),
     );
   }, report);

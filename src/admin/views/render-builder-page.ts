@@ -19,6 +19,8 @@ export type BuilderPage = {
   portalId: number;
   /** Absent for a new score. */
   score?: ScoreRevision;
+  /** The score was suggested: the page shows the suggestion's evidence (builder-suggestion.js). */
+  suggested?: boolean;
 };
 
 /**
@@ -35,7 +37,7 @@ export function renderBuilderPage(page: BuilderPage): string {
       <h1 id="score-title">${title} ${d && html`<span class="badge ${d.status}" id="score-status">${d.status}</span>`}</h1>
       <noscript><p class="error">The builder needs JavaScript; the admin API (/api/openapi.json) works without it.</p></noscript>
       <div id="messages" role="alert" aria-live="assertive"></div>
-      ${d && html`<section id="suggestion" class="suggestion-panel" aria-labelledby="suggestion-h" hidden></section>`}
+      ${page.suggested && html`<section id="suggestion" class="suggestion-panel" aria-labelledby="suggestion-h" hidden></section>`}
       <div class="builder">
         <form id="builder-form" novalidate aria-label="Score definition"></form>
         <aside class="side">

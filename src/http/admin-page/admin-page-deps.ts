@@ -5,6 +5,7 @@ import type { OAuthClient } from "../../ports/oauth-client.js";
 import type { OAuthStateStore } from "../../ports/oauth-state-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
 import type { SessionStore } from "../../ports/session-store.js";
+import type { SuggestionStore } from "../../ports/suggestion-store.js";
 
 /** HubSpot mode only: sign-in 1 reuses the install flow's app credentials and token endpoints. */
 export type AdminOAuthDeps = {
@@ -22,6 +23,8 @@ export type AdminPageDeps = {
   installations: InstallationStore;
   scores: ScoreStore;
   jobs: JobStore;
+  /** Whether a score was suggested: its builder then shows the suggestion's evidence. */
+  suggestions: Pick<SuggestionStore, "get">;
   /** ADMIN_TOKEN: when unset, the token form is not offered. */
   adminToken: string | undefined;
   /** PUBLIC_BASE_URL: invite links and the OAuth redirect are built on it; https means Secure cookies. */

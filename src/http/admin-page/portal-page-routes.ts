@@ -105,7 +105,8 @@ export function createPortalPageRoutes(deps: AdminPageDeps): Router {
     const score = await deps.scores.get(portalId, String(req.params.scoreId));
     if (!score)
       return sendPage(res, 404, renderAdminMessage("Not found", `No score ${req.params.scoreId} here.`));
-    sendPage(res, 200, renderBuilderPage({ session: who(res), portalId, score }));
+    const suggested = (await deps.suggestions.get(portalId, score.definition.id)) !== undefined;
+    sendPage(res, 200, renderBuilderPage({ session: who(res), portalId, score, suggested }));
   });
   return router;
 }

@@ -141,9 +141,11 @@ describe("builder page", () => {
     expect(renderBuilderPage({ session, portalId: 9 })).toContain('data-score-id=""');
   });
 
-  it("keeps a hidden place above the form for a saved score's suggestion, none for a new score", () => {
+  it("keeps a hidden place above the form for a suggested score's evidence, none for another", () => {
     const panel = '<section id="suggestion" class="suggestion-panel" aria-labelledby="suggestion-h" hidden>';
-    expect(renderBuilderPage({ session, portalId: 9, score: revision("Lead") })).toContain(panel);
+    const score = revision("Lead");
+    expect(renderBuilderPage({ session, portalId: 9, score, suggested: true })).toContain(panel);
+    expect(renderBuilderPage({ session, portalId: 9, score })).not.toContain(panel);
     expect(renderBuilderPage({ session, portalId: 9 })).not.toContain(panel);
   });
 
