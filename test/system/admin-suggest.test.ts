@@ -105,6 +105,20 @@ describe("Suggest a score in Chromium", () => {
     await expect.poll(() => withinError.textContent()).toBe("Use 365 or less.");
     expect(await page.getByLabel("Within days").getAttribute("aria-invalid")).toBe("true");
     await shots("suggest-01-refused");
+    // The same stage twice: refused beside the stage to reach.
+    await page.getByLabel("Within days").fill("30");
+    await page.getByLabel("To stage").selectOption("marketingqualifiedlead");
+    expect(await page.locator("#suggest-sentence").textContent()).toBe(
+      "Choose a stage to reach other than Marketing Qualified Lead.",
+    );
+    await page.getByRole("button", { name: "Suggest a score" }).click();
+    await expect
+      .poll(() => page.locator('[data-path="to"] .field-error').textContent())
+      .toBe("Choose a stage other than From stage.");
+    expect(await page.locator("#suggest-messages li").allTextContents()).toEqual([
+      "To stage: Choose a stage other than From stage.",
+    ]);
+    await page.getByLabel("To stage").selectOption("salesqualifiedlead");
 
     await page.getByLabel("Within days").fill("30");
     await page.getByRole("button", { name: "Suggest a score" }).click();

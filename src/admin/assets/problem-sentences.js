@@ -29,6 +29,8 @@ const SENTENCES = [
     () => "HubSpot keeps names starting with hs_ for its own: start with ls_, for example.",
   ],
   [/^must not be greater than limits\.max$/, () => "Make it no more than Score at most."],
+  // "Suggest a score" (suggestion-schemas.ts): the stage to reach.
+  [/^must be another stage than from$/, () => "Choose a stage other than From stage."],
   [/^give either points or pointsByValue, not both$/, () => "Give points, or points by value, not both."],
   [/^cannot be used with frequency$/, () => "Points by value cannot go with a frequency."],
   [/^must be \[low, high\]$/, () => "Give the lower number first."],

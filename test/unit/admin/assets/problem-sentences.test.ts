@@ -18,6 +18,7 @@ describe("plainMessage", () => {
     expect(plainMessage("must be at most 100")).toBe("Use 100 or less.");
     expect(plainMessage("must be greater than 0")).toBe("Use more than 0.");
     expect(plainMessage("must have at least 1 item(s)")).toBe("Add at least one.");
+    expect(plainMessage("must be another stage than from")).toBe("Choose a stage other than From stage.");
     expect(plainMessage("unknown field")).toBe(
       "A score definition has no such setting: remove it in the JSON view.",
     );
