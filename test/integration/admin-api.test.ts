@@ -71,7 +71,7 @@ beforeEach(async () => {
   crm = mockCrmWorld(world);
   const setup = await createTestScoresDeps(PORTAL);
   runner = setup.runner;
-  const { deps, jobs } = setup;
+  const { deps, jobs, suggestions } = setup;
   installations = deps.installations;
   await installations.save(createDummyInstallation({ portalId: 9 }));
   const portalNineOnly = async (token: string) =>
@@ -87,6 +87,7 @@ beforeEach(async () => {
     "/api",
     createAdminApi({
       ...deps,
+      suggestions,
       jobs,
       stageEntries,
       cipher: createTestCipher(),
