@@ -145,3 +145,19 @@ describe("suggested scores on the sandbox portal, over HTTP", { timeout: 520_000
     expect((await app.api("GET", `/scores/${fitScoreId}/suggestion`)).status).toBe(404);
   });
 });
+
+describe("a suggestion on a portal with no records", { timeout: 60_000 }, () => {
+  it("fails its job with too_few_labels, naming the counts found, and leaves no draft", async () => {
+    const empty = await startE2eApp({ sandboxRatePer10s: 100_000, env: { SANDBOX_SEED: "none" } });
+    try {
+      const started = await empty.api("POST", "/scores/suggest", request());
+      expect(started.status).toBe(202);
+      const job = await empty.finished(started.body.job.id);
+      expect(job).toMatchObject({ status: "failed", errorCode: "too_few_labels" });
+      expect(job.error).toContain("0 labelled (0 converted, 0 not");
+      expect((await empty.api("GET", `/scores/${started.body.job.scoreId}`)).status).toBe(404);
+    } finally {
+      await empty.close();
+    }
+  });
+});

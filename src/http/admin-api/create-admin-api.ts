@@ -4,6 +4,7 @@ import { createPortalForms } from "../../app/pickers/portal-forms.js";
 import { createPortalProperties } from "../../app/pickers/portal-properties.js";
 import type { ErasePortalDeps } from "../../app/portals/erase-portal.js";
 import type { ScoresDeps } from "../../app/scores/scores-deps.js";
+import type { SuggestionStore } from "../../ports/suggestion-store.js";
 import { type AdminPrincipal, canSeePortal, type ResolvePrincipal, requireAdmin } from "./admin-auth.js";
 import { adminRoutes } from "./admin-routes.js";
 import { buildOpenApiDocument } from "./build-openapi-document.js";
@@ -27,6 +28,8 @@ import { suggestRoutes } from "./suggest-routes.js";
 
 export type AdminApiDeps = ScoresDeps &
   ErasePortalDeps & {
+    /** Suggested drafts' evidence (POST /scores/suggest, GET /scores/:scoreId/suggestion). */
+    suggestions: SuggestionStore;
     resolvePrincipal: ResolvePrincipal;
     logger: Logger;
     /** GET /parked (compose-pipeline.ts parkedRoutes); absent when no pipeline runs. */
@@ -62,9 +65,7 @@ export function createAdminApi(deps: AdminApiDeps): Router {
     next();
   });
   mountRoutes(api, portalRoutes, deps);
-  // compose-app.ts always gives the suggestion store; tests of other routes may not.
-  const { suggestions } = deps;
-  if (suggestions) mountRoutes(api, suggestRoutes, { ...deps, suggestions });
+  mountRoutes(api, suggestRoutes, deps);
   mountRoutes(api, scoreRoutes, deps);
   mountRoutes(api, recordSearchRoutes, deps);
   mountRoutes(api, sourceRoutes, deps);
