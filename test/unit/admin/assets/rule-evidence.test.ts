@@ -37,6 +37,8 @@ const evidenceOf = (group: number, rule: number): RuleEvidence => ({
   withFeature: conversion,
   withoutFeature: conversion,
 });
+/** The state of a rule as suggested: its evidence, for contacts. */
+const held = (group: number, rule: number) => ({ evidence: evidenceOf(group, rule), object: "contacts" });
 /** The rules of a group of a copy, for a test to edit. */
 function rulesOf(definition: DraftDefinition, group: number) {
   const found = definition.groups[group];
@@ -52,14 +54,8 @@ const suggestion = {
 describe("ruleEvidenceAt", () => {
   it("gives each rule as suggested its own evidence, by its place", () => {
     const current = structuredClone(suggested);
-    expect(ruleEvidenceAt(suggestion, current, 0, 1)).toEqual({
-      evidence: evidenceOf(0, 1),
-      object: "contacts",
-    });
-    expect(ruleEvidenceAt(suggestion, current, 1, 0)).toEqual({
-      evidence: evidenceOf(1, 0),
-      object: "contacts",
-    });
+    expect(ruleEvidenceAt(suggestion, current, 0, 1)).toEqual(held(0, 1));
+    expect(ruleEvidenceAt(suggestion, current, 1, 0)).toEqual(held(1, 0));
   });
 
   it("ignores key order and the empty condition list an opened event rule gets", () => {
@@ -72,10 +68,7 @@ describe("ruleEvidenceAt", () => {
       event: rule.event,
       timeframe: { within: { unit: "days", amount: 30 } },
     };
-    expect(ruleEvidenceAt(suggestion, current, 1, 0)).toEqual({
-      evidence: evidenceOf(1, 0),
-      object: "contacts",
-    });
+    expect(ruleEvidenceAt(suggestion, current, 1, 0)).toEqual(held(1, 0));
   });
 
   it("says a rule was edited once its points, values or condition differ from the suggestion", () => {
@@ -85,10 +78,7 @@ describe("ruleEvidenceAt", () => {
     (rules[1] as { values: number[] }).values = [50, 1000];
     expect(ruleEvidenceAt(suggestion, current, 0, 0)).toEqual({ edited: true });
     expect(ruleEvidenceAt(suggestion, current, 0, 1)).toEqual({ edited: true });
-    expect(ruleEvidenceAt(suggestion, current, 1, 0)).toEqual({
-      evidence: evidenceOf(1, 0),
-      object: "contacts",
-    });
+    expect(ruleEvidenceAt(suggestion, current, 1, 0)).toEqual(held(1, 0));
   });
 
   it("marks as edited the rule that moved into a deleted rule's place, and gives none to added rules", () => {
