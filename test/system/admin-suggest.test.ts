@@ -14,7 +14,8 @@ import { PLANTED, plantConversions } from "./support/plant-conversions.js";
 // §Suggested scores, docs/decisions.md §Evidence beside suggested rules): the form on the portal's stages,
 // refusals beside their fields, the job followed to its end, the evidence in words and bars, the draft in
 // the builder with each rule's evidence until it is edited, saved and enabled; and a stage pair nobody
-// makes, refused for too few labels with what to try. Screenshots at 1440×900 and 1024×768 go to
+// makes, refused for too few labels with what to try; and an engagement score over contacts that did
+// nothing, refused as having no signal. Screenshots at 1440×900 and 1024×768 go to
 // test-artifacts/ for a person to look at.
 
 const ARTIFACTS = new URL("../../test-artifacts/", import.meta.url).pathname;
@@ -229,6 +230,20 @@ describe("Suggest a score in Chromium", () => {
     expect(text).toContain("Try a longer time frame than 30 days, or other stages");
     await expectNoJson();
     await shots("suggest-05-too-few");
+    expect(pageErrors).toEqual([]);
+  }, 180_000);
+  it("says when enough records were labelled but nothing tells them apart, and what to try", async () => {
+    // The planted contacts did nothing before their decision instants: an engagement score has nothing to weigh.
+    await page.goto(`${running.appUrl}/admin/portals/${running.portalId}/suggest`);
+    await expect.poll(() => page.getByLabel("From stage").locator("option").count()).toBe(8);
+    await page.getByLabel("Type").selectOption("engagement");
+    await page.getByRole("button", { name: "Suggest a score" }).click();
+    const noDraft = page.locator("#suggest-result .no-draft");
+    await noDraft.waitFor({ timeout: 60_000 });
+    expect(await noDraft.locator("p").allTextContents()).toEqual([
+      expect.stringMatching(/^No draft from these records: .*80/),
+      "Try a fit score for the same stages, or other stages: what the contacts did before does not foretell this move.",
+    ]);
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });

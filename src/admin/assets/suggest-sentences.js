@@ -157,3 +157,10 @@ export function ruleEvidenceDetail(evidence, object) {
  */
 export const tooFewLabelsAdvice = (request, labelOf) =>
   `Try a longer time frame than ${days(request.withinDays)}, or other stages: a start stage more ${request.object} reach than ${labelOf(request.from)}, or an end stage more of them go on to than ${labelOf(request.to)}.`;
+
+/**
+ * What to try when enough records were labelled but nothing the suggestion weighed tells them apart.
+ * @param {SuggestRequest} request
+ */
+export const noSignalAdvice = (request) =>
+  `Try ${request.type === "fit" ? "an engagement" : "a fit"} score for the same stages, or other stages: what the ${request.object} ${request.type === "fit" ? "were" : "did"} before does not foretell this move.`;

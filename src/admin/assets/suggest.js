@@ -3,7 +3,7 @@ import { $, fill, h } from "./dom.js";
 import { watchJob } from "./job-progress.js";
 import { createSuggestForm } from "./suggest-form.js";
 import { parseSuggestQuery, suggestQuery } from "./suggest-query.js";
-import { tooFewLabelsAdvice } from "./suggest-sentences.js";
+import { noSignalAdvice, tooFewLabelsAdvice } from "./suggest-sentences.js";
 import { droppedFeatures, evidenceCharts, evidenceSummary, rulesTable } from "./suggestion-evidence.js";
 
 // "Suggest a score" (docs/scoring.md §Suggested scores): the form starts a suggest job
@@ -53,22 +53,27 @@ function showOutcome(job, request) {
   }
   // The outcome below says why in full: the bar, which would say it again, goes.
   progress.replaceChildren();
-  // The suggestion refuses (too_few_labels) when too few records were labelled, and when nothing it weighed
-  // tells converters apart; its message says which, with the counts.
-  const refused = job.errorCode === "too_few_labels";
+  // The suggestion refuses when too few records were labelled (too_few_labels), and when nothing it
+  // weighed tells converters apart (no_signal); its message says which, with the counts.
+  const advice =
+    job.errorCode === "too_few_labels"
+      ? tooFewLabelsAdvice(request, suggest.labelOf)
+      : job.errorCode === "no_signal"
+        ? noSignalAdvice(request)
+        : null;
   fill(
     result,
     h(
       "div",
-      { class: refused ? "notice no-draft" : "error" },
+      { class: advice ? "notice no-draft" : "error" },
       h(
         "p",
         {},
-        refused
+        advice
           ? `No draft from these records: ${job.error ?? ""}`
           : `The suggestion failed: ${job.error ?? job.status}`,
       ),
-      refused && h("p", {}, tooFewLabelsAdvice(request, suggest.labelOf)),
+      advice && h("p", {}, advice),
     ),
   );
 }

@@ -4,6 +4,7 @@ import {
   aucSentence,
   labelledText,
   leftOutText,
+  noSignalAdvice,
   recordWord,
   ruleEvidenceDetail,
   ruleEvidenceText,
@@ -129,6 +130,15 @@ describe("the evidence in words", () => {
       "companies",
       "records",
     ]);
+  });
+
+  it("says what to try when nothing tells converters apart: the other type, or other stages", () => {
+    expect(noSignalAdvice(request)).toBe(
+      "Try an engagement score for the same stages, or other stages: what the contacts were before does not foretell this move.",
+    );
+    expect(noSignalAdvice({ ...request, type: "engagement", object: "companies" })).toBe(
+      "Try a fit score for the same stages, or other stages: what the companies did before does not foretell this move.",
+    );
   });
 
   it("says what to try when too few records were labelled", () => {
