@@ -62,17 +62,21 @@ export function createSuggestJob(deps: SuggestJobDeps): JobHandler {
     const total = await countOrNull(crm, request.object);
     await report({ progress: { done: 0, total }, cursor: null });
     const labels = await readStageLabels(crm, request, atMs, (read) =>
-      report({ progress: { done: read, total: Math.max(total ?? 0, read) }, cursor: null }),
+      report({
+        progress: { done: read, total: total === null ? null : Math.max(total, read) },
+        cursor: null,
+      }),
     );
     refuseTooFew(labels);
     const read = Object.values(labels.leftOut).reduce((sum, n) => sum + n, labels.outcomes.length);
+    const outcomes: Outcome[] = labels.outcomes;
+    // From here the total adds the labelled records to load, so the bar is not full while the feeds are read.
+    const progressTotal = read + outcomes.length;
+    await report({ progress: { done: read, total: progressTotal }, cursor: null });
     if (request.type === "engagement" && deps.feeds)
       await catchUpSuggestionFeeds(deps, deps.feeds, job.portalId);
     const { plan, properties } = await planSuggestionLoad(crm, deps.feeds !== undefined, request);
     const records: RecordSnapshot[] = [];
-    const outcomes: Outcome[] = labels.outcomes;
-    const progressTotal = read + outcomes.length;
-    await report({ progress: { done: read, total: progressTotal }, cursor: null });
     for (let start = 0; start < outcomes.length; start += LOAD_PAGE) {
       const page = outcomes.slice(start, start + LOAD_PAGE);
       const loadDeps = { crm, portalId: job.portalId, atMs, sourceStatus: deps.sourceStatus };
