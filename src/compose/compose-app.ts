@@ -11,6 +11,7 @@ import { createKeyvFeedEventStore } from "../adapters/stores/keyv-feed-event-sto
 import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
 import { createKeyvJobStore } from "../adapters/stores/keyv-job-store.js";
 import { createKeyvOAuthStateStore } from "../adapters/stores/keyv-oauth-state-store.js";
+import { createKeyvPerformanceSnapshotStore } from "../adapters/stores/keyv-performance-snapshot-store.js";
 import { createKeyvPollStateStore } from "../adapters/stores/keyv-poll-state-store.js";
 import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
@@ -22,6 +23,8 @@ import { resumeOwedCallbacks } from "../app/actions/reset-action.js";
 import { createAfterInstall } from "../app/after-install.js";
 import { createJobRunner, type JobRunner } from "../app/jobs/job-runner.js";
 import { createRescoreJob } from "../app/jobs/rescore-job.js";
+import { createPerformanceJob } from "../app/performance/performance-job.js";
+import { refreshPerformanceSnapshots } from "../app/performance/refresh-performance-snapshots.js";
 import { createPreviewJob } from "../app/scores/preview-score.js";
 import type { JobHandlerDeps, ScoresDeps } from "../app/scores/scores-deps.js";
 import type { HubSpotModeConfig } from "../config.js";
@@ -88,7 +91,12 @@ export async function composeApp(
     });
   const installations = createKeyvInstallationStore(await open<Installation>("installations"));
   const scores = createKeyvScoreStore(await open("scores"));
-  const records = createKeyvRecordStore(await open("records"));
+  // The journal of when each history was written: a namespace of its own, so listing it reads no history
+  // (docs/decisions.md §Score performance).
+  const records = createKeyvRecordStore(await open("records"), {
+    journal: await open("history-journal"),
+    now,
+  });
   const jobs = createKeyvJobStore(await open("jobs"));
   const sessions = createKeyvSessionStore(await open("sessions"), wallNow);
   const oauthStates = createKeyvOAuthStateStore(await open("oauth-states"), wallNow);
@@ -97,6 +105,7 @@ export async function composeApp(
   const feeds = createKeyvFeedEventStore(await open("feed-events"));
   const sourceStatus = createKeyvSourceStatusStore(await open("source-status"));
   const stageEntries = createKeyvStageEntryStore(await open("stage-entries"));
+  const performanceSnapshots = createKeyvPerformanceSnapshotStore(await open("performance-snapshots"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
   // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
@@ -149,10 +158,15 @@ export async function composeApp(
     recordLocks,
     feeds,
     sourceStatus,
+    performanceSnapshots,
   };
   const jobRunner = createJobRunner({
     jobs,
-    handlers: { rescore: createRescoreJob(handlerDeps), preview: createPreviewJob(handlerDeps) },
+    handlers: {
+      rescore: createRescoreJob(handlerDeps),
+      preview: createPreviewJob(handlerDeps),
+      performance: createPerformanceJob(handlerDeps),
+    },
     now,
     logger,
     openQueue: shared?.openJobQueue ?? ((run) => createLocalJobQueue(run)),
@@ -186,6 +200,9 @@ export async function composeApp(
     timeouts: () => timeouts,
     recordLocks,
     ...(shared ? { taskLocks: shared.locks } : {}),
+    // After the sweep and the history compaction, so the night's rewrites are read the same night.
+    refreshPerformance: () =>
+      refreshPerformanceSnapshots({ ...scoresDeps, jobs, performanceSnapshots }),
   });
   const app = createHttpApp({
     version: deps.version,

@@ -23,7 +23,9 @@ async function openSqlite(uri: string): Promise<OpenedStore> {
   // first start.
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
   const { KeyvSqlite } = await import("@keyv/sqlite");
-  return { store: new KeyvSqlite({ uri, busyTimeout: 5_000 }), useKeyPrefix: true };
+  // Pages of 200 entries when listing: the stock 10, each page an OFFSET query, makes listing a
+  // 100k-record namespace quadratic (docs/decisions.md §Score performance).
+  return { store: new KeyvSqlite({ uri, busyTimeout: 5_000, iterationLimit: 200 }), useKeyPrefix: true };
 }
 
 async function openRedis(uri: string): Promise<OpenedStore> {
