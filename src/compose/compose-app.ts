@@ -201,8 +201,7 @@ export async function composeApp(
     recordLocks,
     ...(shared ? { taskLocks: shared.locks } : {}),
     // After the sweep and the history compaction, so the night's rewrites are read the same night.
-    refreshPerformance: () =>
-      refreshPerformanceSnapshots({ ...scoresDeps, jobs, performanceSnapshots }),
+    refreshPerformance: () => refreshPerformanceSnapshots({ ...scoresDeps, jobs, performanceSnapshots }),
   });
   const app = createHttpApp({
     version: deps.version,
