@@ -11,14 +11,17 @@ import { createKeyvFeedEventStore } from "../adapters/stores/keyv-feed-event-sto
 import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
 import { createKeyvJobStore } from "../adapters/stores/keyv-job-store.js";
 import { createKeyvOAuthStateStore } from "../adapters/stores/keyv-oauth-state-store.js";
-import { createKeyvPerformanceSnapshotStore } from "../adapters/stores/keyv-performance-snapshot-store.js";
+import {
+  createKeyvPerformanceSnapshotStore,
+  SUMMARY_SQLITE_PAGE,
+} from "../adapters/stores/keyv-performance-snapshot-store.js";
 import { createKeyvPollStateStore } from "../adapters/stores/keyv-poll-state-store.js";
-import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
+import { createKeyvRecordStore, JOURNAL_SQLITE_PAGE } from "../adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { createKeyvSessionStore } from "../adapters/stores/keyv-session-store.js";
 import { createKeyvSourceStatusStore } from "../adapters/stores/keyv-source-status-store.js";
 import { createKeyvStageEntryStore } from "../adapters/stores/keyv-stage-entry-store.js";
-import { openKeyv } from "../adapters/stores/open-keyv.js";
+import { type OpenKeyvOptions, openKeyv } from "../adapters/stores/open-keyv.js";
 import { resumeOwedCallbacks } from "../app/actions/reset-action.js";
 import { createAfterInstall } from "../app/after-install.js";
 import { createJobRunner, type JobRunner } from "../app/jobs/job-runner.js";
@@ -85,8 +88,8 @@ export async function composeApp(
   const { clientId, clientSecret } = config.hubspot;
   const cipher = createTokenCipher(loadEncryptionKey(config, logger));
   // A store that will not open stops start-up with one line naming DATABASE_URL (src/main.ts).
-  const open = <T>(namespace: string) =>
-    openKeyv<T>(config.databaseUrl, namespace).catch((error: unknown) => {
+  const open = <T>(namespace: string, options?: OpenKeyvOptions) =>
+    openKeyv<T>(config.databaseUrl, namespace, options).catch((error: unknown) => {
       throw databaseError(config.databaseUrl, error);
     });
   const installations = createKeyvInstallationStore(await open<Installation>("installations"));
@@ -94,7 +97,7 @@ export async function composeApp(
   // The journal of when each history was written: a namespace of its own, so listing it reads no history
   // (docs/decisions.md §Score performance).
   const records = createKeyvRecordStore(await open("records"), {
-    journal: await open("history-journal"),
+    journal: await open("history-journal", { sqlitePageSize: JOURNAL_SQLITE_PAGE }),
     now,
   });
   const jobs = createKeyvJobStore(await open("jobs"));
@@ -105,7 +108,9 @@ export async function composeApp(
   const feeds = createKeyvFeedEventStore(await open("feed-events"));
   const sourceStatus = createKeyvSourceStatusStore(await open("source-status"));
   const stageEntries = createKeyvStageEntryStore(await open("stage-entries"));
-  const performanceSnapshots = createKeyvPerformanceSnapshotStore(await open("performance-snapshots"));
+  const performanceSnapshots = createKeyvPerformanceSnapshotStore(
+    await open("performance-snapshots", { sqlitePageSize: SUMMARY_SQLITE_PAGE }),
+  );
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
   // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;

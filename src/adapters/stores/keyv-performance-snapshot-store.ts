@@ -8,6 +8,9 @@ import { deleteByPrefix } from "./delete-by-prefix.js";
 
 type Value = PerformanceSnapshotHead | RecordPerformanceSummary;
 
+/** A SQLite listing page of summaries, a few tier changes each (open-keyv.ts sqlitePageSize). */
+export const SUMMARY_SQLITE_PAGE = 1_000;
+
 /**
  * PerformanceSnapshotStore on keyv: `portal:score:head` and `portal:score:r:record`, the score id
  * URI-encoded so that one score's keys never start with another's (a score id may hold a colon).

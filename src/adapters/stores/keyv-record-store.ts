@@ -8,6 +8,9 @@ export const HISTORY_LIMIT_PER_RECORD = 2_000;
 
 type Value = Record<string, number> | HistoryEntry[];
 
+/** A SQLite listing page of the journal: its entries are a number each (open-keyv.ts sqlitePageSize). */
+export const JOURNAL_SQLITE_PAGE = 5_000;
+
 export type RecordStoreOptions = {
   /**
    * Where the store notes when each record's history was last written (`portal:object:record:written` →
