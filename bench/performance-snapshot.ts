@@ -129,7 +129,7 @@ async function runPhase(phase: string, file: string): Promise<PhaseFigures> {
       deps,
       PORTAL,
       "lead",
-      { object: "contacts", property: PROPERTY },
+      { object: "contacts", property: PROPERTY, revision: 1 },
       async () => atPage(),
     );
   else if (phase === "refresh") {

@@ -20,6 +20,11 @@ export type PerformanceSnapshotHead = {
   object: LifecycleObjectType;
   /** The score's property the summaries read; another property needs a new build. */
   property: string;
+  /**
+   * The score's revision when the build started: a later revision (an update, whose retroactive rescore
+   * rewrites every value) needs a new build.
+   */
+  revision: number;
   /** Histories written from this instant on are read again at the next refresh. */
   refreshFromMs: number;
   builtAtMs: number;

@@ -104,6 +104,21 @@ describe("GET /api/portals/:portalId/scores/:scoreId/performance", () => {
     expect(body.overTime[3]).toEqual({ date: "2026-11-16", counts: { high: 5, medium: 4, low: 3 } });
   });
 
+  it("builds the snapshot again after the score is updated: its retroactive rescore rewrites every value", async () => {
+    await buildSnapshot();
+    const updated = await fetch(`${app.base}/api/portals/${PORTAL}/scores/lead`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify(buildLeadScoreDraft({ name: "Lead score, renamed" })),
+    });
+    expect(updated.status).toBe(200);
+    const res = await get("/scores/lead/performance?to=customer");
+    expect(res.status).toBe(202);
+    expect(((await res.json()) as { job: { kind: string } }).job.kind).toBe("performance");
+    await app.runner.onIdle();
+    expect(await app.performanceSnapshots.head(PORTAL, "lead")).toMatchObject({ revision: 2 });
+  });
+
   it("forgets a score's snapshot when the score is deleted, and every snapshot when the portal is erased", async () => {
     await buildSnapshot();
     const deleted = await fetch(`${app.base}/api/portals/${PORTAL}/scores/lead`, {

@@ -96,6 +96,7 @@ describe.each(STORE_BACKENDS)("performance stores on $name", { timeout: 30_000 }
     await snapshots.saveHead(1, "a", {
       object: "contacts",
       property: "ls_a",
+      revision: 1,
       refreshFromMs: T0,
       builtAtMs: T0,
     });

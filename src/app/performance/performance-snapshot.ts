@@ -19,7 +19,7 @@ export type PerformanceSnapshotDeps = {
   now: () => number;
 };
 
-export type SnapshotTarget = { object: LifecycleObjectType; property: string };
+export type SnapshotTarget = { object: LifecycleObjectType; property: string; revision: number };
 
 /** Summaries written at once, and read at once when refreshing: the memory a build or refresh holds. */
 const PAGE = 500;
@@ -31,7 +31,10 @@ const CLOCK_MARGIN_MS = 60_000;
 
 /** Whether the stored snapshot answers for this score as it is now. */
 export const isSnapshotOf = (head: PerformanceSnapshotHead | undefined, target: SnapshotTarget) =>
-  head !== undefined && head.object === target.object && head.property === target.property;
+  head !== undefined &&
+  head.object === target.object &&
+  head.property === target.property &&
+  head.revision === target.revision;
 
 /** Builds the score's snapshot afresh; `progress` hears the records summarised out of the total. */
 export async function buildPerformanceSnapshot(

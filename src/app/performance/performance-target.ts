@@ -10,7 +10,7 @@ export async function requirePerformanceTarget(
   portalId: number,
   scoreId: string,
 ): Promise<{ definition: ScoreDefinition; target: SnapshotTarget }> {
-  const { definition } = await requireScore(deps, portalId, scoreId);
+  const { definition, revision } = await requireScore(deps, portalId, scoreId);
   const object = definition.object;
   if (object === "deals")
     throw new AppError(
@@ -18,5 +18,5 @@ export async function requirePerformanceTarget(
       `score "${scoreId}" is for deals, which have no lifecycle stage; performance needs a contact or company score`,
       { path: "scoreId" },
     );
-  return { definition, target: { object, property: definition.property.name } };
+  return { definition, target: { object, property: definition.property.name, revision } };
 }

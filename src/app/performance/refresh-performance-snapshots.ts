@@ -29,9 +29,9 @@ export async function refreshPerformanceSnapshots(deps: RefreshPerformanceDeps) 
   for (const installation of await deps.installations.list()) {
     if (installation.status !== "connected") continue;
     const portalId = installation.portalId;
-    for (const { definition } of await deps.scores.list(portalId)) {
+    for (const { definition, revision } of await deps.scores.list(portalId)) {
       if (definition.status !== "enabled" || definition.object === "deals") continue;
-      const target = { object: definition.object, property: definition.property.name };
+      const target = { object: definition.object, property: definition.property.name, revision };
       const head = await deps.performanceSnapshots.head(portalId, definition.id);
       if (head && isSnapshotOf(head, target)) {
         reread += await refreshPerformanceSnapshot(deps, portalId, definition.id, head);

@@ -94,7 +94,7 @@ describe("a performance snapshot refreshed day by day", () => {
       s.withSnapshot,
       PORTAL,
       "lead",
-      { object: "contacts", property: "ls_lead" },
+      { object: "contacts", property: "ls_lead", revision: 1 },
       async () => {},
     );
     expect(built).toBeGreaterThan(RECORDS / 2);
