@@ -9,6 +9,7 @@ import { measureEvaluator } from "./measure-evaluator.js";
 import { formatSnapshotFigures, runPerformanceSnapshotBench } from "./performance-snapshot.js";
 import { formatSandboxPassReport, runSandboxPassBench } from "./sandbox-pass.js";
 import { startBenchRedis } from "./start-bench-redis.js";
+import { formatSuggestFigures, measureSuggest } from "./suggest.js";
 import { formatIngestFigures, runWebhookIngestBench } from "./webhook-ingest.js";
 import { measureWebhookLatency } from "./webhook-latency.js";
 
@@ -128,6 +129,10 @@ for (const coalesceMs of [0, 2_000]) {
     `webhook → written (${l.events} events, COALESCE_MS=${l.coalesceMs}, CRM answering in ${l.callLatencyMs} ms): p50 ${fixed(l.p50Ms)} ms, p95 ${fixed(l.p95Ms)} ms, max ${fixed(l.maxMs)} ms`,
   );
 }
+
+// docs/scoring.md §Suggested scores: a suggestion over 10,000 labelled contacts with events.
+log("\nsuggested scores (10,000 labelled contacts, a fresh lead-score suggest each):");
+for (const line of formatSuggestFigures(await measureSuggest(out, 10_000))) log(line);
 
 // docs/decisions.md §Portal-wide feeds: HubSpot calls of the marketing email and form feeds, backfill
 // and a full rescore, per contact.

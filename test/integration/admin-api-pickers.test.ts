@@ -1,6 +1,6 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
+import { describe, expect, it } from "vitest";
+import { useAdminApp } from "../fixtures/admin/use-admin-app.js";
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
 import { buildErrorBody } from "../fixtures/hubspot/crm-payloads.js";
 import { buildForm } from "../fixtures/hubspot/feed-payloads.js";
@@ -13,24 +13,10 @@ import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 // port 0 with HubSpot played by nock.
 
 const PORTAL = 62515;
-let app: AdminApp;
-
 allowOnlyLocalhost();
-beforeEach(async () => {
-  app = await startAdminApp({ portalIds: [PORTAL] });
-});
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-});
+const admin = useAdminApp([PORTAL]);
 
-async function get(path: string) {
-  const res = await fetch(`${app.base}/api/portals/${PORTAL}${path}`, {
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: answers are asserted with toEqual/toMatchObject.
-  return { status: res.status, body: (await res.json()) as any };
-}
+const get = (path: string) => admin.get(`/portals/${PORTAL}${path}`);
 
 const CONNECTED = "f240bbac-87c9-4f6e-bf70-924b57d47db7";
 const callProperties = [
@@ -90,7 +76,7 @@ describe("GET /properties/:objectType", () => {
       expect((await get(path)).body).toHaveLength(1);
     expect(scope.pendingMocks()).toHaveLength(1);
     await get("/properties/contacts?refresh=1");
-    app.clock.nowMs += 10 * 60_000;
+    admin.app().clock.nowMs += 10 * 60_000;
     await get("/properties/contacts");
     scope.done();
   });

@@ -1,6 +1,6 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
+import { describe, expect, it } from "vitest";
+import { useAdminApp } from "../fixtures/admin/use-admin-app.js";
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
 import { buildBatchRead, buildRecord } from "../fixtures/hubspot/crm-payloads.js";
 import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
@@ -9,24 +9,10 @@ import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 // the admin page's panels show instead of ids, one batch read per 100 records, HubSpot played by nock.
 
 const PORTAL = 62515;
-let app: AdminApp;
-
 allowOnlyLocalhost();
-beforeEach(async () => {
-  app = await startAdminApp({ portalIds: [PORTAL] });
-});
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-});
+const admin = useAdminApp([PORTAL]);
 
-async function names(path: string) {
-  const res = await fetch(`${app.base}/api/portals/${PORTAL}/records${path}`, {
-    headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: answers are asserted with toEqual/toMatchObject.
-  return { status: res.status, body: (await res.json()) as any };
-}
+const names = (path: string) => admin.get(`/portals/${PORTAL}/records${path}`);
 
 type BatchReadBody = { inputs: { id: string }[]; properties: string[] };
 

@@ -1,6 +1,6 @@
 import nock from "nock";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
+import { describe, expect, it } from "vitest";
+import { useAdminApp } from "../fixtures/admin/use-admin-app.js";
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
 import { buildBatchRead, buildRecord } from "../fixtures/hubspot/crm-payloads.js";
 import { buildSearchPage } from "../fixtures/hubspot/search-payloads.js";
@@ -10,24 +10,10 @@ import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 // record: find it by email, name or id"), on a real server at port 0 with HubSpot played by nock.
 
 const PORTAL = 62515;
-let app: AdminApp;
-
 allowOnlyLocalhost();
-beforeEach(async () => {
-  app = await startAdminApp({ portalIds: [PORTAL] });
-});
-afterEach(async () => {
-  await app.close();
-  nock.cleanAll();
-});
+const admin = useAdminApp([PORTAL]);
 
-async function search(path: string, token: string | null = ADMIN_TOKEN) {
-  const res = await fetch(`${app.base}/api/portals${path}`, {
-    headers: token ? { authorization: `Bearer ${token}` } : {},
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: answers are asserted with toEqual/toMatchObject.
-  return { status: res.status, body: (await res.json()) as any };
-}
+const search = (path: string, token?: string | null) => admin.get(`/portals${path}`, token);
 
 describe("record search", () => {
   it("answers CRM search's matches with a label a person recognises, a full name's match first", async () => {
@@ -109,7 +95,7 @@ describe("record search", () => {
   });
 
   it("is listed in /api/openapi.json with its query parameter", async () => {
-    const doc = (await (await fetch(`${app.base}/api/openapi.json`)).json()) as {
+    const doc = (await admin.get("/openapi.json")).body as {
       paths: Record<string, { get?: { parameters?: { name: string; in: string }[] } }>;
     };
     const route = doc.paths["/portals/{portalId}/records/{objectType}/search"]?.get;

@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import express from "express";
 import { Keyv } from "keyv";
 import nock from "nock";
@@ -14,6 +13,7 @@ import { mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import { createTestCipher } from "../fixtures/installation.js";
 import { buildLeadScoreDraft } from "../fixtures/score-drafts.js";
 import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
+import { listenOnPort0 } from "../support/listen-on-port-0.js";
 
 // docs/decisions.md §Sources status: GET /sources and the warnings of save, test, preview and enable, for a
 // portal that granted no optional scope and is below Enterprise (HubSpot answers event analytics 403).
@@ -88,10 +88,7 @@ beforeEach(async () => {
       resolvePrincipal: adminTokenPrincipal(ADMIN),
     }),
   );
-  const server = app.listen(0);
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  ({ base, close: close } = await listenOnPort0(app));
 });
 afterEach(async () => {
   await runner.onIdle();

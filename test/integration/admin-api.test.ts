@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import express from "express";
 import { Keyv } from "keyv";
 import nock from "nock";
@@ -22,6 +21,7 @@ import {
 } from "../fixtures/installation.js";
 import { buildLeadScoreDraft, completedMeetingsGroup } from "../fixtures/score-drafts.js";
 import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
+import { listenOnPort0 } from "../support/listen-on-port-0.js";
 
 const ADMIN = "admin-token-0123456789";
 const PORTAL = 62515;
@@ -94,10 +94,7 @@ beforeEach(async () => {
       resolvePrincipal: anyPrincipal(adminTokenPrincipal(ADMIN), portalNineOnly),
     }),
   );
-  const server = app.listen(0);
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  ({ base, close: close } = await listenOnPort0(app));
 });
 afterEach(async () => {
   await runner.onIdle();
@@ -121,13 +118,12 @@ describe("auth and portal isolation", () => {
         logger: pino({ level: "silent" }),
       } as never),
     );
-    const server = noToken.listen(0);
-    await new Promise((r) => server.once("listening", r));
-    const res = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api${portal()}`, {
+    const server = await listenOnPort0(noToken);
+    const res = await fetch(`${server.base}/api${portal()}`, {
       headers: { authorization: `Bearer ${ADMIN}` },
     });
     expect(res.status).toBe(401);
-    server.close();
+    await server.close();
   });
 
   it("answers 404 for another portal than the token's, and for a portal that is not installed", async () => {

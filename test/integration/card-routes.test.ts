@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import express from "express";
 import nock from "nock";
 import { pino } from "pino";
@@ -11,8 +10,9 @@ import { signWebhookV3 } from "../../src/hubspot/sign-webhook-v3.js";
 import { createTestScoresDeps } from "../fixtures/app/create-test-scores-deps.js";
 import { meeting, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
 import { createDummyInstallation, T0 } from "../fixtures/installation.js";
-import { buildLeadScoreDraft, combinedThresholds } from "../fixtures/score-drafts.js";
+import { buildEngagementAndCombinedDrafts } from "../fixtures/score-drafts.js";
 import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
+import { listenOnPort0 } from "../support/listen-on-port-0.js";
 
 // GET /cards/record-scores (docs/decisions.md §Record card): HubSpot's proxy calls it for the record
 // card, signed with v3 over the full URL and its query.
@@ -22,19 +22,7 @@ const PUBLIC = "https://ls.example.com";
 const PORTAL = 62515;
 const OTHER_PORTAL = 77001;
 
-const engagement = buildLeadScoreDraft({ name: "Lead engagement", thresholds: { high: 20, medium: 10 } });
-const combined = {
-  ...engagement,
-  id: "combo",
-  name: "Combined lead",
-  type: "combined",
-  thresholds: combinedThresholds(),
-  property: { name: "ls_combo" },
-  groups: [
-    ...engagement.groups,
-    { name: "Fit", kind: "fit", rules: [{ property: "jobtitle", operator: "eq", value: "CTO", points: 25 }] },
-  ],
-};
+const { engagement, combined } = buildEngagementAndCombinedDrafts();
 
 let base: string;
 let close: () => Promise<void>;
@@ -73,10 +61,7 @@ beforeEach(async () => {
       logger: pino({ level: "silent" }),
     }),
   );
-  const server = app.listen(0);
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => new Promise((resolve) => server.close(() => resolve()));
+  ({ base, close: close } = await listenOnPort0(app));
 });
 afterEach(async () => {
   await close();

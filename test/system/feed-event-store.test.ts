@@ -1,9 +1,8 @@
-import type { Keyv } from "keyv";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createKeyvFeedEventStore } from "../../src/adapters/stores/keyv-feed-event-store.js";
-import { openKeyv } from "../../src/adapters/stores/open-keyv.js";
 import type { FeedEvent } from "../../src/ports/feed-event-store.js";
-import { STORE_BACKENDS, type StoreServer } from "./support/store-backends.js";
+import { STORE_BACKENDS } from "./support/store-backends.js";
+import { useStoreServer } from "./support/use-store-server.js";
 
 // The feed event store (docs/decisions.md §Portal-wide feeds) on every DATABASE_URL backend the app
 // supports: several contacts' events read in one call, dedupe, cursors, and erasure.
@@ -16,31 +15,13 @@ const event = (key: string, day: number): FeedEvent => ({
 });
 
 describe.each(STORE_BACKENDS)("feed event store on $name", { timeout: 30_000 }, (backend) => {
-  let server: StoreServer | undefined;
-  let startError: unknown;
-  const opened: Keyv<unknown>[] = [];
-
-  beforeAll(async () => {
-    // Kept, not thrown: a failing beforeAll reports its tests as skipped; each test must fail instead.
-    server = await backend.start().catch((error: unknown) => {
-      startError = error;
-      return undefined;
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await server?.dispose();
-  }, 30_000);
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((keyv) => keyv.disconnect()));
-  });
+  const stores = useStoreServer(backend);
 
   async function emptyStore() {
-    if (server === undefined) throw startError ?? new Error(`the ${backend.name} server did not start`);
-    const keyv: Parameters<typeof createKeyvFeedEventStore>[0] = await openKeyv(
-      await server.emptyStore(),
+    const keyv: Parameters<typeof createKeyvFeedEventStore>[0] = await stores.open(
+      await stores.server().emptyStore(),
       "feed-events",
     );
-    opened.push(keyv as Keyv<unknown>);
     return createKeyvFeedEventStore(keyv);
   }
 

@@ -1,5 +1,5 @@
 import type { Keyv } from "keyv";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { createKeyvInstallationStore } from "../../src/adapters/stores/keyv-installation-store.js";
 import { createKeyvJobStore } from "../../src/adapters/stores/keyv-job-store.js";
 import {
@@ -14,7 +14,8 @@ import { parseDefinition } from "../../src/scoring/index.js";
 import { createDummyInstallation, T0 } from "../fixtures/installation.js";
 import { definition } from "../support/scoring-builders.js";
 import { startRedis } from "./support/start-redis.js";
-import { STORE_BACKENDS, type StoreServer } from "./support/store-backends.js";
+import { STORE_BACKENDS } from "./support/store-backends.js";
+import { useStoreServer } from "./support/use-store-server.js";
 
 // The same contract for every DATABASE_URL family (docs/decisions.md §Several instances: several app
 // instances share a Redis or PostgreSQL store): what the app relies on from its four keyv stores, on a real
@@ -54,31 +55,11 @@ function createDummyJob(overrides: Partial<Job> = {}): Job {
 }
 
 describe.each(STORE_BACKENDS)("keyv stores on $name", { timeout: 30_000 }, (backend) => {
-  let server: StoreServer | undefined;
-  let startError: unknown;
-  const opened: Keyv<unknown>[] = [];
-
-  beforeAll(async () => {
-    // Kept, not thrown: a failing beforeAll reports its tests as skipped; each test must fail instead.
-    server = await backend.start().catch((error: unknown) => {
-      startError = error;
-      return undefined;
-    });
-  }, 60_000);
-  afterAll(async () => {
-    await server?.dispose();
-  }, 30_000);
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((keyv) => keyv.disconnect()));
-  });
+  const stores = useStoreServer(backend);
 
   /** The four stores as the app opens them: one DATABASE_URL, one keyv namespace each. */
   async function openStores(url: string) {
-    const open = async <Value>(namespace: string) => {
-      const keyv = await openKeyv<Value>(url, namespace);
-      opened.push(keyv as Keyv<unknown>);
-      return keyv;
-    };
+    const open = <Value>(namespace: string) => stores.open<Value>(url, namespace);
     return {
       installations: createKeyvInstallationStore(
         await open<ValueOf<typeof createKeyvInstallationStore>>("installations"),
@@ -89,14 +70,8 @@ describe.each(STORE_BACKENDS)("keyv stores on $name", { timeout: 30_000 }, (back
     };
   }
 
-  /** The running server; throws why it did not start (a missing program names .ci/run). */
-  function runningServer(): StoreServer {
-    if (server === undefined) throw startError ?? new Error(`the ${backend.name} server did not start`);
-    return server;
-  }
-
   async function emptyStores() {
-    return openStores(await runningServer().emptyStore());
+    return openStores(await stores.server().emptyStore());
   }
 
   it("saves, reads back and lists installations by portal; unknown portals are undefined", async () => {
@@ -241,11 +216,11 @@ describe.each(STORE_BACKENDS)("keyv stores on $name", { timeout: 30_000 }, (back
   });
 
   it("keeps what it wrote after the stores are closed and opened again", async () => {
-    const url = await runningServer().emptyStore();
+    const url = await stores.server().emptyStore();
     const before = await openStores(url);
     await before.installations.save(createDummyInstallation({ portalId: 7 }));
     await before.scores.save(7, def("a"), meta("create"));
-    await Promise.all(opened.splice(0).map((keyv) => keyv.disconnect()));
+    await stores.closeOpened();
 
     const after = await openStores(url);
     expect((await after.installations.list()).map((i) => i.portalId)).toEqual([7]);
@@ -256,7 +231,7 @@ describe.each(STORE_BACKENDS)("keyv stores on $name", { timeout: 30_000 }, (back
   // PostgreSQL).
   if (backend.sharedByInstances) {
     it("answers true to exactly one of two instances deleting the same entry at once", async () => {
-      const url = await runningServer().emptyStore();
+      const url = await stores.server().emptyStore();
       const [first, second] = [await openStores(url), await openStores(url)];
       for (const portalId of [1, 2, 3, 4, 5]) {
         await first.installations.save(createDummyInstallation({ portalId }));
@@ -271,17 +246,17 @@ describe.each(STORE_BACKENDS)("keyv stores on $name", { timeout: 30_000 }, (back
   }
 
   it("rejects a listing or an erasure when the store fails, instead of acting on part of it", async () => {
-    const url = await runningServer().emptyStore();
+    const url = await stores.server().emptyStore();
     const { installations, records } = await openStores(url);
     await installations.save(createDummyInstallation({ portalId: 7 }));
     await records.appendHistory(contact(7, "1"), [change(T0, "10")]);
-    await runningServer().breakStore(url);
+    await stores.server().breakStore(url);
     try {
       await expect(installations.list()).rejects.toThrowError();
       await expect(records.deletePortal(7)).rejects.toThrowError();
       await expect(installations.get(7)).rejects.toThrowError();
     } finally {
-      await runningServer().repair();
+      await stores.server().repair();
     }
   });
 });

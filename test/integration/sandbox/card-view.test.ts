@@ -1,4 +1,3 @@
-import type { AddressInfo } from "node:net";
 import express from "express";
 import { pino } from "pino";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -12,6 +11,7 @@ import {
   type TestSandbox,
 } from "../../fixtures/sandbox/start-test-sandbox.js";
 import { buildLeadScoreDraft } from "../../fixtures/score-drafts.js";
+import { listenOnPort0 } from "../../support/listen-on-port-0.js";
 
 // GET /__sandbox/records/:objectType/:id/card calls the app's card endpoint signed as HubSpot's proxy
 // signs it, and shows the app's answer: what a salesperson sees in the card (docs/decisions.md §Record card).
@@ -41,10 +41,7 @@ async function startApp(clientSecret: string) {
       logger: pino({ level: "silent" }),
     }),
   );
-  const server = app.listen(0);
-  await new Promise((resolve) => server.once("listening", resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  closeApp = () => new Promise((resolve) => server.close(() => resolve()));
+  ({ base, close: closeApp } = await listenOnPort0(app));
   return base;
 }
 
