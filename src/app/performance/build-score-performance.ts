@@ -42,8 +42,8 @@ function outcome(
 }
 
 function count(rows: Map<string | number, ValueCounts>, key: string | number, result: string) {
-  let row = rows.get(key);
-  if (!row) rows.set(key, (row = { records: 0, converted: 0 }));
+  const row = rows.get(key) ?? { records: 0, converted: 0 };
+  rows.set(key, row);
   if (result === "before") return;
   row.records++;
   if (result === "converted") row.converted++;

@@ -8,7 +8,7 @@ import type { DailyTierCounts, RecordSummary } from "./tally-record-history.js";
 // window's view of it (windowRecordSummary) equals what tallyRecordHistory takes from the whole history.
 // Entries are oldest first (RecordStore.history). Pure.
 
-const valueOf = (entry: HistoryEntry) => {
+const scoreValueOf = (entry: HistoryEntry) => {
   const value = entry.new === null ? Number.NaN : Number(entry.new);
   return Number.isFinite(value) ? value : null;
 };
@@ -27,8 +27,8 @@ export function summarizeScoreHistory(
     // The value at the start of day d is the last one written at or before d's first instant.
     const day = Math.ceil(entry.atMs / DAY_MS);
     const last = byDay.at(-1);
-    if (last?.[0] === day) last[1] = valueOf(entry);
-    else byDay.push([day, valueOf(entry)]);
+    if (last?.[0] === day) last[1] = scoreValueOf(entry);
+    else byDay.push([day, scoreValueOf(entry)]);
   }
   if (tiers.length === 0) return null;
   const values = byDay.filter(([, value], i) => i === 0 || byDay[i - 1]?.[1] !== value);
