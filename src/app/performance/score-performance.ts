@@ -102,7 +102,7 @@ export async function scorePerformance(
 }
 
 /** Every record's summary from its whole history, one history at a time (the full computation). */
-export async function summariesFromHistories(
+async function summariesFromHistories(
   deps: Pick<PerformanceDeps, "records">,
   portalId: number,
   property: string,
