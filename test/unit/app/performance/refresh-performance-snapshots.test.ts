@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { refreshPerformanceSnapshots } from "../../../../src/app/performance/refresh-performance-snapshots.js";
+import { scorePerformance } from "../../../../src/app/performance/score-performance.js";
 import { parseDefinition } from "../../../../src/scoring/index.js";
 import { createTestScoresDeps } from "../../../fixtures/app/create-test-scores-deps.js";
 import { historyOf } from "../../../fixtures/performance-seed.js";
@@ -66,5 +67,26 @@ describe("refreshPerformanceSnapshots", () => {
       ],
     });
     expect(kept.size).toBe(3);
+  });
+});
+
+describe("a score's first build", () => {
+  it("is started once: a request while it waits gets the job already queued", async () => {
+    const { all, clock } = await setUp();
+    const queued = {
+      id: "build-1",
+      portalId: PORTAL,
+      kind: "performance" as const,
+      scoreId: "lead",
+      status: "queued" as const,
+      progress: { done: 0, total: null },
+      cursor: null,
+      createdAtMs: clock.nowMs,
+      updatedAtMs: clock.nowMs,
+    };
+    await all.jobs.save(queued);
+    const answer = await scorePerformance(all, PORTAL, "lead", { to: "customer", withinDays: 30, days: 90 });
+    expect(answer).toEqual({ building: queued });
+    expect((await all.jobs.unfinished()).filter((j) => j.kind === "performance")).toHaveLength(1);
   });
 });
