@@ -8,9 +8,9 @@ type AdapterFactory = (uri: string, options: OpenKeyvOptions) => Promise<OpenedS
 
 export type OpenKeyvOptions = {
   /**
-   * Entries a SQLite listing reads a page (200 by default): each page is an OFFSET query over the table,
-   * so a namespace of many small entries (the history journal) lists far faster in larger pages
-   * (docs/decisions.md §Score performance). The other stores page on their own terms.
+   * Entries a SQLite listing reads a page (200 by default): a namespace of many small entries (the history
+   * journal) lists faster in larger pages (docs/decisions.md §Score performance). The other stores page
+   * on their own terms.
    */
   sqlitePageSize?: number;
 };
@@ -31,11 +31,10 @@ async function openSqlite(uri: string, options: OpenKeyvOptions): Promise<Opened
   // DATA_DIR holds every file the app writes (docs/decisions.md §Every file under DATA_DIR); create it on
   // first start.
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const { KeyvSqlite } = await import("@keyv/sqlite");
-  // Pages of 200 entries when listing: the stock 10, each page an OFFSET query, makes listing a
-  // 100k-record namespace quadratic (docs/decisions.md §Score performance).
+  const { KeysetKeyvSqlite } = await import("./keyset-keyv-sqlite.js");
+  // Listing pages of 200 entries, each a keyset page (keyset-keyv-sqlite.ts), rather than the stock 10.
   const iterationLimit = options.sqlitePageSize ?? 200;
-  return { store: new KeyvSqlite({ uri, busyTimeout: 5_000, iterationLimit }), useKeyPrefix: true };
+  return { store: new KeysetKeyvSqlite({ uri, busyTimeout: 5_000, iterationLimit }), useKeyPrefix: true };
 }
 
 async function openRedis(uri: string): Promise<OpenedStore> {
