@@ -24,13 +24,10 @@ export function splitDeciles(byValue: ReadonlyMap<number, ValueCounts>): DecileR
     for (let d = Math.floor((rank * 10) / total); d < 10 && firstRank(d) < rank + counts.records; d++) {
       const records = Math.min(rank + counts.records, firstRank(d + 1)) - Math.max(rank, firstRank(d));
       if (records <= 0) continue;
-      const exact = (counts.converted * records) / counts.records;
-      shares.push({
-        row: rows[d] as (typeof rows)[number],
-        records,
-        converted: Math.floor(exact),
-        remainder: exact - Math.floor(exact),
-      });
+      // In whole numbers, so that equal remainders compare equal: converted × records / records of the value.
+      const converted = Math.floor((counts.converted * records) / counts.records);
+      const remainder = counts.converted * records - converted * counts.records;
+      shares.push({ row: rows[d] as (typeof rows)[number], records, converted, remainder });
     }
     let left = counts.converted - shares.reduce((sum, s) => sum + s.converted, 0);
     for (const share of [...shares].sort((a, b) => b.remainder - a.remainder)) {
