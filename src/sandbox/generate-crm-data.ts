@@ -84,8 +84,21 @@ function engagementAt(kind: EngagementKind, t: number, nowMs: number, rng: Prng)
   return { properties, createdAtMs };
 }
 
-export function generateCrmData(portal: SandboxPortal, sizes: SeedSizes, rng: Prng, nowMs: number): void {
+/**
+ * `contactStagesLater`: the conversion process (plant-conversions.ts) sets the contacts' lifecycle;
+ * otherwise each contact walks evenly to a stage picked at random.
+ */
+export function generateCrmData(
+  portal: SandboxPortal,
+  sizes: SeedSizes,
+  rng: Prng,
+  nowMs: number,
+  contactStagesLater = false,
+): void {
   const { records, associations } = portal;
+  // The stage is drawn either way, so every later record is the same with or without the process.
+  const contactStages = (stage: string, createdAtMs: number) =>
+    contactStagesLater ? {} : seededStage(stage, createdAtMs, nowMs);
   const link = (
     fromType: SandboxObjectType,
     fromId: number,
@@ -150,7 +163,7 @@ export function generateCrmData(portal: SandboxPortal, sizes: SeedSizes, rng: Pr
         state,
         country,
         numberofemployees: company ? String(company.employees) : null,
-        ...seededStage(rng.pick(lifecycleStages), createdAtMs, nowMs),
+        ...contactStages(rng.pick(lifecycleStages), createdAtMs),
       },
       { ...quiet(createdAtMs), createdAtMs },
     );

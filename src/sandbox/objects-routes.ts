@@ -61,6 +61,8 @@ const listOf = (value: unknown): string[] =>
 
 export function createObjectsRoutes(portal: SandboxPortal, guard: CrmGuard): Router {
   const router = Router();
+  // propertiesWithHistory on batch read, list and GET by id (docs/hubspot.md §Lifecycle stage history).
+  const historyRequest = (names: readonly string[] = []) => ({ names, versionsOf: portal.records.historyOf });
 
   router.post("/crm/v3/objects/:objectType/batch/read", guard("api"), (req, res) => {
     const type = objectTypeParam(req.params.objectType);
@@ -74,6 +76,7 @@ export function createObjectsRoutes(portal: SandboxPortal, guard: CrmGuard): Rou
       );
     const startedAt = stamp(portal.clock.nowMs());
     const live = portal.properties.liveNames(type);
+    const history = historyRequest(body.propertiesWithHistory);
     const results: WireObject[] = [];
     const missing: (number | string)[] = [];
     let ids: number[];
@@ -88,7 +91,7 @@ export function createObjectsRoutes(portal: SandboxPortal, guard: CrmGuard): Rou
     } else ids = checkedIds(body.inputs, type);
     for (const recordId of ids) {
       const record = portal.records.get(type, recordId);
-      if (record) results.push(recordToWire(record, body.properties, live, body.propertiesWithHistory));
+      if (record) results.push(recordToWire(record, body.properties, live, history));
       else missing.push(recordId);
     }
     const completedAt = stamp(portal.clock.nowMs());
@@ -143,9 +146,10 @@ export function createObjectsRoutes(portal: SandboxPortal, guard: CrmGuard): Rou
     // Deleted records (record-removals.ts) are not listed: the app never reads the archived view, left empty.
     const page = req.query.archived === "true" ? [] : portal.records.page(type, after, limit + 1);
     const live = portal.properties.liveNames(type);
+    const history = historyRequest(listOf(req.query.propertiesWithHistory));
     const results = page
       .slice(0, limit)
-      .map((record) => recordToWire(record, listOf(req.query.properties), live));
+      .map((record) => recordToWire(record, listOf(req.query.properties), live, history));
     const last = results.at(-1);
     const next =
       page.length > limit && last
@@ -167,7 +171,8 @@ export function createObjectsRoutes(portal: SandboxPortal, guard: CrmGuard): Rou
     const recordId = recordIdOf(req.params.objectId);
     const record = recordId === null ? null : portal.records.get(type, recordId);
     if (!record) throw new HubSpotError(404, "OBJECT_NOT_FOUND", "resource not found");
-    res.json(recordToWire(record, listOf(req.query.properties), portal.properties.liveNames(type)));
+    const history = historyRequest(listOf(req.query.propertiesWithHistory));
+    res.json(recordToWire(record, listOf(req.query.properties), portal.properties.liveNames(type), history));
   });
 
   return router;

@@ -3,8 +3,9 @@ import { join } from "node:path";
 import BetterSqlite3, { type Database } from "better-sqlite3";
 
 // One SQLite file holds the whole portal: records (properties as JSON, one id sequence shared by
-// every object type, as HubSpot ids never repeat across a portal's objects in practice), both
-// directions of every association, property definitions and groups, lists, OAuth grants, the
+// every object type, as HubSpot ids never repeat across a portal's objects in practice), changed
+// properties' past values, both directions of every association, property definitions and groups,
+// lists, OAuth grants, the
 // change feed a webhook sender reads, `meta` (seed name, clock offset), and the marketing and web
 // sources (docs/decisions.md §Sandbox marketing and web sources): email campaigns and their events,
 // forms and their submissions, event-analytics occurrences (their ids follow from `seq`).
@@ -20,6 +21,12 @@ CREATE TABLE IF NOT EXISTS records (
   archived INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS records_by_type ON records (object_type, id);
+-- Past values of properties that changed after their record's creation (property-history.ts).
+CREATE TABLE IF NOT EXISTS property_history (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, record_id INTEGER NOT NULL, name TEXT NOT NULL,
+  value TEXT NOT NULL, set_at INTEGER NOT NULL, source_type TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS property_history_by_record ON property_history (record_id, name, set_at);
 CREATE TABLE IF NOT EXISTS associations (
   from_type TEXT NOT NULL, from_id INTEGER NOT NULL, to_type TEXT NOT NULL, to_id INTEGER NOT NULL,
   category TEXT NOT NULL, type_id INTEGER NOT NULL, label TEXT,

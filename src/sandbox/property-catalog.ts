@@ -93,11 +93,10 @@ export const rollupNames: ReadonlySet<string> = new Set(contactRollups.map(([nam
 /** Multi-select enumerations (fieldType checkbox): a value is options joined by `;`. */
 export const multiSelectNames: ReadonlySet<string> = new Set(["hs_ticket_category"]);
 
-/** HubSpot's calculated entry date of each lifecycle stage (docs/hubspot.md §Lifecycle stage history). */
-const stageEntered: CatalogEntry[] = lifecycleStages.map((stage) => [
-  `hs_v2_date_entered_${stage}`,
-  `Date entered "${stage}" (Lifecycle Stage Pipeline)`,
-  "datetime",
+/** HubSpot's calculated entry and exit dates of each lifecycle stage (docs/hubspot.md §Lifecycle stage history). */
+const stageEntered: CatalogEntry[] = lifecycleStages.flatMap((stage): CatalogEntry[] => [
+  [`hs_v2_date_entered_${stage}`, `Date entered "${stage}" (Lifecycle Stage Pipeline)`, "datetime"],
+  [`hs_v2_date_exited_${stage}`, `Date exited "${stage}" (Lifecycle Stage Pipeline)`, "datetime"],
 ]);
 
 const timestamp: CatalogEntry = ["hs_timestamp", "Activity date", "datetime"];

@@ -2,6 +2,7 @@ import type { Database } from "better-sqlite3";
 import type { ChangeFeed } from "./change-feed.js";
 import { withStageEntry } from "./lifecycle-dates.js";
 import type { SandboxObjectType } from "./object-types.js";
+import { createPropertyHistory, type PropertyVersion, SEEDED_SOURCE } from "./property-history.js";
 
 // CRM records. Stored properties hold only set values; HubSpot clears a property written as ""
 // (docs/hubspot.md §Score properties), so "" and null delete the key. hs_object_id, hs_createdate and
@@ -44,6 +45,18 @@ export interface RecordRepo {
   setArchived(type: SandboxObjectType, id: number, archived: boolean, nowMs: number): boolean;
   /** Removes the record for good (a GDPR deletion): nothing of it remains. */
   purge(type: SandboxObjectType, id: number): boolean;
+  /** A property's values, newest first (docs/decisions.md §Sandbox property history). */
+  historyOf(record: StoredRecord, name: string): PropertyVersion[];
+  /**
+   * A seed's value that changed long ago: the versions (oldest first) become the property's history
+   * and the newest its value, with no change rows.
+   */
+  plantHistory(
+    type: SandboxObjectType,
+    id: number,
+    name: string,
+    versions: readonly { value: string; atMs: number }[],
+  ): void;
 }
 
 interface Row {
@@ -62,14 +75,21 @@ const toRecord = (row: Row): StoredRecord => ({
   updatedAtMs: row.updated_at,
 });
 
-function applyValues(target: StoredProperties, values: Record<string, string | null>): string[] {
-  const changed: string[] = [];
+interface Change {
+  name: string;
+  previous: string | undefined;
+  next: string | undefined;
+}
+
+function applyValues(target: StoredProperties, values: Record<string, string | null>): Change[] {
+  const changed: Change[] = [];
   for (const [name, value] of Object.entries(values)) {
     const next = value === null || value === "" ? undefined : value;
-    if (target[name] === next) continue;
+    const previous = target[name];
+    if (previous === next) continue;
     if (next === undefined) delete target[name];
     else target[name] = next;
-    changed.push(name);
+    changed.push({ name, previous, next });
   }
   return changed;
 }
@@ -92,6 +112,8 @@ export function createRecordRepo(db: Database, changes: ChangeFeed): RecordRepo 
   const counter = db.prepare<[string], { n: number }>(
     "SELECT COUNT(*) AS n FROM records WHERE object_type = ? AND archived = 0",
   );
+
+  const history = createPropertyHistory(db);
 
   const get = (type: SandboxObjectType, id: number) => {
     const row = byId.get(id, type);
@@ -130,8 +152,17 @@ export function createRecordRepo(db: Database, changes: ChangeFeed): RecordRepo 
       if (changed.length === 0) return record;
       record.updatedAtMs = options.nowMs;
       save.run(JSON.stringify(record.properties), options.nowMs, id);
+      for (const { name, previous, next } of changed)
+        history.noteChange(
+          record,
+          name,
+          previous,
+          next ?? "",
+          options.nowMs,
+          options.changeSource ?? SEEDED_SOURCE,
+        );
       if (options.changeSource !== null) {
-        for (const name of changed) {
+        for (const { name } of changed) {
           changes.append({
             objectType: type,
             objectId: id,
@@ -151,6 +182,18 @@ export function createRecordRepo(db: Database, changes: ChangeFeed): RecordRepo 
     count: (type) => counter.get(type)?.n ?? 0,
     setArchived: (type, id, archived, nowMs) =>
       archive.run(archived ? 1 : 0, nowMs, id, type, archived ? 0 : 1).changes > 0,
-    purge: (type, id) => remove.run(id, type).changes > 0,
+    purge: (type, id) => {
+      history.purge(id);
+      return remove.run(id, type).changes > 0;
+    },
+    historyOf: (record, name) => history.versionsOf(record, name, record.properties[name]),
+    plantHistory(type, id, name, versions) {
+      const record = get(type, id);
+      const newest = versions.at(-1);
+      if (!record || !newest) return;
+      history.replace(id, name, versions);
+      record.properties[name] = newest.value;
+      save.run(JSON.stringify(record.properties), Math.max(record.updatedAtMs, newest.atMs), id);
+    },
   };
 }

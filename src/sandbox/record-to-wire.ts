@@ -1,7 +1,8 @@
 import type { SimplePublicObject } from "@hubspot/api-client/lib/codegen/crm/objects/models/SimplePublicObject.js";
 import { lifecycleHistory } from "./lifecycle-dates.js";
 import type { SandboxObjectType } from "./object-types.js";
-import type { StoredRecord } from "./record-repo.js";
+import type { PropertyVersion } from "./property-history.js";
+import type { RecordRepo, StoredRecord } from "./record-repo.js";
 import type { Wire } from "./wire.js";
 
 // A record as HubSpot answers it (SimplePublicObject): the asked properties that exist, unset
@@ -45,21 +46,23 @@ function computedValue(record: StoredRecord, name: string): string {
   return new Date(at).toISOString();
 }
 
+/** The properties whose history is asked for, and where their past values are kept. */
+export interface HistoryRequest {
+  names: readonly string[];
+  versionsOf: RecordRepo["historyOf"];
+}
+
 /**
- * `propertiesWithHistory` as HubSpot answers it: lifecyclestage's stages from their entry dates, any other
- * property its current value since the record's last change (the sandbox keeps no older values).
+ * `propertiesWithHistory` as HubSpot answers it (docs/decisions.md §Sandbox property history):
+ * lifecyclestage's stages from their entry dates, any other property its values newest first; a property
+ * the object does not have is left out.
  */
-function historyOf(record: StoredRecord, names: readonly string[], liveNames: ReadonlySet<string>) {
-  const out: Record<string, { value: string; timestamp: string; sourceType: string }[]> = {};
-  for (const name of names) {
+function historyOf(record: StoredRecord, history: HistoryRequest, liveNames: ReadonlySet<string>) {
+  const out: Record<string, PropertyVersion[]> = {};
+  for (const name of history.names) {
     if (!liveNames.has(name)) continue;
-    const value = record.properties[name];
-    if (name === "lifecyclestage") out[name] = lifecycleHistory(record.properties);
-    else
-      out[name] =
-        value === undefined
-          ? []
-          : [{ value, timestamp: new Date(record.updatedAtMs).toISOString(), sourceType: "CRM_UI" }];
+    out[name] =
+      name === "lifecyclestage" ? lifecycleHistory(record.properties) : history.versionsOf(record, name);
   }
   return out;
 }
@@ -68,7 +71,7 @@ export function recordToWire(
   record: StoredRecord,
   requested: readonly string[] | undefined,
   liveNames: ReadonlySet<string>,
-  withHistory: readonly string[] = [],
+  history?: HistoryRequest,
 ): WireObject {
   const names = requested && requested.length > 0 ? requested : defaults[record.objectType];
   const properties: Record<string, string | null> = {};
@@ -82,6 +85,8 @@ export function recordToWire(
     createdAt: new Date(record.createdAtMs).toISOString(),
     updatedAt: new Date(record.updatedAtMs).toISOString(),
     archived: false,
-    ...(withHistory.length > 0 ? { propertiesWithHistory: historyOf(record, withHistory, liveNames) } : {}),
+    ...(history && history.names.length > 0
+      ? { propertiesWithHistory: historyOf(record, history, liveNames) }
+      : {}),
   };
 }

@@ -49,7 +49,8 @@ export const lastNames = [
   "Tanaka",
   "Weber",
 ] as const;
-export const jobTitles = [
+/** C-level, VPs, heads and directors: the senior titles of the conversion process (conversion-process.ts). */
+export const seniorJobTitles = [
   "CEO",
   "CTO",
   "CFO",
@@ -57,6 +58,9 @@ export const jobTitles = [
   "VP Marketing",
   "Head of Operations",
   "Director of Engineering",
+] as const;
+export const jobTitles = [
+  ...seniorJobTitles,
   "Marketing Manager",
   "Sales Manager",
   "Account Executive",

@@ -2,11 +2,12 @@ import { generateCrmData, type SeedSizes } from "./generate-crm-data.js";
 import { generateMarketingData } from "./generate-marketing-data.js";
 import { installPropertyCatalog } from "./install-property-catalog.js";
 import { objectTypeIdOf, sandboxObjectTypes } from "./object-types.js";
+import { plantConversions } from "./plant-conversions.js";
 import { createPrng } from "./prng.js";
 import type { SandboxPortal } from "./sandbox-portal.js";
 
 // SANDBOX_SEED (docs/decisions.md §Sandbox portal): `demo` (hundreds of companies, thousands of contacts,
-// months of engagements, marketing email, forms, web activity and tickets), `small` (at most 50 contacts, for tests), `none` (HubSpot's own properties only). A
+// months of engagements, marketing email, forms, web activity and tickets), `small` (140 contacts, for tests), `none` (HubSpot's own properties only). A
 // portal is seeded once: a data dir that holds a seeded portal is reopened as it is.
 
 export const seedNames = ["demo", "small", "none"] as const;
@@ -14,8 +15,14 @@ export type SeedName = (typeof seedNames)[number];
 
 export const seedSizes: Record<Exclude<SeedName, "none">, SeedSizes> = {
   demo: { companies: 300, contacts: 3_000, deals: 450, months: 6, maxEngagementsPerContact: 8 },
-  small: { companies: 6, contacts: 40, deals: 6, months: 3, maxEngagementsPerContact: 5 },
+  small: { companies: 6, contacts: 140, deals: 6, months: 3, maxEngagementsPerContact: 5 },
 };
+
+/**
+ * The share of contacts that become marketing qualified leads (docs/decisions.md §Sandbox conversion
+ * process): a few hundred labelled MQL → SQL outcomes in the demo seed, at least 80 in the small one.
+ */
+export const qualifyingShares: Record<Exclude<SeedName, "none">, number> = { demo: 0.25, small: 0.85 };
 
 const PRNG_SEED = 20_261_101;
 
@@ -40,11 +47,14 @@ export function seedPortal(portal: SandboxPortal, seed: SeedName, sizes?: SeedSi
       if (seed !== "none") {
         const rng = createPrng(PRNG_SEED);
         const chosen = sizes ?? seedSizes[seed];
-        generateCrmData(portal, chosen, rng, nowMs);
+        // A benchmark's portal (`sizes`) keeps the CRM records it measures, with their spread stages.
+        generateCrmData(portal, chosen, rng, nowMs, !sizes);
         seedLists(portal, rng.next, nowMs);
         // Its own stream, so the CRM records stay what they were before the marketing sources; a
         // benchmark's portal (`sizes`) keeps to the CRM records it measures.
         if (!sizes) generateMarketingData(portal, chosen.months, createPrng(PRNG_SEED + 1), nowMs);
+        // Its own stream too: lifecycle transitions from a known process, over the records above.
+        if (!sizes) plantConversions(portal, createPrng(PRNG_SEED + 2), nowMs, qualifyingShares[seed]);
       }
       setMeta.run("seed", seed);
       setMeta.run("seeded_at_ms", String(nowMs));

@@ -66,14 +66,21 @@ describe("the quick start", { timeout: 120_000 }, () => {
   });
 });
 
-/** Every record of a type with the given properties, through the CRM API (the small seed fits a page). */
+/** Every record of a type with the given properties, through the CRM API, 100 a page. */
 async function listRecords(app: E2eApp, object: string, properties: string[]) {
   const { accessToken } = await app.sandbox.call<{ accessToken: string }>("POST", "/__sandbox/tokens", {});
-  const url = `${app.running.sandboxUrl}/crm/v3/objects/${object}?limit=100&properties=${properties.join(",")}`;
-  const page = (await (await fetch(url, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as {
-    results: { id: string; properties: Record<string, string | null> }[];
-    paging?: unknown;
-  };
-  expect(page.paging).toBeUndefined();
-  return page.results;
+  const records: { id: string; properties: Record<string, string | null> }[] = [];
+  let after = "";
+  do {
+    const url = `${app.running.sandboxUrl}/crm/v3/objects/${object}?limit=100&properties=${properties.join(",")}${after}`;
+    const page = (await (
+      await fetch(url, { headers: { authorization: `Bearer ${accessToken}` } })
+    ).json()) as {
+      results: { id: string; properties: Record<string, string | null> }[];
+      paging?: { next?: { after: string } };
+    };
+    records.push(...page.results);
+    after = page.paging?.next ? `&after=${page.paging.next.after}` : "";
+  } while (after);
+  return records;
 }

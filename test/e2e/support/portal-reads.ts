@@ -24,7 +24,7 @@ export async function seededIds(
     headers: { authorization: `Bearer ${accessToken}` },
   });
   const page = (await response.json()) as { results: { id: string }[] };
-  // The small seed has 6 companies and 40 contacts.
+  // The small seed has 6 companies and 140 contacts.
   expect(page.results.length).toBeGreaterThanOrEqual(Math.min(limit, 6));
   return page.results.map((r) => r.id);
 }

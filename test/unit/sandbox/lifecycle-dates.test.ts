@@ -12,7 +12,9 @@ describe("seededStage", () => {
     expect(seededStage("marketingqualifiedlead", created, created + 30 * DAY)).toEqual({
       lifecyclestage: "marketingqualifiedlead",
       hs_v2_date_entered_subscriber: iso(created),
+      hs_v2_date_exited_subscriber: iso(created + 10 * DAY),
       hs_v2_date_entered_lead: iso(created + 10 * DAY),
+      hs_v2_date_exited_lead: iso(created + 20 * DAY),
       hs_v2_date_entered_marketingqualifiedlead: iso(created + 20 * DAY),
     });
   });
@@ -26,14 +28,22 @@ describe("seededStage", () => {
 });
 
 describe("withStageEntry", () => {
-  it("dates a stage entered for the first time, and keeps the first date of a stage entered again", () => {
+  it("dates a stage entered for the first time and the stage left, and keeps the first date of a stage entered again", () => {
     const now = created + DAY;
     expect(withStageEntry({ lifecyclestage: "lead" }, { lifecyclestage: "customer" }, now)).toEqual({
       lifecyclestage: "customer",
       hs_v2_date_entered_customer: iso(now),
+      hs_v2_date_exited_lead: iso(now),
     });
     const before = { lifecyclestage: "other", hs_v2_date_entered_lead: iso(created) };
-    expect(withStageEntry(before, { lifecyclestage: "lead" }, now)).toEqual({ lifecyclestage: "lead" });
+    expect(withStageEntry(before, { lifecyclestage: "lead" }, now)).toEqual({
+      lifecyclestage: "lead",
+      hs_v2_date_exited_other: iso(now),
+    });
+    expect(withStageEntry({}, { lifecyclestage: "lead" }, now)).toEqual({
+      lifecyclestage: "lead",
+      hs_v2_date_entered_lead: iso(now),
+    });
     expect(withStageEntry({}, { jobtitle: "CTO" }, now)).toEqual({ jobtitle: "CTO" });
   });
 });

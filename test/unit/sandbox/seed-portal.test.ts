@@ -5,14 +5,14 @@ const at = Date.parse("2026-11-02T09:00:00.000Z");
 const open = (seed: "small" | "none") => createSandboxServer({ dataDir: ":memory:", seed, now: () => at });
 
 describe("seedPortal", () => {
-  it("builds the same small portal every time, with at most 50 contacts and every engagement kind", () => {
+  it("builds the same small portal every time, with 140 contacts and every engagement kind", () => {
     const [a, b] = [open("small"), open("small")];
     try {
       expect(a.seedReport.counts).toEqual(b.seedReport.counts);
-      expect(a.seedReport.counts.contacts).toBeLessThanOrEqual(50);
+      expect(a.seedReport.counts.contacts).toBe(140);
       for (const type of ["meetings", "calls", "emails", "notes", "tasks"] as const)
         expect(a.seedReport.counts[type]).toBeGreaterThan(0);
-      const dump = (s: typeof a) => s.portal.records.page("contacts", 0, 100);
+      const dump = (s: typeof a) => s.portal.records.page("contacts", 0, 1_000);
       expect(dump(a)).toEqual(dump(b));
     } finally {
       a.close();
