@@ -38,6 +38,7 @@ function runnerOfPages(jobs: ReturnType<typeof createKeyvJobStore>) {
     handlers: {
       rescore: pagesOfThousand(clock, seen, jobs),
       preview: async () => ({}),
+      performance: async () => ({}),
       suggest: async () => ({}),
     },
     now: () => clock.nowMs,
