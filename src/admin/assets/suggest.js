@@ -86,16 +86,9 @@ function showOutcome(job, request) {
 async function follow(jobId, request) {
   section.hidden = false;
   result.replaceChildren();
-  progress.replaceChildren(
-    h(
-      "div",
-      { class: "job", dataset: { jobId } },
-      h("progress", { "aria-label": "Suggestion progress" }),
-      h("span", { class: "job-text", role: "status" }, "suggest queued"),
-    ),
-  );
+  progress.replaceChildren();
   section.scrollIntoView({ block: "start" });
-  showOutcome(await watchJob(call, jobId, progress), request);
+  showOutcome(await watchJob(call, jobId, progress, undefined, "Suggestion progress"), request);
 }
 
 form.addEventListener("submit", async (event) => {
