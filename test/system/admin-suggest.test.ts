@@ -49,6 +49,17 @@ async function expectNoJson() {
   expect(text).not.toMatch(/[{[]"|"\w+":/);
 }
 
+/** A fresh form on the portal's stages, filled by `choose`, sent; the refusal it ends in. */
+async function suggestRefused(choose: () => Promise<unknown>) {
+  await page.goto(`${running.appUrl}/admin/portals/${running.portalId}/suggest`);
+  await expect.poll(() => page.getByLabel("From stage").locator("option").count()).toBe(8);
+  await choose();
+  await page.getByRole("button", { name: "Suggest a score" }).click();
+  const refusal = page.locator("#suggest-result .no-draft");
+  await refusal.waitFor({ timeout: 60_000 });
+  return refusal;
+}
+
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   dir = mkdtempSync(join(tmpdir(), "lead-score-suggest-"));
@@ -216,13 +227,10 @@ describe("Suggest a score in Chromium", () => {
   }, 180_000);
 
   it("refuses a stage pair nobody makes for too few labels, with the counts and what to try", async () => {
-    await page.goto(`${running.appUrl}/admin/portals/${running.portalId}/suggest`);
-    await expect.poll(() => page.getByLabel("From stage").locator("option").count()).toBe(8);
-    await page.getByLabel("From stage").selectOption("evangelist");
-    await page.getByLabel("To stage").selectOption("other");
-    await page.getByRole("button", { name: "Suggest a score" }).click();
-    const tooFew = page.locator("#suggest-result .no-draft");
-    await tooFew.waitFor({ timeout: 60_000 });
+    const tooFew = await suggestRefused(async () => {
+      await page.getByLabel("From stage").selectOption("evangelist");
+      await page.getByLabel("To stage").selectOption("other");
+    });
     // Said once, in the outcome: the job's bar and its text are gone.
     expect(await page.locator("#suggest-job").textContent()).toBe("");
     const text = await tooFew.textContent();
@@ -232,14 +240,10 @@ describe("Suggest a score in Chromium", () => {
     await shots("suggest-05-too-few");
     expect(pageErrors).toEqual([]);
   }, 180_000);
+
   it("says when enough records were labelled but nothing tells them apart, and what to try", async () => {
     // The planted contacts did nothing before their decision instants: an engagement score has nothing to weigh.
-    await page.goto(`${running.appUrl}/admin/portals/${running.portalId}/suggest`);
-    await expect.poll(() => page.getByLabel("From stage").locator("option").count()).toBe(8);
-    await page.getByLabel("Type").selectOption("engagement");
-    await page.getByRole("button", { name: "Suggest a score" }).click();
-    const noDraft = page.locator("#suggest-result .no-draft");
-    await noDraft.waitFor({ timeout: 60_000 });
+    const noDraft = await suggestRefused(() => page.getByLabel("Type").selectOption("engagement"));
     expect(await noDraft.locator("p").allTextContents()).toEqual([
       expect.stringMatching(/^No draft from these records: .*80/),
       "Try a fit score for the same stages, or other stages: what the contacts did before does not foretell this move.",
