@@ -6,8 +6,10 @@ import { formatFeedCalls, measureFeedCalls } from "./feed-calls.js";
 import { benchNow, generateExport } from "./generate-export.js";
 import { evaluateArgs, measureNode, parseOnlyArgs } from "./measure-cli.js";
 import { measureEvaluator } from "./measure-evaluator.js";
+import { formatSnapshotFigures, runPerformanceSnapshotBench } from "./performance-snapshot.js";
 import { formatSandboxPassReport, runSandboxPassBench } from "./sandbox-pass.js";
 import { startBenchRedis } from "./start-bench-redis.js";
+import { formatSuggestFigures, measureSuggest } from "./suggest.js";
 import { formatIngestFigures, runWebhookIngestBench } from "./webhook-ingest.js";
 import { measureWebhookLatency } from "./webhook-latency.js";
 
@@ -128,11 +130,21 @@ for (const coalesceMs of [0, 2_000]) {
   );
 }
 
+// docs/scoring.md §Suggested scores: a suggestion over 10,000 labelled contacts with events.
+log("\nsuggested scores (10,000 labelled contacts, a fresh lead-score suggest each):");
+for (const line of formatSuggestFigures(await measureSuggest(out, 10_000))) log(line);
+
 // docs/decisions.md §Portal-wide feeds: HubSpot calls of the marketing email and form feeds, backfill
 // and a full rescore, per contact.
 log("\nportal-wide feeds (2,000 contacts × 10 marketing emails and a form submission):");
 for (const line of formatFeedCalls(await measureFeedCalls({ contacts: 2_000, emailsPerContact: 10 })))
   log(line);
+
+// docs/decisions.md §Score performance: a score's performance snapshot on 20,000 and 100,000 records in
+// SQLite: first build, a day's refresh, an answer's read; peak heap must not grow with the records.
+log("\nscore performance snapshot (SQLite, 2–6 history entries a record over 90 days):");
+for (const records of [20_000, 100_000])
+  for (const line of formatSnapshotFigures(await runPerformanceSnapshotBench(records))) log(line);
 
 // docs/decisions.md §Read only what scores need: a full snapshot-and-write pass over a 10,000-contact sandbox
 // portal at the real rate limit (about 2–4 minutes). BENCH_SKIP_SANDBOX=1 leaves it out.

@@ -8,6 +8,7 @@ import { registerExportCommand } from "./export-command.js";
 import { previewCommand } from "./preview-command.js";
 import { registerRescoreCommand } from "./rescore-command.js";
 import { registerSandboxCommand } from "./sandbox-command.js";
+import { suggestCommand } from "./suggest-command.js";
 import { validateCommand } from "./validate-command.js";
 
 // The `lead-score` bin (package.json): the engine without HubSpot (docs/scoring.md §Offline CLI), and
@@ -26,7 +27,8 @@ const program = new Command("lead-score")
   .version(loadVersion())
   .addCommand(evaluateCommand())
   .addCommand(previewCommand())
-  .addCommand(validateCommand());
+  .addCommand(validateCommand())
+  .addCommand(suggestCommand());
 registerExportCommand(program);
 registerSandboxCommand(program);
 registerRescoreCommand(program);

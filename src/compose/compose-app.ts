@@ -11,17 +11,23 @@ import { createKeyvFeedEventStore } from "../adapters/stores/keyv-feed-event-sto
 import { createKeyvInstallationStore } from "../adapters/stores/keyv-installation-store.js";
 import { createKeyvJobStore } from "../adapters/stores/keyv-job-store.js";
 import { createKeyvOAuthStateStore } from "../adapters/stores/keyv-oauth-state-store.js";
+import {
+  createKeyvPerformanceSnapshotStore,
+  SUMMARY_SQLITE_PAGE,
+} from "../adapters/stores/keyv-performance-snapshot-store.js";
 import { createKeyvPollStateStore } from "../adapters/stores/keyv-poll-state-store.js";
-import { createKeyvRecordStore } from "../adapters/stores/keyv-record-store.js";
+import { createKeyvRecordStore, JOURNAL_SQLITE_PAGE } from "../adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { createKeyvSessionStore } from "../adapters/stores/keyv-session-store.js";
 import { createKeyvSourceStatusStore } from "../adapters/stores/keyv-source-status-store.js";
 import { createKeyvStageEntryStore } from "../adapters/stores/keyv-stage-entry-store.js";
-import { openKeyv } from "../adapters/stores/open-keyv.js";
+import { type OpenKeyvOptions, openKeyv } from "../adapters/stores/open-keyv.js";
 import { resumeOwedCallbacks } from "../app/actions/reset-action.js";
 import { createAfterInstall } from "../app/after-install.js";
 import { createJobRunner, type JobRunner } from "../app/jobs/job-runner.js";
 import { createRescoreJob } from "../app/jobs/rescore-job.js";
+import { createPerformanceJob } from "../app/performance/performance-job.js";
+import { refreshPerformanceSnapshots } from "../app/performance/refresh-performance-snapshots.js";
 import { createPreviewJob } from "../app/scores/preview-score.js";
 import type { JobHandlerDeps, ScoresDeps } from "../app/scores/scores-deps.js";
 import type { HubSpotModeConfig } from "../config.js";
@@ -82,13 +88,18 @@ export async function composeApp(
   const { clientId, clientSecret } = config.hubspot;
   const cipher = createTokenCipher(loadEncryptionKey(config, logger));
   // A store that will not open stops start-up with one line naming DATABASE_URL (src/main.ts).
-  const open = <T>(namespace: string) =>
-    openKeyv<T>(config.databaseUrl, namespace).catch((error: unknown) => {
+  const open = <T>(namespace: string, options?: OpenKeyvOptions) =>
+    openKeyv<T>(config.databaseUrl, namespace, options).catch((error: unknown) => {
       throw databaseError(config.databaseUrl, error);
     });
   const installations = createKeyvInstallationStore(await open<Installation>("installations"));
   const scores = createKeyvScoreStore(await open("scores"));
-  const records = createKeyvRecordStore(await open("records"));
+  // The journal of when each history was written: a namespace of its own, so listing it reads no history
+  // (docs/decisions.md §Score performance).
+  const records = createKeyvRecordStore(await open("records"), {
+    journal: await open("history-journal", { sqlitePageSize: JOURNAL_SQLITE_PAGE }),
+    now,
+  });
   const jobs = createKeyvJobStore(await open("jobs"));
   const sessions = createKeyvSessionStore(await open("sessions"), wallNow);
   const oauthStates = createKeyvOAuthStateStore(await open("oauth-states"), wallNow);
@@ -97,6 +108,9 @@ export async function composeApp(
   const feeds = createKeyvFeedEventStore(await open("feed-events"));
   const sourceStatus = createKeyvSourceStatusStore(await open("source-status"));
   const stageEntries = createKeyvStageEntryStore(await open("stage-entries"));
+  const performanceSnapshots = createKeyvPerformanceSnapshotStore(
+    await open("performance-snapshots", { sqlitePageSize: SUMMARY_SQLITE_PAGE }),
+  );
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
   // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
@@ -149,10 +163,15 @@ export async function composeApp(
     recordLocks,
     feeds,
     sourceStatus,
+    performanceSnapshots,
   };
   const jobRunner = createJobRunner({
     jobs,
-    handlers: { rescore: createRescoreJob(handlerDeps), preview: createPreviewJob(handlerDeps) },
+    handlers: {
+      rescore: createRescoreJob(handlerDeps),
+      preview: createPreviewJob(handlerDeps),
+      performance: createPerformanceJob(handlerDeps),
+    },
     now,
     logger,
     openQueue: shared?.openJobQueue ?? ((run) => createLocalJobQueue(run)),
@@ -186,6 +205,8 @@ export async function composeApp(
     timeouts: () => timeouts,
     recordLocks,
     ...(shared ? { taskLocks: shared.locks } : {}),
+    // After the sweep and the history compaction, so the night's rewrites are read the same night.
+    refreshPerformance: () => refreshPerformanceSnapshots({ ...scoresDeps, jobs, performanceSnapshots }),
   });
   const app = createHttpApp({
     version: deps.version,

@@ -70,6 +70,8 @@ export type ComposePipelineDeps = {
   recordLocks?: RecordLocks;
   /** Several instances (REDIS_URL): one of them runs each scheduled task per period. */
   taskLocks?: TaskLocks;
+  /** The daily "performance-snapshots" task (refresh-performance-snapshots.ts), when the app keeps them. */
+  refreshPerformance?: () => Promise<unknown>;
 };
 
 export type Pipeline = {
@@ -153,6 +155,16 @@ export function composePipeline(deps: ComposePipelineDeps): Pipeline {
         periodMs: DAY_MS,
         run: () => compactHistory(shared, options.historyRetentionDays),
       },
+      ...(deps.refreshPerformance
+        ? [
+            {
+              name: "performance-snapshots",
+              cron: "17 4 * * *",
+              periodMs: DAY_MS,
+              run: deps.refreshPerformance,
+            },
+          ]
+        : []),
       {
         name: "purge-inbox",
         cron: "5 * * * *",

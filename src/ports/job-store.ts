@@ -1,7 +1,7 @@
-// Background jobs of a portal (docs/decisions.md §Background jobs): retroactive rescoring and whole-portal
-// previews.
+// Background jobs of a portal (docs/decisions.md §Background jobs): retroactive rescoring, whole-portal
+// previews, and a score's first performance snapshot (docs/decisions.md §Score performance).
 
-export type JobKind = "rescore" | "preview";
+export type JobKind = "rescore" | "preview" | "performance";
 /**
  * "paused": the portal is disconnected (docs/decisions.md §Disconnected portals pause); the job
  * keeps its cursor and runs again after a reinstall (JobRunner.resumePortal) or a restart.

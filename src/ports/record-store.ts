@@ -83,7 +83,21 @@ export interface RecordStore {
   forEachHistory(
     portalId: number,
     object: ObjectType,
-    visit: (recordId: string, entries: HistoryEntry[]) => void,
+    visit: (recordId: string, entries: HistoryEntry[]) => void | Promise<void>,
+  ): Promise<void>;
+  /** How many records of the object have a history (a first performance build's total). */
+  countHistories(portalId: number, object: ObjectType): Promise<number>;
+  /**
+   * The ids of the object's records whose history was written, moved, rewritten or deleted at or after
+   * `sinceMs` (when the store did it, by its clock), handed over in pages of at most `pageSize`: what an
+   * incremental reader must read again (docs/decisions.md §Score performance).
+   */
+  historyWrittenSince(
+    portalId: number,
+    object: ObjectType,
+    sinceMs: number,
+    visit: (recordIds: string[]) => Promise<void>,
+    pageSize?: number,
   ): Promise<void>;
   /** Replaces each history of the portal by `rewrite(entries)` (retention); returns how many changed. */
   rewriteHistories(portalId: number, rewrite: (entries: HistoryEntry[]) => HistoryEntry[]): Promise<number>;

@@ -2,7 +2,12 @@ import nock from "nock";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ADMIN_TOKEN, type AdminApp, startAdminApp } from "../fixtures/admin/start-admin-app.js";
 import { T0 } from "../fixtures/installation.js";
-import { hubspotKnowsCustomerDates, performanceSeed, seedHistories } from "../fixtures/performance-seed.js";
+import {
+  FROM,
+  hubspotKnowsCustomerDates,
+  performanceSeed,
+  seedHistories,
+} from "../fixtures/performance-seed.js";
 import { buildLeadScoreDraft } from "../fixtures/score-drafts.js";
 import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 
@@ -10,6 +15,7 @@ import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 // hand, HubSpot's hs_v2_date_entered_customer played by nock.
 
 const PORTAL = 62515;
+const DAY = 86_400_000;
 const OTHER_PORTAL = 62516;
 let app: AdminApp;
 const get = (path: string, portalId = PORTAL): Promise<Response> =>
@@ -33,9 +39,116 @@ afterEach(async () => {
   await app.close();
 });
 
+/** The first request starts the score's snapshot build (202); it is done when the runner is idle. */
+async function buildSnapshot() {
+  const res = await get("/scores/lead/performance?to=customer");
+  expect(res.status).toBe(202);
+  await app.runner.onIdle();
+}
+
+async function summariesKept(scoreId: string) {
+  let kept = 0;
+  await app.performanceSnapshots.forEachSummaryPage(PORTAL, scoreId, async (page) => {
+    kept += page.length;
+  });
+  return kept;
+}
+
 describe("GET /api/portals/:portalId/scores/:scoreId/performance", () => {
+  it("answers 202 with a build job the first time, shows its progress, then answers from the snapshot", async () => {
+    hubspotKnowsCustomerDates(performanceSeed);
+    const first = await get("/scores/lead/performance?to=customer&withinDays=7&days=10");
+    expect(first.status).toBe(202);
+    const { job } = (await first.json()) as { job: { id: string; kind: string; scoreId: string } };
+    expect(job).toMatchObject({ kind: "performance", scoreId: "lead" });
+    await app.runner.onIdle();
+    const built = (await (await get(`/jobs/${job.id}`)).json()) as Record<string, unknown>;
+    expect(built).toMatchObject({
+      status: "done",
+      progress: { done: 12, total: 12 },
+      result: { records: 12 },
+    });
+    expect(await summariesKept("lead")).toBe(12);
+    const res = await get("/scores/lead/performance?to=customer&withinDays=7&days=10");
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { tiers: unknown[] }).tiers[0]).toEqual({
+      tier: "high",
+      records: 5,
+      converted: 3,
+      rate: 0.6,
+    });
+  });
+
+  it("reads at the next request what was written after the build", async () => {
+    hubspotKnowsCustomerDates(performanceSeed);
+    await buildSnapshot();
+    // Contact 113 enters "high" on day 3 and never becomes a customer: high has 6 records, 3 converted.
+    await app.records.appendHistory({ portalId: PORTAL, object: "contacts", recordId: "113" }, [
+      {
+        property: "ls_lead",
+        old: null,
+        new: "75",
+        threshold: "high",
+        atMs: FROM + 3 * DAY,
+        cause: "webhook",
+      },
+    ]);
+    // Contact 103 is deleted in HubSpot: its history goes, and with it its part of every figure.
+    await app.records.deleteRecord({ portalId: PORTAL, object: "contacts", recordId: "103" });
+    const res = await get("/scores/lead/performance?to=customer&withinDays=7&days=10");
+    // biome-ignore lint/suspicious/noExplicitAny: the answer is walked freely; the assertions check its shape.
+    const body = (await res.json()) as any;
+    expect(body.tiers[0]).toEqual({ tier: "high", records: 5, converted: 3, rate: 0.6 });
+    expect(body.tiers[1]).toEqual({ tier: "medium", records: 3, converted: 1, rate: 1 / 3 });
+    // Day 3 ends with 101, 102, 104, 111 and 113 high; 105–107 and 112 medium (103 gone); 108–110 low.
+    expect(body.overTime[3]).toEqual({ date: "2026-11-16", counts: { high: 5, medium: 4, low: 3 } });
+  });
+
+  it("builds the snapshot again after the score is updated: its retroactive rescore rewrites every value", async () => {
+    await buildSnapshot();
+    const updated = await fetch(`${app.base}/api/portals/${PORTAL}/scores/lead`, {
+      method: "PUT",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify(buildLeadScoreDraft({ name: "Lead score, renamed" })),
+    });
+    expect(updated.status).toBe(200);
+    const res = await get("/scores/lead/performance?to=customer");
+    expect(res.status).toBe(202);
+    expect(((await res.json()) as { job: { kind: string } }).job.kind).toBe("performance");
+    await app.runner.onIdle();
+    expect(await app.performanceSnapshots.head(PORTAL, "lead")).toMatchObject({ revision: 2 });
+  });
+
+  it("forgets a score's snapshot when the score is deleted, and every snapshot when the portal is erased", async () => {
+    await buildSnapshot();
+    const deleted = await fetch(`${app.base}/api/portals/${PORTAL}/scores/lead`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(deleted.status).toBe(200);
+    expect(await app.performanceSnapshots.head(PORTAL, "lead")).toBeUndefined();
+    expect(await summariesKept("lead")).toBe(0);
+
+    const created = await fetch(`${app.base}/api/portals/${PORTAL}/scores`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify(buildLeadScoreDraft()),
+    });
+    expect(created.status).toBe(201);
+    await buildSnapshot();
+    expect(await summariesKept("lead")).toBe(12);
+    const erased = await fetch(`${app.base}/api/portals/${PORTAL}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${ADMIN_TOKEN}` },
+    });
+    expect(erased.status).toBe(200);
+    expect(await app.performanceSnapshots.head(PORTAL, "lead")).toBeUndefined();
+    expect(await summariesKept("lead")).toBe(0);
+  });
+
   it("counts the high tier's conversions and the top decile's by hand", async () => {
     const hubspot = hubspotKnowsCustomerDates(performanceSeed);
+    await buildSnapshot();
     const res = await get("/scores/lead/performance?to=customer&withinDays=7&days=10");
     expect(res.status).toBe(200);
     // biome-ignore lint/suspicious/noExplicitAny: the answer is walked freely; the assertions check its shape.
@@ -63,6 +176,7 @@ describe("GET /api/portals/:portalId/scores/:scoreId/performance", () => {
 
   it("answers CSV with a row per tier, decile and day", async () => {
     hubspotKnowsCustomerDates(performanceSeed);
+    await buildSnapshot();
     const res = await get("/scores/lead/performance?to=customer&withinDays=7&days=10&format=csv");
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv/);

@@ -39,6 +39,11 @@ for (let i = 1; i <= 150; i++) {
 }
 
 let app: AdminApp;
+/** The score's first performance build waits for the test to have seen its progress bar. */
+let releaseJobs: () => void = () => {};
+const jobsMayRun = new Promise<void>((resolve) => {
+  releaseJobs = resolve;
+});
 let browser: Browser;
 let page: Page;
 const pageErrors: string[] = [];
@@ -48,7 +53,7 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect("127.0.0.1");
   hubspotKnowsCustomerDates(seed);
-  app = await startAdminApp();
+  app = await startAdminApp({ jobsWaitFor: jobsMayRun });
   app.clock.nowMs = T0;
   await app.installations.save(createDummyInstallation({ portalId: PORTAL }));
   const created = await fetch(`${app.base}/api/portals/${PORTAL}/scores`, {
@@ -78,13 +83,23 @@ beforeAll(async () => {
 afterAll(() => closeAdminSuite(browser, app));
 
 describe("Score performance on the score page, in Chromium", () => {
-  it("stacks the tiers day by day and draws conversion per tier and per decile, numbers on hover", async () => {
+  it("shows the first build's progress bar, then stacks the tiers day by day and draws conversion per tier and per decile, numbers on hover", async () => {
     await page.goto(`${app.base}/admin/portals/${PORTAL}/scores/lead`);
     await page.getByLabel("Reaches").selectOption("customer");
     await page.getByLabel("within days").fill("14");
     await page.getByLabel("over the last days").fill("90");
     await page.getByRole("button", { name: "Show performance" }).click();
     const result = page.locator("#performance-result");
+    // The score has no snapshot yet: the API answers 202 with the build job, whose bar the panel shows.
+    const bar = result.getByRole("progressbar", { name: "Building the score's performance" });
+    await bar.waitFor();
+    await expect
+      .poll(() => result.getByRole("status").textContent())
+      .toMatch(/^performance (queued|running)/);
+    await page
+      .locator("section[aria-labelledby=performance-h]")
+      .screenshot({ path: `${ARTIFACTS}performance-1440-building.png` });
+    releaseJobs();
     await expect.poll(() => result.locator("svg.performance-area path.tier-area").count()).toBe(3);
     // 91 days from the start of the day 90 days ago to today, one hover strip each.
     expect(await result.locator("svg.performance-area rect.hover-column").count()).toBe(91);

@@ -17,8 +17,9 @@ const KEYV_AND_DATABASES = ["keyv", "@keyv/sqlite", "@keyv/redis", "@keyv/postgr
 const rules: Readonly<Record<string, Rule>> = {
   // The engine is pure: no I/O, no clock (see the clock test below), no other layer.
   scoring: { runtime: ["zod"] },
-  // Suggested scores: pure like the engine, whose definitions they emit and whose results they rank by.
-  suggest: { runtime: ["scoring", "zod"] },
+  // Suggested scores: pure like the engine, whose definitions they emit and whose results they rank by;
+  // ml-matrix solves the model (docs/decisions.md §Model of suggested scores).
+  suggest: { runtime: ["scoring", "zod", "ml-matrix"] },
   // HubSpot's protocol as computation: signatures hash, nothing else leaves the process.
   hubspot: { runtime: ["zod", "node:crypto", "errors.ts"] },
   // Interfaces only: a port names the types it speaks in and imports no code.

@@ -8,10 +8,32 @@ export const HISTORY_LIMIT_PER_RECORD = 2_000;
 
 type Value = Record<string, number> | HistoryEntry[];
 
-/** RecordStore on keyv: `portal:object:record:resets` and `portal:object:record:history`. */
-export function createKeyvRecordStore(keyv: Keyv<Value>): RecordStore {
+/** A SQLite listing page of the journal: its entries are a number each (open-keyv.ts sqlitePageSize). */
+export const JOURNAL_SQLITE_PAGE = 5_000;
+
+export type RecordStoreOptions = {
+  /**
+   * Where the store notes when each record's history was last written (`portal:object:record:written` →
+   * ms), so an incremental reader lists what changed without reading every history (docs/decisions.md
+   * §Score performance). A namespace of its own keeps that listing small; by default the records' own.
+   */
+  journal?: Keyv<number>;
+  /** The store's clock for those notes. */
+  now?: () => number;
+};
+
+/**
+ * RecordStore on keyv: `portal:object:record:resets`, `portal:object:record:history`, and in the journal
+ * `portal:object:record:written`.
+ */
+export function createKeyvRecordStore(keyv: Keyv<Value>, options: RecordStoreOptions = {}): RecordStore {
   const exclusive = serializeByKey();
-  const key = (r: RecordRef, kind: "resets" | "history") => `${r.portalId}:${r.object}:${r.recordId}:${kind}`;
+  const journal = options.journal ?? (keyv as unknown as Keyv<number>);
+  const now = options.now ?? Date.now;
+  const key = (r: RecordRef, kind: "resets" | "history" | "written") =>
+    `${r.portalId}:${r.object}:${r.recordId}:${kind}`;
+  const noteWritten = (refs: readonly RecordRef[]) =>
+    journal.setMany(refs.map((ref) => ({ key: key(ref, "written"), value: now() })));
   /** Keys only: the histories themselves are read one at a time. */
   async function historyKeys(prefix: string): Promise<string[]> {
     if (keyv.iterator === undefined) throw new Error("this keyv store cannot list its entries");
@@ -44,6 +66,7 @@ export function createKeyvRecordStore(keyv: Keyv<Value>): RecordStore {
       return exclusive(k, async () => {
         const current = ((await keyv.get(k)) as HistoryEntry[] | undefined) ?? [];
         await keyv.set(k, [...current, ...entries].slice(-HISTORY_LIMIT_PER_RECORD));
+        await noteWritten([ref]);
       });
     },
     async history(ref) {
@@ -52,7 +75,10 @@ export function createKeyvRecordStore(keyv: Keyv<Value>): RecordStore {
     async deleteRecord(ref) {
       await Promise.all([
         exclusive(key(ref, "resets"), () => keyv.delete(key(ref, "resets"))),
-        exclusive(key(ref, "history"), () => keyv.delete(key(ref, "history"))),
+        exclusive(key(ref, "history"), async () => {
+          await keyv.delete(key(ref, "history"));
+          await noteWritten([ref]);
+        }),
       ]);
     },
     async moveRecord(from, toRecordId) {
@@ -72,13 +98,38 @@ export function createKeyvRecordStore(keyv: Keyv<Value>): RecordStore {
         await keyv.set(key(to, "history"), merged.slice(-HISTORY_LIMIT_PER_RECORD));
       });
       await keyv.deleteMany([key(from, "resets"), key(from, "history")]);
+      await noteWritten([from, to]);
     },
     async forEachHistory(portalId, object, visit) {
+      if (keyv.iterator === undefined) throw new Error("this keyv store cannot list its entries");
       const prefix = `${portalId}:${object}:`;
-      for (const k of await historyKeys(prefix)) {
-        const entries = (await keyv.get(k)) as HistoryEntry[] | undefined;
-        if (entries) visit(k.slice(prefix.length, -":history".length), entries);
+      // Each history as the listing reads it: one page of the store in memory, not every key.
+      for await (const [k, entries] of keyv.iterator(undefined)) {
+        if (typeof k !== "string" || !k.startsWith(prefix) || !k.endsWith(":history")) continue;
+        if (Array.isArray(entries)) await visit(k.slice(prefix.length, -":history".length), entries);
       }
+    },
+    async countHistories(portalId, object) {
+      if (keyv.iterator === undefined) throw new Error("this keyv store cannot list its entries");
+      const prefix = `${portalId}:${object}:`;
+      let count = 0;
+      for await (const [k] of keyv.iterator(undefined))
+        if (typeof k === "string" && k.startsWith(prefix) && k.endsWith(":history")) count++;
+      return count;
+    },
+    async historyWrittenSince(portalId, object, sinceMs, visit, pageSize = 1_000) {
+      if (journal.iterator === undefined) throw new Error("this keyv store cannot list its entries");
+      const prefix = `${portalId}:${object}:`;
+      let page: string[] = [];
+      for await (const [k, writtenAtMs] of journal.iterator(undefined)) {
+        if (typeof k !== "string" || !k.startsWith(prefix) || !k.endsWith(":written")) continue;
+        if (typeof writtenAtMs !== "number" || writtenAtMs < sinceMs) continue;
+        page.push(k.slice(prefix.length, -":written".length));
+        if (page.length < pageSize) continue;
+        await visit(page);
+        page = [];
+      }
+      if (page.length > 0) await visit(page);
     },
     async rewriteHistories(portalId, rewrite) {
       const keys = await historyKeys(`${portalId}:`);
@@ -90,12 +141,14 @@ export function createKeyvRecordStore(keyv: Keyv<Value>): RecordStore {
           if (next.length === current.length) return;
           changed++;
           await keyv.set(k, next);
+          await journal.set(`${k.slice(0, -":history".length)}:written`, now());
         });
       }
       return changed;
     },
     async deletePortal(portalId) {
       await deleteByPrefix(keyv as Keyv<unknown>, `${portalId}:`);
+      if (journal !== (keyv as unknown)) await deleteByPrefix(journal as Keyv<unknown>, `${portalId}:`);
     },
   };
 }

@@ -4,7 +4,16 @@ import { Keyv, type KeyvStoreAdapter } from "keyv";
 
 /** A storage adapter and how keyv must use it. */
 type OpenedStore = { store: KeyvStoreAdapter; useKeyPrefix: boolean };
-type AdapterFactory = (uri: string) => Promise<OpenedStore>;
+type AdapterFactory = (uri: string, options: OpenKeyvOptions) => Promise<OpenedStore>;
+
+export type OpenKeyvOptions = {
+  /**
+   * Entries a SQLite listing reads a page (200 by default): a namespace of many small entries (the history
+   * journal) lists faster in larger pages (docs/decisions.md §Score performance). The other stores page
+   * on their own terms.
+   */
+  sqlitePageSize?: number;
+};
 
 // DATABASE_URL scheme → keyv storage adapter. Each driver is imported on demand, so a SQLite
 // deployment never loads the Redis or PostgreSQL clients (docs/decisions.md §Several instances: they are for
@@ -17,13 +26,15 @@ const ADAPTERS: Record<string, AdapterFactory> = {
   "postgresql:": openPostgres,
 };
 
-async function openSqlite(uri: string): Promise<OpenedStore> {
+async function openSqlite(uri: string, options: OpenKeyvOptions): Promise<OpenedStore> {
   const file = uri.replace(/^sqlite:\/\//, "");
   // DATA_DIR holds every file the app writes (docs/decisions.md §Every file under DATA_DIR); create it on
   // first start.
   if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const { KeyvSqlite } = await import("@keyv/sqlite");
-  return { store: new KeyvSqlite({ uri, busyTimeout: 5_000 }), useKeyPrefix: true };
+  const { KeysetKeyvSqlite } = await import("./keyset-keyv-sqlite.js");
+  // Listing pages of 200 entries, each a keyset page (keyset-keyv-sqlite.ts), rather than the stock 10.
+  const iterationLimit = options.sqlitePageSize ?? 200;
+  return { store: new KeysetKeyvSqlite({ uri, busyTimeout: 5_000, iterationLimit }), useKeyPrefix: true };
 }
 
 async function openRedis(uri: string): Promise<OpenedStore> {
@@ -65,7 +76,11 @@ async function openPostgres(uri: string): Promise<OpenedStore> {
 }
 
 /** A keyv namespace on the store named by a keyv URI (DATABASE_URL). Errors throw instead of only emitting. */
-export async function openKeyv<Value>(uri: string, namespace: string): Promise<Keyv<Value>> {
+export async function openKeyv<Value>(
+  uri: string,
+  namespace: string,
+  options: OpenKeyvOptions = {},
+): Promise<Keyv<Value>> {
   const scheme = uri.slice(0, uri.indexOf(":") + 1);
   const factory = ADAPTERS[scheme];
   if (factory === undefined) {
@@ -73,7 +88,7 @@ export async function openKeyv<Value>(uri: string, namespace: string): Promise<K
       `DATABASE_URL scheme "${scheme}" is not supported; use one of ${Object.keys(ADAPTERS).join(", ")} (see src/adapters/stores/open-keyv.ts)`,
     );
   }
-  const { store, useKeyPrefix } = await factory(uri);
+  const { store, useKeyPrefix } = await factory(uri, options);
   const keyv = new Keyv<Value>({ store, namespace, useKeyPrefix, throwOnErrors: true });
   // throwOnErrors rejects the failing call; the listener keeps the emitted copy from crashing the process.
   keyv.on("error", () => {});

@@ -1,5 +1,6 @@
 import { $, h } from "./dom.js";
 import { renderHistory } from "./history-panel.js";
+import { watchJob } from "./job-progress.js";
 import { renderPerformance } from "./performance-panel.js";
 import { renderPreview } from "./preview-panel.js";
 import { attachRecordFinder } from "./record-finder.js";
@@ -104,9 +105,20 @@ export function attachRecordPanels({ editor, call, portalId, report }) {
     const days = Number(/** @type {HTMLInputElement} */ ($("#performance-days")).value) || 90;
     const query = `?to=${enc(stage)}&withinDays=${withinDays}&days=${days}`;
     const path = `/scores/${enc(String(editor.scoreId))}/performance${query}`;
-    const performance = /** @type {import("./performance-figures.js").Performance} */ (
-      await call("GET", path)
-    );
+    // The score's first snapshot is built by a job (202): its progress bar, then the charts
+    // (docs/decisions.md §Score performance).
+    let answer =
+      /** @type {import("./performance-figures.js").Performance | {job: import("./types.js").Job}} */ (
+        await call("GET", path)
+      );
+    if ("job" in answer) {
+      const job = await watchJob(call, answer.job.id, out, undefined, "Building the score's performance");
+      if (job.status !== "done") return;
+      answer = /** @type {import("./performance-figures.js").Performance} */ (await call("GET", path));
+    }
+    if ("job" in answer)
+      throw new Error("the performance snapshot is still being built: ask again in a moment");
+    const performance = answer;
     const csvUrl = `/api/portals/${enc(portalId)}${path}&format=csv`;
     renderPerformance(out, performance, editor.definition, { stage, withinDays, csvUrl });
   });

@@ -28,12 +28,13 @@ export function estimateDone(job, elapsedMs, shown = 0) {
  * @param {string} jobId
  * @param {HTMLElement} container
  * @param {(job: import("./types.js").Job) => void} [onEnd]
+ * @param {string} [label] the bar's accessible name
  */
-export async function watchJob(call, jobId, container, onEnd) {
+export async function watchJob(call, jobId, container, onEnd, label = "Rescore progress") {
   let progress = container.querySelector("progress");
   let text = container.querySelector(".job-text");
   if (!progress || !text) {
-    progress = h("progress", { "aria-label": "Rescore progress" });
+    progress = h("progress", { "aria-label": label });
     text = h("span", { class: "job-text", role: "status" });
     container.replaceChildren(h("div", { class: "job", dataset: { jobId } }, progress, text));
   }

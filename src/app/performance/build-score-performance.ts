@@ -1,11 +1,13 @@
 import { DAY_MS, type PerformanceWindow } from "./performance-window.js";
+import { type DecileRow, rateOf, splitDeciles, type ValueCounts } from "./split-deciles.js";
 import type { DailyTierCounts, RecordSummary } from "./tally-record-history.js";
 
 // Conversion by tier and lift by decile from the records' summaries and when each entered the chosen
-// lifecycle stage (docs/scoring.md §Score performance). Pure.
+// lifecycle stage (docs/scoring.md §Score performance), taken one record at a time so that what is kept
+// grows with tiers and distinct values, not records (docs/decisions.md §Score performance). Pure.
 
+export type { DecileRow } from "./split-deciles.js";
 export type TierRow = { tier: string; records: number; converted: number; rate: number | null };
-export type DecileRow = { decile: number; records: number; converted: number; rate: number | null };
 export type ScorePerformance = {
   tiers: TierRow[];
   overTime: { date: string; counts: Record<string, number> }[];
@@ -15,7 +17,7 @@ export type ScorePerformance = {
 };
 
 export type PerformanceInput = {
-  /** The score's tiers, best first (thresholdOptionValues); tiers found only in history follow. */
+  /** The score's tiers, best first (thresholdOptionValues); tiers found only in history follow, by name. */
   tierOrder: readonly string[];
   window: PerformanceWindow;
   withinDays: number;
@@ -24,8 +26,6 @@ export type PerformanceInput = {
   /** Record id → when it entered the stage (ms), null when it never did; a missing id counts as never. */
   stageEntries: ReadonlyMap<string, number | null>;
 };
-
-const rateOf = (converted: number, records: number) => (records === 0 ? null : converted / records);
 
 /**
  * Counts a record for a start instant unless it had reached the stage before it (it cannot convert again);
@@ -41,57 +41,57 @@ function outcome(
   return enteredMs <= startMs + withinMs ? "converted" : "not";
 }
 
-function tierRows(input: PerformanceInput, withinMs: number): TierRow[] {
-  const seen = new Set(input.tierOrder);
-  for (const s of input.summaries) for (const tier of s.tierEntries.keys()) seen.add(tier);
-  return [...seen].map((tier) => {
-    let records = 0;
-    let converted = 0;
-    for (const s of input.summaries) {
-      const startMs = s.tierEntries.get(tier);
-      if (startMs === undefined) continue;
-      const result = outcome(input.stageEntries.get(s.recordId) ?? null, startMs, withinMs);
-      if (result === "before") continue;
-      records++;
-      if (result === "converted") converted++;
-    }
-    return { tier, records, converted, rate: rateOf(converted, records) };
-  });
+function count(rows: Map<string | number, ValueCounts>, key: string | number, result: string) {
+  const row = rows.get(key) ?? { records: 0, converted: 0 };
+  rows.set(key, row);
+  if (result === "before") return;
+  row.records++;
+  if (result === "converted") row.converted++;
 }
 
-/** Records ranked by their score at the window's start, highest first; decile 1 is the top tenth. */
-function liftRows(input: PerformanceInput, withinMs: number): DecileRow[] {
-  const ranked = input.summaries
-    .flatMap((s) => {
-      if (s.scoreAtFrom === null) return [];
-      const result = outcome(input.stageEntries.get(s.recordId) ?? null, input.window.fromMs, withinMs);
-      return result === "before" ? [] : [{ score: s.scoreAtFrom, recordId: s.recordId, result }];
-    })
-    .sort((a, b) => b.score - a.score || a.recordId.localeCompare(b.recordId));
-  const rows: DecileRow[] = Array.from({ length: 10 }, (_, i) => ({
-    decile: i + 1,
-    records: 0,
-    converted: 0,
-    rate: null,
-  }));
-  ranked.forEach((r, k) => {
-    const row = rows[Math.floor((k * 10) / ranked.length)] as DecileRow;
-    row.records++;
-    if (r.result === "converted") row.converted++;
-  });
-  return rows.map((row) => ({ ...row, rate: rateOf(row.converted, row.records) }));
-}
+export type PerformanceTally = {
+  /** Adds one record: its summary for the window and when it entered the stage (null: never). */
+  add(summary: RecordSummary, enteredMs: number | null): void;
+  result(tierOrder: readonly string[], daily: DailyTierCounts): ScorePerformance;
+};
 
-export function buildScorePerformance(input: PerformanceInput): ScorePerformance {
-  const withinMs = input.withinDays * DAY_MS;
+export function createPerformanceTally(window: PerformanceWindow, withinDays: number): PerformanceTally {
+  const withinMs = withinDays * DAY_MS;
+  const tiers = new Map<string | number, ValueCounts>();
+  // Lift: records with a value at the window's start, counted per value; a record that had converted
+  // before is not counted at all.
+  const byValue = new Map<number, ValueCounts>();
   return {
-    tiers: tierRows(input, withinMs),
-    overTime: input.window.days.map((day, i) => ({
-      date: day.date,
-      counts: Object.fromEntries(input.daily[i] ?? []),
-    })),
-    lift: liftRows(input, withinMs),
-    from: new Date(input.window.fromMs).toISOString(),
-    until: new Date(input.window.untilMs).toISOString(),
+    add(summary, enteredMs) {
+      for (const [tier, startMs] of summary.tierEntries)
+        count(tiers, tier, outcome(enteredMs, startMs, withinMs));
+      if (summary.scoreAtFrom === null) return;
+      const result = outcome(enteredMs, window.fromMs, withinMs);
+      if (result !== "before")
+        count(byValue as Map<string | number, ValueCounts>, summary.scoreAtFrom, result);
+    },
+    result(tierOrder, daily) {
+      const extra = [...tiers.keys()].filter((t) => !tierOrder.includes(t as string)).sort();
+      return {
+        tiers: [...tierOrder, ...(extra as string[])].map((tier) => {
+          const { records, converted } = tiers.get(tier) ?? { records: 0, converted: 0 };
+          return { tier, records, converted, rate: rateOf(converted, records) };
+        }),
+        overTime: window.days.map((day, i) => ({
+          date: day.date,
+          counts: Object.fromEntries(daily[i] ?? []),
+        })),
+        lift: splitDeciles(byValue),
+        from: new Date(window.fromMs).toISOString(),
+        until: new Date(window.untilMs).toISOString(),
+      };
+    },
   };
+}
+
+/** The whole answer from every record's summary at once (the full computation, for comparison). */
+export function buildScorePerformance(input: PerformanceInput): ScorePerformance {
+  const tally = createPerformanceTally(input.window, input.withinDays);
+  for (const s of input.summaries) tally.add(s, input.stageEntries.get(s.recordId) ?? null);
+  return tally.result(input.tierOrder, input.daily);
 }

@@ -5,6 +5,7 @@ import type { FeedEventStore } from "../../ports/feed-event-store.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
 import type { JobStore } from "../../ports/job-store.js";
 import type { OAuthClient } from "../../ports/oauth-client.js";
+import type { PerformanceSnapshotStore } from "../../ports/performance-snapshot-store.js";
 import type { RecordStore } from "../../ports/record-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
 import type { SourceStatusStore } from "../../ports/source-status-store.js";
@@ -25,6 +26,8 @@ export type ErasePortalDeps = {
   feeds?: FeedEventStore;
   /** When records entered lifecycle stages, as last read (score performance). */
   stageEntries?: StageEntryStore;
+  /** Scores' performance snapshots. */
+  performanceSnapshots?: PerformanceSnapshotStore;
   cipher: TokenCipher;
   /** Absent in sandbox mode without HubSpot credentials: nothing to revoke at HubSpot then. */
   oauth: OAuthClient | undefined;
@@ -58,6 +61,7 @@ export async function erasePortal(deps: ErasePortalDeps, portalId: number) {
     deps.sourceStatus?.deletePortal(portalId),
     deps.feeds?.deletePortal(portalId),
     deps.stageEntries?.deletePortal(portalId),
+    deps.performanceSnapshots?.deletePortal(portalId),
   ]);
   await deps.installations.delete(portalId);
   deps.logger.info({ portalId, revoked }, "portal erased");

@@ -57,6 +57,7 @@ export async function deleteScore(
     await deps.crmFor(portalId).archiveProperties(definition.object, names);
   }
   await deps.scores.delete(portalId, scoreId);
+  await deps.performanceSnapshots?.deleteScore(portalId, scoreId);
   deps.logger.info({ portalId, scoreId, deleteProperties }, "score deleted");
   return { deleted: scoreId, propertiesDeleted: deleteProperties };
 }

@@ -4,6 +4,7 @@ import type { CrmClient } from "../../ports/crm-client.js";
 import type { FeedEventStore } from "../../ports/feed-event-store.js";
 import type { InstallationStore } from "../../ports/installation-store.js";
 import type { Job, JobKind } from "../../ports/job-store.js";
+import type { PerformanceSnapshotStore } from "../../ports/performance-snapshot-store.js";
 import type { RecordStore } from "../../ports/record-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
 import type { SourceStatusStore } from "../../ports/source-status-store.js";
@@ -29,6 +30,11 @@ export type ScoresDeps = {
   feeds?: FeedEventStore;
   /** Each event source's last problem per portal (docs/decisions.md §Sources status); tests may leave it out. */
   sourceStatus?: SourceStatusStore;
+  /**
+   * Scores' performance snapshots (docs/decisions.md §Score performance); without it performance is
+   * computed from every history on each request.
+   */
+  performanceSnapshots?: PerformanceSnapshotStore;
 };
 
 /** What a job's handler needs: the same, less startJob, so the handlers exist before the job runner. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { type PerformanceDeps, scorePerformance } from "../../app/performance/score-performance.js";
-import { defineRoute, FileReply } from "./define-route.js";
+import { defineRoute, FileReply, RouteReply } from "./define-route.js";
 import { renderPerformanceCsv } from "./render-performance-csv.js";
 import { performanceQuery, scoreParams } from "./request-schemas.js";
 
@@ -25,12 +25,14 @@ export const performanceRoutes = [
     method: "get",
     path: "/portals/:portalId/scores/:scoreId/performance",
     description:
-      "The score's tiers day by day, and how many records of each tier and each score decile reached lifecycle stage `to` within `withinDays` (JSON, or CSV with format=csv)",
+      "The score's tiers day by day, and how many records of each tier and each score decile reached lifecycle stage `to` within `withinDays` (JSON, or CSV with format=csv); 202 with the job while the score's first snapshot is built (GET /jobs/:jobId), then ask again",
     request: { params: scoreParams, query: performanceQuery },
     response: performanceResponse,
     async handle(deps: PerformanceDeps, { params, query }) {
       const { format, ...asked } = query;
-      const performance = await scorePerformance(deps, params.portalId, params.scoreId, asked);
+      const answer = await scorePerformance(deps, params.portalId, params.scoreId, asked);
+      if ("building" in answer) return new RouteReply(202, { job: answer.building });
+      const { performance } = answer;
       if (format === "json") return performance;
       return new FileReply(
         "text/csv",

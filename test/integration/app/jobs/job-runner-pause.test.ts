@@ -47,7 +47,7 @@ function runnerWith(rescore: JobHandler) {
   });
   return createJobRunner({
     jobs,
-    handlers: { rescore, preview: async () => ({}) },
+    handlers: { rescore, preview: async () => ({}), performance: async () => ({}) },
     now: () => T0,
     logger: createLogger("info", sink),
     openQueue: (run) => createLocalJobQueue(run),

@@ -35,7 +35,11 @@ function runnerOfPages(jobs: ReturnType<typeof createKeyvJobStore>) {
   const seen: Job["progress"][] = [];
   const runner = createJobRunner({
     jobs,
-    handlers: { rescore: pagesOfThousand(clock, seen, jobs), preview: async () => ({}) },
+    handlers: {
+      rescore: pagesOfThousand(clock, seen, jobs),
+      preview: async () => ({}),
+      performance: async () => ({}),
+    },
     now: () => clock.nowMs,
     logger: pino({ level: "silent" }),
     openQueue: (run) => createLocalJobQueue(run),

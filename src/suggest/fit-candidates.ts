@@ -1,0 +1,109 @@
+import { type Candidate, minimumSupport, type PropertyRule } from "./candidate.js";
+import { inferPropertyKind } from "./infer-property-kind.js";
+import { isExcludedProperty } from "./is-excluded-property.js";
+import type { LabelledRecord } from "./label-records.js";
+import type { SuggestInput } from "./suggestion.js";
+
+type Value = string | number | boolean;
+type Target = "self" | "companies";
+type Described = NonNullable<SuggestInput["properties"]>[string];
+
+const quantiles = [0.25, 0.5, 0.75, 0.9];
+const mostValuesPerProperty = 12;
+
+/**
+ * Fit features (docs/scoring.md §Suggested scores, "Features"): per record property, and per property of
+ * associated companies for contacts, its frequent values (`in`), its quantile steps (`gte`) for numbers,
+ * and `known` where presence varies. Vocabularies come from the training records only.
+ */
+export function buildFitCandidates(
+  training: readonly LabelledRecord[],
+  object: SuggestInput["object"],
+  described: SuggestInput["properties"] = {},
+): Candidate[] {
+  const support = minimumSupport(training.length);
+  const candidates: Candidate[] = [];
+  const targets: Target[] = object === "contacts" ? ["self", "companies"] : ["self"];
+  for (const target of targets) {
+    const perRecord = training.map((r) => valuesOf(r, target));
+    const names = new Set(perRecord.flatMap((values) => [...values.keys()]));
+    for (const name of [...names].sort()) {
+      if (isExcludedProperty(name, names)) continue;
+      const recordValues = perRecord.map((values) => values.get(name) ?? []);
+      candidates.push(...propertyCandidates(name, target, recordValues, support, described[name]));
+    }
+  }
+  return candidates;
+}
+
+function valuesOf(record: LabelledRecord, target: Target): Map<string, Value[]> {
+  const sources =
+    target === "self"
+      ? [record.snapshot.properties]
+      : (record.snapshot.associations.companies ?? []).map((c) => c.properties);
+  const values = new Map<string, Value[]>();
+  for (const properties of sources) {
+    for (const [name, value] of Object.entries(properties)) {
+      if (value === null || value === undefined || value === "") continue;
+      const list = values.get(name) ?? [];
+      list.push(value);
+      values.set(name, list);
+    }
+  }
+  return values;
+}
+
+function propertyCandidates(
+  name: string,
+  target: Target,
+  recordValues: Value[][],
+  support: number,
+  described: Described | undefined,
+): Candidate[] {
+  const n = recordValues.length;
+  const inRange = (count: number) => count >= support && count <= n - support;
+  const known = recordValues.filter((values) => values.length > 0).length;
+  if (known === 0) return [];
+  const all = recordValues.flat();
+  const kind = described?.kind ?? inferPropertyKind(name, all);
+  if (kind === "date") return [];
+  const label = described?.label ?? name;
+  const where = target === "companies" ? ` (associated company)` : "";
+  const family = `fit:${target}:${name}`;
+  const of = target === "companies" ? { of: { association: "companies" as const } } : {};
+  const candidate = (rule: Omit<PropertyRule, "property">, words: string): Candidate => ({
+    family,
+    feature: `${label}${where} ${words}`,
+    rule: { property: name, ...rule, ...of } as PropertyRule,
+  });
+
+  const out: Candidate[] = [];
+  if (kind === "number") {
+    const sorted = all
+      .map(Number)
+      .filter(Number.isFinite)
+      .sort((a, b) => a - b);
+    const steps = [...new Set(quantiles.map((q) => sorted[Math.floor(q * (sorted.length - 1))] as number))];
+    for (const step of steps) {
+      const count = recordValues.filter((values) => values.some((v) => Number(v) >= step)).length;
+      if (inRange(count)) out.push(candidate({ operator: "gte", value: step }, `is at least ${step}`));
+    }
+  } else {
+    const counts = new Map<string, number>();
+    for (const values of recordValues) {
+      const options = new Set(values.flatMap((v) => String(v).split(";")));
+      for (const option of options) counts.set(option, (counts.get(option) ?? 0) + 1);
+    }
+    // Text whose values are nearly all different names or identifies records: no value repeats enough.
+    const frequent = [...counts.entries()]
+      .filter(([, count]) => inRange(count))
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, mostValuesPerProperty);
+    for (const [value] of frequent) {
+      const valueLabel = described?.options?.find((o) => o.value === value)?.label ?? value;
+      out.push(candidate({ operator: "in", values: [value] }, `is ${valueLabel}`));
+    }
+  }
+  if (inRange(known)) out.push(candidate({ operator: "known" }, "is known"));
+  return out;
+}
