@@ -36,5 +36,7 @@ export function unsupportedCrmMethods(bench: string): Omit<CrmClient, "portalId"
     readContactWebEvents: unsupported,
     readPortalWebEvents: unsupported,
     readStageEntries: unsupported,
+    listStageEntries: unsupported,
+    readPropertyHistories: unsupported,
   };
 }

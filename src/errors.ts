@@ -9,6 +9,10 @@ export type ErrorCode =
   | "rate_limited"
   | "upstream_failed"
   | "disconnected"
+  /** A suggested score found too few labelled records (docs/scoring.md §Suggested scores). */
+  | "too_few_labels"
+  /** Enough labelled records, but no feature of them predicts the conversion (docs/scoring.md §Suggested scores). */
+  | "no_signal"
   | "internal";
 
 export class AppError extends Error {

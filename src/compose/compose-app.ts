@@ -21,6 +21,7 @@ import { createKeyvScoreStore } from "../adapters/stores/keyv-score-store.js";
 import { createKeyvSessionStore } from "../adapters/stores/keyv-session-store.js";
 import { createKeyvSourceStatusStore } from "../adapters/stores/keyv-source-status-store.js";
 import { createKeyvStageEntryStore } from "../adapters/stores/keyv-stage-entry-store.js";
+import { createKeyvSuggestionStore } from "../adapters/stores/keyv-suggestion-store.js";
 import { type OpenKeyvOptions, openKeyv } from "../adapters/stores/open-keyv.js";
 import { resumeOwedCallbacks } from "../app/actions/reset-action.js";
 import { createAfterInstall } from "../app/after-install.js";
@@ -30,6 +31,7 @@ import { createPerformanceJob } from "../app/performance/performance-job.js";
 import { refreshPerformanceSnapshots } from "../app/performance/refresh-performance-snapshots.js";
 import { createPreviewJob } from "../app/scores/preview-score.js";
 import type { JobHandlerDeps, ScoresDeps } from "../app/scores/scores-deps.js";
+import { createSuggestJob } from "../app/suggest/suggest-job.js";
 import type { HubSpotModeConfig } from "../config.js";
 import { createActionRoutes } from "../http/action-routes.js";
 import { adminTokenPrincipal, anyPrincipal } from "../http/admin-api/admin-auth.js";
@@ -111,6 +113,7 @@ export async function composeApp(
   const performanceSnapshots = createKeyvPerformanceSnapshotStore(
     await open("performance-snapshots", { sqlitePageSize: SUMMARY_SQLITE_PAGE }),
   );
+  const suggestions = createKeyvSuggestionStore(await open("suggestions"));
   // With REDIS_URL the inbox, due-index, job queue, scheduled tasks and HubSpot budgets are shared
   // by every instance (docs/decisions.md §Several instances).
   const shared = config.redisUrl ? await openSharedParts(config.redisUrl, config, logger, now) : undefined;
@@ -164,6 +167,7 @@ export async function composeApp(
     feeds,
     sourceStatus,
     performanceSnapshots,
+    suggestions,
   };
   const jobRunner = createJobRunner({
     jobs,
@@ -171,6 +175,7 @@ export async function composeApp(
       rescore: createRescoreJob(handlerDeps),
       preview: createPreviewJob(handlerDeps),
       performance: createPerformanceJob(handlerDeps),
+      suggest: createSuggestJob({ ...handlerDeps, suggestions }),
     },
     now,
     logger,
@@ -213,6 +218,7 @@ export async function composeApp(
     oauth: oauth.routes,
     adminApi: createAdminApi({
       ...scoresDeps,
+      suggestions,
       jobs,
       actions,
       stageEntries,

@@ -62,8 +62,16 @@ export type CrmExistingProperty = Omit<CrmPropertyDefinition, "type" | "fieldTyp
   fieldType: string;
 };
 
-/** A property of the portal as the properties API lists it, hidden ones included. */
-export type CrmPortalProperty = CrmExistingProperty & { hidden: boolean };
+/**
+ * A property of the portal as the properties API lists it, hidden ones included; `readOnly` (a value no
+ * one may set, HubSpot's modificationMetadata.readOnlyValue) and `calculated` as HubSpot says, false when
+ * it does not.
+ */
+export type CrmPortalProperty = CrmExistingProperty & {
+  hidden: boolean;
+  readOnly: boolean;
+  calculated: boolean;
+};
 
 export interface CrmPropertyGroup {
   name: string;
@@ -113,6 +121,24 @@ export type LifecycleStage = string;
 
 /** The objects with a lifecycle stage. */
 export type LifecycleObjectType = "contacts" | "companies";
+
+/** One record and when it entered each stage asked for (epoch ms), null for a stage it never entered. */
+export interface CrmStageEntries {
+  id: string;
+  enteredAtMs: Record<LifecycleStage, number | null>;
+}
+
+/** One page of every record of an object with its stage entries; `after` is null on the last page. */
+export interface CrmStageEntriesPage {
+  records: CrmStageEntries[];
+  after: string | null;
+}
+
+/** One past value of a property, and since when the record held it (epoch ms). */
+export interface CrmValueSince {
+  value: string;
+  sinceMs: number;
+}
 
 /** The objects a score can be for: the ones a person finds records of in "Test a record". */
 export type ScoredObjectType = "contacts" | "companies" | "deals";
@@ -211,6 +237,26 @@ export interface CrmClient extends CrmFeeds {
     ids: readonly string[],
     stage: LifecycleStage,
   ): Promise<Map<string, number | null>>;
+  /**
+   * Every record of an object, a page of up to 100 at a time (objects list API: no search's 10,000-result
+   * cap), with when each entered each of `stages` (docs/hubspot.md §Lifecycle stage history). Records whose
+   * answer lacks a stage's `hs_v2_date_entered_*` are read again from lifecyclestage's history.
+   */
+  listStageEntries(
+    objectType: LifecycleObjectType,
+    stages: readonly LifecycleStage[],
+    after: string | null,
+  ): Promise<CrmStageEntriesPage>;
+  /**
+   * Every past value of the named properties (`propertiesWithHistory` in batch reads of 50), newest
+   * first; a property the record never held, or the object lacks, has none. Ids HubSpot does not
+   * know are left out of the answer.
+   */
+  readPropertyHistories(
+    objectType: LifecycleObjectType,
+    ids: readonly string[],
+    properties: readonly string[],
+  ): Promise<Map<string, Record<string, CrmValueSince[]>>>;
   /** Batch archive of properties (a deleted score's); names that do not exist are ignored. */
   archiveProperties(objectType: CrmObjectType, names: readonly string[]): Promise<void>;
 }

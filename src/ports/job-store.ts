@@ -1,7 +1,8 @@
 // Background jobs of a portal (docs/decisions.md §Background jobs): retroactive rescoring, whole-portal
-// previews, and a score's first performance snapshot (docs/decisions.md §Score performance).
+// previews, a score's first performance snapshot (docs/decisions.md §Score performance) and suggested
+// scores.
 
-export type JobKind = "rescore" | "preview" | "performance";
+export type JobKind = "rescore" | "preview" | "performance" | "suggest";
 /**
  * "paused": the portal is disconnected (docs/decisions.md §Disconnected portals pause); the job
  * keeps its cursor and runs again after a reinstall (JobRunner.resumePortal) or a restart.

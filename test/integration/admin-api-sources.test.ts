@@ -81,6 +81,7 @@ beforeEach(async () => {
     "/api",
     createAdminApi({
       ...setup.deps,
+      suggestions: setup.suggestions,
       feeds,
       jobs: setup.jobs,
       cipher: createTestCipher(),

@@ -10,6 +10,7 @@ import { adminTokenPrincipal, anyPrincipal } from "../../src/http/admin-api/admi
 import { createAdminApi } from "../../src/http/admin-api/create-admin-api.js";
 import type { Job } from "../../src/ports/job-store.js";
 import type { StageEntryStore } from "../../src/ports/stage-entry-store.js";
+import type { SuggestionStore } from "../../src/ports/suggestion-store.js";
 import { createTestScoresDeps } from "../fixtures/app/create-test-scores-deps.js";
 import { HUBSPOT } from "../fixtures/hubspot/create-test-crm-client.js";
 import { type CrmWorld, meeting, mockCrmWorld } from "../fixtures/hubspot/mock-crm-world.js";
@@ -20,6 +21,7 @@ import {
   T0,
 } from "../fixtures/installation.js";
 import { buildLeadScoreDraft, completedMeetingsGroup } from "../fixtures/score-drafts.js";
+import { createDummySuggestion } from "../fixtures/suggest/suggestion.js";
 import { allowOnlyLocalhost } from "../support/allow-only-localhost.js";
 import { listenOnPort0 } from "../support/listen-on-port-0.js";
 
@@ -41,6 +43,7 @@ let world: CrmWorld;
 let crm: ReturnType<typeof mockCrmWorld>;
 let installations: ReturnType<typeof createMemoryInstallationStore>;
 let stageEntries: StageEntryStore;
+let suggestions: SuggestionStore;
 
 const call = async (method: string, path: string, body?: unknown, token: string | null = ADMIN) => {
   const res = await fetch(`${base}/api${path}`, {
@@ -72,6 +75,7 @@ beforeEach(async () => {
   const setup = await createTestScoresDeps(PORTAL);
   runner = setup.runner;
   const { deps, jobs } = setup;
+  suggestions = setup.suggestions;
   installations = deps.installations;
   await installations.save(createDummyInstallation({ portalId: 9 }));
   const portalNineOnly = async (token: string) =>
@@ -87,6 +91,7 @@ beforeEach(async () => {
     "/api",
     createAdminApi({
       ...deps,
+      suggestions,
       jobs,
       stageEntries,
       cipher: createTestCipher(),
@@ -364,10 +369,12 @@ describe("lifecycle against HubSpot (nock)", () => {
     await call("POST", portal("/scores"), leadScore);
     const entered = new Map([["1", { enteredAtMs: T0, readAtMs: T0 }]]);
     await stageEntries.put(PORTAL, "contacts", "customer", entered);
+    await suggestions.save(PORTAL, "lead", createDummySuggestion());
     expect((await call("DELETE", portal())).body).toEqual({ erased: PORTAL, refreshTokenRevoked: true });
     revoke.done();
     expect(await installations.get(PORTAL)).toBeUndefined();
     expect((await stageEntries.get(PORTAL, "contacts", "customer", ["1"])).size).toBe(0);
+    expect(await suggestions.get(PORTAL, "lead")).toBeUndefined();
     expect((await call("GET", portal("/scores"))).status).toBe(404);
   });
 });

@@ -7,18 +7,20 @@ import {
   HISTORY_LIMIT_PER_RECORD,
 } from "../../src/adapters/stores/keyv-record-store.js";
 import { createKeyvScoreStore } from "../../src/adapters/stores/keyv-score-store.js";
+import { createKeyvSuggestionStore } from "../../src/adapters/stores/keyv-suggestion-store.js";
 import { openKeyv } from "../../src/adapters/stores/open-keyv.js";
 import type { Job } from "../../src/ports/job-store.js";
 import type { HistoryEntry, RecordRef } from "../../src/ports/record-store.js";
 import { parseDefinition } from "../../src/scoring/index.js";
 import { createDummyInstallation, T0 } from "../fixtures/installation.js";
+import { createDummySuggestion } from "../fixtures/suggest/suggestion.js";
 import { definition } from "../support/scoring-builders.js";
 import { startRedis } from "./support/start-redis.js";
 import { STORE_BACKENDS } from "./support/store-backends.js";
 import { useStoreServer } from "./support/use-store-server.js";
 
 // The same contract for every DATABASE_URL family (docs/decisions.md §Several instances: several app
-// instances share a Redis or PostgreSQL store): what the app relies on from its four keyv stores, on a real
+// instances share a Redis or PostgreSQL store): what the app relies on from its keyv stores, on a real
 // server each.
 
 type ValueOf<Factory> = Factory extends (keyv: Keyv<infer Value>) => unknown ? Value : never;
@@ -57,7 +59,7 @@ function createDummyJob(overrides: Partial<Job> = {}): Job {
 describe.each(STORE_BACKENDS)("keyv stores on $name", { timeout: 30_000 }, (backend) => {
   const stores = useStoreServer(backend);
 
-  /** The four stores as the app opens them: one DATABASE_URL, one keyv namespace each. */
+  /** The stores as the app opens them: one DATABASE_URL, one keyv namespace each. */
   async function openStores(url: string) {
     const open = <Value>(namespace: string) => stores.open<Value>(url, namespace);
     return {
@@ -67,6 +69,9 @@ describe.each(STORE_BACKENDS)("keyv stores on $name", { timeout: 30_000 }, (back
       scores: createKeyvScoreStore(await open<ValueOf<typeof createKeyvScoreStore>>("scores")),
       records: createKeyvRecordStore(await open<ValueOf<typeof createKeyvRecordStore>>("records")),
       jobs: createKeyvJobStore(await open<ValueOf<typeof createKeyvJobStore>>("jobs")),
+      suggestions: createKeyvSuggestionStore(
+        await open<ValueOf<typeof createKeyvSuggestionStore>>("suggestions"),
+      ),
     };
   }
 
@@ -167,8 +172,10 @@ describe.each(STORE_BACKENDS)("keyv stores on $name", { timeout: 30_000 }, (back
       await stores.records.setReset(contact(portalId, "1"), "a", T0);
       await stores.records.appendHistory(contact(portalId, "1"), [change(T0, "10")]);
       await stores.jobs.save(createDummyJob({ portalId }));
+      await stores.suggestions.save(portalId, "a", createDummySuggestion());
     }
 
+    await stores.suggestions.deletePortal(7);
     await stores.scores.deletePortal(7);
     await stores.records.deletePortal(7);
     await stores.jobs.deletePortal(7);
@@ -183,6 +190,8 @@ describe.each(STORE_BACKENDS)("keyv stores on $name", { timeout: 30_000 }, (back
     expect(await stores.records.history(contact(70, "1"))).toHaveLength(1);
     expect((await stores.records.resets(70, "contacts", ["1"])).size).toBe(1);
     expect((await stores.jobs.unfinished()).map((j) => j.portalId)).toEqual([70]);
+    expect(await stores.suggestions.get(7, "a")).toBeUndefined();
+    expect(await stores.suggestions.get(70, "a")).toEqual(createDummySuggestion());
   });
 
   it("keeps namespaces apart: listing and erasing touch only their own store's entries", async () => {

@@ -23,7 +23,7 @@ const rules: Readonly<Record<string, Rule>> = {
   // HubSpot's protocol as computation: signatures hash, nothing else leaves the process.
   hubspot: { runtime: ["zod", "node:crypto", "errors.ts"] },
   // Interfaces only: a port names the types it speaks in and imports no code.
-  ports: { runtime: [], types: ["scoring", "hubspot"] },
+  ports: { runtime: [], types: ["scoring", "suggest", "hubspot"] },
   // Use cases reach the world through ports only: no adapter, no HTTP, CLI or sandbox, no
   // infrastructure package. pino's Logger is the logging interface they are handed (never created
   // here), so its type is allowed; node:crypto gives job ids.

@@ -33,6 +33,8 @@ type SdkProperty = {
   groupName: string;
   description?: string;
   hidden?: boolean;
+  calculated?: boolean;
+  modificationMetadata?: { readOnlyValue?: boolean };
   options?: { label: string; value: string; displayOrder?: number; hidden: boolean }[];
 };
 
@@ -104,6 +106,8 @@ export function createHubSpotProperties(apis: SdkApis, pacer: PortalPacer): Prop
       return answer.results.map((property) => ({
         ...fromSdkProperty(property),
         hidden: property.hidden ?? false,
+        readOnly: property.modificationMetadata?.readOnlyValue ?? false,
+        calculated: property.calculated ?? false,
       }));
     },
 

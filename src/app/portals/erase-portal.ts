@@ -10,6 +10,7 @@ import type { RecordStore } from "../../ports/record-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
 import type { SourceStatusStore } from "../../ports/source-status-store.js";
 import type { StageEntryStore } from "../../ports/stage-entry-store.js";
+import type { SuggestionStore } from "../../ports/suggestion-store.js";
 import type { TokenCipher } from "../../ports/token-cipher.js";
 import { tokenContext } from "../seal-grant.js";
 
@@ -28,6 +29,8 @@ export type ErasePortalDeps = {
   stageEntries?: StageEntryStore;
   /** Scores' performance snapshots. */
   performanceSnapshots?: PerformanceSnapshotStore;
+  /** Suggested drafts' evidence. */
+  suggestions?: SuggestionStore;
   cipher: TokenCipher;
   /** Absent in sandbox mode without HubSpot credentials: nothing to revoke at HubSpot then. */
   oauth: OAuthClient | undefined;
@@ -62,6 +65,7 @@ export async function erasePortal(deps: ErasePortalDeps, portalId: number) {
     deps.feeds?.deletePortal(portalId),
     deps.stageEntries?.deletePortal(portalId),
     deps.performanceSnapshots?.deletePortal(portalId),
+    deps.suggestions?.deletePortal(portalId),
   ]);
   await deps.installations.delete(portalId);
   deps.logger.info({ portalId, revoked }, "portal erased");

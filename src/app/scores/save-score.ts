@@ -9,14 +9,17 @@ import {
 import { provisionProperties } from "../provision-properties.js";
 import { scorePropertySpec } from "../score-property-spec.js";
 import { sourceWarnings } from "../sources/source-statuses.js";
-import type { ScoresDeps } from "./scores-deps.js";
+import type { JobHandlerDeps, ScoresDeps } from "./scores-deps.js";
 
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** Create: a new score always starts as a draft (docs/scoring.md §Lifecycle); enabling is its own step. */
-export async function createScore(deps: ScoresDeps, portalId: number, input: unknown, author: string) {
+/**
+ * Create: a new score always starts as a draft (docs/scoring.md §Lifecycle); enabling is its own step. It
+ * starts no job, so a job (the suggest job) may create one.
+ */
+export async function createScore(deps: JobHandlerDeps, portalId: number, input: unknown, author: string) {
   if (isObject(input) && input.status !== undefined && input.status !== "draft") {
     throw new DefinitionError([
       { path: "status", message: 'a new score starts as "draft"; enable it with POST …/enable' },
@@ -116,7 +119,7 @@ export async function requireScore(
   return current;
 }
 
-async function checkPortal(deps: ScoresDeps, portalId: number, definition: ScoreDefinition) {
+async function checkPortal(deps: JobHandlerDeps, portalId: number, definition: ScoreDefinition) {
   const others = (await deps.scores.list(portalId))
     .map((r) => r.definition)
     .filter((d) => d.id !== definition.id);

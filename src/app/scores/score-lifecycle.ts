@@ -9,7 +9,7 @@ import type { ScoresDeps } from "./scores-deps.js";
 // docs/scoring.md §Lifecycle: enable (provision, then every record retroactively),
 // disable (values stay), delete (optionally the properties too).
 
-export async function requireConnected(deps: ScoresDeps, portalId: number) {
+export async function requireConnected(deps: Pick<ScoresDeps, "installations">, portalId: number) {
   const installation = await deps.installations.get(portalId);
   if (!installation) throw new AppError("not_found", `portal ${portalId} is not installed`);
   if (installation.status === "disconnected") {
@@ -58,6 +58,7 @@ export async function deleteScore(
   }
   await deps.scores.delete(portalId, scoreId);
   await deps.performanceSnapshots?.deleteScore(portalId, scoreId);
+  await deps.suggestions?.delete(portalId, scoreId);
   deps.logger.info({ portalId, scoreId, deleteProperties }, "score deleted");
   return { deleted: scoreId, propertiesDeleted: deleteProperties };
 }

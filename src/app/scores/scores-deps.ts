@@ -8,6 +8,7 @@ import type { PerformanceSnapshotStore } from "../../ports/performance-snapshot-
 import type { RecordStore } from "../../ports/record-store.js";
 import type { ScoreStore } from "../../ports/score-store.js";
 import type { SourceStatusStore } from "../../ports/source-status-store.js";
+import type { SuggestionStore } from "../../ports/suggestion-store.js";
 import type { RescoreDeps } from "../rescore/rescore.js";
 
 /** Starts a background job and returns it as first saved (see src/app/jobs/job-runner.ts). */
@@ -35,6 +36,8 @@ export type ScoresDeps = {
    * computed from every history on each request.
    */
   performanceSnapshots?: PerformanceSnapshotStore;
+  /** Suggested drafts' evidence (docs/decisions.md §Suggested scores from HubSpot), deleted with their score. */
+  suggestions?: SuggestionStore;
 };
 
 /** What a job's handler needs: the same, less startJob, so the handlers exist before the job runner. */

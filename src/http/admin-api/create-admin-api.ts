@@ -4,6 +4,7 @@ import { createPortalForms } from "../../app/pickers/portal-forms.js";
 import { createPortalProperties } from "../../app/pickers/portal-properties.js";
 import type { ErasePortalDeps } from "../../app/portals/erase-portal.js";
 import type { ScoresDeps } from "../../app/scores/scores-deps.js";
+import type { SuggestionStore } from "../../ports/suggestion-store.js";
 import { type AdminPrincipal, canSeePortal, type ResolvePrincipal, requireAdmin } from "./admin-auth.js";
 import { adminRoutes } from "./admin-routes.js";
 import { buildOpenApiDocument } from "./build-openapi-document.js";
@@ -23,9 +24,12 @@ import {
   signInLinkRoutes,
 } from "./sign-in-link-routes.js";
 import { sourceRoutes } from "./source-routes.js";
+import { suggestRoutes } from "./suggest-routes.js";
 
 export type AdminApiDeps = ScoresDeps &
   ErasePortalDeps & {
+    /** Suggested drafts' evidence (POST /scores/suggest, GET /scores/:scoreId/suggestion). */
+    suggestions: SuggestionStore;
     resolvePrincipal: ResolvePrincipal;
     logger: Logger;
     /** GET /parked (compose-pipeline.ts parkedRoutes); absent when no pipeline runs. */
@@ -61,6 +65,7 @@ export function createAdminApi(deps: AdminApiDeps): Router {
     next();
   });
   mountRoutes(api, portalRoutes, deps);
+  mountRoutes(api, suggestRoutes, deps);
   mountRoutes(api, scoreRoutes, deps);
   mountRoutes(api, recordSearchRoutes, deps);
   mountRoutes(api, sourceRoutes, deps);

@@ -4,7 +4,7 @@ import { z } from "zod";
 export const jobResponse = z.object({
   id: z.string(),
   portalId: z.number().int(),
-  kind: z.enum(["rescore", "preview", "performance"]),
+  kind: z.enum(["rescore", "preview", "performance", "suggest"]),
   scoreId: z.string(),
   status: z.enum(["queued", "running", "paused", "done", "failed"]),
   progress: z.object({

@@ -13,6 +13,8 @@ const statusOf: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   disconnected: 409,
+  too_few_labels: 422,
+  no_signal: 422,
   rate_limited: 429,
   upstream_failed: 502,
   internal: 500,

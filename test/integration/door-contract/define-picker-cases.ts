@@ -24,7 +24,12 @@ export function definePickerCases(target: () => DoorTarget): void {
     const t = target();
     await t.client.createProperties("contacts", [tier]);
     const contacts = await t.client.listProperties("contacts");
-    expect(contacts.find((p) => p.name === tier.name)).toEqual({ ...tier, hidden: false });
+    expect(contacts.find((p) => p.name === tier.name)).toEqual({
+      ...tier,
+      hidden: false,
+      readOnly: false,
+      calculated: false,
+    });
     expect(await t.calls("GET /crm/v3/properties/contacts")).toBe(1);
   });
 

@@ -47,7 +47,12 @@ function runnerWith(rescore: JobHandler) {
   });
   return createJobRunner({
     jobs,
-    handlers: { rescore, preview: async () => ({}), performance: async () => ({}) },
+    handlers: {
+      rescore,
+      preview: async () => ({}),
+      performance: async () => ({}),
+      suggest: async () => ({}),
+    },
     now: () => T0,
     logger: createLogger("info", sink),
     openQueue: (run) => createLocalJobQueue(run),

@@ -39,6 +39,7 @@ function runnerOfPages(jobs: ReturnType<typeof createKeyvJobStore>) {
       rescore: pagesOfThousand(clock, seen, jobs),
       preview: async () => ({}),
       performance: async () => ({}),
+      suggest: async () => ({}),
     },
     now: () => clock.nowMs,
     logger: pino({ level: "silent" }),

@@ -167,7 +167,7 @@ describe("a job waiting for HubSpot when the app stops", () => {
     const runnerOn = (sleep: (ms: number, signal: AbortSignal) => Promise<void>) =>
       createJobRunner({
         jobs: store,
-        handlers: { rescore: handler, preview: handler, performance: handler },
+        handlers: { rescore: handler, preview: handler, performance: handler, suggest: handler },
         now: () => T0,
         logger: pino({ level: "silent" }),
         openQueue: (run) => createLocalJobQueue(run),
