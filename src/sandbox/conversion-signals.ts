@@ -14,7 +14,7 @@ import { PAGE_VIEW } from "./web-event-types.js";
 // A contact's signals at its decision instant T as the portal's own stores hold them (docs/decisions.md
 // §Sandbox conversion process): whatever put the events there (the seed's background activity or the
 // planted signals), the probability of converting is computed from what an app reading the portal can
-// see. Engagement counts take the events in [T − 30 days, T).
+// see, property values as of T included.
 
 function prepareQueries(db: Database) {
   return {
@@ -34,8 +34,8 @@ function prepareQueries(db: Database) {
       `SELECT r.properties AS properties FROM associations a JOIN records r ON r.id = a.to_id
        WHERE a.from_type = 'contacts' AND a.from_id = ? AND a.to_type = 'meetings' AND r.archived = 0`,
     ),
-    primaryCompany: db.prepare<[number], { properties: string }>(
-      `SELECT r.properties AS properties FROM associations a JOIN records r ON r.id = a.to_id
+    primaryCompany: db.prepare<[number], { id: number }>(
+      `SELECT a.to_id AS id FROM associations a JOIN records r ON r.id = a.to_id
        WHERE a.from_type = 'contacts' AND a.from_id = ? AND a.to_type = 'companies' AND a.label = 'Primary'
        AND r.archived = 0 ORDER BY a.to_id LIMIT 1`,
     ),
@@ -49,18 +49,26 @@ function queriesOf(db: Database) {
   return found;
 }
 
-/** The contact's primary company's properties, or null for a contact without one. */
-export function primaryCompanyOf(portal: SandboxPortal, contactId: number): Record<string, string> | null {
+/** The contact's primary company, or null for a contact without one. */
+export function primaryCompanyOf(portal: SandboxPortal, contactId: number): StoredRecord | null {
   const row = queriesOf(portal.db).primaryCompany.get(contactId);
-  return row ? (JSON.parse(row.properties) as Record<string, string>) : null;
+  return row ? portal.records.get("companies", row.id) : null;
 }
 
-/** `titleAtT`: the contact's job title as of T (its history may hold a later one). */
+/** The value a property had at `atMs`, from its history (docs/decisions.md §Sandbox property history). */
+export function valueAsOf(portal: SandboxPortal, record: StoredRecord, name: string, atMs: number) {
+  const version = portal.records.historyOf(record, name).find((v) => Date.parse(v.timestamp) <= atMs);
+  return version?.value ? version.value : undefined;
+}
+
+/**
+ * The contact's signals at T: fit from values as of T (a job title changed since, a company created
+ * since, count as they were then), engagement from the events in [T − 30 days, T).
+ */
 export function observedSignals(
   portal: SandboxPortal,
   contact: StoredRecord,
   decisionAtMs: number,
-  titleAtT: string | undefined,
 ): ConversionSignals {
   const queries = queriesOf(portal.db);
   const email = contact.properties.email?.toLowerCase() ?? "";
@@ -74,10 +82,13 @@ export function observedSignals(
     return meeting.hs_meeting_outcome === "COMPLETED" && endedAt >= from && endedAt < decisionAtMs;
   }).length;
   const company = primaryCompanyOf(portal, contact.id);
+  const title = valueAsOf(portal, contact, "jobtitle", decisionAtMs);
+  const industry = company ? valueAsOf(portal, company, "industry", decisionAtMs) : undefined;
+  const employees = company ? valueAsOf(portal, company, "numberofemployees", decisionAtMs) : undefined;
   return {
-    seniorTitle: titleAtT !== undefined && seniorTitles.has(titleAtT) ? 1 : 0,
-    targetIndustry: company?.industry !== undefined && targetIndustries.has(company.industry) ? 1 : 0,
-    largeCompany: Number(company?.numberofemployees ?? 0) >= LARGE_COMPANY_EMPLOYEES ? 1 : 0,
+    seniorTitle: title !== undefined && seniorTitles.has(title) ? 1 : 0,
+    targetIndustry: industry !== undefined && targetIndustries.has(industry) ? 1 : 0,
+    largeCompany: Number(employees ?? 0) >= LARGE_COMPANY_EMPLOYEES ? 1 : 0,
     demoRequests: submitted(signalSources.demoForm),
     pricingPageViews: viewed(signalSources.pricingPage),
     completedMeetings,

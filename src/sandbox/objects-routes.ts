@@ -61,7 +61,7 @@ const listOf = (value: unknown): string[] =>
 
 export function createObjectsRoutes(portal: SandboxPortal, guard: CrmGuard): Router {
   const router = Router();
-  // propertiesWithHistory on batch read, list and GET by id (docs/hubspot.md §Lifecycle stage history).
+  // propertiesWithHistory on batch read, list and GET by id (docs/decisions.md §Sandbox property history).
   const historyRequest = (names: readonly string[] = []) => ({ names, versionsOf: portal.records.historyOf });
 
   router.post("/crm/v3/objects/:objectType/batch/read", guard("api"), (req, res) => {

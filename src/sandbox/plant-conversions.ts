@@ -57,9 +57,9 @@ export function plantConversions(
           .targets("contacts", contact.id, "companies", 0, 50)
           .find((t) => t.associationTypes.some((a) => a.label === "Primary"))?.toObjectId ?? null;
       const context: PlantingContext = { portal, rng, forms, nurture, primaryCompanyId };
-      const titleAtT = plantTitleChange(portal, rng, contact, decisionAtMs, nowMs);
+      plantTitleChange(portal, rng, contact, decisionAtMs, nowMs);
       plantConversionSignals(context, contact, decisionAtMs);
-      const signals = observedSignals(portal, contact, decisionAtMs, titleAtT);
+      const signals = observedSignals(portal, contact, decisionAtMs);
       const converts = rng.chance(conversionProbability(signals));
       walkJourney(portal, rng, contact, decisionAtMs, converts, nowMs);
       refreshContactRollups(portal, contact.id, quiet(nowMs));
@@ -72,23 +72,22 @@ function moveTo(portal: SandboxPortal, contactId: number, stage: string, atMs: n
   portal.records.update("contacts", contactId, { lifecyclestage: stage }, quiet(atMs));
 }
 
-/** The title the contact had at T: its current one, or for some, one of the other seniority changed later. */
+/** For some contacts, the title held at T was one of the other seniority, changed to the current one later. */
 function plantTitleChange(
   portal: SandboxPortal,
   rng: Prng,
   contact: StoredRecord,
   decisionAtMs: number,
   nowMs: number,
-): string | undefined {
+): void {
   const current = contact.properties.jobtitle;
   const changedAtMs = decisionAtMs + 14 * DAY + rng.int(166 * DAY);
-  if (current === undefined || changedAtMs >= nowMs || !rng.chance(TITLE_CHANGED_SHARE)) return current;
+  if (current === undefined || changedAtMs >= nowMs || !rng.chance(TITLE_CHANGED_SHARE)) return;
   const before = rng.pick(seniorTitles.has(current) ? juniorTitles : seniorJobTitles);
   portal.records.plantHistory("contacts", contact.id, "jobtitle", [
     { value: before, atMs: contact.createdAtMs },
     { value: current, atMs: changedAtMs },
   ]);
-  return before;
 }
 
 /** lead, MQL at T, then SQL within the window (converts) or later or never; each move written if passed. */

@@ -87,18 +87,24 @@ export async function readPortalMarketingEvents(
   const byContact = new Map<string, PortalEvent[]>();
   const add = (id: string, event: PortalEvent) => byContact.set(id, [...(byContact.get(id) ?? []), event]);
 
-  type Contacts = { results: { id: string; properties: { email?: string | null } }[]; paging?: unknown };
-  const contacts = await hubspotGet<Contacts>(
-    app,
-    token,
-    "/crm/v3/objects/contacts?limit=100&properties=email",
-  );
-  if (contacts.paging) throw new Error("more than 100 contacts: this reader expects the small seed");
+  type Contacts = {
+    results: { id: string; properties: { email?: string | null } }[];
+    paging?: { next?: { after: string } };
+  };
   const byEmail = new Map<string, string[]>();
-  for (const c of contacts.results) {
-    const email = c.properties.email?.toLowerCase();
-    if (email) byEmail.set(email, [...(byEmail.get(email) ?? []), c.id]);
-  }
+  let contactsAfter: string | undefined;
+  do {
+    const contacts: Contacts = await hubspotGet<Contacts>(
+      app,
+      token,
+      `/crm/v3/objects/contacts?limit=100&properties=email${contactsAfter ? `&after=${contactsAfter}` : ""}`,
+    );
+    for (const c of contacts.results) {
+      const email = c.properties.email?.toLowerCase();
+      if (email) byEmail.set(email, [...(byEmail.get(email) ?? []), c.id]);
+    }
+    contactsAfter = contacts.paging?.next?.after;
+  } while (contactsAfter);
   const addByEmail = (email: string, event: PortalEvent) => {
     for (const id of byEmail.get(email.toLowerCase()) ?? []) add(id, event);
   };

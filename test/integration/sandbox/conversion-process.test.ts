@@ -77,11 +77,8 @@ describe("the small seed's conversion process, over HTTP", () => {
     for (const outcome of outcomes) {
       const contact = records.get("contacts", Number(outcome.id));
       if (!contact) throw new Error(`contact ${outcome.id} is gone`);
-      const titleAtT = records
-        .historyOf(contact, "jobtitle")
-        .find((v) => Date.parse(v.timestamp) <= outcome.decisionAtMs)?.value;
       expect(outcome.signals, `contact ${outcome.id}`).toEqual(
-        observedSignals(s.sandbox.portal, contact, outcome.decisionAtMs, titleAtT),
+        observedSignals(s.sandbox.portal, contact, outcome.decisionAtMs),
       );
       expect(contact.properties[`hs_v2_date_entered_${FROM_STAGE}`]).toBe(
         new Date(outcome.decisionAtMs).toISOString(),
