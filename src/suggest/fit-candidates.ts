@@ -3,6 +3,7 @@ import { inferPropertyKind } from "./infer-property-kind.js";
 import { isExcludedProperty } from "./is-excluded-property.js";
 import type { LabelledRecord } from "./label-records.js";
 import type { SuggestInput } from "./suggestion.js";
+import { frequentWords } from "./text-word-candidates.js";
 
 type Value = string | number | boolean;
 type Target = "self" | "companies";
@@ -13,8 +14,8 @@ const mostValuesPerProperty = 12;
 
 /**
  * Fit features (docs/scoring.md §Suggested scores, "Features"): per record property, and per property of
- * associated companies for contacts, its frequent values (`in`), its quantile steps (`gte`) for numbers,
- * and `known` where presence varies. Vocabularies come from the training records only.
+ * associated companies for contacts, its frequent values (`in`), the words that recur across text values
+ * (`containsAny`), its quantile steps (`gte`) for numbers, and `known` where presence varies. Vocabularies come from the training records only.
  */
 export function buildFitCandidates(
   training: readonly LabelledRecord[],
@@ -102,6 +103,13 @@ function propertyCandidates(
     for (const [value] of frequent) {
       const valueLabel = described?.options?.find((o) => o.value === value)?.label ?? value;
       out.push(candidate({ operator: "in", values: [value] }, `is ${valueLabel}`));
+    }
+    if (kind === "text") {
+      const texts = recordValues.map((values) => values.map(String));
+      for (const { word, alongside } of frequentWords(texts, support)) {
+        const along = alongside.length > 0 ? ` (always with ${alongside.join(", ")})` : "";
+        out.push(candidate({ operator: "containsAny", values: [word] }, `contains ${word}${along}`));
+      }
     }
   }
   if (inRange(known)) out.push(candidate({ operator: "known" }, "is known"));

@@ -44,6 +44,33 @@ describe("fit features", () => {
     expect(rules).toContainEqual({ property: "phone_prefix", operator: "known" });
   });
 
+  it("takes words that recur across spread text values (`containsAny`), twins merged, fillers and one-value words left out", () => {
+    const titles = [
+      "VP Sales",
+      "vp of Marketing",
+      "Head of Sales",
+      "Head of Product",
+      "Chief Executive Officer",
+    ];
+    const others = ["Chief Technology Officer", "Engineer", "Analyst", "Intern", "Consultant"];
+    const training = records(100, (i) => ({ properties: { jobtitle: [...titles, ...others][i % 10] } }));
+    const candidates = buildFitCandidates(training, "contacts");
+    const words = candidates.filter((c) => JSON.stringify(c.rule).includes('"containsAny"'));
+    expect(words.map((c) => c.feature).sort()).toEqual([
+      "jobtitle contains Chief (always with Officer)",
+      "jobtitle contains Head",
+      "jobtitle contains Sales",
+      "jobtitle contains VP",
+    ]);
+    expect(rulesOf(words)).toContainEqual({ property: "jobtitle", operator: "containsAny", values: ["VP"] });
+    // Each title is still its own value (10 of 100 records).
+    expect(rulesOf(candidates)).toContainEqual({
+      property: "jobtitle",
+      operator: "in",
+      values: ["Engineer"],
+    });
+  });
+
   it("reads associated companies' properties for contacts", () => {
     const training = records(60, (i) => ({
       associations: {

@@ -73,3 +73,21 @@ describe.each(["fit", "engagement"] as const)("a suggested %s score on a known p
     expect(result.evidence.metrics).toMatchObject({ labelled: 3000, training: 2100, holdout: 900, seed: 1 });
   });
 });
+
+describe("a suggested fit score on job titles spread over many values", () => {
+  const result = suggestFrom("fit", 3000, 11);
+  if (!result.ok) throw new Error(result.message);
+  type PropertyRule = { property?: string; operator?: string; values?: string[] };
+  const titleRules = result.definition.groups
+    .flatMap((group) => group.rules as readonly PropertyRule[])
+    .filter((rule) => rule.property === "jobtitle");
+
+  it("finds the senior words (VP, Head, Chief), no title alone", () => {
+    const words = titleRules
+      .filter((rule) => rule.operator === "containsAny")
+      .flatMap((rule) => rule.values ?? []);
+    expect(words.sort()).toEqual(["Chief", "Head", "VP"]);
+    expect(titleRules.filter((rule) => rule.operator === "in")).toEqual([]);
+    expect(result.evidence.rules.map((rule) => rule.feature)).toContain("jobtitle contains VP");
+  });
+});
