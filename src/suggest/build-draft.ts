@@ -69,7 +69,10 @@ export function buildDraft(
 
 function groupName(shape: ScoreShape, candidate: Candidate): string {
   if ("event" in candidate.rule) return `${(candidate.rule as EventRule).event} events`;
-  const rule = candidate.rule as { of?: unknown };
-  if (rule.of !== undefined && rule.of !== "self") return "Associated company properties";
+  const rule = candidate.rule as { of?: "self" | { labels?: string[] } };
+  if (rule.of !== undefined && rule.of !== "self")
+    return rule.of.labels?.includes("Primary")
+      ? "Primary company properties"
+      : "Associated company properties";
   return `${singular[shape.object][0]?.toUpperCase()}${singular[shape.object].slice(1)} properties`;
 }

@@ -75,7 +75,11 @@ export function createSuggestJob(deps: SuggestJobDeps): JobHandler {
     await report({ progress: { done: read, total: progressTotal }, cursor: null });
     if (request.type === "engagement" && deps.feeds)
       await catchUpSuggestionFeeds(deps, deps.feeds, job.portalId);
-    const { plan, properties } = await planSuggestionLoad(crm, deps.feeds !== undefined, request);
+    const { plan, properties, companyProperties } = await planSuggestionLoad(
+      crm,
+      deps.feeds !== undefined,
+      request,
+    );
     const records: RecordSnapshot[] = [];
     for (let start = 0; start < outcomes.length; start += LOAD_PAGE) {
       const page = outcomes.slice(start, start + LOAD_PAGE);
@@ -97,6 +101,7 @@ export function createSuggestJob(deps: SuggestJobDeps): JobHandler {
       seed: SEED,
       naming,
       ...(properties ? { properties } : {}),
+      ...(companyProperties ? { companyProperties } : {}),
     });
     if (!result.ok) {
       // The counts passed refuseTooFew: the core found records enough, but nothing that predicts.

@@ -110,7 +110,7 @@ describe("fit features", () => {
     const described = {
       tier: { kind: "enumeration" as const, label: "Tier", options: [{ value: "1", label: "Gold" }] },
     };
-    const candidates = buildFitCandidates(training, "contacts", described);
+    const candidates = buildFitCandidates(training, "contacts", { properties: described });
     expect(rulesOf(candidates)).toContainEqual({ property: "tier", operator: "in", values: ["1"] });
     expect(candidates.map((c) => c.feature)).toContain("Tier is Gold");
   });
