@@ -1,5 +1,6 @@
 import type { ScoreDefinitionInput } from "../scoring/index.js";
 import type { Candidate, EventRule } from "./candidate.js";
+import type { SuggestedThresholds } from "./choose-thresholds.js";
 import type { ScoreShape } from "./measure-features.js";
 import { scoreLimits } from "./scale-points.js";
 import type { SuggestInput } from "./suggestion.js";
@@ -32,7 +33,7 @@ export function defaultNaming(
 export function buildDraft(
   shape: ScoreShape,
   rules: readonly DraftRule[],
-  thresholds?: { high: number; medium: number },
+  thresholds?: SuggestedThresholds,
 ): { definition: ScoreDefinitionInput; placed: PlacedRule[] } {
   const byGroup = new Map<string, DraftRule[]>();
   const ordered = [...rules].sort((a, b) => Math.abs(b.points) - Math.abs(a.points));

@@ -1,4 +1,10 @@
-import { compileScore, evaluateRecord, parseDefinition, type ScoreDefinition } from "../scoring/index.js";
+import {
+  compileScore,
+  evaluateRecord,
+  parseDefinition,
+  type ScoreDefinition,
+  thresholdOptionValues,
+} from "../scoring/index.js";
 import { buildDraft, type DraftRule, defaultNaming } from "./build-draft.js";
 import { buildEvidence } from "./build-evidence.js";
 import { type Candidate, minimumSupport } from "./candidate.js";
@@ -92,6 +98,7 @@ export function suggestScore(input: SuggestInput): SuggestResult {
     seed: input.seed,
     results: atInstants(definition),
     placed: draft.placed,
+    tiers: thresholdOptionValues(input.type, definition.thresholds),
     dropped: [...selection.dropped.entries()]
       .sort((a, b) => a[0] - b[0])
       .map(([column, reason]) => ({ feature: (candidates[column] as Candidate).feature, reason })),
