@@ -31,7 +31,7 @@ const seniorityEffect: Record<string, number> = {
   Student: -1.1,
 };
 /** Job titles spread over many values: a senior word (VP, Head, Chief) raises the odds, none frequent alone. */
-const seniorTitles = [
+export const seniorTitles = [
   "VP Sales",
   "VP of Marketing",
   "VP Engineering",
@@ -40,7 +40,7 @@ const seniorTitles = [
   "Chief Executive Officer",
   "Chief Technology Officer",
 ];
-const otherTitles = [
+export const otherTitles = [
   "Sales Manager",
   "Marketing Manager",
   "Product Manager",

@@ -4,6 +4,7 @@ import { isExcludedProperty } from "./is-excluded-property.js";
 import type { LabelledRecord } from "./label-records.js";
 import type { PropertyDescription, SuggestInput } from "./suggestion.js";
 import { frequentWords } from "./text-word-candidates.js";
+import { convertingValueGroup } from "./value-groups.js";
 
 type Value = string | number | boolean;
 /** Whose properties: the record's, its primary company's, or any associated company's. */
@@ -35,6 +36,7 @@ export function buildFitCandidates(
   described: Pick<SuggestInput, "properties" | "companyProperties"> = {},
 ): Candidate[] {
   const support = minimumSupport(training.length);
+  const converted = training.map((r) => r.converted);
   const candidates: Candidate[] = [];
   const labelled = training.some((r) =>
     (r.snapshot.associations.companies ?? []).some((c) => c.labels.includes(PRIMARY)),
@@ -51,7 +53,8 @@ export function buildFitCandidates(
     for (const name of [...names].sort()) {
       if (isExcludedProperty(name, names)) continue;
       const recordValues = perRecord.map((values) => values.get(name) ?? []);
-      candidates.push(...propertyCandidates(name, target, recordValues, support, descriptions[name]));
+      const property = { name, target, described: descriptions[name] };
+      candidates.push(...propertyCandidates(property, recordValues, converted, support));
     }
   }
   return candidates;
@@ -75,11 +78,10 @@ function valuesOf(record: LabelledRecord, target: Target): Map<string, Value[]> 
 }
 
 function propertyCandidates(
-  name: string,
-  target: Target,
+  { name, target, described }: { name: string; target: Target; described: Described | undefined },
   recordValues: Value[][],
+  converted: readonly boolean[],
   support: number,
-  described: Described | undefined,
 ): Candidate[] {
   const n = recordValues.length;
   const inRange = (count: number) => count >= support && count <= n - support;
@@ -120,10 +122,13 @@ function propertyCandidates(
       .filter(([, count]) => inRange(count))
       .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
       .slice(0, mostValuesPerProperty);
-    for (const [value] of frequent) {
-      const valueLabel = described?.options?.find((o) => o.value === value)?.label ?? value;
-      out.push(candidate({ operator: "in", values: [value] }, `is ${valueLabel}`));
-    }
+    const labelOf = (value: string) => described?.options?.find((o) => o.value === value)?.label ?? value;
+    for (const [value] of frequent)
+      out.push(candidate({ operator: "in", values: [value] }, `is ${labelOf(value)}`));
+    const options = recordValues.map((values) => values.flatMap((v) => String(v).split(";")));
+    const group = convertingValueGroup(options, converted, support);
+    if (group)
+      out.push(candidate({ operator: "in", values: group }, `is any of ${group.map(labelOf).join(", ")}`));
     if (kind === "text") {
       const texts = recordValues.map((values) => values.map(String));
       for (const { word, alongside } of frequentWords(texts, support)) {

@@ -4,6 +4,7 @@ import { buildEngagementCandidates } from "../../../src/suggest/engagement-candi
 import { buildFitCandidates } from "../../../src/suggest/fit-candidates.js";
 import { isExcludedProperty } from "../../../src/suggest/is-excluded-property.js";
 import type { LabelledRecord } from "../../../src/suggest/label-records.js";
+import { convertingValueGroup } from "../../../src/suggest/value-groups.js";
 
 // docs/scoring.md §Suggested scores, "Features": which rules a suggestion weighs.
 
@@ -168,5 +169,23 @@ describe("engagement features", () => {
       ],
     }));
     expect(buildEngagementCandidates(shape, training)).toEqual([]);
+  });
+});
+
+describe("converting value groups", () => {
+  it("groups the values converting above the base rate in both halves of the training records", () => {
+    // 200 records over 5 titles; CEO and VP convert 60 % in both halves, Intern in one half only.
+    const titles = ["CEO", "VP", "Intern", "Analyst", "Clerk"];
+    const values = Array.from({ length: 200 }, (_, i) => [titles[Math.floor(i / 2) % 5] as string]);
+    const converted = values.map(([title], i) => {
+      const k = Math.floor(i / 10);
+      if (title === "CEO" || title === "VP") return k % 5 < 3;
+      if (title === "Intern") return i % 2 === 0 ? k % 5 < 4 : false;
+      return k % 5 === 0;
+    });
+    expect(convertingValueGroup(values, converted, 10)).toEqual(["CEO", "VP"]);
+    // One value above the base rate is that value's own `in` feature.
+    const one = values.map(([title]) => [title === "VP" ? "CEO" : (title as string)]);
+    expect(convertingValueGroup(one, converted, 10)).toBeNull();
   });
 });
