@@ -14,7 +14,7 @@ import { PAGE_VIEW } from "./web-event-types.js";
 // A contact's signals at its decision instant T as the portal's own stores hold them (docs/decisions.md
 // §Sandbox conversion process): whatever put the events there (the seed's background activity or the
 // planted signals), the probability of converting is computed from what an app reading the portal can
-// see, property values as of T included.
+// see, the job title as of T included.
 
 function prepareQueries(db: Database) {
   return {
@@ -62,8 +62,10 @@ export function valueAsOf(portal: SandboxPortal, record: StoredRecord, name: str
 }
 
 /**
- * The contact's signals at T: fit from values as of T (a job title changed since, a company created
- * since, count as they were then), engagement from the events in [T − 30 days, T).
+ * The contact's signals at T: the job title as of T (one changed since counts as it was then), the
+ * primary company's industry and size as they are (they never change in the seeds, and the contact has
+ * carried copies of both since its creation, before T, even where the company record came later), and
+ * engagement from the events in [T − 30 days, T).
  */
 export function observedSignals(
   portal: SandboxPortal,
@@ -83,8 +85,7 @@ export function observedSignals(
   }).length;
   const company = primaryCompanyOf(portal, contact.id);
   const title = valueAsOf(portal, contact, "jobtitle", decisionAtMs);
-  const industry = company ? valueAsOf(portal, company, "industry", decisionAtMs) : undefined;
-  const employees = company ? valueAsOf(portal, company, "numberofemployees", decisionAtMs) : undefined;
+  const { industry, numberofemployees: employees } = company?.properties ?? {};
   return {
     seniorTitle: title !== undefined && seniorTitles.has(title) ? 1 : 0,
     targetIndustry: industry !== undefined && targetIndustries.has(industry) ? 1 : 0,
