@@ -30,9 +30,31 @@ const seniorityEffect: Record<string, number> = {
   Engineer: 0,
   Student: -1.1,
 };
+/** Job titles spread over many values: a senior word (VP, Head, Chief) raises the odds, none frequent alone. */
+export const seniorTitles = [
+  "VP Sales",
+  "VP of Marketing",
+  "VP Engineering",
+  "Head of Sales",
+  "Head of Product",
+  "Chief Executive Officer",
+  "Chief Technology Officer",
+];
+export const otherTitles = [
+  "Sales Manager",
+  "Marketing Manager",
+  "Product Manager",
+  "Software Engineer",
+  "Account Executive",
+  "Data Analyst",
+  "Sales Representative",
+  "Consultant",
+  "Office Manager",
+];
+const seniorTitleEffect = 0.9;
 /** The process's planted signals, as the property names and event kinds a draft should read. */
 export const plantedSignals = {
-  fit: ["industry", "seniority", "numberofemployees"],
+  fit: ["industry", "seniority", "numberofemployees", "jobtitle"],
   engagement: ["Demo request", "/pricing", "meeting"],
 };
 /** Noise: never in the process. */
@@ -85,6 +107,9 @@ export function generateConversions(options: {
         (industryEffect[industry] ?? 0) +
         (seniorityEffect[seniority] ?? 0) +
         0.7 * Math.log10(employees);
+      const jobtitle = pick(random, [...seniorTitles, ...otherTitles]);
+      properties.jobtitle = jobtitle;
+      if (seniorTitles.includes(jobtitle)) logOdds += seniorTitleEffect;
       add(poisson(2), "page_view", 60, { path: "/pricing" });
     } else {
       const demos = poisson(0.5);

@@ -1,4 +1,5 @@
 import type { SandboxObjectType } from "./object-types.js";
+import { industryLabels } from "./seed-pools.js";
 
 // The HubSpot-defined properties every sandbox portal has, whatever its seed: the ones the app's
 // score rules and engagement events read (docs/hubspot.md §Engagement objects lists the engagement properties and
@@ -36,6 +37,21 @@ export const companyIndustries = [
   "CONSTRUCTION",
   "TELECOMMUNICATIONS",
 ] as const;
+/** The labels HubSpot shows for the stages and industries, so readers of the options get words. */
+const lifecycleStageLabels: Record<(typeof lifecycleStages)[number], string> = {
+  subscriber: "Subscriber",
+  lead: "Lead",
+  marketingqualifiedlead: "Marketing Qualified Lead",
+  salesqualifiedlead: "Sales Qualified Lead",
+  opportunity: "Opportunity",
+  customer: "Customer",
+  evangelist: "Evangelist",
+  other: "Other",
+};
+const lifecycleStageOptions = lifecycleStages.map((stage) => [stage, lifecycleStageLabels[stage]] as const);
+const industryOptions = companyIndustries.map(
+  (industry) => [industry, industryLabels[industry] ?? industry] as const,
+);
 export const meetingOutcomes = ["SCHEDULED", "COMPLETED", "RESCHEDULED", "NO_SHOW", "CANCELED"] as const;
 const meetingOutcomeLabels = ["Scheduled", "Completed", "Rescheduled", "No show", "Canceled"];
 /** Call outcomes are GUIDs; their names are the property's option labels (docs/hubspot.md §Engagement objects). */
@@ -114,7 +130,7 @@ export const propertyCatalog: Record<SandboxObjectType, readonly CatalogEntry[]>
     ["state", "State/Region", "string"],
     ["country", "Country/Region", "string"],
     ["numberofemployees", "Number of Employees", "number"],
-    ["lifecyclestage", "Lifecycle Stage", "enumeration", lifecycleStages],
+    ["lifecyclestage", "Lifecycle Stage", "enumeration", lifecycleStageOptions],
     ...stageEntered,
     [
       "hs_lead_status",
@@ -136,13 +152,13 @@ export const propertyCatalog: Record<SandboxObjectType, readonly CatalogEntry[]>
   companies: [
     ["name", "Company name", "string"],
     ["domain", "Company Domain Name", "string"],
-    ["industry", "Industry", "enumeration", companyIndustries],
+    ["industry", "Industry", "enumeration", industryOptions],
     ["city", "City", "string"],
     ["state", "State/Region", "string"],
     ["country", "Country/Region", "string"],
     ["numberofemployees", "Number of Employees", "number"],
     ["annualrevenue", "Annual Revenue", "number"],
-    ["lifecyclestage", "Lifecycle Stage", "enumeration", lifecycleStages],
+    ["lifecyclestage", "Lifecycle Stage", "enumeration", lifecycleStageOptions],
     ...stageEntered,
     ["type", "Type", "enumeration", ["PROSPECT", "PARTNER", "RESELLER", "VENDOR", "OTHER"]],
   ],

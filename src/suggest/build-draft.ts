@@ -1,5 +1,6 @@
 import type { ScoreDefinitionInput } from "../scoring/index.js";
 import type { Candidate, EventRule } from "./candidate.js";
+import type { SuggestedThresholds } from "./choose-thresholds.js";
 import type { ScoreShape } from "./measure-features.js";
 import { scoreLimits } from "./scale-points.js";
 import type { SuggestInput } from "./suggestion.js";
@@ -32,7 +33,7 @@ export function defaultNaming(
 export function buildDraft(
   shape: ScoreShape,
   rules: readonly DraftRule[],
-  thresholds?: { high: number; medium: number },
+  thresholds?: SuggestedThresholds,
 ): { definition: ScoreDefinitionInput; placed: PlacedRule[] } {
   const byGroup = new Map<string, DraftRule[]>();
   const ordered = [...rules].sort((a, b) => Math.abs(b.points) - Math.abs(a.points));
@@ -69,7 +70,10 @@ export function buildDraft(
 
 function groupName(shape: ScoreShape, candidate: Candidate): string {
   if ("event" in candidate.rule) return `${(candidate.rule as EventRule).event} events`;
-  const rule = candidate.rule as { of?: unknown };
-  if (rule.of !== undefined && rule.of !== "self") return "Associated company properties";
+  const rule = candidate.rule as { of?: "self" | { labels?: string[] } };
+  if (rule.of !== undefined && rule.of !== "self")
+    return rule.of.labels?.includes("Primary")
+      ? "Primary company properties"
+      : "Associated company properties";
   return `${singular[shape.object][0]?.toUpperCase()}${singular[shape.object].slice(1)} properties`;
 }

@@ -14,9 +14,9 @@ export type EvidenceInput = {
   results: readonly ScoreResult[];
   placed: readonly PlacedRule[];
   dropped: SuggestionEvidence["dropped"];
+  /** The draft's threshold values, best first (high, medium, low; or high, low). */
+  tiers: readonly string[];
 };
-
-const tierOrder = ["high", "medium", "low"];
 
 /**
  * The suggestion's evidence (docs/scoring.md §Suggested scores, "Evidence"): AUC, tiers and lift of the
@@ -42,9 +42,9 @@ export function buildEvidence(input: EvidenceInput): SuggestionEvidence {
       withoutFeature: conversionOf(labels.filter((_, i) => !has[i])),
     };
   });
-  const tiers = tierOrder.flatMap((tier) => {
+  const tiers = input.tiers.map((tier) => {
     const members = holdout.filter((i) => (results[i] as ScoreResult).threshold === tier);
-    return [{ tier, ...conversionOf(members.map((i) => labels[i] === true)) }];
+    return { tier, ...conversionOf(members.map((i) => labels[i] === true)) };
   });
   return {
     metrics: {

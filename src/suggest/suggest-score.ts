@@ -1,4 +1,10 @@
-import { compileScore, evaluateRecord, parseDefinition, type ScoreDefinition } from "../scoring/index.js";
+import {
+  compileScore,
+  evaluateRecord,
+  parseDefinition,
+  type ScoreDefinition,
+  thresholdOptionValues,
+} from "../scoring/index.js";
 import { buildDraft, type DraftRule, defaultNaming } from "./build-draft.js";
 import { buildEvidence } from "./build-evidence.js";
 import { type Candidate, minimumSupport } from "./candidate.js";
@@ -48,7 +54,7 @@ export function suggestScore(input: SuggestInput): SuggestResult {
   const trainingRecords = training.map((i) => labelled[i] as LabelledRecord);
   const candidates =
     input.type === "fit"
-      ? buildFitCandidates(trainingRecords, input.object, input.properties)
+      ? buildFitCandidates(trainingRecords, input.object, input)
       : buildEngagementCandidates(shape, trainingRecords);
   const matrix = measureFeatures(shape, candidates, labelled);
   const usable = usableColumns(matrix, training);
@@ -92,6 +98,7 @@ export function suggestScore(input: SuggestInput): SuggestResult {
     seed: input.seed,
     results: atInstants(definition),
     placed: draft.placed,
+    tiers: thresholdOptionValues(input.type, definition.thresholds),
     dropped: [...selection.dropped.entries()]
       .sort((a, b) => a[0] - b[0])
       .map(([column, reason]) => ({ feature: (candidates[column] as Candidate).feature, reason })),
@@ -99,18 +106,27 @@ export function suggestScore(input: SuggestInput): SuggestResult {
   return { ok: true, definition, evidence };
 }
 
-/** Columns that vary enough on the training records to be weighed at all. */
+/**
+ * Columns that vary enough on the training records to be weighed at all, each once: a column equal to an
+ * earlier one on every training record (the primary company's industry and any company's, for contacts with
+ * one company) is its twin and is not weighed (docs/scoring.md §Suggested scores, "Features").
+ */
 function usableColumns(matrix: ReturnType<typeof measureFeatures>, training: readonly number[]): number[] {
   const support = minimumSupport(training.length);
-  const counts = new Int32Array(matrix.columns);
+  const entries: string[][] = Array.from({ length: matrix.columns }, () => []);
   for (const row of training) {
     for (let k = matrix.start[row] as number; k < (matrix.start[row + 1] as number); k++) {
-      const column = matrix.column[k] as number;
-      counts[column] = (counts[column] as number) + 1;
+      entries[matrix.column[k] as number]?.push(`${row}:${matrix.value[k]}`);
     }
   }
-  return [...counts.keys()].filter((c) => {
-    const count = counts[c] as number;
-    return count >= support && count <= training.length - support;
+  const seen = new Set<string>();
+  return [...entries.keys()].filter((c) => {
+    const column = entries[c] as string[];
+    const count = column.length;
+    if (count < support || count > training.length - support) return false;
+    const key = column.join(",");
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }

@@ -17,6 +17,13 @@ export type Outcome = {
   atMs: number;
 };
 
+/** What the portal says a property is: its kind, its label and its options' labels. */
+export type PropertyDescription = {
+  kind: PropertyKind;
+  label?: string;
+  options?: { value: string; label: string }[];
+};
+
 export type SuggestInput = {
   object: "contacts" | "companies";
   type: SuggestType;
@@ -29,10 +36,12 @@ export type SuggestInput = {
    * What the portal says each property is, where known (the app reads HubSpot's property definitions);
    * properties not named here are judged from their values (the offline CLI). Labels name features in words.
    */
-  properties?: Record<
-    string,
-    { kind: PropertyKind; label?: string; options?: { value: string; label: string }[] }
-  >;
+  properties?: Record<string, PropertyDescription>;
+  /**
+   * The same for the properties of associated companies (contacts only), which are described apart: a
+   * company's `industry` is not the contact's. When absent, `properties` describes them too.
+   */
+  companyProperties?: Record<string, PropertyDescription>;
   /** The draft's id, name and property name; derived from the type and object when absent. */
   naming?: { id: string; name: string; propertyName: string };
 };

@@ -6,8 +6,8 @@ import type { SuggestionLoadPlan } from "./load-suggestion-records.js";
 import { pickSuggestionProperties, type SuggestionProperties } from "./pick-suggestion-properties.js";
 
 // What a suggestion reads (docs/decisions.md §Suggested scores from HubSpot). A fit score weighs the
-// portal's own properties of the object, and for contacts those of their companies (the core reads a
-// name the same way on both, so the record's own description of a name wins). An engagement score counts
+// portal's own properties of the object, and for contacts those of their companies, each described by
+// its own object's definitions (a contact's `industry` is text, a company's an enumeration with labels). An engagement score counts
 // every event source the app has: the CRM engagements and tickets, the marketing email and form feeds'
 // stored events, and web events (event analytics) read contact by contact, every type and every age: the
 // web events feed stores only the types enabled scores count, from their backfill on, which would hide
@@ -16,7 +16,12 @@ import { pickSuggestionProperties, type SuggestionProperties } from "./pick-sugg
 /** Our web event types (docs/decisions.md §Web events mapping). */
 const WEB_TYPES = ["page_view", "cta_click", "ad_interaction"];
 
-export type PlannedLoad = { plan: SuggestionLoadPlan; properties?: SuggestionProperties };
+export type PlannedLoad = {
+  plan: SuggestionLoadPlan;
+  properties?: SuggestionProperties;
+  /** The companies' own descriptions: their `industry` is theirs, with their labels and options. */
+  companyProperties?: SuggestionProperties;
+};
 
 function engagementNeeds(withFeeds: boolean): EventNeeds {
   const needs: EventNeeds = {
@@ -44,6 +49,7 @@ export async function planSuggestionLoad(
       properties: Object.keys(own),
       companyProperties: Object.keys(companies),
     },
-    properties: { ...companies, ...own },
+    properties: own,
+    ...(request.object === "contacts" ? { companyProperties: companies } : {}),
   };
 }

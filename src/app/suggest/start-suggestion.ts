@@ -6,6 +6,7 @@ import type { StoredSuggestion, SuggestionRequest } from "../../ports/suggestion
 import { defaultNaming } from "../../suggest/index.js";
 import { requireConnected } from "../scores/score-lifecycle.js";
 import type { SuggestDeps, SuggestJobInput } from "./suggest-deps.js";
+import { daysOf } from "./suggest-job.js";
 
 // POST /scores/suggest and GET /scores/:scoreId/suggestion (docs/decisions.md §Suggested scores from
 // HubSpot). The draft's id is chosen when the job starts, so the job can say which score it will make.
@@ -60,9 +61,9 @@ export async function startSuggestion(
   const stages = await lifecycleStages(deps, portalId, request.object);
   const fromLabel = checkStage(stages, "from", request.from);
   const toLabel = checkStage(stages, "to", request.to);
-  const name = `Suggested ${request.type}: ${fromLabel} to ${toLabel} within ${request.withinDays} days`;
+  const name = `Suggested ${request.type}: ${fromLabel} → ${toLabel} within ${daysOf(request.withinDays)}`;
   const naming = await chooseNaming(deps, portalId, request, name);
-  const input: SuggestJobInput = { request, author, naming };
+  const input: SuggestJobInput = { request, author, naming, stages: { from: fromLabel, to: toLabel } };
   return deps.startJob(portalId, "suggest", naming.id, input);
 }
 

@@ -15,4 +15,6 @@ export type SuggestJobInput = {
   /** Who asked: the draft is saved by them. */
   author: string;
   naming: { id: string; name: string; propertyName: string };
+  /** The stages' labels ("Marketing Qualified Lead"), so the job's messages say them in words. */
+  stages?: { from: string; to: string };
 };

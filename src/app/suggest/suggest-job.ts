@@ -1,5 +1,6 @@
 import { AppError } from "../../errors.js";
 import type { CrmClient } from "../../ports/crm-client.js";
+import type { SuggestionRequest } from "../../ports/suggestion-store.js";
 import type { RecordSnapshot } from "../../scoring/index.js";
 import { minimumLabels, suggestScore } from "../../suggest/index.js";
 import type { LabelCounts } from "../../suggest/label-outcomes.js";
@@ -12,6 +13,10 @@ import { planSuggestionLoad } from "./plan-suggestion-load.js";
 import { readStageLabels } from "./read-stage-labels.js";
 import type { SuggestJobDeps, SuggestJobInput } from "./suggest-deps.js";
 
+type StageWords = NonNullable<SuggestJobInput["stages"]>;
+
+export const daysOf = (days: number) => (days === 1 ? "1 day" : `${days} days`);
+
 // The suggest job (docs/decisions.md §Suggested scores from HubSpot): label every record of the object
 // from its lifecycle stage entries, load the labelled ones as they were at their decision instants, hand
 // them to the suggestion core, and save its draft through the score lifecycle with the evidence beside it.
@@ -23,7 +28,11 @@ const LOAD_PAGE = 200;
 const SEED = 1;
 
 /** Refused before loading anything: the core would refuse the same counts (docs/scoring.md §Suggested scores). */
-function refuseTooFew({ outcomes, leftOut }: LabelCounts): void {
+function refuseTooFew(
+  { outcomes, leftOut }: LabelCounts,
+  request: SuggestionRequest,
+  stages: StageWords,
+): void {
   const converted = outcomes.filter((outcome) => outcome.converted).length;
   const notConverted = outcomes.length - converted;
   if (
@@ -32,12 +41,19 @@ function refuseTooFew({ outcomes, leftOut }: LabelCounts): void {
     notConverted >= minimumLabels.perClass
   )
     return;
+  const within = `within ${daysOf(request.withinDays)}`;
+  const reasons: Record<keyof LabelCounts["leftOut"], string> = {
+    neverReachedStart: `never reached ${stages.from}`,
+    insideTimeFrame: `reached ${stages.from} less than ${daysOf(request.withinDays)} ago`,
+    reachedEndFirst: `reached ${stages.to} before ${stages.from}`,
+  };
   const left = Object.entries(leftOut)
-    .map(([reason, count]) => `${count} ${reason}`)
-    .join(", ");
+    .filter(([, count]) => count > 0)
+    .map(([reason, count]) => `${count} ${reasons[reason as keyof typeof reasons] ?? reason}`);
   throw new AppError(
     "too_few_labels",
-    `too few labelled records: ${outcomes.length} labelled (${converted} converted, ${notConverted} not; left out: ${left}); ` +
+    `too few labelled records: ${outcomes.length} labelled (${converted} reached ${stages.to} ${within}, ` +
+      `${notConverted} did not)${left.length > 0 ? `; left out: ${left.join(", ")}` : ""}; ` +
       `a suggestion needs at least ${minimumLabels.labelled}, with at least ${minimumLabels.perClass} of each`,
     { counts: { labelled: outcomes.length, converted, notConverted } },
   );
@@ -53,7 +69,12 @@ async function countOrNull(crm: CrmClient, object: "contacts" | "companies"): Pr
 
 export function createSuggestJob(deps: SuggestJobDeps): JobHandler {
   return async (job, report) => {
-    const { request, author, naming } = job.input as SuggestJobInput;
+    const {
+      request,
+      author,
+      naming,
+      stages = { from: request.from, to: request.to },
+    } = job.input as SuggestJobInput;
     // Already saved by this job before a restart: its result stands.
     const saved = await deps.suggestions.get(job.portalId, job.scoreId);
     if (saved?.jobId === job.id) return { scoreId: job.scoreId, evidence: saved.evidence };
@@ -67,7 +88,7 @@ export function createSuggestJob(deps: SuggestJobDeps): JobHandler {
         cursor: null,
       }),
     );
-    refuseTooFew(labels);
+    refuseTooFew(labels, request, stages);
     const read = Object.values(labels.leftOut).reduce((sum, n) => sum + n, labels.outcomes.length);
     const outcomes: Outcome[] = labels.outcomes;
     // From here the total adds the labelled records to load, so the bar is not full while the feeds are read.
@@ -75,7 +96,11 @@ export function createSuggestJob(deps: SuggestJobDeps): JobHandler {
     await report({ progress: { done: read, total: progressTotal }, cursor: null });
     if (request.type === "engagement" && deps.feeds)
       await catchUpSuggestionFeeds(deps, deps.feeds, job.portalId);
-    const { plan, properties } = await planSuggestionLoad(crm, deps.feeds !== undefined, request);
+    const { plan, properties, companyProperties } = await planSuggestionLoad(
+      crm,
+      deps.feeds !== undefined,
+      request,
+    );
     const records: RecordSnapshot[] = [];
     for (let start = 0; start < outcomes.length; start += LOAD_PAGE) {
       const page = outcomes.slice(start, start + LOAD_PAGE);
@@ -97,10 +122,12 @@ export function createSuggestJob(deps: SuggestJobDeps): JobHandler {
       seed: SEED,
       naming,
       ...(properties ? { properties } : {}),
+      ...(companyProperties ? { companyProperties } : {}),
     });
     if (!result.ok) {
       // The counts passed refuseTooFew: the core found records enough, but nothing that predicts.
-      throw new AppError("no_signal", result.message, { counts: result.counts });
+      const move = `reaching ${stages.to} from ${stages.from} within ${daysOf(request.withinDays)}`;
+      throw new AppError("no_signal", `${result.message} (${move})`, { counts: result.counts });
     }
     const evidence = {
       ...result.evidence,

@@ -4,6 +4,7 @@ import { buildEngagementCandidates } from "../../../src/suggest/engagement-candi
 import { buildFitCandidates } from "../../../src/suggest/fit-candidates.js";
 import { isExcludedProperty } from "../../../src/suggest/is-excluded-property.js";
 import type { LabelledRecord } from "../../../src/suggest/label-records.js";
+import { convertingValueGroup } from "../../../src/suggest/value-groups.js";
 
 // docs/scoring.md §Suggested scores, "Features": which rules a suggestion weighs.
 
@@ -42,6 +43,33 @@ describe("fit features", () => {
     expect(rules).toContainEqual({ property: "numberofemployees", operator: "gte", value: 240 });
     expect(rules).toContainEqual({ property: "numberofemployees", operator: "gte", value: 890 });
     expect(rules).toContainEqual({ property: "phone_prefix", operator: "known" });
+  });
+
+  it("takes words that recur across spread text values (`containsAny`), twins merged, fillers and one-value words left out", () => {
+    const titles = [
+      "VP Sales",
+      "vp of Marketing",
+      "Head of Sales",
+      "Head of Product",
+      "Chief Executive Officer",
+    ];
+    const others = ["Chief Technology Officer", "Engineer", "Analyst", "Intern", "Consultant"];
+    const training = records(100, (i) => ({ properties: { jobtitle: [...titles, ...others][i % 10] } }));
+    const candidates = buildFitCandidates(training, "contacts");
+    const words = candidates.filter((c) => JSON.stringify(c.rule).includes('"containsAny"'));
+    expect(words.map((c) => c.feature).sort()).toEqual([
+      "jobtitle contains Chief (always with Officer)",
+      "jobtitle contains Head",
+      "jobtitle contains Sales",
+      "jobtitle contains VP",
+    ]);
+    expect(rulesOf(words)).toContainEqual({ property: "jobtitle", operator: "containsAny", values: ["VP"] });
+    // Each title is still its own value (10 of 100 records).
+    expect(rulesOf(candidates)).toContainEqual({
+      property: "jobtitle",
+      operator: "in",
+      values: ["Engineer"],
+    });
   });
 
   it("reads associated companies' properties for contacts", () => {
@@ -83,7 +111,7 @@ describe("fit features", () => {
     const described = {
       tier: { kind: "enumeration" as const, label: "Tier", options: [{ value: "1", label: "Gold" }] },
     };
-    const candidates = buildFitCandidates(training, "contacts", described);
+    const candidates = buildFitCandidates(training, "contacts", { properties: described });
     expect(rulesOf(candidates)).toContainEqual({ property: "tier", operator: "in", values: ["1"] });
     expect(candidates.map((c) => c.feature)).toContain("Tier is Gold");
   });
@@ -141,5 +169,23 @@ describe("engagement features", () => {
       ],
     }));
     expect(buildEngagementCandidates(shape, training)).toEqual([]);
+  });
+});
+
+describe("converting value groups", () => {
+  it("groups the values converting above the base rate in both halves of the training records", () => {
+    // 200 records over 5 titles; CEO and VP convert 60 % in both halves, Intern in one half only.
+    const titles = ["CEO", "VP", "Intern", "Analyst", "Clerk"];
+    const values = Array.from({ length: 200 }, (_, i) => [titles[Math.floor(i / 2) % 5] as string]);
+    const converted = values.map(([title], i) => {
+      const k = Math.floor(i / 10);
+      if (title === "CEO" || title === "VP") return k % 5 < 3;
+      if (title === "Intern") return i % 2 === 0 ? k % 5 < 4 : false;
+      return k % 5 === 0;
+    });
+    expect(convertingValueGroup(values, converted, 10)).toEqual(["CEO", "VP"]);
+    // One value above the base rate is that value's own `in` feature.
+    const one = values.map(([title]) => [title === "VP" ? "CEO" : (title as string)]);
+    expect(convertingValueGroup(one, converted, 10)).toBeNull();
   });
 });

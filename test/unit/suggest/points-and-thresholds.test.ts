@@ -56,9 +56,19 @@ describe("chooseThresholds", () => {
   });
 
   it("never splits equal scores between bands", () => {
-    const scores = [...Array(50).fill(10), ...Array(50).fill(0)];
-    const labels = scores.map((s, i) => (s === 10 ? i % 2 === 0 : i % 10 === 0));
-    expect(chooseThresholds(scores, labels)).toEqual({ high: 10, medium: 10 });
+    const scores = [...Array(50).fill(10), ...Array(50).fill(0), ...Array(100).fill(-5)];
+    // 10 always converts, 0 in 40 %, -5 never: base 35 %; each score is one band of 50 or 100.
+    const labels = scores.map((s, i) => (s === 10 ? true : s === 0 ? i % 5 < 2 : false));
+    expect(chooseThresholds(scores, labels)).toEqual({ high: 10, medium: 0 });
+  });
+
+  it("gives High and Low tiers, never medium = high, when no band below high converts at the base rate", () => {
+    // 80 records of a one-rule draft: 30 with the rule's 100 points (60 % convert), 50 with 0 (10 %).
+    const scores = [...Array(30).fill(100), ...Array(50).fill(0)];
+    const labels = scores.map((s, i) => (s === 100 ? i % 5 < 3 : i % 10 === 0));
+    expect(chooseThresholds(scores, labels)).toEqual({
+      tiers: [{ label: "High", from: 100 }, { label: "Low" }],
+    });
   });
 });
 

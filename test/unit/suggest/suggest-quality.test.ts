@@ -3,7 +3,9 @@ import {
   type ConversionProcess,
   generateConversions,
   noiseSignals,
+  otherTitles,
   plantedSignals,
+  seniorTitles,
 } from "../../../bench/generate-conversions.js";
 import {
   compileScore,
@@ -71,5 +73,31 @@ describe.each(["fit", "engagement"] as const)("a suggested %s score on a known p
   it("reports the holdout AUC of the draft as the engine scores it, near the fresh records' AUC", () => {
     expect(result.evidence.metrics.auc).toBeGreaterThan(areaUnderCurve(draftScores, labels) - 0.05);
     expect(result.evidence.metrics).toMatchObject({ labelled: 3000, training: 2100, holdout: 900, seed: 1 });
+  });
+});
+
+describe("a suggested fit score on job titles spread over many values", () => {
+  const result = suggestFrom("fit", 3000, 11);
+  if (!result.ok) throw new Error(result.message);
+  type TitleRule = { property?: string; operator?: string; values?: string[]; points?: number };
+  const titleRules = result.definition.groups
+    .flatMap((group) => group.rules as readonly TitleRule[])
+    .filter((rule) => rule.property === "jobtitle");
+  /** The points a title gets from the draft's job title rules, matched as the engine does. */
+  const pointsOf = (title: string) =>
+    titleRules
+      .filter((rule) =>
+        rule.operator === "in"
+          ? rule.values?.includes(title)
+          : rule.values?.some((word) => title.toLowerCase().includes(word.toLowerCase())),
+      )
+      .reduce((sum, rule) => sum + (rule.points ?? 0), 0);
+
+  it("gives every senior title points (VP, Head, Chief: none frequent alone) and no other title any", () => {
+    for (const title of seniorTitles) expect(pointsOf(title), title).toBeGreaterThan(0);
+    for (const title of otherTitles) expect(pointsOf(title), title).toBe(0);
+    expect(result.evidence.rules.map((rule) => rule.feature).join("\n")).toMatch(
+      /jobtitle is any of Chief Executive Officer, Chief Technology Officer, Head of Product/,
+    );
   });
 });

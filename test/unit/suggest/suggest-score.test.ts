@@ -199,6 +199,55 @@ describe("suggestScore", () => {
     expect(rule.values[0] === "Software" ? rule.points > 0 : rule.points < 0).toBe(true);
   });
 
+  it("reads the primary company's properties under the companies' own kinds and labels", () => {
+    const records: RecordSnapshot[] = [];
+    const outcomes: Outcome[] = [];
+    for (let i = 0; i < 400; i++) {
+      const converted = i % 2 === 0;
+      const industry = (converted ? i % 10 !== 2 : i % 10 === 3) ? "COMPUTER_SOFTWARE" : "RETAIL";
+      // A third of the contacts also bill through a software company: any company's industry says less.
+      const billing =
+        i % 3 === 0
+          ? [{ id: `b${i}`, labels: ["Billing"], properties: { industry: "COMPUTER_SOFTWARE" } }]
+          : [];
+      records.push(
+        parseSnapshot({
+          id: `p${i}`,
+          object: "contacts",
+          properties: { industry: "Computer Software" },
+          associations: {
+            companies: [{ id: `co${i}`, labels: ["Primary"], properties: { industry } }, ...billing],
+          },
+        }),
+      );
+      outcomes.push({ id: `p${i}`, converted, atMs: decisionMs });
+    }
+    const options = [
+      { value: "COMPUTER_SOFTWARE", label: "Computer Software" },
+      { value: "RETAIL", label: "Retail" },
+    ];
+    const result = suggestScore({
+      object: "contacts",
+      type: "fit",
+      seed: 1,
+      records,
+      outcomes,
+      properties: { industry: { kind: "text", label: "Contact industry" } },
+      companyProperties: { industry: { kind: "enumeration", label: "Industry", options } },
+    });
+    if (!result.ok) throw new Error(result.message);
+    expect(result.definition.groups).toHaveLength(1);
+    expect(result.definition.groups[0]).toMatchObject({
+      name: "Primary company properties",
+      rules: [
+        { property: "industry", operator: "in", of: { association: "companies", labels: ["Primary"] } },
+      ],
+    });
+    expect(result.evidence.rules[0]?.feature).toMatch(
+      /^Industry \(primary company\) is (Computer Software|Retail)$/,
+    );
+  });
+
   it("reports evidence that agrees with the engine's scores of the labelled records", () => {
     const result = suggestScore(input("fit", 800));
     if (!result.ok) throw new Error(result.message);
