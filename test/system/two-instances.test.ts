@@ -115,13 +115,24 @@ async function metric(base: string, name: string): Promise<number> {
     .filter((line) => line.startsWith(`${name} `) || line.startsWith(`${name}{`))
     .reduce((sum, line) => sum + Number(line.split(" ").at(-1)), 0);
 }
-/** The portal's contacts, read as the app reads them: one CRM API page with a token. */
+/** The portal's contacts, read as the app reads them: the CRM API's pages of 100, with a token. */
 async function listContactIds(): Promise<string[]> {
   const { accessToken } = await sandbox().call<{ accessToken: string }>("POST", "/__sandbox/tokens", {});
-  const response = await fetch(`${first.sandboxUrl}/crm/v3/objects/contacts?limit=100`, {
-    headers: { authorization: `Bearer ${accessToken}` },
-  });
-  return ((await response.json()) as { results: { id: string }[] }).results.map((r) => r.id);
+  const ids: string[] = [];
+  let after: string | undefined;
+  do {
+    const query = `limit=100${after ? `&after=${after}` : ""}`;
+    const response = await fetch(`${first.sandboxUrl}/crm/v3/objects/contacts?${query}`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    const page = (await response.json()) as {
+      results: { id: string }[];
+      paging?: { next?: { after: string } };
+    };
+    ids.push(...page.results.map((r) => r.id));
+    after = page.paging?.next?.after;
+  } while (after);
+  return ids;
 }
 const rateLimitedByPortal = async () =>
   (await sandbox().call<{ rateLimited: Record<string, number> }>("GET", "/__sandbox/stats")).rateLimited;
