@@ -85,7 +85,9 @@ afterAll(() => closeAdminSuite(browser, app));
 describe("Score performance on the score page, in Chromium", () => {
   it("shows the first build's progress bar, then stacks the tiers day by day and draws conversion per tier and per decile, numbers on hover", async () => {
     await page.goto(`${app.base}/admin/portals/${PORTAL}/scores/lead`);
-    await page.getByLabel("Reaches").selectOption("customer");
+    // Stages by label, the portal's internal value sent.
+    await page.getByLabel("Reaches").selectOption({ label: "Customer" });
+    expect(await page.getByLabel("Reaches").inputValue()).toBe("customer");
     await page.getByLabel("within days").fill("14");
     await page.getByLabel("over the last days").fill("90");
     await page.getByRole("button", { name: "Show performance" }).click();

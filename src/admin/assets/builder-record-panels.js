@@ -1,6 +1,7 @@
 import { $, h } from "./dom.js";
 import { renderHistory } from "./history-panel.js";
 import { watchJob } from "./job-progress.js";
+import { DEFAULT_STAGES, fillStageSelect, stageOptions } from "./lifecycle-stages.js";
 import { renderPerformance } from "./performance-panel.js";
 import { renderPreview } from "./preview-panel.js";
 import { attachRecordFinder } from "./record-finder.js";
@@ -99,6 +100,21 @@ export function attachRecordPanels({ editor, call, portalId, report }) {
     ]);
     renderHistory(out, history, editor.definition, { recordId: id, names });
   });
+  // The stage a record converts by reaching, by the portal's labels for the score's object once read
+  // (HubSpot's eight until then); deals have no lifecycle stage, and their performance is refused anyway.
+  const performanceStage = document.querySelector("#performance-stage");
+  fillStageSelect(performanceStage, DEFAULT_STAGES, "customer");
+  const stagesOf = performanceStage instanceof HTMLElement ? performanceStage.dataset.object : undefined;
+  if (stagesOf === "contacts" || stagesOf === "companies")
+    call("GET", `/properties/${stagesOf}`).then(
+      (properties) =>
+        fillStageSelect(
+          performanceStage,
+          stageOptions(/** @type {import("./types.js").PickerProperty[]} */ (properties)),
+          "customer",
+        ),
+      () => {},
+    );
   panel("#performance-form", "#performance-result", async (out) => {
     const stage = /** @type {HTMLSelectElement} */ ($("#performance-stage")).value;
     const withinDays = Number(/** @type {HTMLInputElement} */ ($("#performance-within")).value) || 30;

@@ -1,3 +1,5 @@
+import { h } from "./dom.js";
+
 // The lifecycle stages a suggestion starts from and reaches (docs/scoring.md §Suggested scores): the
 // portal's own options of `lifecyclestage` by label, from the pickers' properties catalog; HubSpot's
 // default eight when the portal's cannot be read (docs/hubspot.md §Lifecycle stage history).
@@ -37,3 +39,16 @@ export function stageOptions(properties) {
  * @param {string} value
  */
 export const stageLabel = (options, value) => options.find((o) => o.value === value)?.label ?? value;
+
+/**
+ * Fills a select with the stages by label, keeping its choice (or `preferred`) when the stages hold it.
+ * @param {Element | null} select
+ * @param {readonly StageOption[]} stages
+ * @param {string} preferred
+ */
+export function fillStageSelect(select, stages, preferred) {
+  if (!(select instanceof HTMLSelectElement)) return;
+  const chosen = select.value || preferred;
+  select.replaceChildren(...stages.map((s) => h("option", { value: s.value }, s.label)));
+  select.value = stages.some((s) => s.value === chosen) ? chosen : (stages[0]?.value ?? "");
+}

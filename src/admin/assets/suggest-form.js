@@ -1,6 +1,6 @@
 import { ApiError } from "./api.js";
 import { h, uid } from "./dom.js";
-import { DEFAULT_STAGES, stageLabel, stageOptions } from "./lifecycle-stages.js";
+import { DEFAULT_STAGES, fillStageSelect, stageLabel, stageOptions } from "./lifecycle-stages.js";
 import { plainMessage } from "./problem-sentences.js";
 import { suggestionSentence } from "./suggest-sentences.js";
 
@@ -51,13 +51,7 @@ export function createSuggestForm(form, call) {
    * @param {HTMLSelectElement | HTMLInputElement | undefined} select
    * @param {string} preferred
    */
-  const fillStages = (select, preferred) => {
-    if (!(select instanceof HTMLSelectElement)) return;
-    const chosen = select.value || preferred;
-    select.replaceChildren(...stages.map((s) => h("option", { value: s.value }, s.label)));
-    const keep = stages.some((s) => s.value === chosen) ? chosen : (stages[0]?.value ?? "");
-    select.value = keep;
-  };
+  const fillStages = (select, preferred) => fillStageSelect(select ?? null, stages, preferred);
 
   /** The scored object's stages from the portal (GET /properties/:object); HubSpot's eight when unread. */
   async function loadStages() {

@@ -2,18 +2,6 @@ import type { ScoreRevision } from "../../ports/score-store.js";
 import { html } from "./html.js";
 import { renderAdminLayout } from "./render-admin-layout.js";
 
-/** HubSpot's default lifecycle stages (docs/hubspot.md §Lifecycle stage history), for "Score performance". */
-const LIFECYCLE_STAGES = [
-  "subscriber",
-  "lead",
-  "marketingqualifiedlead",
-  "salesqualifiedlead",
-  "opportunity",
-  "customer",
-  "evangelist",
-  "other",
-];
-
 export type BuilderPage = {
   session: { name: string; csrfToken: string };
   portalId: number;
@@ -88,7 +76,7 @@ export function renderBuilderPage(page: BuilderPage): string {
             <h2 id="performance-h">Score performance</h2>
             <form id="performance-form" class="inline">
               <label for="performance-stage">Reaches</label>
-              <select id="performance-stage">${LIFECYCLE_STAGES.map((stage) => html`<option value="${stage}" ${stage === "customer" && "selected"}>${stage}</option>`)}</select>
+              <select id="performance-stage" data-object="${d?.object ?? "contacts"}"></select>
               <label for="performance-within">within days</label>
               <input id="performance-within" type="number" min="1" max="365" value="30">
               <label for="performance-days">over the last days</label>
