@@ -2,7 +2,7 @@
 
 export { defaultNaming } from "./build-draft.js";
 export { parseOutcome } from "./parse-outcome.js";
-export { minimumLabels, suggestScore } from "./suggest-score.js";
+export { hasEnoughLabels, type LabelTally, minimumLabels, suggestScore } from "./suggest-score.js";
 export type {
   Conversion,
   Outcome,

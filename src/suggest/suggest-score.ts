@@ -21,6 +21,14 @@ import type { SuggestInput, SuggestResult } from "./suggestion.js";
 /** The fewest labels a suggestion is made from (docs/scoring.md §Suggested scores, "Enough labels"). */
 export const minimumLabels = { labelled: 50, perClass: 25 } as const;
 
+export type LabelTally = { labelled: number; converted: number; notConverted: number };
+
+/** Whether a suggestion may be made from these labels (docs/scoring.md §Suggested scores, "Enough labels"). */
+export const hasEnoughLabels = (counts: LabelTally): boolean =>
+  counts.labelled >= minimumLabels.labelled &&
+  counts.converted >= minimumLabels.perClass &&
+  counts.notConverted >= minimumLabels.perClass;
+
 /**
  * A draft score with its evidence from labelled records (docs/scoring.md §Suggested scores): features
  * that are rules, a ridge logistic model on the training 70 %, points from its weights, thresholds and
@@ -30,11 +38,7 @@ export function suggestScore(input: SuggestInput): SuggestResult {
   const { labelled, leftOut } = labelRecords(input);
   const converted = labelled.filter((r) => r.converted).length;
   const counts = { labelled: labelled.length, converted, notConverted: labelled.length - converted };
-  if (
-    counts.labelled < minimumLabels.labelled ||
-    counts.converted < minimumLabels.perClass ||
-    counts.notConverted < minimumLabels.perClass
-  ) {
+  if (!hasEnoughLabels(counts)) {
     return {
       ok: false,
       counts,

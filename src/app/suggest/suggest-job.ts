@@ -2,7 +2,7 @@ import { AppError } from "../../errors.js";
 import type { CrmClient } from "../../ports/crm-client.js";
 import type { SuggestionRequest } from "../../ports/suggestion-store.js";
 import type { RecordSnapshot } from "../../scoring/index.js";
-import { minimumLabels, suggestScore } from "../../suggest/index.js";
+import { hasEnoughLabels, minimumLabels, suggestScore } from "../../suggest/index.js";
 import type { LabelCounts } from "../../suggest/label-outcomes.js";
 import type { Outcome } from "../../suggest/suggestion.js";
 import type { JobHandler } from "../jobs/job-runner.js";
@@ -35,12 +35,7 @@ function refuseTooFew(
 ): void {
   const converted = outcomes.filter((outcome) => outcome.converted).length;
   const notConverted = outcomes.length - converted;
-  if (
-    outcomes.length >= minimumLabels.labelled &&
-    converted >= minimumLabels.perClass &&
-    notConverted >= minimumLabels.perClass
-  )
-    return;
+  if (hasEnoughLabels({ labelled: outcomes.length, converted, notConverted })) return;
   const within = `within ${daysOf(request.withinDays)}`;
   const reasons: Record<keyof LabelCounts["leftOut"], string> = {
     neverReachedStart: `never reached ${stages.from}`,
@@ -125,7 +120,10 @@ export function createSuggestJob(deps: SuggestJobDeps): JobHandler {
       ...(companyProperties ? { companyProperties } : {}),
     });
     if (!result.ok) {
-      // The counts passed refuseTooFew: the core found records enough, but nothing that predicts.
+      // Labelled records HubSpot no longer knows have no snapshot: what is left may be too few after all.
+      if (!hasEnoughLabels(result.counts))
+        throw new AppError("too_few_labels", result.message, { counts: result.counts });
+      // Records enough, but nothing that predicts.
       const move = `reaching ${stages.to} from ${stages.from} within ${daysOf(request.withinDays)}`;
       throw new AppError("no_signal", `${result.message} (${move})`, { counts: result.counts });
     }
